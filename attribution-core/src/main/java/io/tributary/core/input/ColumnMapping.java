@@ -1,0 +1,63 @@
+package io.tributary.core.input;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How an export's columns and values map onto SPEC's names: {@code --map customer_id=cookie} says the
+ * {@code customer_id} column is called {@code cookie} in the file; {@code --alias event_type:impression=touch} says
+ * the value {@code impression} of {@code event_type} means {@code touch}. Column names are case-insensitive.
+ */
+public final class ColumnMapping {
+  private static final ColumnMapping NONE = new ColumnMapping(Map.of(), Map.of());
+
+  private final Map<String, String> sourceByCanonical;
+  private final Map<String, Map<String, String>> aliasesByCanonical;
+
+  private ColumnMapping(Map<String, String> sourceByCanonical, Map<String, Map<String, String>> aliases) {
+    this.sourceByCanonical = sourceByCanonical;
+    this.aliasesByCanonical = aliases;
+  }
+
+  /** @return the identity mapping */
+  public static ColumnMapping none() {
+    return NONE;
+  }
+
+  /**
+   * @param columns canonical name → the file's column name
+   * @param aliases canonical column → (file value → canonical value); values compared case-insensitively
+   */
+  public static ColumnMapping of(Map<String, String> columns, Map<String, Map<String, String>> aliases) {
+    Map<String, String> cols = new HashMap<>();
+    columns.forEach((k, v) -> cols.put(lower(k), lower(v)));
+    Map<String, Map<String, String>> al = new HashMap<>();
+    aliases.forEach((col, m) -> {
+      Map<String, String> values = new HashMap<>();
+      m.forEach((from, to) -> values.put(lower(from), to.strip()));
+      al.put(lower(col), Collections.unmodifiableMap(values));
+    });
+    return new ColumnMapping(Map.copyOf(cols), Map.copyOf(al));
+  }
+
+  /** @return the file's name of canonical column {@code canonical}, lower-case */
+  public String source(String canonical) {
+    return sourceByCanonical.getOrDefault(lower(canonical), lower(canonical));
+  }
+
+  /** @return {@code value} translated by the aliases of {@code canonical}, or unchanged */
+  public String translate(String canonical, String value) {
+    Map<String, String> m = aliasesByCanonical.get(canonical);
+    if (m == null || value == null) {
+      return value;
+    }
+    String to = m.get(lower(value));
+    return to == null ? value : to;
+  }
+
+  private static String lower(String s) {
+    return s.strip().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,138 @@
+package io.tributary.core.input;
+
+import io.tributary.core.InputException;
+import io.tributary.core.journey.Event;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Turns one event-log row (its fields as text) into an {@link Event}, or says exactly what is wrong with it. Both
+ * engines use this class, so they accept and reject the same rows for the same reasons.
+ */
+public final class EventRowParser {
+  /** Columns every event log must have. */
+  public static final List<String> REQUIRED = List.of("customer_id", "timestamp");
+  /** Columns read when present. */
+  public static final List<String> OPTIONAL =
+      List.of("channel", "conversion", "conversion_value", "event_type", "order_id", "campaign", "device_id");
+  /** Longest channel name accepted; longer ones are garbage, not channels. */
+  public static final int MAX_CHANNEL_LENGTH = 200;
+  /** Longest customer or order id accepted. */
+  public static final int MAX_ID_LENGTH = 512;
+
+  private final Header header;
+  private final ColumnMapping mapping;
+  private final ZoneId zone;
+
+  /**
+   * @param header the resolved header (see {@link #header})
+   * @param mapping value aliases
+   * @param zone zone of local date-times
+   */
+  public EventRowParser(Header header, ColumnMapping mapping, ZoneId zone) {
+    this.header = Objects.requireNonNull(header, "header");
+    this.mapping = Objects.requireNonNull(mapping, "mapping");
+    this.zone = Objects.requireNonNull(zone, "zone");
+  }
+
+  /** Resolves an event log's header. @throws InputException when a required column is missing */
+  public static Header header(String file, List<String> names, ColumnMapping mapping) {
+    return Header.resolve(file, names, REQUIRED, OPTIONAL, mapping);
+  }
+
+  /**
+   * @param fields the row's fields
+   * @param line the row's 1-based line number in the file (header = 1)
+   * @return the event
+   * @throws InputException naming file, line and column of the first problem
+   */
+  public Event parse(String[] fields, long line) {
+    String file = header.file();
+    if (fields.length != header.width()) {
+      throw new InputException(file, line, null, "expected " + header.width() + " fields, found " + fields.length);
+    }
+    String customer = field(fields, "customer_id");
+    if (customer.isEmpty()) {
+      throw new InputException(file, line, mapping.source("customer_id"), "empty customer id");
+    }
+    checkLength(customer, MAX_ID_LENGTH, line, "customer_id");
+    long ts;
+    try {
+      ts = Timestamps.parse(field(fields, "timestamp"), zone);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(file, line, mapping.source("timestamp"), e.getMessage());
+    }
+    String type = field(fields, "event_type").toLowerCase(Locale.ROOT);
+    boolean conversionRow;
+    switch (type) {
+      case "":
+      case "touch":
+        conversionRow = false;
+        break;
+      case "conversion":
+        conversionRow = true;
+        break;
+      default:
+        throw new InputException(file, line, mapping.source("event_type"),
+            "unknown event type \"" + Values.clip(type) + "\" (touch or conversion; map others with --alias)");
+    }
+    boolean converts;
+    try {
+      converts = conversionRow || Values.parseFlag(field(fields, "conversion"));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(file, line, mapping.source("conversion"), e.getMessage());
+    }
+    BigDecimal value;
+    try {
+      value = Values.parseAmount(field(fields, "conversion_value"));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(file, line, mapping.source("conversion_value"), e.getMessage());
+    }
+    if (!converts && value.signum() != 0) {
+      throw new InputException(file, line, mapping.source("conversion_value"),
+          "conversion value " + value.toPlainString() + " on a row that is not a conversion");
+    }
+    String channel = field(fields, "channel");
+    if (!conversionRow) {
+      if (channel.isEmpty()) {
+        throw new InputException(file, line, mapping.source("channel"), "a touch needs a channel");
+      }
+      checkChannel(channel, line);
+    } else if (!channel.isEmpty()) {
+      checkChannel(channel, line);
+    }
+    String orderId = field(fields, "order_id");
+    checkLength(orderId, MAX_ID_LENGTH, line, "order_id");
+    return new Event(customer, ts, channel.isEmpty() ? null : channel, !conversionRow, converts, value,
+        orderId.isEmpty() ? null : orderId);
+  }
+
+  private void checkChannel(String channel, long line) {
+    checkLength(channel, MAX_CHANNEL_LENGTH, line, "channel");
+    for (int i = 0; i < channel.length(); i++) {
+      if (Character.isISOControl(channel.charAt(i))) {
+        throw new InputException(header.file(), line, mapping.source("channel"),
+            "control character in channel name \"" + Values.clip(channel) + "\"");
+      }
+    }
+    if (channel.contains(">")) {
+      throw new InputException(header.file(), line, mapping.source("channel"),
+          "channel name \"" + Values.clip(channel) + "\" contains the path separator '>'");
+    }
+  }
+
+  private void checkLength(String s, int max, long line, String canonical) {
+    if (s.length() > max) {
+      throw new InputException(header.file(), line, mapping.source(canonical),
+          "value of " + s.length() + " characters is longer than " + max);
+    }
+  }
+
+  private String field(String[] fields, String canonical) {
+    String v = header.get(fields, canonical);
+    return v == null ? "" : mapping.translate(canonical, v.strip());
+  }
+}

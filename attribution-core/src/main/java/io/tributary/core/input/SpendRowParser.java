@@ -1,0 +1,64 @@
+package io.tributary.core.input;
+
+import io.tributary.core.InputException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+
+/** Turns one row of a spend file ({@code date,channel,spend}, optional {@code campaign}) into a value. */
+public final class SpendRowParser {
+  /** Columns every spend file must have. */
+  public static final List<String> REQUIRED = List.of("date", "channel", "spend");
+  /** Columns read when present. */
+  public static final List<String> OPTIONAL = List.of("campaign");
+
+  private final Header header;
+  private final ColumnMapping mapping;
+
+  /** @param header the resolved header; @param mapping column renames */
+  public SpendRowParser(Header header, ColumnMapping mapping) {
+    this.header = Objects.requireNonNull(header, "header");
+    this.mapping = Objects.requireNonNull(mapping, "mapping");
+  }
+
+  /** Resolves a spend file's header. @throws InputException when a required column is missing */
+  public static Header header(String file, List<String> names, ColumnMapping mapping) {
+    return Header.resolve(file, names, REQUIRED, OPTIONAL, mapping);
+  }
+
+  /** A parsed spend row. */
+  public record Row(LocalDate date, String channel, BigDecimal spend) {}
+
+  /**
+   * @param fields the row's fields
+   * @param line the 1-based line number (header = 1)
+   * @throws InputException naming file, line and column of the first problem
+   */
+  public Row parse(String[] fields, long line) {
+    String file = header.file();
+    if (fields.length != header.width()) {
+      throw new InputException(file, line, null, "expected " + header.width() + " fields, found " + fields.length);
+    }
+    String d = Objects.requireNonNullElse(header.get(fields, "date"), "").strip();
+    LocalDate date;
+    try {
+      date = LocalDate.parse(d.length() > 10 ? d.substring(0, 10) : d);
+    } catch (DateTimeParseException e) {
+      throw new InputException(file, line, mapping.source("date"),
+          "cannot parse date \"" + Values.clip(d) + "\" (ISO date such as 2024-03-01)");
+    }
+    String channel = Objects.requireNonNullElse(header.get(fields, "channel"), "").strip();
+    if (channel.isEmpty()) {
+      throw new InputException(file, line, mapping.source("channel"), "empty channel");
+    }
+    BigDecimal spend;
+    try {
+      spend = Values.parseAmount(header.get(fields, "spend"));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(file, line, mapping.source("spend"), e.getMessage());
+    }
+    return new Row(date, channel, spend);
+  }
+}

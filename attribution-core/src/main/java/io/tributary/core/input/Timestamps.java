@@ -1,0 +1,119 @@
+package io.tributary.core.input;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Parses the timestamp forms SPEC allows, identically for every engine: an ISO-8601 instant with {@code Z} or an
+ * offset, an ISO local date-time with {@code T} or a space (read in a given zone), a plain ISO date (midnight in that
+ * zone), or integer epoch milliseconds.
+ */
+public final class Timestamps {
+  /** Earliest accepted instant, 1900-01-01T00:00:00Z: anything older is a typo, not a marketing touch. */
+  public static final long MIN_MILLIS = -2208988800000L;
+  /** Latest accepted instant, 2200-01-01T00:00:00Z. */
+  public static final long MAX_MILLIS = 7258118400000L;
+
+  /** What a failed parse tells the user is allowed. */
+  public static final String ALLOWED =
+      "ISO-8601 instant such as 2024-03-01T10:15:00Z, local date-time such as 2024-03-01 10:15:00, or epoch ms";
+
+  private static final DateTimeFormatter LOCAL =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .optionalStart().appendLiteral('T').optionalEnd()
+          .optionalStart().appendLiteral(' ').optionalEnd()
+          .append(DateTimeFormatter.ISO_LOCAL_TIME)
+          .toFormatter(java.util.Locale.ROOT);
+
+  private static final DateTimeFormatter OFFSET =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .optionalStart().appendLiteral('T').optionalEnd()
+          .optionalStart().appendLiteral(' ').optionalEnd()
+          .append(DateTimeFormatter.ISO_LOCAL_TIME)
+          .optionalStart().appendLiteral(' ').optionalEnd()
+          .appendOffset("+HH:MM:ss", "Z")
+          .toFormatter(java.util.Locale.ROOT);
+
+  private Timestamps() {}
+
+  /**
+   * Parses one timestamp.
+   *
+   * @param text the raw cell, surrounding spaces ignored
+   * @param zone the zone of local date-times
+   * @return epoch milliseconds, within [{@link #MIN_MILLIS}, {@link #MAX_MILLIS}]
+   * @throws IllegalArgumentException with a user-facing reason when the text is none of the allowed forms or out of
+   *     range
+   */
+  public static long parse(String text, ZoneId zone) {
+    String s = text == null ? "" : text.strip();
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException("empty timestamp (" + ALLOWED + ")");
+    }
+    long millis;
+    try {
+      millis = parseOrThrow(s, zone);
+    } catch (DateTimeException | ArithmeticException e) {
+      throw new IllegalArgumentException("cannot parse \"" + Values.clip(s) + "\" (" + ALLOWED + ")");
+    }
+    if (millis < MIN_MILLIS || millis > MAX_MILLIS) {
+      throw new IllegalArgumentException(
+          "timestamp \"" + Values.clip(s) + "\" is out of range (1900-01-01 to 2200-01-01)");
+    }
+    return millis;
+  }
+
+  private static long parseOrThrow(String s, ZoneId zone) {
+    if (isInteger(s)) {
+      if (s.length() > 15) {
+        throw new DateTimeException("too many digits");
+      }
+      return Long.parseLong(s);
+    }
+    char last = s.charAt(s.length() - 1);
+    boolean hasOffset =
+        last == 'Z' || last == 'z' || s.lastIndexOf('+') > 9 || s.lastIndexOf('-') > 9;
+    if (hasOffset) {
+      return OffsetDateTime.parse(s, OFFSET).toInstant().toEpochMilli();
+    }
+    if (s.length() == 10) {
+      return LocalDate.parse(s).atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+    try {
+      return LocalDateTime.parse(s, LOCAL).atZone(zone).toInstant().toEpochMilli();
+    } catch (DateTimeParseException e) {
+      // An ISO instant with nanoseconds or other java.time-valid forms the builder above does not cover.
+      return Instant.parse(s).toEpochMilli();
+    }
+  }
+
+  private static boolean isInteger(String s) {
+    int start = s.charAt(0) == '-' ? 1 : 0;
+    if (start == s.length()) {
+      return false;
+    }
+    for (int i = start; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Formats epoch milliseconds as an ISO-8601 UTC instant, for reports. */
+  public static String format(long millis) {
+    return Instant.ofEpochMilli(millis).toString();
+  }
+
+}

@@ -1,0 +1,111 @@
+package io.tributary.core.input;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * Parses the scalar cells every input shares (flags, counts, money), with the same rules and the same user-facing
+ * reasons in every engine. Each method throws {@link IllegalArgumentException} whose message is the reason only; the
+ * caller adds file, line and column.
+ */
+public final class Values {
+  /** Longest raw text quoted back in a message, so a 1 MB cell does not become a 1 MB error line. */
+  static final int CLIP = 60;
+
+  private Values() {}
+
+  /** Quotes at most {@value #CLIP} characters of a value back to the user, control characters escaped. */
+  public static String clip(String s) {
+    StringBuilder sb = new StringBuilder();
+    int n = Math.min(s.length(), CLIP);
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    if (s.length() > CLIP) {
+      sb.append("...(").append(s.length()).append(" chars)");
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Reads a conversion flag: empty, {@code 0}, {@code false}, {@code no} are false; {@code 1}, {@code true},
+   * {@code yes} are true (case-insensitive).
+   */
+  public static boolean parseFlag(String text) {
+    String s = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+    switch (s) {
+      case "":
+      case "0":
+      case "false":
+      case "no":
+        return false;
+      case "1":
+      case "true":
+      case "yes":
+        return true;
+      default:
+        throw new IllegalArgumentException(
+            "expected 0/1 or true/false, got \"" + clip(text.strip()) + "\"");
+    }
+  }
+
+  /**
+   * Reads a non-negative, finite decimal amount exactly (no binary rounding), as money should be. Empty means zero.
+   *
+   * @throws IllegalArgumentException for text that is not a plain decimal, is negative, NaN or infinite
+   */
+  public static BigDecimal parseAmount(String text) {
+    String s = text == null ? "" : text.strip();
+    if (s.isEmpty()) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal v;
+    try {
+      if (s.length() > 64) {
+        throw new NumberFormatException();
+      }
+      v = new BigDecimal(s);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a non-negative decimal number, got \"" + clip(s) + "\"");
+    }
+    if (v.signum() < 0) {
+      throw new IllegalArgumentException("negative amount " + clip(s) + " (must be >= 0)");
+    }
+    if (v.scale() > 18 || v.precision() - v.scale() > 18) {
+      throw new IllegalArgumentException("amount " + clip(s) + " is outside the supported range (18 digits)");
+    }
+    return v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros();
+  }
+
+  /**
+   * Reads a non-negative whole count. {@code 3.0} is accepted as 3; {@code 2.5}, negatives and text are not.
+   */
+  public static long parseCount(String text) {
+    String s = text == null ? "" : text.strip();
+    if (s.isEmpty()) {
+      return 0;
+    }
+    BigDecimal v;
+    try {
+      if (s.length() > 40) {
+        throw new NumberFormatException();
+      }
+      v = new BigDecimal(s);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a whole number >= 0, got \"" + clip(s) + "\"");
+    }
+    if (v.signum() < 0) {
+      throw new IllegalArgumentException("negative count " + clip(s) + " (must be >= 0)");
+    }
+    try {
+      return v.longValueExact();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("count " + clip(s) + " is not a whole number");
+    }
+  }
+}

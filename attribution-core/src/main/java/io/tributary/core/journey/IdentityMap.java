@@ -1,0 +1,56 @@
+package io.tributary.core.journey;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Identity stitching: maps an alias (a device, a cookie, an e-mail hash) to the unified customer id. Ids that are not
+ * aliases map to themselves. Chains ({@code a → b → c}) are followed to their end; a cycle is an input error.
+ */
+public final class IdentityMap {
+  private static final IdentityMap EMPTY = new IdentityMap(Map.of());
+
+  private final Map<String, String> aliasToCustomer;
+
+  private IdentityMap(Map<String, String> resolved) {
+    this.aliasToCustomer = resolved;
+  }
+
+  /** @return the map that stitches nothing */
+  public static IdentityMap empty() {
+    return EMPTY;
+  }
+
+  /**
+   * @param aliasToCustomer alias → customer id pairs as read
+   * @return a map with chains resolved
+   * @throws IllegalArgumentException on a cycle, naming an alias on it
+   */
+  public static IdentityMap of(Map<String, String> aliasToCustomer) {
+    Map<String, String> resolved = new HashMap<>(aliasToCustomer.size() * 2);
+    for (String alias : aliasToCustomer.keySet()) {
+      String id = alias;
+      int steps = 0;
+      while (aliasToCustomer.containsKey(id) && !aliasToCustomer.get(id).equals(id)) {
+        id = aliasToCustomer.get(id);
+        if (++steps > aliasToCustomer.size()) {
+          throw new IllegalArgumentException("identity map has a cycle through alias \"" + alias + "\"");
+        }
+      }
+      resolved.put(alias, id);
+    }
+    return new IdentityMap(Map.copyOf(resolved));
+  }
+
+  /** @return the unified customer id of {@code id} (itself when it is no alias) */
+  public String resolve(String id) {
+    Objects.requireNonNull(id, "id");
+    return aliasToCustomer.getOrDefault(id, id);
+  }
+
+  /** @return how many aliases the map holds */
+  public int size() {
+    return aliasToCustomer.size();
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * From events to journeys: SPEC's journey rules ({@link io.tributary.core.journey.JourneyBuilder}), identity
+ * stitching and consent exclusion.
+ */
+package io.tributary.core.journey;

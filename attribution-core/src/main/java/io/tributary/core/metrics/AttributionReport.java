@@ -1,0 +1,62 @@
+package io.tributary.core.metrics;
+
+import io.tributary.core.model.AttributionModel;
+import io.tributary.core.model.AttributionRun;
+import io.tributary.core.model.JourneyAggregate;
+import io.tributary.core.model.ModelResult;
+import io.tributary.core.paths.Path;
+import io.tributary.core.paths.PathStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run reports, computed once from a merged aggregate: the fitted models, SPEC's {@code channel_credit},
+ * {@code conversion_kpis} and {@code path_summary} rows. Engines only write these values out, so the CLI and the Spark
+ * job print the same numbers.
+ *
+ * @param results each model's raw credit, in model order
+ * @param channelCredit the {@code channel_credit} rows
+ * @param kpis the {@code conversion_kpis} row
+ * @param pathSummary the {@code path_summary} rows, in path order
+ */
+public record AttributionReport(
+    List<ModelResult> results,
+    List<ChannelCreditRow> channelCredit,
+    ConversionKpis kpis,
+    List<PathSummaryRow> pathSummary) {
+
+  public AttributionReport {
+    results = List.copyOf(results);
+    channelCredit = List.copyOf(channelCredit);
+    pathSummary = List.copyOf(pathSummary);
+  }
+
+  /**
+   * Fits the models and derives every table.
+   *
+   * @param aggregate the merged journeys (or a path file's paths)
+   * @param models the models, in output order
+   * @param spend the window's spend (may be empty)
+   * @return the report
+   */
+  public static AttributionReport compute(
+      JourneyAggregate aggregate, List<AttributionModel> models, SpendTable spend) {
+    List<ModelResult> results = AttributionRun.fit(aggregate, models);
+    return new AttributionReport(
+        results,
+        CreditTable.rows(results, aggregate, spend),
+        ConversionKpis.of(aggregate, spend),
+        pathSummary(aggregate));
+  }
+
+  private static List<PathSummaryRow> pathSummary(JourneyAggregate aggregate) {
+    List<PathSummaryRow> rows = new ArrayList<>(aggregate.paths().size());
+    for (Map.Entry<Path, PathStats> e : aggregate.paths().byPath().entrySet()) {
+      PathStats s = e.getValue();
+      rows.add(new PathSummaryRow(e.getKey().display(), s.journeys(), s.conversions(), s.value().doubleValue(),
+          s.nulls()));
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,37 @@
+package io.tributary.core.metrics;
+
+import java.util.Objects;
+
+/**
+ * One row of SPEC's {@code channel_credit} table (without {@code run_date}). Null means "not defined" (no spend, a
+ * zero denominator, no interval computed).
+ *
+ * @param model the model's name
+ * @param channel the channel, or {@code (unattributed)}
+ * @param attributedConversions conversions credited to the channel
+ * @param attributedValue revenue credited to the channel
+ * @param share attributed conversions / all conversions of the run (touchless included), null when there are none
+ * @param spend the channel's spend in the window, null when none was listed
+ * @param roas attributed value / spend
+ * @param roi (attributed value − spend) / spend
+ * @param cpa spend / attributed conversions
+ * @param ciLow lower end of the 95 % bootstrap interval of attributed conversions
+ * @param ciHigh upper end of that interval
+ */
+public record ChannelCreditRow(
+    String model,
+    String channel,
+    double attributedConversions,
+    double attributedValue,
+    Double share,
+    Double spend,
+    Double roas,
+    Double roi,
+    Double cpa,
+    Double ciLow,
+    Double ciHigh) {
+  public ChannelCreditRow {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(channel, "channel");
+  }
+}

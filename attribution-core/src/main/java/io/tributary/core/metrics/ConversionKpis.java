@@ -1,0 +1,100 @@
+package io.tributary.core.metrics;
+
+import io.tributary.core.model.JourneyAggregate;
+import io.tributary.core.paths.Path;
+import io.tributary.core.paths.PathStats;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * The {@code conversion_kpis} row of SPEC (without {@code run_date}). Ratios whose denominator is zero, and averages
+ * over nothing, are null rather than 0 or NaN, so that a BI tool shows "no data" instead of a false number.
+ *
+ * @param journeys every journey, touchless conversions included
+ * @param convertingJourneys journeys that end in a conversion, touchless ones included
+ * @param conversions conversions (one per converting journey)
+ * @param totalValue revenue of all conversions
+ * @param conversionRate converting journeys / journeys
+ * @param multiChannelJourneys journeys with at least 2 distinct channels
+ * @param crossChannelConversionRate converting multi-channel journeys / multi-channel journeys
+ * @param singleChannelConversionRate converting single-channel journeys / single-channel journeys
+ * @param multiChannelConversionShare converting multi-channel journeys / all converting journeys
+ * @param avgTouchesToConversion mean touches of converting journeys with touches
+ * @param avgDaysToConversion mean days from first touch to conversion of those journeys; null without timestamps
+ * @param totalSpend total spend of the window
+ * @param omnichannelRoi (total value − total spend) / total spend
+ */
+public record ConversionKpis(
+    long journeys,
+    long convertingJourneys,
+    long conversions,
+    double totalValue,
+    Double conversionRate,
+    long multiChannelJourneys,
+    Double crossChannelConversionRate,
+    Double singleChannelConversionRate,
+    Double multiChannelConversionShare,
+    Double avgTouchesToConversion,
+    Double avgDaysToConversion,
+    double totalSpend,
+    Double omnichannelRoi) {
+
+  private static final double MILLIS_PER_DAY = 86_400_000.0;
+
+  /**
+   * Computes the KPIs of an aggregate.
+   *
+   * @param agg the merged journeys
+   * @param spend the window's spend (may be empty)
+   * @return the KPIs
+   */
+  public static ConversionKpis of(JourneyAggregate agg, SpendTable spend) {
+    long multi = 0;
+    long multiConverting = 0;
+    long single = 0;
+    long singleConverting = 0;
+    long touchesOfConverting = 0;
+    long convertingWithTouches = 0;
+    for (Map.Entry<Path, PathStats> e : agg.paths().byPath().entrySet()) {
+      PathStats s = e.getValue();
+      int distinct = e.getKey().distinctChannels().size();
+      if (distinct >= 2) {
+        multi += s.journeys();
+        multiConverting += s.conversions();
+      } else {
+        single += s.journeys();
+        singleConverting += s.conversions();
+      }
+      touchesOfConverting = Math.addExact(touchesOfConverting,
+          Math.multiplyExact(s.conversions(), (long) e.getKey().length()));
+      convertingWithTouches += s.conversions();
+    }
+    long journeys = multi + single + agg.touchlessConversions();
+    long converting = convertingWithTouches + agg.touchlessConversions();
+    BigDecimal value = agg.totalValue();
+    BigDecimal totalSpend = spend.total();
+    Double roi = totalSpend.signum() == 0 ? null
+        : (value.subtract(totalSpend)).doubleValue() / totalSpend.doubleValue();
+    Double days = agg.hasTimestamps() && agg.timedConversions() > 0
+        ? agg.timeToConversionMillis() / MILLIS_PER_DAY / agg.timedConversions()
+        : null;
+    return new ConversionKpis(
+        journeys,
+        converting,
+        converting,
+        value.doubleValue(),
+        ratio(converting, journeys),
+        multi,
+        ratio(multiConverting, multi),
+        ratio(singleConverting, single),
+        ratio(multiConverting, converting),
+        ratio(touchesOfConverting, convertingWithTouches),
+        days,
+        totalSpend.doubleValue(),
+        roi);
+  }
+
+  private static Double ratio(long num, long den) {
+    return den == 0 ? null : (double) num / den;
+  }
+}

@@ -1,0 +1,85 @@
+package io.tributary.core.model;
+
+import io.tributary.core.TributaryException;
+import io.tributary.core.paths.ChannelDictionary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Fits models on an aggregate: path models on its distinct paths, journey models from its folded sums. Every result
+ * lists every channel of the data (zero where a model gives none) and is checked to reconcile with the totals before
+ * it is returned.
+ */
+public final class AttributionRun {
+  /** Relative tolerance of the reconciliation check; far above rounding, far below any real error. */
+  static final double RECONCILE_TOLERANCE = 1e-9;
+
+  private AttributionRun() {}
+
+  /**
+   * @param aggregate the merged journeys
+   * @param models models to fit, in output order
+   * @return one result per model, in the given order; touchless conversions are not in them (see
+   *     {@link JourneyAggregate#UNATTRIBUTED})
+   * @throws TributaryException when a journey model was not folded into the aggregate
+   * @throws IllegalStateException when a result does not reconcile (a bug, never bad input)
+   */
+  public static List<ModelResult> fit(JourneyAggregate aggregate, List<AttributionModel> models) {
+    List<String> channels = ChannelDictionary.of(aggregate.paths()).names();
+    double conversions = aggregate.paths().conversions();
+    double value = aggregate.paths().value().doubleValue();
+    List<ModelResult> out = new ArrayList<>(models.size());
+    for (AttributionModel m : models) {
+      ModelResult r = complete(fitOne(aggregate, m), channels);
+      checkReconciles(r, conversions, value);
+      out.add(r);
+    }
+    return List.copyOf(out);
+  }
+
+  private static ModelResult fitOne(JourneyAggregate aggregate, AttributionModel model) {
+    if (model instanceof PathModel pm) {
+      return pm.attribute(aggregate.paths());
+    }
+    SortedMap<String, CreditSum> sums = aggregate.journeyCredits().get(model.name());
+    if (sums == null) {
+      throw new TributaryException("model " + model.name() + " needs touch timestamps; "
+          + (aggregate.hasTimestamps() ? "it was not folded into this aggregate" : "a path file has none"));
+    }
+    List<ChannelCredit> credits = new ArrayList<>();
+    sums.forEach((c, s) -> credits.add(new ChannelCredit(c, s.conversions().doubleValue(), s.value().doubleValue())));
+    return new ModelResult(model.name(), credits);
+  }
+
+  private static ModelResult complete(ModelResult r, List<String> channels) {
+    Map<String, ChannelCredit> byChannel = new TreeMap<>();
+    for (ChannelCredit c : r.credits()) {
+      byChannel.put(c.channel(), c);
+    }
+    if (byChannel.keySet().containsAll(channels)) {
+      return r;
+    }
+    for (String c : channels) {
+      byChannel.putIfAbsent(c, new ChannelCredit(c, 0, 0));
+    }
+    return new ModelResult(r.model(), new ArrayList<>(byChannel.values()));
+  }
+
+  static void checkReconciles(ModelResult r, double conversions, double value) {
+    double gotC = r.totalConversions();
+    double gotV = r.totalValue();
+    if (!close(gotC, conversions) || !close(gotV, value)) {
+      throw new IllegalStateException(String.format(Locale.ROOT,
+          "model %s does not reconcile: conversions %.12g vs %.12g, value %.12g vs %.12g",
+          r.model(), gotC, conversions, gotV, value));
+    }
+  }
+
+  private static boolean close(double a, double b) {
+    return Math.abs(a - b) <= RECONCILE_TOLERANCE * Math.max(1.0, Math.max(Math.abs(a), Math.abs(b)));
+  }
+}

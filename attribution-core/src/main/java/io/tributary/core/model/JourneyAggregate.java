@@ -1,0 +1,211 @@
+package io.tributary.core.model;
+
+import io.tributary.core.journey.CustomerJourneys;
+import io.tributary.core.journey.Event;
+import io.tributary.core.journey.Journey;
+import io.tributary.core.journey.JourneyBuilder;
+import io.tributary.core.journey.JourneyOptions;
+import io.tributary.core.journey.Touch;
+import io.tributary.core.paths.PathCounts;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything the models and KPIs need from a set of journeys, small and mergeable: the distinct paths, the exact
+ * credit sums of the journey models (time decay), the touchless conversions and the time-to-conversion sum. Engines
+ * build one per slice of customers and {@link #merge} them in any order with identical results.
+ *
+ * @param settings what the aggregate was built under (lookback, journey models and options); merging aggregates with
+ *     different settings is an error
+ * @param paths the distinct paths
+ * @param journeyCredits per journey-model name, per channel, the exact credit sums
+ * @param touchlessConversions conversions without a touch in their window (credited to {@code (unattributed)})
+ * @param touchlessValue their revenue
+ * @param timedConversions converting journeys with touches whose times are known
+ * @param timeToConversionMillis sum over those of conversion time − first touch time
+ * @param duplicateConversions conversions dropped as order-id duplicates
+ * @param hasTimestamps whether touch times were known (false for path-file input)
+ */
+public record JourneyAggregate(
+    String settings,
+    PathCounts paths,
+    SortedMap<String, SortedMap<String, CreditSum>> journeyCredits,
+    long touchlessConversions,
+    BigDecimal touchlessValue,
+    long timedConversions,
+    long timeToConversionMillis,
+    long duplicateConversions,
+    boolean hasTimestamps) {
+
+  /** The channel that receives touchless conversions, outside every model. */
+  public static final String UNATTRIBUTED = "(unattributed)";
+
+  public JourneyAggregate {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(paths, "paths");
+    Objects.requireNonNull(touchlessValue, "touchlessValue");
+    TreeMap<String, SortedMap<String, CreditSum>> copy = new TreeMap<>();
+    journeyCredits.forEach((m, byChannel) -> copy.put(m, Collections.unmodifiableSortedMap(new TreeMap<>(byChannel))));
+    journeyCredits = Collections.unmodifiableSortedMap(copy);
+    if (touchlessConversions < 0 || timedConversions < 0 || timeToConversionMillis < 0 || duplicateConversions < 0) {
+      throw new IllegalArgumentException("aggregate counters must be >= 0");
+    }
+  }
+
+  /**
+   * An aggregate of a path file: distinct paths only, no timestamps, nothing touchless.
+   *
+   * @param settings a description of how the paths were read
+   */
+  public static JourneyAggregate ofPaths(String settings, PathCounts paths) {
+    return new JourneyAggregate(settings, paths, new TreeMap<>(), 0, BigDecimal.ZERO, 0, 0, 0, false);
+  }
+
+  /**
+   * @param options how events become journeys
+   * @param models the models that will be fitted; the journey models among them (time decay) are folded here
+   * @return a builder for one slice of customers
+   */
+  public static Builder builder(JourneyOptions options, List<? extends AttributionModel> models) {
+    List<JourneyModel> journeyModels = new ArrayList<>();
+    StringBuilder settings = new StringBuilder("lookback=").append(options.lookback());
+    for (AttributionModel m : models) {
+      if (m instanceof JourneyModel jm) {
+        journeyModels.add(jm);
+        settings.append(';').append(jm.settings());
+      }
+    }
+    return new Builder(settings.toString(), options, journeyModels);
+  }
+
+  /** @return the total conversions, touchless ones included */
+  public long totalConversions() {
+    return Math.addExact(paths.conversions(), touchlessConversions);
+  }
+
+  /** @return the total value, touchless conversions' included */
+  public BigDecimal totalValue() {
+    return paths.value().add(touchlessValue);
+  }
+
+  /**
+   * @return the sum of both slices
+   * @throws IllegalArgumentException when the two were built under different settings, naming both
+   */
+  public JourneyAggregate merge(JourneyAggregate o) {
+    if (!settings.equals(o.settings) || hasTimestamps != o.hasTimestamps) {
+      throw new IllegalArgumentException(
+          "cannot merge aggregates built under different settings: [" + settings + "] vs [" + o.settings + "]");
+    }
+    TreeMap<String, SortedMap<String, CreditSum>> credits = new TreeMap<>();
+    for (Map<String, SortedMap<String, CreditSum>> side : List.of(journeyCredits, o.journeyCredits)) {
+      side.forEach((model, byChannel) -> {
+        SortedMap<String, CreditSum> target = credits.computeIfAbsent(model, k -> new TreeMap<>());
+        byChannel.forEach((c, s) -> target.merge(c, s, CreditSum::plus));
+      });
+    }
+    return new JourneyAggregate(settings, paths.merge(o.paths), credits,
+        Math.addExact(touchlessConversions, o.touchlessConversions), touchlessValue.add(o.touchlessValue),
+        Math.addExact(timedConversions, o.timedConversions),
+        Math.addExact(timeToConversionMillis, o.timeToConversionMillis),
+        Math.addExact(duplicateConversions, o.duplicateConversions), hasTimestamps);
+  }
+
+  /** Folds journeys of one slice. Not thread-safe. */
+  public static final class Builder {
+    private final String settings;
+    private final JourneyBuilder journeys;
+    private final List<JourneyModel> models;
+    private final PathCounts.Builder paths = PathCounts.builder();
+    private final Map<String, Map<String, BigDecimal[]>> credits = new LinkedHashMap<>();
+    private long touchless;
+    private BigDecimal touchlessValue = BigDecimal.ZERO;
+    private long timed;
+    private long timeToConversion;
+    private long duplicates;
+
+    private Builder(String settings, JourneyOptions options, List<JourneyModel> models) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      this.journeys = new JourneyBuilder(options);
+      this.models = List.copyOf(models);
+      for (JourneyModel m : this.models) {
+        credits.put(m.name(), new HashMap<>());
+      }
+    }
+
+    /**
+     * Builds the journeys of one customer and adds them.
+     *
+     * @param events all events of one customer (after identity stitching and consent exclusion), any order
+     */
+    public Builder addCustomer(List<Event> events) {
+      CustomerJourneys cj = journeys.build(events);
+      for (Journey j : cj.journeys()) {
+        add(j);
+      }
+      return addDuplicates(cj.duplicateConversions());
+    }
+
+    /** Adds one journey. */
+    public Builder add(Journey j) {
+      if (j.touchless()) {
+        touchless++;
+        touchlessValue = touchlessValue.add(j.value());
+        return this;
+      }
+      paths.add(j);
+      if (!j.converted()) {
+        return this;
+      }
+      timed++;
+      timeToConversion = Math.addExact(timeToConversion, j.endTime() - j.touches().get(0).timestamp());
+      for (JourneyModel m : models) {
+        fold(credits.get(m.name()), j, m.weights(j));
+      }
+      return this;
+    }
+
+    /** Records conversions dropped as order-id duplicates. */
+    public Builder addDuplicates(long n) {
+      duplicates = Math.addExact(duplicates, n);
+      return this;
+    }
+
+    private static void fold(Map<String, BigDecimal[]> byChannel, Journey j, double[] w) {
+      // Sum a journey's repeated channels in double first (fixed order within the journey), then add exactly.
+      Map<String, Double> perChannel = new LinkedHashMap<>();
+      List<Touch> touches = j.touches();
+      for (int i = 0; i < w.length; i++) {
+        perChannel.merge(touches.get(i).channel(), w[i], Double::sum);
+      }
+      perChannel.forEach((c, weight) -> {
+        BigDecimal bw = new BigDecimal(weight);
+        BigDecimal[] acc = byChannel.computeIfAbsent(c, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        acc[0] = acc[0].add(bw);
+        if (j.value().signum() != 0) {
+          acc[1] = acc[1].add(j.value().multiply(bw));
+        }
+      });
+    }
+
+    /** @return the immutable aggregate of everything added so far */
+    public JourneyAggregate build() {
+      TreeMap<String, SortedMap<String, CreditSum>> out = new TreeMap<>();
+      credits.forEach((m, byChannel) -> {
+        TreeMap<String, CreditSum> t = new TreeMap<>();
+        byChannel.forEach((c, acc) -> t.put(c, new CreditSum(acc[0], acc[1])));
+        out.put(m, t);
+      });
+      return new JourneyAggregate(settings, paths.build(), out, touchless, touchlessValue, timed, timeToConversion,
+          duplicates, true);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.tributary.core.model.rule;
+
+import io.tributary.core.paths.Path;
+import java.util.Objects;
+
+/**
+ * {@code last_non_direct}: all credit to the last touch whose channel is not the direct channel; a journey made only
+ * of direct touches keeps its credit on direct.
+ */
+public final class LastNonDirect extends PositionalModel {
+  private final String directChannel;
+
+  /** @param directChannel the channel to skip, e.g. {@code direct} (compared exactly) */
+  public LastNonDirect(String directChannel) {
+    this.directChannel = Objects.requireNonNull(directChannel, "directChannel");
+  }
+
+  @Override
+  public String name() {
+    return "last_non_direct";
+  }
+
+  @Override
+  double[] weights(Path path) {
+    double[] w = new double[path.length()];
+    for (int i = w.length - 1; i >= 0; i--) {
+      if (!path.channel(i).equals(directChannel)) {
+        w[i] = 1;
+        return w;
+      }
+    }
+    w[w.length - 1] = 1;
+    return w;
+  }
+}
