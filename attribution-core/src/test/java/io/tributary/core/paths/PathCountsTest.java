@@ -1,0 +1,100 @@
+package io.tributary.core.paths;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.tributary.core.RandomData;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class PathCountsTest {
+  @Test
+  void builder_repeatedPath_sumsItsStats() {
+    PathCounts pc = PathCounts.builder()
+        .add(Path.of("a", "b"), 2, new BigDecimal("10.50"), 1)
+        .add(Path.of("a", "b"), 1, new BigDecimal("0.25"), 3)
+        .add(Path.of("b"), 0, BigDecimal.ZERO, 4)
+        .build();
+    assertEquals(2, pc.size());
+    assertEquals(new PathStats(3, new BigDecimal("10.75"), 4), pc.byPath().get(Path.of("a", "b")));
+    assertEquals(3, pc.conversions());
+    assertEquals(8, pc.nulls());
+    assertEquals(0, new BigDecimal("10.75").compareTo(pc.value()));
+  }
+
+  @Test
+  void byPath_isSortedChannelByChannelThenShorterFirst() {
+    PathCounts pc = PathCounts.builder()
+        .add(Path.of("b"), 1, BigDecimal.ZERO, 0)
+        .add(Path.of("a", "c"), 1, BigDecimal.ZERO, 0)
+        .add(Path.of("a"), 1, BigDecimal.ZERO, 0)
+        .add(Path.of("a", "b", "z"), 1, BigDecimal.ZERO, 0)
+        .build();
+    assertEquals(List.of(Path.of("a"), Path.of("a", "b", "z"), Path.of("a", "c"), Path.of("b")),
+        new ArrayList<>(pc.byPath().keySet()));
+  }
+
+  @Test
+  void merge_empty_isIdentity() {
+    PathCounts a = RandomData.pathCounts(1, 50, 4, 5);
+    assertSame(a, a.merge(PathCounts.empty()));
+    assertSame(a, PathCounts.empty().merge(a));
+  }
+
+  @Test
+  void merge_isCommutativeAndAssociative() {
+    PathCounts a = RandomData.pathCounts(1, 80, 4, 5);
+    PathCounts b = RandomData.pathCounts(2, 80, 4, 5);
+    PathCounts c = RandomData.pathCounts(3, 80, 4, 5);
+    assertEquals(a.merge(b), b.merge(a));
+    assertEquals(a.merge(b).merge(c), a.merge(b.merge(c)));
+  }
+
+  @Test
+  void merge_ofRandomSplits_equalsBuildOfTheWhole() {
+    SplittableRandom r = new SplittableRandom(5);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      rows.add(new Object[] {Path.of("c" + r.nextInt(3), "c" + r.nextInt(3)), (long) r.nextInt(3),
+          BigDecimal.valueOf(r.nextInt(1000), 2), (long) r.nextInt(3) + 1});
+    }
+    PathCounts.Builder whole = PathCounts.builder();
+    rows.forEach(row -> whole.add((Path) row[0], (long) row[1], (BigDecimal) row[2], (long) row[3]));
+    for (int trial = 0; trial < 10; trial++) {
+      PathCounts.Builder left = PathCounts.builder();
+      PathCounts.Builder right = PathCounts.builder();
+      for (Object[] row : rows) {
+        (r.nextBoolean() ? left : right).add((Path) row[0], (long) row[1], (BigDecimal) row[2], (long) row[3]);
+      }
+      assertEquals(whole.build(), left.build().merge(right.build()));
+    }
+  }
+
+  @Test
+  void add_negativeCounts_areRejected() {
+    assertThrows(IllegalArgumentException.class,
+        () -> PathCounts.builder().add(Path.of("a"), -1, BigDecimal.ZERO, 0));
+    assertThrows(IllegalArgumentException.class, () -> new PathStats(0, new BigDecimal("-1"), 1));
+  }
+
+  @Test
+  void path_emptyOrBlankChannel_isRejected() {
+    assertThrows(IllegalArgumentException.class, () -> new Path(List.of()));
+    assertThrows(IllegalArgumentException.class, () -> Path.of("a", ""));
+  }
+
+  @Test
+  void dictionary_assignsIdsInSortedOrder() {
+    ChannelDictionary d = ChannelDictionary.of(PathCounts.builder()
+        .add(Path.of("search", "email", "app"), 1, BigDecimal.ZERO, 0).build());
+    assertEquals(List.of("app", "email", "search"), d.names());
+    assertEquals(2, d.id("search"));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {2, 1, 0},
+        d.encode(Path.of("search", "email", "app")));
+    assertThrows(IllegalArgumentException.class, () -> d.id("tv"));
+  }
+}
