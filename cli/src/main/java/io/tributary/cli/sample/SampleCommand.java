@@ -1,8 +1,12 @@
 package io.tributary.cli.sample;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,11 +26,11 @@ public final class SampleCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--customers", description = "Number of customers (default: ${DEFAULT-VALUE}).",
+  @Option(names = "--customers", description = "Number of customers, 1 to 1e9 (default: ${DEFAULT-VALUE}).",
       defaultValue = "3000")
   long customers;
 
-  @Option(names = "--days", description = "Length of the period in days (default: ${DEFAULT-VALUE}).",
+  @Option(names = "--days", description = "Length of the period in days, 1 to 3660 (default: ${DEFAULT-VALUE}).",
       defaultValue = "60")
   int days;
 
@@ -44,29 +48,39 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--gzip", description = "Write events.csv.gz instead of events.csv.")
   boolean gzip;
 
-  @Option(names = "--truth", negatable = true, defaultValue = "true",
-      description = "Write truth.csv (default: true). Computing it costs one extra pass per channel.")
-  boolean truth;
+  @Option(names = "--no-truth",
+      description = "Skip truth.csv, whose exact expectations cost about one extra pass per channel.")
+  boolean noTruth;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (customers < 1) {
-      err.println("tributary sample: --customers must be at least 1, got " + customers);
-      return 2;
-    }
-    if (days < 1) {
-      err.println("tributary sample: --days must be at least 1, got " + days);
-      return 2;
-    }
-    LocalDate start;
+    SampleSpec sample;
     try {
-      start = LocalDate.parse(startDate);
-    } catch (java.time.format.DateTimeParseException e) {
-      err.println("tributary sample: --start-date: cannot parse \"" + startDate + "\" (ISO date, e.g. 2024-01-01)");
+      sample = new SampleSpec(customers, days, seed, LocalDate.parse(startDate), gzip, !noTruth);
+    } catch (DateTimeParseException e) {
+      err.println("tributary sample: --start-date: cannot parse \"" + startDate + "\" (ISO date such as 2024-01-01)");
+      return 2;
+    } catch (IllegalArgumentException e) {
+      err.println("tributary sample: " + e.getMessage());
       return 2;
     }
-    err.println("tributary sample: generator not available yet (customers=" + customers + ", start=" + start + ")");
-    return 1;
+    SampleSummary summary;
+    try {
+      summary = SampleGenerator.generate(sample, out);
+    } catch (IOException | UncheckedIOException e) {
+      err.println("tributary sample: cannot write to " + out + ": " + e.getMessage());
+      return 1;
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    o.println(String.format(Locale.ROOT, "%d customers, %d event rows, %d conversions drawn%s", summary.customers(),
+        summary.eventRows(), summary.conversions(), Double.isNaN(summary.expectedConversions()) ? ""
+            : String.format(Locale.ROOT, " (%.1f expected among consenting customers)",
+                summary.expectedConversions())));
+    for (Path f : summary.files()) {
+      o.println("  " + f);
+    }
+    o.flush();
+    return 0;
   }
 }

@@ -1,0 +1,20 @@
+package io.tributary.cli.sample;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@link SampleGenerator} wrote.
+ *
+ * @param customers customers simulated
+ * @param eventRows rows of the event log (header excluded)
+ * @param conversions purchases drawn (duplicate reports excluded), opted-out customers included
+ * @param expectedConversions expected purchases of the customers who did not opt out; NaN without truth
+ * @param files the files written, in writing order
+ */
+public record SampleSummary(long customers, long eventRows, long conversions, double expectedConversions,
+    List<Path> files) {
+  public SampleSummary {
+    files = List.copyOf(files);
+  }
+}
