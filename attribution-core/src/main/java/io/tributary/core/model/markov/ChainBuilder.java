@@ -1,0 +1,238 @@
+package io.tributary.core.model.markov;
+
+import io.tributary.core.paths.Path;
+import io.tributary.core.paths.PathCounts;
+import io.tributary.core.paths.PathStats;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Folds distinct paths into a {@link Chain} of order k, as SPEC defines it: the states of a path are its windows of k
+ * consecutive channels (the whole path when shorter than k), consecutive identical states collapsed; (start) → first
+ * state → ... → last state → (conversion) and (null), every transition weighted by the path's journeys (conversions
+ * + nulls), the last one split into its conversions and its nulls.
+ */
+final class ChainBuilder {
+  /*
+   * One pass over the paths, linear in their total length times k: each window is hashed once (SequenceTable) and
+   * each transition summed once (EdgeTable). Ids are provisional (order of first appearance); canonicalize() then
+   * renumbers channels by name and states by window, so the chain does not depend on the fold.
+   */
+  private final int order;
+  private final Map<String, Integer> channelIds = new HashMap<>();
+  private final SequenceTable windows = new SequenceTable();
+  private final EdgeTable edges = new EdgeTable();
+  private long[] startWeight = new long[16];
+  private long[] conversions = new long[16];
+  private long[] nulls = new long[16];
+  private BigDecimal[] value = new BigDecimal[16];
+  private double[] depthSum = new double[16];
+  private int[] ids = new int[64];
+  private long journeys;
+  private long totalConversions;
+  private BigDecimal totalValue = BigDecimal.ZERO;
+
+  private ChainBuilder(int order) {
+    this.order = order;
+  }
+
+  /**
+   * @param counts distinct paths
+   * @param order the chain order k, {@code >= 1}
+   * @return the chain
+   * @throws IllegalArgumentException for a path with neither conversions nor nulls
+   */
+  static Chain build(PathCounts counts, int order) {
+    ChainBuilder b = new ChainBuilder(order);
+    for (Map.Entry<Path, PathStats> e : counts.byPath().entrySet()) {
+      b.add(e.getKey(), e.getValue());
+    }
+    return b.canonicalize();
+  }
+
+  private void add(Path path, PathStats stats) {
+    long n = stats.journeys();
+    if (n == 0) {
+      throw new IllegalArgumentException("path \"" + path.display() + "\" has neither conversions nor nulls"
+          + " (value " + stats.value().toPlainString() + "): it is no journey and cannot enter a Markov chain");
+    }
+    journeys = Math.addExact(journeys, n);
+    totalConversions = Math.addExact(totalConversions, stats.conversions());
+    totalValue = totalValue.add(stats.value());
+    int length = path.length();
+    if (ids.length < length) {
+      ids = new int[Math.max(length, 2 * ids.length)];
+    }
+    for (int i = 0; i < length; i++) {
+      ids[i] = channelIds.computeIfAbsent(path.channel(i), k -> channelIds.size());
+    }
+    int width = Math.min(length, order);
+    int count = length - width + 1;
+    int previous = -1;
+    int position = 0;
+    for (int w = 0; w < count; w++) {
+      int s = windows.intern(ids, w, width);
+      if (s == previous) {
+        continue;
+      }
+      ensureCapacity(windows.size());
+      if (previous < 0) {
+        startWeight[s] += n;
+      } else {
+        edges.add(previous, s, n);
+      }
+      depthSum[s] += (double) position * n;
+      position++;
+      previous = s;
+    }
+    conversions[previous] += stats.conversions();
+    nulls[previous] += stats.nulls();
+    if (stats.value().signum() != 0) {
+      value[previous] = value[previous] == null ? stats.value() : value[previous].add(stats.value());
+    }
+  }
+
+  private void ensureCapacity(int states) {
+    if (states <= startWeight.length) {
+      return;
+    }
+    int c = Math.max(states, 2 * startWeight.length);
+    startWeight = Arrays.copyOf(startWeight, c);
+    conversions = Arrays.copyOf(conversions, c);
+    nulls = Arrays.copyOf(nulls, c);
+    value = Arrays.copyOf(value, c);
+    depthSum = Arrays.copyOf(depthSum, c);
+  }
+
+  private Chain canonicalize() {
+    String[] names = new String[channelIds.size()];
+    channelIds.forEach((name, id) -> names[id] = name);
+    Integer[] byName = new Integer[names.length];
+    for (int i = 0; i < byName.length; i++) {
+      byName[i] = i;
+    }
+    Arrays.sort(byName, Comparator.comparing(i -> names[i]));
+    int[] channelRank = new int[names.length];
+    String[] sortedNames = new String[names.length];
+    for (int r = 0; r < byName.length; r++) {
+      channelRank[byName[r]] = r;
+      sortedNames[r] = names[byName[r]];
+    }
+
+    int size = windows.size();
+    int[][] window = new int[size][];
+    for (int s = 0; s < size; s++) {
+      int[] w = windows.sequence(s);
+      for (int j = 0; j < w.length; j++) {
+        w[j] = channelRank[w[j]];
+      }
+      window[s] = w;
+    }
+    Integer[] old = new Integer[size];
+    for (int s = 0; s < size; s++) {
+      old[s] = s;
+    }
+    Arrays.sort(old, (a, b) -> Arrays.compare(window[a], window[b]));
+    int[] renumber = new int[size];
+    for (int s = 0; s < size; s++) {
+      renumber[old[s]] = s;
+    }
+
+    int[][] win = new int[size][];
+    long[] start = new long[size];
+    long[] conv = new long[size];
+    long[] nul = new long[size];
+    BigDecimal[] val = new BigDecimal[size];
+    double[] depth = new double[size];
+    long[] outflow = new long[size];
+    long[] inflow = new long[size];
+    for (int o = 0; o < size; o++) {
+      int s = renumber[o];
+      win[s] = window[o];
+      start[s] = startWeight[o];
+      conv[s] = conversions[o];
+      nul[s] = nulls[o];
+      val[s] = value[o] == null ? BigDecimal.ZERO : value[o];
+      outflow[s] = Math.addExact(conv[s], nul[s]);
+      inflow[s] = start[s];
+    }
+
+    int edgeCount = edges.size();
+    long[] keys = new long[edgeCount];
+    int[] k = {0};
+    edges.forEach((from, to, w) -> keys[k[0]++] = ((long) renumber[from] << 32) | renumber[to]);
+    Arrays.sort(keys);
+    int[] outStart = new int[size + 1];
+    int[] outTo = new int[edgeCount];
+    long[] outWeight = new long[edgeCount];
+    int[] inCount = new int[size + 1];
+    for (int e = 0; e < edgeCount; e++) {
+      int from = (int) (keys[e] >>> 32);
+      int to = (int) keys[e];
+      outTo[e] = to;
+      outWeight[e] = edges.get(old[from], old[to]);
+      outStart[from + 1]++;
+      inCount[to + 1]++;
+      outflow[from] = Math.addExact(outflow[from], outWeight[e]);
+      inflow[to] = Math.addExact(inflow[to], outWeight[e]);
+    }
+    for (int s = 0; s < size; s++) {
+      outStart[s + 1] += outStart[s];
+      inCount[s + 1] += inCount[s];
+      depth[s] = depthSum[old[s]] / outflow[s];
+      if (inflow[s] != outflow[s]) {
+        throw new IllegalStateException("Markov chain state " + Arrays.toString(win[s]) + " has inflow "
+            + inflow[s] + " but outflow " + outflow[s] + " (a bug)");
+      }
+    }
+    int[] inStart = inCount.clone();
+    int[] fill = Arrays.copyOf(inCount, size);
+    int[] inFrom = new int[edgeCount];
+    double[] inProbability = new double[edgeCount];
+    for (int from = 0; from < size; from++) {
+      for (int e = outStart[from]; e < outStart[from + 1]; e++) {
+        int slot = fill[outTo[e]]++;
+        inFrom[slot] = from;
+        inProbability[slot] = (double) outWeight[e] / outflow[from];
+      }
+    }
+    return new Chain(order, sortedNames, win, start, conv, nul, val, outflow, outStart, outTo, outWeight, inStart,
+        inFrom, inProbability, depth, statesOf(win, sortedNames.length), journeys, totalConversions, totalValue);
+  }
+
+  private static int[][] statesOf(int[][] windows, int channels) {
+    int[] count = new int[channels];
+    boolean[] seen = new boolean[channels];
+    for (int[] w : windows) {
+      for (int c : w) {
+        if (!seen[c]) {
+          seen[c] = true;
+          count[c]++;
+        }
+      }
+      for (int c : w) {
+        seen[c] = false;
+      }
+    }
+    int[][] out = new int[channels][];
+    for (int c = 0; c < channels; c++) {
+      out[c] = new int[count[c]];
+      count[c] = 0;
+    }
+    for (int s = 0; s < windows.length; s++) {
+      for (int c : windows[s]) {
+        if (!seen[c]) {
+          seen[c] = true;
+          out[c][count[c]++] = s;
+        }
+      }
+      for (int c : windows[s]) {
+        seen[c] = false;
+      }
+    }
+    return out;
+  }
+}
