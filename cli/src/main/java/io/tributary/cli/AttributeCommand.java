@@ -1,0 +1,81 @@
+package io.tributary.cli;
+
+import io.tributary.cli.load.Progress;
+import io.tributary.cli.options.MainInput;
+import io.tributary.cli.options.ModelFlags;
+import io.tributary.cli.options.OutputOptions;
+import io.tributary.cli.options.ReadOptions;
+import io.tributary.cli.options.SideFiles;
+import io.tributary.cli.output.CsvTableWriter;
+import io.tributary.cli.output.SpecTables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code tributary attribute}: channel credit per model, ROI and KPIs from an event log or a path file. */
+@Command(
+    name = "attribute",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = "Credit conversions and revenue to channels under each model, with ROI from spend and the KPIs.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  tributary attribute --events events.csv",
+      "  tributary attribute --events events.csv.gz --spend spend.csv \\",
+      "      --models linear,last_touch",
+      "  tributary attribute --paths pathdata.csv --format csv --output -",
+      "  tributary attribute --events export.csv --map customer_id=cookie \\",
+      "      --map timestamp=time --alias event_type:impression=touch \\",
+      "      --on-bad-row skip --rejects rejects.csv --format json --output out/",
+      "",
+      "Exit status: 0 ok, 1 failure, 2 bad input or usage."
+    })
+final class AttributeCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @ArgGroup(exclusive = true, multiplicity = "1", heading = "Input (one of):%n")
+  MainInput input;
+
+  @Mixin SideFiles side;
+  @Mixin ModelFlags models;
+  @Mixin ReadOptions read;
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    Streams streams = main.streams();
+    AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, streams, progress(streams));
+    writeRejects(read.rejectsFile(), outcome, output);
+    ResultWriter.write(outcome.report(), outcome.rejected(), output, streams);
+    if (!output.quiet()) {
+      outcome.notes().forEach(streams.err()::println);
+      outcome.summary().forEach(streams.err()::println);
+    }
+    return Failures.OK;
+  }
+
+  private Progress progress(Streams streams) {
+    return !output.quiet() && System.console() != null && streams.err() == System.err
+        ? Progress.onTerminal(streams.err()) : Progress.none();
+  }
+
+  static void writeRejects(String file, AttributionJob.Outcome outcome, OutputOptions output) {
+    if (file == null) {
+      return;
+    }
+    try (Writer w = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
+      CsvTableWriter.write(SpecTables.rejectedRows(outcome.rejected(), output.runDate()), w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package io.tributary.cli;
+
+import io.tributary.cli.csv.InputSource;
+import io.tributary.cli.load.EventLoader;
+import io.tributary.cli.load.EventStore;
+import io.tributary.cli.load.InputStats;
+import io.tributary.cli.load.JourneyFold;
+import io.tributary.cli.load.PathLoader;
+import io.tributary.cli.load.Progress;
+import io.tributary.cli.load.RejectedRow;
+import io.tributary.cli.load.Rejects;
+import io.tributary.cli.load.SideInputs;
+import io.tributary.cli.options.MainInput;
+import io.tributary.cli.options.ModelFlags;
+import io.tributary.cli.options.ReadOptions;
+import io.tributary.cli.options.SideFiles;
+import io.tributary.core.journey.ConsentList;
+import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.metrics.AttributionReport;
+import io.tributary.core.metrics.SpendTable;
+import io.tributary.core.model.AttributionModel;
+import io.tributary.core.model.JourneyAggregate;
+import io.tributary.core.model.ModelRegistry;
+import io.tributary.core.model.Requirement;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One attribution run, shared by {@code attribute} and {@code report}: resolve the models (before reading anything,
+ * so a typo fails at once), read the side inputs and the main input, fold journeys, and let the core compute every
+ * table.
+ */
+final class AttributionJob {
+  private AttributionJob() {}
+
+  /**
+   * What a run produced.
+   *
+   * @param report every table, from the core
+   * @param models the fitted models, in output order
+   * @param aggregate what the models were fitted on
+   * @param stats rows read per input
+   * @param rejected rows set aside under {@code --on-bad-row skip}
+   * @param notes things the user should know (models left out, consent exclusions), one line each
+   * @param summary the run summary, one line each
+   */
+  record Outcome(AttributionReport report, List<AttributionModel> models, JourneyAggregate aggregate,
+      List<InputStats> stats, List<RejectedRow> rejected, List<String> notes, List<String> summary) {}
+
+  static Outcome run(MainInput input, SideFiles side, ReadOptions read, ModelFlags flags, Streams streams,
+      Progress progress) {
+    Rejects rejects = new Rejects(read.policy());
+    if (read.rejectsFile() != null && rejects.policy() == io.tributary.cli.load.OnBadRow.FAIL) {
+      throw new IllegalArgumentException("--rejects needs --on-bad-row skip (under fail the first bad row stops)");
+    }
+    boolean events = input.events() != null;
+    if (!events && (side.identities() != null || side.consent() != null)) {
+      throw new IllegalArgumentException(
+          "--identities and --consent apply to an event log (--events); a path file has no customer ids");
+    }
+    checkOneStdin(input, side);
+    var settings = read.settings();
+    var modelOptions = flags.options();
+    var journeyOptions = flags.journeyOptions();
+    Set<Requirement> available = events ? EnumSet.allOf(Requirement.class) : EnumSet.noneOf(Requirement.class);
+    List<AttributionModel> models = ModelRegistry.resolve(flags.spec(), modelOptions, available);
+    List<String> notes = new ArrayList<>();
+    if (!events) {
+      List<String> left = new ArrayList<>();
+      for (AttributionModel m : ModelRegistry.resolve(flags.spec(), modelOptions, EnumSet.allOf(Requirement.class))) {
+        if (!models.contains(m) && models.stream().noneMatch(x -> x.name().equals(m.name()))) {
+          left.add(m.name());
+        }
+      }
+      if (!left.isEmpty()) {
+        notes.add("note: " + String.join(", ", left) + " left out: it needs touch timestamps, a path file has none");
+      }
+    }
+    if (models.isEmpty()) {
+      throw new IllegalArgumentException("no model left to fit for this input");
+    }
+
+    List<InputStats> stats = new ArrayList<>();
+    List<String> summary = new ArrayList<>();
+    SpendTable spend = SpendTable.empty();
+    if (side.spend() != null) {
+      var loaded = SideInputs.spend(new InputSource(side.spend(), streams.in()), rejects);
+      spend = loaded.value();
+      stats.add(loaded.stats());
+    }
+    JourneyAggregate aggregate;
+    if (events) {
+      IdentityMap identities = IdentityMap.empty();
+      if (side.identities() != null) {
+        var loaded = SideInputs.identities(new InputSource(side.identities(), streams.in()), rejects);
+        identities = loaded.value();
+        stats.add(loaded.stats());
+      }
+      ConsentList consent = ConsentList.none();
+      if (side.consent() != null) {
+        var loaded = SideInputs.consent(new InputSource(side.consent(), streams.in()), rejects);
+        consent = loaded.value();
+        stats.add(loaded.stats());
+      }
+      EventLoader.Result r = EventLoader.load(new InputSource(input.events(), streams.in()), settings, identities,
+          consent, rejects, progress);
+      stats.add(r.stats());
+      EventStore store = r.store();
+      if (store.size() == 0) {
+        throw new io.tributary.core.InputException(r.stats().source(), 0, null,
+            "every customer opted out (consent list); nothing to attribute");
+      }
+      aggregate = JourneyFold.fold(store.group(), journeyOptions, models, flags.threads());
+      summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels() + " channels, "
+          + r.excludedByConsent() + " rows excluded by consent, " + aggregate.duplicateConversions()
+          + " duplicate conversions dropped");
+    } else {
+      PathLoader.Result r = PathLoader.load(new InputSource(input.paths(), streams.in()), settings, rejects);
+      stats.add(r.stats());
+      aggregate = JourneyAggregate.ofPaths("path file " + r.stats().source(), r.paths());
+    }
+    AttributionReport report = AttributionReport.compute(aggregate, models, spend);
+    List<String> lines = new ArrayList<>();
+    for (InputStats s : stats) {
+      lines.add(s.describe());
+    }
+    lines.addAll(summary);
+    lines.add("journeys: " + report.kpis().journeys() + ", conversions: " + report.kpis().conversions()
+        + ", models: " + String.join(",", models.stream().map(AttributionModel::name).toList()));
+    return new Outcome(report, models, aggregate, stats, rejects.rows(), notes, lines);
+  }
+
+  private static void checkOneStdin(MainInput input, SideFiles side) {
+    int n = 0;
+    for (String f : new String[] {input.events(), input.paths(), side.spend(), side.identities(), side.consent()}) {
+      if ("-".equals(f)) {
+        n++;
+      }
+    }
+    if (n > 1) {
+      throw new IllegalArgumentException("only one input can be read from stdin (-)");
+    }
+  }
+}

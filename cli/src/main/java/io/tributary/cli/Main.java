@@ -1,0 +1,106 @@
+package io.tributary.cli;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code tributary} command. {@link #run} runs one command line and returns its exit status; only {@link #main}
+ * exits the JVM, so tests run the real command in-process.
+ */
+@Command(
+    name = "tributary",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Multi-touch attribution for CSV exports: which channels earned the conversions and revenue, "
+        + "under every common model, and what each returned on spend.",
+    subcommands = {
+      AttributeCommand.class,
+      PathsCommand.class,
+      ValidateCommand.class,
+      AutoComplete.GenerateCompletion.class,
+      CommandLine.HelpCommand.class
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  tributary attribute --events events.csv",
+      "  tributary attribute --paths paths.csv --format csv --output -",
+      "  tributary attribute --events export.csv --map customer_id=cookie \\",
+      "      --map timestamp=time --alias event_type:impression=touch \\",
+      "      --spend spend.csv --format csv --output out/",
+      "  tributary paths --events events.csv --output paths.csv",
+      "  tributary validate --events events.csv",
+      "  tributary report --events events.csv --spend spend.csv --output report.html",
+      "",
+      "Exit status: 0 ok, 1 failure, 2 bad input or usage."
+    })
+public final class Main implements Runnable {
+  @Spec CommandSpec spec;
+
+  private final Streams streams;
+
+  private Main(Streams streams) {
+    this.streams = streams;
+  }
+
+  /** @return the streams of this run */
+  Streams streams() {
+    return streams;
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command (attribute, paths, validate, report)");
+  }
+
+  /**
+   * Runs one command line with standard input from {@link System#in}.
+   *
+   * @return the exit status: 0 ok, 1 failure, 2 bad input or usage
+   */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    return run(System.in, out, err, args);
+  }
+
+  /**
+   * Runs one command line.
+   *
+   * @param in what {@code -} reads
+   * @param out results
+   * @param err messages
+   * @param args the arguments
+   * @return the exit status: 0 ok, 1 failure, 2 bad input or usage
+   */
+  public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
+    Failures failures = new Failures();
+    CommandLine cmd = new CommandLine(new Main(new Streams(in, out, err)));
+    cmd.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cmd.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    cmd.setExecutionExceptionHandler(failures);
+    cmd.setParameterExceptionHandler(failures);
+    cmd.setExitCodeExceptionMapper(failures);
+    cmd.setUsageHelpAutoWidth(true);
+    try {
+      return cmd.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("tributary: out of memory; give Java more heap (e.g. java -Xmx4g -jar tributary.jar ...)");
+      return Failures.FAILURE;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** Runs the command and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(run(System.out, System.err, args));
+  }
+}

@@ -1,0 +1,75 @@
+package io.tributary.cli.load;
+
+import io.tributary.core.TributaryException;
+import io.tributary.core.journey.JourneyOptions;
+import io.tributary.core.model.AttributionModel;
+import io.tributary.core.model.JourneyAggregate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Folds grouped events into one {@link JourneyAggregate} through the core: each customer's events are materialised,
+ * turned into journeys by the core's builder and folded, one slice of customers per thread, and the slices merged.
+ * The aggregate's merge is exact and order-free, so the result is the same bits for any thread count.
+ */
+public final class JourneyFold {
+  private JourneyFold() {}
+
+  /**
+   * @param grouped events per customer
+   * @param options lookback
+   * @param models the models to be fitted (journey models are folded here)
+   * @param threads worker threads, {@code >= 1}
+   * @return the merged aggregate
+   */
+  public static JourneyAggregate fold(EventStore.Grouped grouped, JourneyOptions options,
+      List<AttributionModel> models, int threads) {
+    int customers = grouped.customers();
+    int slices = Math.max(1, Math.min(threads, customers / 10_000 + 1));
+    if (slices == 1) {
+      return foldRange(grouped, options, models, 0, customers);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(slices, r -> {
+      Thread t = new Thread(r, "tributary-fold");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<JourneyAggregate>> parts = new ArrayList<>();
+      for (int s = 0; s < slices; s++) {
+        int from = (int) ((long) customers * s / slices);
+        int to = (int) ((long) customers * (s + 1) / slices);
+        parts.add(pool.submit(() -> foldRange(grouped, options, models, from, to)));
+      }
+      JourneyAggregate total = null;
+      for (Future<JourneyAggregate> f : parts) {
+        JourneyAggregate a = f.get();
+        total = total == null ? a : total.merge(a);
+      }
+      return total;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TributaryException("interrupted while building journeys", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new TributaryException("building journeys failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static JourneyAggregate foldRange(EventStore.Grouped grouped, JourneyOptions options,
+      List<AttributionModel> models, int from, int to) {
+    JourneyAggregate.Builder b = JourneyAggregate.builder(options, models);
+    for (int c = from; c < to; c++) {
+      b.addCustomer(grouped.events(c));
+    }
+    return b.build();
+  }
+}

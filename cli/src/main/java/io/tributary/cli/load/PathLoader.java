@@ -1,0 +1,59 @@
+package io.tributary.cli.load;
+
+import io.tributary.cli.csv.CsvReader;
+import io.tributary.cli.csv.InputSource;
+import io.tributary.core.InputException;
+import io.tributary.core.input.Header;
+import io.tributary.core.input.PathRowParser;
+import io.tributary.core.paths.PathCounts;
+
+/** Reads a path file into {@link PathCounts}, each row validated by the core's {@link PathRowParser}. */
+public final class PathLoader {
+  private PathLoader() {}
+
+  /**
+   * What reading a path file gave.
+   *
+   * @param paths the distinct paths (a path listed twice is summed)
+   * @param stats rows read, accepted, rejected
+   */
+  public record Result(PathCounts paths, InputStats stats) {}
+
+  /**
+   * @param source the path file
+   * @param settings mapping, delimiter, separator
+   * @param rejects the bad-row policy
+   * @return the paths and counts
+   * @throws InputException for a missing, empty or malformed file, or the first bad row under the fail policy
+   */
+  public static Result load(InputSource source, ReadSettings settings, Rejects rejects) {
+    try (CsvReader reader = CsvReader.open(source, settings.delimiter())) {
+      Header header = PathRowParser.header(reader.file(), reader.header(), settings.mapping());
+      PathRowParser parser = new PathRowParser(header, settings.mapping(), settings.pathSeparator());
+      PathCounts.Builder paths = PathCounts.builder();
+      long read = 0;
+      long accepted = 0;
+      String[] fields;
+      while ((fields = reader.next()) != null) {
+        read++;
+        PathRowParser.Row row;
+        try {
+          row = parser.parse(fields, reader.line());
+        } catch (InputException bad) {
+          rejects.reject(bad, fields, reader.delimiter());
+          continue;
+        }
+        accepted++;
+        paths.add(row.path(), row.stats().conversions(), row.stats().value(), row.stats().nulls());
+      }
+      if (read == 0) {
+        throw new InputException(reader.file(), 0, null, "no data rows after the header");
+      }
+      if (accepted == 0) {
+        throw new InputException(reader.file(), 0, null,
+            "every one of the " + read + " rows was rejected; nothing to attribute");
+      }
+      return new Result(paths.build(), new InputStats(reader.file(), read, accepted, read - accepted));
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.tributary.cli.load;
+
+import io.tributary.cli.csv.Delimiter;
+import io.tributary.core.input.ColumnMapping;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * How the main input is read.
+ *
+ * @param mapping column renames and value aliases of the main input (event log or path file)
+ * @param zone zone of local date-times
+ * @param delimiter the field delimiter, or auto-detection
+ * @param pathSeparator separator of channels in a path file
+ */
+public record ReadSettings(ColumnMapping mapping, ZoneId zone, Delimiter delimiter, String pathSeparator) {
+  public ReadSettings {
+    Objects.requireNonNull(mapping, "mapping");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(delimiter, "delimiter");
+    Objects.requireNonNull(pathSeparator, "pathSeparator");
+  }
+
+  /** @return SPEC's defaults: no mapping, UTC, detected delimiter, {@code >} */
+  public static ReadSettings defaults() {
+    return new ReadSettings(ColumnMapping.none(), ZoneId.of("UTC"), Delimiter.AUTO, ">");
+  }
+}

@@ -1,0 +1,136 @@
+package io.tributary.cli.load;
+
+import io.tributary.cli.csv.CsvReader;
+import io.tributary.cli.csv.Delimiter;
+import io.tributary.cli.csv.InputSource;
+import io.tributary.core.InputException;
+import io.tributary.core.input.ColumnMapping;
+import io.tributary.core.input.EventRowParser;
+import io.tributary.core.input.Header;
+import io.tributary.core.input.SpendRowParser;
+import io.tributary.core.input.Values;
+import io.tributary.core.journey.ConsentList;
+import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.metrics.SpendTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the small inputs beside the main one: spend ({@code date,channel,spend}), the identity map
+ * ({@code alias_id,customer_id}) and the consent list ({@code customer_id}). They use SPEC's column names (the
+ * {@code --map} flags rename the main input only) and detect their own delimiter. A header-only file is valid here:
+ * no spend, no aliases, no opt-outs.
+ */
+public final class SideInputs {
+  private SideInputs() {}
+
+  /** A small input's value and its row counts. */
+  public record Loaded<T>(T value, InputStats stats) {}
+
+  /** Reads a spend file, summing spend per channel over all its rows. */
+  public static Loaded<SpendTable> spend(InputSource source, Rejects rejects) {
+    try (CsvReader reader = CsvReader.open(source, Delimiter.AUTO)) {
+      Header header = SpendRowParser.header(reader.file(), reader.header(), ColumnMapping.none());
+      SpendRowParser parser = new SpendRowParser(header, ColumnMapping.none());
+      SpendTable.Builder table = SpendTable.builder();
+      long read = 0;
+      long accepted = 0;
+      String[] fields;
+      while ((fields = reader.next()) != null) {
+        read++;
+        try {
+          SpendRowParser.Row row = parser.parse(fields, reader.line());
+          table.add(row.channel(), row.spend());
+          accepted++;
+        } catch (InputException bad) {
+          rejects.reject(bad, fields, reader.delimiter());
+        }
+      }
+      return new Loaded<>(table.build(), new InputStats(reader.file(), read, accepted, read - accepted));
+    }
+  }
+
+  /**
+   * Reads an identity map. An alias listed twice with different customer ids, and a cycle of aliases, are errors
+   * (under any bad-row policy: the map as a whole would be ambiguous).
+   */
+  public static Loaded<IdentityMap> identities(InputSource source, Rejects rejects) {
+    try (CsvReader reader = CsvReader.open(source, Delimiter.AUTO)) {
+      Header header = Header.resolve(reader.file(), reader.header(), List.of("alias_id", "customer_id"), List.of(),
+          ColumnMapping.none());
+      Map<String, String> map = new HashMap<>();
+      Map<String, Long> lineOf = new HashMap<>();
+      long read = 0;
+      long accepted = 0;
+      String[] fields;
+      while ((fields = reader.next()) != null) {
+        read++;
+        try {
+          String alias = id(header, fields, "alias_id", reader);
+          String customer = id(header, fields, "customer_id", reader);
+          String before = map.putIfAbsent(alias, customer);
+          if (before != null && !before.equals(customer)) {
+            throw new InputException(reader.file(), reader.line(), "alias_id", "alias \"" + Values.clip(alias)
+                + "\" maps to \"" + Values.clip(before) + "\" on line " + lineOf.get(alias) + " and to \""
+                + Values.clip(customer) + "\" here");
+          }
+          lineOf.putIfAbsent(alias, reader.line());
+          accepted++;
+        } catch (InputException bad) {
+          rejects.reject(bad, fields, reader.delimiter());
+        }
+      }
+      try {
+        return new Loaded<>(IdentityMap.of(map), new InputStats(reader.file(), read, accepted, read - accepted));
+      } catch (IllegalArgumentException e) {
+        throw new InputException(reader.file(), 0, null, e.getMessage());
+      }
+    }
+  }
+
+  /** Reads a consent (opt-out) list. */
+  public static Loaded<ConsentList> consent(InputSource source, Rejects rejects) {
+    try (CsvReader reader = CsvReader.open(source, Delimiter.AUTO)) {
+      Header header = Header.resolve(reader.file(), reader.header(), List.of("customer_id"), List.of(),
+          ColumnMapping.none());
+      Set<String> ids = new HashSet<>();
+      List<String> ordered = new ArrayList<>();
+      long read = 0;
+      long accepted = 0;
+      String[] fields;
+      while ((fields = reader.next()) != null) {
+        read++;
+        try {
+          String id = id(header, fields, "customer_id", reader);
+          if (ids.add(id)) {
+            ordered.add(id);
+          }
+          accepted++;
+        } catch (InputException bad) {
+          rejects.reject(bad, fields, reader.delimiter());
+        }
+      }
+      return new Loaded<>(ConsentList.of(ordered), new InputStats(reader.file(), read, accepted, read - accepted));
+    }
+  }
+
+  private static String id(Header header, String[] fields, String column, CsvReader reader) {
+    if (fields.length != header.width()) {
+      throw new InputException(reader.file(), reader.line(), null,
+          "expected " + header.width() + " fields, found " + fields.length);
+    }
+    String v = header.get(fields, column).strip();
+    if (v.isEmpty()) {
+      throw new InputException(reader.file(), reader.line(), column, "empty id");
+    }
+    if (v.length() > EventRowParser.MAX_ID_LENGTH) {
+      throw new InputException(reader.file(), reader.line(), column,
+          "value of " + v.length() + " characters is longer than " + EventRowParser.MAX_ID_LENGTH);
+    }
+    return v;
+  }
+}

@@ -1,0 +1,67 @@
+package io.tributary.cli.output;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * The one number format of every machine-readable output: the shortest decimal that reads back as the same double,
+ * written in plain notation (never an exponent), with {@code .} as decimal point, no grouping, no trailing zeros, and
+ * whole numbers without a fraction ({@code 3}, not {@code 3.0}). Negative zero is written {@code 0}.
+ */
+public final class Numbers {
+  /*
+   * Shortest round trip: for p = 1, 2, ... 17 digits, the nearest p-digit decimal to d (half-even) is the best
+   * p-digit candidate, because the set of decimals that round to d is an interval around d; the first p whose nearest
+   * decimal parses back to d gives the shortest representation, and among equally short ones the closest [1]. This is
+   * what Double.toString does from JDK 19 on [2]; JDK 17's Double.toString sometimes gives one digit more, so we do
+   * not rely on it, and the output is the same on every JDK.
+   *
+   * [1] Steele & White, "How to print floating-point numbers accurately", PLDI 1990.
+   * [2] JDK-4511638, Double.toString(double) sometimes produces incorrect results.
+   */
+  private static final MathContext[] DIGITS = new MathContext[18];
+
+  static {
+    for (int p = 1; p <= 17; p++) {
+      DIGITS[p] = new MathContext(p, RoundingMode.HALF_EVEN);
+    }
+  }
+
+  private Numbers() {}
+
+  /**
+   * @param d a finite double
+   * @return its shortest round-trip decimal in plain notation
+   * @throws IllegalArgumentException for NaN or an infinity, which no output may contain
+   */
+  public static String format(double d) {
+    if (!Double.isFinite(d)) {
+      throw new IllegalArgumentException("not a finite number: " + d);
+    }
+    if (d == 0) {
+      return "0";
+    }
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString((long) d);
+    }
+    BigDecimal exact = new BigDecimal(d);
+    for (int p = 1; p <= 17; p++) {
+      BigDecimal candidate = exact.round(DIGITS[p]);
+      if (candidate.doubleValue() == d) {
+        return plain(candidate);
+      }
+    }
+    return plain(exact.round(DIGITS[17]));
+  }
+
+  /** @return {@code d} formatted, or the empty string for null */
+  public static String formatOrEmpty(Double d) {
+    return d == null ? "" : format(d);
+  }
+
+  private static String plain(BigDecimal b) {
+    BigDecimal s = b.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();
+  }
+}

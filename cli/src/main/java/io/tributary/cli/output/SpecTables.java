@@ -1,0 +1,98 @@
+package io.tributary.cli.output;
+
+import io.tributary.cli.load.RejectedRow;
+import io.tributary.core.metrics.AttributionReport;
+import io.tributary.core.metrics.ChannelCreditRow;
+import io.tributary.core.metrics.ConversionKpis;
+import io.tributary.core.metrics.PathSummaryRow;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * SPEC's output tables, built from the core's report with exactly SPEC's column names and order. {@code run_date}
+ * leads each table only when the user gave one; {@code ci_low}/{@code ci_high} end {@code channel_credit} only when
+ * some row has an interval.
+ */
+public final class SpecTables {
+  /** {@code channel_credit}'s columns, without {@code run_date} and the interval. */
+  public static final List<String> CHANNEL_CREDIT = List.of("model", "channel", "attributed_conversions",
+      "attributed_value", "share", "spend", "roas", "roi", "cpa");
+  /** {@code conversion_kpis}'s columns, without {@code run_date}. */
+  public static final List<String> CONVERSION_KPIS = List.of("journeys", "converting_journeys", "conversions",
+      "total_value", "conversion_rate", "multi_channel_journeys", "cross_channel_conversion_rate",
+      "single_channel_conversion_rate", "multi_channel_conversion_share", "avg_touches_to_conversion",
+      "avg_days_to_conversion", "total_spend", "omnichannel_roi");
+  /** {@code path_summary}'s columns, without {@code run_date}. */
+  public static final List<String> PATH_SUMMARY = List.of("path", "journeys", "conversions", "conversion_value",
+      "nulls");
+  /** {@code rejected_rows}'s columns, without {@code run_date}. */
+  public static final List<String> REJECTED_ROWS = List.of("source", "line", "reason", "raw");
+
+  private SpecTables() {}
+
+  /** @return the {@code channel_credit} table */
+  public static Table channelCredit(AttributionReport report, LocalDate runDate) {
+    boolean intervals = report.channelCredit().stream().anyMatch(r -> r.ciLow() != null);
+    List<String> cols = new ArrayList<>(CHANNEL_CREDIT);
+    if (intervals) {
+      cols.addAll(List.of("ci_low", "ci_high"));
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    for (ChannelCreditRow r : report.channelCredit()) {
+      List<Object> row = new ArrayList<>(Arrays.asList(r.model(), r.channel(), r.attributedConversions(),
+          r.attributedValue(), r.share(), r.spend(), r.roas(), r.roi(), r.cpa()));
+      if (intervals) {
+        row.add(r.ciLow());
+        row.add(r.ciHigh());
+      }
+      rows.add(row);
+    }
+    return dated("channel_credit", cols, rows, runDate);
+  }
+
+  /** @return the one-row {@code conversion_kpis} table */
+  public static Table conversionKpis(ConversionKpis k, LocalDate runDate) {
+    List<Object> row = Arrays.asList(k.journeys(), k.convertingJourneys(), k.conversions(), k.totalValue(),
+        k.conversionRate(), k.multiChannelJourneys(), k.crossChannelConversionRate(),
+        k.singleChannelConversionRate(), k.multiChannelConversionShare(), k.avgTouchesToConversion(),
+        k.avgDaysToConversion(), k.totalSpend(), k.omnichannelRoi());
+    return dated("conversion_kpis", CONVERSION_KPIS, List.of(row), runDate);
+  }
+
+  /** @return the {@code path_summary} table, in the core's path order */
+  public static Table pathSummary(List<PathSummaryRow> paths, LocalDate runDate) {
+    List<List<Object>> rows = new ArrayList<>(paths.size());
+    for (PathSummaryRow p : paths) {
+      rows.add(Arrays.asList(p.path(), p.journeys(), p.conversions(), p.conversionValue(), p.nulls()));
+    }
+    return dated("path_summary", PATH_SUMMARY, rows, runDate);
+  }
+
+  /** @return the {@code rejected_rows} table, in reading order */
+  public static Table rejectedRows(List<RejectedRow> rejected, LocalDate runDate) {
+    List<List<Object>> rows = new ArrayList<>(rejected.size());
+    for (RejectedRow r : rejected) {
+      rows.add(Arrays.asList(r.source(), r.line(), r.reason(), r.raw()));
+    }
+    return dated("rejected_rows", REJECTED_ROWS, rows, runDate);
+  }
+
+  private static Table dated(String name, List<String> cols, List<List<Object>> rows, LocalDate runDate) {
+    if (runDate == null) {
+      return new Table(name, cols, rows);
+    }
+    List<String> c = new ArrayList<>();
+    c.add("run_date");
+    c.addAll(cols);
+    List<List<Object>> r = new ArrayList<>(rows.size());
+    for (List<Object> row : rows) {
+      List<Object> x = new ArrayList<>(row.size() + 1);
+      x.add(runDate.toString());
+      x.addAll(row);
+      r.add(x);
+    }
+    return new Table(name, c, r);
+  }
+}

@@ -1,0 +1,53 @@
+package io.tributary.cli.output;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One output table in long format: a SPEC name, its column names and its rows. A cell is text ({@link String}), a
+ * number ({@link Long}, {@link Double}, {@link BigDecimal}) or null (not defined; an empty CSV cell, JSON null).
+ *
+ * @param name the table's name, e.g. {@code channel_credit}
+ * @param columns column names, snake_case
+ * @param rows the rows, each as wide as {@code columns}
+ */
+public record Table(String name, List<String> columns, List<List<Object>> rows) {
+  public Table {
+    Objects.requireNonNull(name, "name");
+    columns = List.copyOf(columns);
+    List<List<Object>> copy = new ArrayList<>(rows.size());
+    for (List<Object> r : rows) {
+      if (r.size() != columns.size()) {
+        throw new IllegalArgumentException(name + ": row of " + r.size() + " cells, " + columns.size() + " columns");
+      }
+      for (Object cell : r) {
+        if (cell != null && !(cell instanceof String) && !(cell instanceof Long) && !(cell instanceof Double)
+            && !(cell instanceof BigDecimal)) {
+          throw new IllegalArgumentException(name + ": unsupported cell type " + cell.getClass().getName());
+        }
+      }
+      copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(r)));
+    }
+    rows = java.util.Collections.unmodifiableList(copy);
+  }
+
+  /** @return the number as written in CSV and JSON, or null for a null cell; fails on text */
+  static String number(Object cell) {
+    if (cell == null) {
+      return null;
+    }
+    if (cell instanceof Double d) {
+      return Numbers.format(d);
+    }
+    if (cell instanceof Long l) {
+      return Long.toString(l);
+    }
+    if (cell instanceof BigDecimal b) {
+      BigDecimal s = b.stripTrailingZeros();
+      return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();
+    }
+    throw new IllegalArgumentException("not a number: " + cell);
+  }
+}
