@@ -28,6 +28,11 @@ final class AbsorptionSolver {
   static final double TOLERANCE = 1e-14;
 
   private final Chain chain;
+  private final int denseLimit;
+  /** Blocks solved so far by sweeps, directly, and directly after sweeps predicted slow convergence (diagnostics). */
+  private int iterated;
+  private int solvedDensely;
+  private int fellBack;
   /** States block by block, blocks in topological order, each block sorted by depth. */
   private final int[] order;
   /** Block b is order[blockStart[b] .. blockStart[b+1]). */
@@ -35,7 +40,13 @@ final class AbsorptionSolver {
   private final int[] blockOf;
 
   AbsorptionSolver(Chain chain) {
+    this(chain, DENSE_LIMIT);
+  }
+
+  /** @param denseLimit largest cyclic block solved directly; larger ones are iterated (tests lower it) */
+  AbsorptionSolver(Chain chain, int denseLimit) {
     this.chain = chain;
+    this.denseLimit = denseLimit;
     int n = chain.size();
     this.order = new int[n];
     this.blockOf = new int[n];
@@ -48,6 +59,11 @@ final class AbsorptionSolver {
   /** @return the number of strongly connected components of the transient graph */
   int blocks() {
     return blockStart.length - 1;
+  }
+
+  /** @return {iterated, solved densely, fell back to dense} block solves so far; the solver is confined to one fit */
+  int[] counters() {
+    return new int[] {iterated, solvedDensely, fellBack};
   }
 
   /**
@@ -65,7 +81,13 @@ final class AbsorptionSolver {
       if (to - from == 1) {
         int t = order[from];
         x[t] = removed != null && removed[t] ? 0 : inflow(t, x);
-      } else if (to - from <= DENSE_LIMIT || !iterate(from, to, removed, warm, x)) {
+      } else if (to - from <= denseLimit) {
+        solvedDensely++;
+        dense(from, to, removed, x, local);
+      } else if (iterate(from, to, removed, warm, x)) {
+        iterated++;
+      } else {
+        fellBack++;
         dense(from, to, removed, x, local);
       }
     }
