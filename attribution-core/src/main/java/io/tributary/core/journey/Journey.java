@@ -29,7 +29,11 @@ public record Journey(List<Touch> touches, boolean converted, BigDecimal value, 
 
   /** @return the channels in touch order, repeats kept */
   public List<String> channels() {
-    return touches.stream().map(Touch::channel).toList();
+    String[] out = new String[touches.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = touches.get(i).channel();
+    }
+    return List.of(out);
   }
 
   /** @return the distinct channels in order of first touch */

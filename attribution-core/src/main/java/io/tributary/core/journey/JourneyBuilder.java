@@ -28,13 +28,32 @@ public final class JourneyBuilder {
    *  4. Touches left after the last conversion form one non-converting journey.
    */
 
-  /** The ordering of rule 1; exposed so that tests and engines can state it. */
-  static final Comparator<Part> PART_ORDER =
-      Comparator.comparingLong(Part::timestamp)
-          .thenComparingInt(p -> p.conversion ? 1 : 0)
-          .thenComparing(Part::channel, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(Part::orderId, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(Part::value);
+  /** The ordering of rule 1, written out by hand: it runs once per event on the hot path. */
+  static final Comparator<Part> PART_ORDER = JourneyBuilder::compareParts;
+
+  private static int compareParts(Part a, Part b) {
+    int c = Long.compare(a.timestamp, b.timestamp);
+    if (c != 0) {
+      return c;
+    }
+    c = Boolean.compare(a.conversion, b.conversion);
+    if (c != 0) {
+      return c;
+    }
+    c = compareNullsFirst(a.channel, b.channel);
+    if (c != 0) {
+      return c;
+    }
+    c = compareNullsFirst(a.orderId, b.orderId);
+    return c != 0 ? c : a.value.compareTo(b.value);
+  }
+
+  private static int compareNullsFirst(String a, String b) {
+    if (a == null || b == null) {
+      return a == null ? (b == null ? 0 : -1) : 1;
+    }
+    return a.compareTo(b);
+  }
 
   private final long lookbackMillis;
 

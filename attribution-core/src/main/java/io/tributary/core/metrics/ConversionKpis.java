@@ -57,7 +57,7 @@ public record ConversionKpis(
     long convertingWithTouches = 0;
     for (Map.Entry<Path, PathStats> e : agg.paths().byPath().entrySet()) {
       PathStats s = e.getValue();
-      int distinct = e.getKey().distinctChannels().size();
+      int distinct = e.getKey().distinctCount();
       if (distinct >= 2) {
         multi += s.journeys();
         multiConverting += s.conversions();

@@ -39,6 +39,26 @@ public record Path(List<String> channels) implements Comparable<Path> {
     return channels.get(i);
   }
 
+  /** @return the number of distinct channels, without building a set for the common short paths */
+  public int distinctCount() {
+    int n = channels.size();
+    if (n > 16) {
+      return distinctChannels().size();
+    }
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      String c = channels.get(i);
+      boolean seen = false;
+      for (int j = 0; j < i && !seen; j++) {
+        seen = channels.get(j).equals(c);
+      }
+      if (!seen) {
+        distinct++;
+      }
+    }
+    return distinct;
+  }
+
   /** @return the distinct channels, sorted */
   public SortedSet<String> distinctChannels() {
     return new TreeSet<>(channels);

@@ -6,7 +6,7 @@ import io.tributary.core.paths.Path;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathStats;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * A rule model whose touch weights depend only on the path (positions and channel names), so it is fitted on distinct
@@ -21,7 +21,8 @@ abstract class PositionalModel implements PathModel {
 
   @Override
   public final ModelResult attribute(PathCounts counts) {
-    Map<String, double[]> sums = new TreeMap<>();
+    // A hash map on the hot loop; ModelResult sorts channels once at the end.
+    Map<String, double[]> sums = new HashMap<>();
     for (Map.Entry<Path, PathStats> e : counts.byPath().entrySet()) {
       PathStats s = e.getValue();
       if (s.conversions() == 0 && s.value().signum() == 0) {
