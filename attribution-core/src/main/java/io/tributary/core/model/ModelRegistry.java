@@ -1,11 +1,15 @@
 package io.tributary.core.model;
 
+import io.tributary.core.model.markov.MarkovModel;
 import io.tributary.core.model.rule.FirstTouch;
 import io.tributary.core.model.rule.LastNonDirect;
 import io.tributary.core.model.rule.LastTouch;
 import io.tributary.core.model.rule.Linear;
 import io.tributary.core.model.rule.PositionBased;
 import io.tributary.core.model.rule.TimeDecay;
+import io.tributary.core.model.shapley.CumulativeShapleyModel;
+import io.tributary.core.model.shapley.ShapleyModel;
+import io.tributary.core.model.shapley.SimplifiedShapleyModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,6 +34,10 @@ public final class ModelRegistry {
     register("linear", o -> new Linear());
     register("position_based", o -> new PositionBased(o.positionWeights()));
     register("time_decay", o -> new TimeDecay(o.halfLife()));
+    register("markov", o -> new MarkovModel(o.markovOrder()));
+    register("shapley", o -> new ShapleyModel(o.shapleyExactLimit(), o.shapleySamples(), o.seed()));
+    register("shapley_cumulative", o -> new CumulativeShapleyModel());
+    register("shapley_simplified", o -> new SimplifiedShapleyModel());
   }
 
   private ModelRegistry() {}
