@@ -3,6 +3,7 @@ package io.tributary.core.metrics;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.AttributionRun;
 import io.tributary.core.model.JourneyAggregate;
+import io.tributary.core.model.ModelOptions;
 import io.tributary.core.model.ModelResult;
 import io.tributary.core.paths.Path;
 import io.tributary.core.paths.PathStats;
@@ -43,6 +44,26 @@ public record AttributionReport(
   public static AttributionReport compute(
       JourneyAggregate aggregate, List<AttributionModel> models, SpendTable spend) {
     List<ModelResult> results = AttributionRun.fit(aggregate, models);
+    return new AttributionReport(
+        results,
+        CreditTable.rows(results, aggregate, spend),
+        ConversionKpis.of(aggregate, spend),
+        pathSummary(aggregate));
+  }
+
+  /**
+   * Fits the models, with bootstrap intervals on path models' credit when {@code options.bootstrapReplicates() > 0}
+   * (see {@link AttributionRun#fit(JourneyAggregate, List, ModelOptions)}), and derives every table.
+   *
+   * @param aggregate the merged journeys (or a path file's paths)
+   * @param models the models, in output order
+   * @param spend the window's spend (may be empty)
+   * @param options read for the bootstrap replicates and seed
+   * @return the report
+   */
+  public static AttributionReport compute(
+      JourneyAggregate aggregate, List<AttributionModel> models, SpendTable spend, ModelOptions options) {
+    List<ModelResult> results = AttributionRun.fit(aggregate, models, options);
     return new AttributionReport(
         results,
         CreditTable.rows(results, aggregate, spend),

@@ -1,6 +1,7 @@
 package io.tributary.core.model;
 
 import io.tributary.core.TributaryException;
+import io.tributary.core.model.bootstrap.PathBootstrap;
 import io.tributary.core.paths.ChannelDictionary;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,36 @@ public final class AttributionRun {
       out.add(r);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Like {@link #fit(JourneyAggregate, List)}; when {@code options.bootstrapReplicates() > 0}, each path model's
+   * credits also carry the 95 % bootstrap interval of their conversions ({@link PathBootstrap}: journeys resampled,
+   * seeded with {@code options.seed()}, all path models refitted on the same replicates). Journey models (time decay)
+   * get no interval. Cost: replicates × (resampling + the path models' fit time).
+   *
+   * @param aggregate the merged journeys
+   * @param models models to fit, in output order
+   * @param options read for {@code bootstrapReplicates} and {@code seed}
+   * @return one result per model, in the given order
+   */
+  public static List<ModelResult> fit(JourneyAggregate aggregate, List<AttributionModel> models,
+      ModelOptions options) {
+    List<ModelResult> results = fit(aggregate, models);
+    if (options.bootstrapReplicates() == 0) {
+      return results;
+    }
+    List<PathModel> pathModels = new ArrayList<>();
+    for (AttributionModel m : models) {
+      if (m instanceof PathModel pm) {
+        pathModels.add(pm);
+      }
+    }
+    if (pathModels.isEmpty()) {
+      return results;
+    }
+    return PathBootstrap.attach(results, aggregate.paths(), pathModels, options.bootstrapReplicates(),
+        options.seed());
   }
 
   private static ModelResult fitOne(JourneyAggregate aggregate, AttributionModel model) {
