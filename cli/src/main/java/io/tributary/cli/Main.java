@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       AttributeCommand.class,
       PathsCommand.class,
       ValidateCommand.class,
+      io.tributary.cli.sample.SampleCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },
@@ -38,7 +39,6 @@ import picocli.CommandLine.Spec;
       "      --spend spend.csv --format csv --output out/",
       "  tributary paths --events events.csv --output paths.csv",
       "  tributary validate --events events.csv",
-      "  tributary report --events events.csv --spend spend.csv --output report.html",
       "",
       "Exit status: 0 ok, 1 failure, 2 bad input or usage."
     })
@@ -58,7 +58,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command (attribute, paths, validate, report)");
+    throw new ParameterException(spec.commandLine(), "missing command (attribute, paths, validate, sample)");
   }
 
   /**
