@@ -1,0 +1,330 @@
+package io.tributary.spark;
+
+import io.tributary.core.InputException;
+import io.tributary.core.TributaryException;
+import io.tributary.core.metrics.ChannelCreditRow;
+import io.tributary.core.metrics.ConversionKpis;
+import io.tributary.core.model.ModelOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The nightly attribution job. {@code main} parses the options (from the command line and, with {@code --config}, a
+ * properties file), builds the Spark session, runs {@link #run} and exits 0 on success or non-zero with a one-line
+ * reason. The master is never set in code: spark-submit sets it; a plain {@code java} launch with no
+ * {@code spark.master} runs an embedded {@code local[*]} Spark.
+ */
+@Command(
+    name = "tributary-job",
+    mixinStandardHelpOptions = true,
+    versionProvider = AttributionJob.Version.class,
+    sortOptions = false,
+    description = "Builds journeys, fits every attribution model and writes SPEC's tables partitioned by run_date.",
+    footerHeading = "%nExit status:%n",
+    footer = {"  0  the tables were written", "  1  the run failed (too many rejected rows, no data, Spark error)",
+        "  2  bad options or input (missing file or column)",
+        "%nInputs are paths or table names, optionally prefixed csv:, parquet:, delta: or table:."})
+public final class AttributionJob implements Callable<Integer> {
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Properties file with any option below, keyed by its long name without dashes (e.g. "
+          + "events=..., run-date=...). Command-line options win.")
+  Path config;
+
+  @Option(names = "--run-date", paramLabel = "DATE", description = "Date the run reports for (default: today, UTC).")
+  LocalDate runDate;
+
+  @Option(names = "--events", paramLabel = "INPUT", description = "Event log (CSV, Parquet, Delta or table).")
+  String events;
+
+  @Option(names = "--paths", paramLabel = "INPUT", description = "Path file instead of an event log.")
+  String paths;
+
+  @Option(names = "--spend", paramLabel = "INPUT", description = "Spend: date,channel,spend.")
+  String spend;
+
+  @Option(names = "--identities", paramLabel = "INPUT", description = "Identity map: alias_id,customer_id.")
+  String identities;
+
+  @Option(names = "--consent", paramLabel = "INPUT", description = "Opt-out list: customer_id.")
+  String consent;
+
+  @Option(names = "--map", split = ",", paramLabel = "CANONICAL=SOURCE",
+      description = "Column mapping, e.g. customer_id=cookie,timestamp=time.")
+  List<String> map = new ArrayList<>();
+
+  @Option(names = "--alias", split = ",", paramLabel = "COLUMN:VALUE=CANONICAL",
+      description = "Value alias, e.g. event_type:impression=touch.")
+  List<String> alias = new ArrayList<>();
+
+  @Option(names = "--timezone", defaultValue = "UTC", description = "Zone of local date-times (default: UTC).")
+  String timezone;
+
+  @Option(names = "--path-separator", defaultValue = ">", description = "Channel separator of a path file.")
+  String pathSeparator;
+
+  @Option(names = "--lookback", defaultValue = "30d", description = "Lookback window (default: 30d).")
+  String lookback;
+
+  @Option(names = "--models", defaultValue = "all", description = "all, or comma-separated model names.")
+  String models;
+
+  @Option(names = "--half-life", defaultValue = "7d", description = "time_decay half-life (default: 7d).")
+  String halfLife;
+
+  @Option(names = "--position-weights", defaultValue = "U",
+      description = "position_based weights: U, J, inverse-J or first/middle/last (default: U).")
+  String positionWeights;
+
+  @Option(names = "--direct-channel", defaultValue = "direct", description = "Channel last_non_direct skips.")
+  String directChannel;
+
+  @Option(names = "--markov-order", defaultValue = "1", description = "Markov chain order (default: 1).")
+  int markovOrder;
+
+  @Option(names = "--shapley-exact-limit", defaultValue = "20",
+      description = "Most distinct channels computed exactly by Shapley (default: 20).")
+  int shapleyExactLimit;
+
+  @Option(names = "--shapley-samples", defaultValue = "20000", description = "Permutations beyond that limit.")
+  int shapleySamples;
+
+  @Option(names = "--bootstrap", defaultValue = "0", description = "Bootstrap replicates for intervals (0: none).")
+  int bootstrap;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice.")
+  long seed;
+
+  @Option(names = "--spend-from", paramLabel = "DATE", description = "First spend date counted (inclusive).")
+  LocalDate spendFrom;
+
+  @Option(names = "--spend-to", paramLabel = "DATE", description = "Last spend date counted (inclusive).")
+  LocalDate spendTo;
+
+  @Option(names = "--output", paramLabel = "DIR", description = "Folder of the output tables.")
+  String output;
+
+  @Option(names = "--format", defaultValue = "delta", description = "delta (default) or parquet.")
+  String format;
+
+  @Option(names = "--max-rejected-share", defaultValue = "0.05",
+      description = "Fail when an input's rejected rows exceed this share (default: 0.05).")
+  double maxRejectedShare;
+
+  private PrintStream out = System.out;
+
+  /**
+   * Runs the job on a session the caller owns.
+   *
+   * @param spark the session (any master)
+   * @param config the run
+   * @return what was written
+   * @throws TributaryException with a one-line message for bad input or a failed check; nothing is written then
+   *     except a {@code failed} row in {@code run_log}
+   */
+  public static JobResult run(SparkSession spark, JobConfig config) {
+    return NightlyRun.run(spark, config);
+  }
+
+  /** Parses {@code args}, runs the job, and exits with its status. */
+  public static void main(String[] args) {
+    int code = execute(System.out, System.err, args);
+    SparkSession.getActiveSession().foreach(s -> {
+      s.stop();
+      return null;
+    });
+    System.exit(code);
+  }
+
+  /**
+   * Parses and runs without exiting, on the active session or a new one.
+   *
+   * @return the exit status
+   */
+  public static int execute(PrintStream out, PrintStream err, String... args) {
+    AttributionJob job = new AttributionJob();
+    job.out = out;
+    CommandLine cmd = new CommandLine(job);
+    cmd.setOut(new java.io.PrintWriter(out, true));
+    cmd.setErr(new java.io.PrintWriter(err, true));
+    try {
+      Path configFile = configArgument(args);
+      if (configFile != null) {
+        cmd.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(load(configFile, cmd)));
+      }
+    } catch (TributaryException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    cmd.setExecutionExceptionHandler((e, c, parsed) -> {
+      TributaryException known = known(e);
+      if (known != null) {
+        err.println("error: " + known.getMessage());
+        return known instanceof InputException ? 2 : 1;
+      }
+      if (e instanceof IllegalArgumentException) {
+        err.println("error: " + e.getMessage());
+        return 2;
+      }
+      err.println("error: " + e);
+      e.printStackTrace(err);
+      return 1;
+    });
+    return cmd.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    JobConfig cfg = config();
+    SparkSession spark = session();
+    JobResult r = run(spark, cfg);
+    printSummary(r, cfg);
+    return 0;
+  }
+
+  JobConfig config() {
+    if (output == null || output.isBlank()) {
+      throw new IllegalArgumentException("--output is required (the folder of the tables)");
+    }
+    if (events == null && paths == null) {
+      throw new IllegalArgumentException("--events or --paths is required");
+    }
+    OutputFormat f;
+    try {
+      f = OutputFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--format must be delta or parquet, got \"" + format + "\"");
+    }
+    ModelSpec spec = new ModelSpec(models, lookback, halfLife, positionWeights, directChannel, markovOrder,
+        shapleyExactLimit, shapleySamples, bootstrap, seed);
+    spec.modelOptions(); // bad option values fail here, before Spark starts
+    spec.journeyOptions();
+    return new JobConfig(runDate == null ? LocalDate.now(ZoneOffset.UTC) : runDate,
+        events == null ? null : InputSpec.parse(events), paths == null ? null : InputSpec.parse(paths),
+        spend == null ? null : InputSpec.parse(spend), identities == null ? null : InputSpec.parse(identities),
+        consent == null ? null : InputSpec.parse(consent), MappingSpec.parse(map, alias), timezone, pathSeparator,
+        spec, spendFrom, spendTo, output, f, maxRejectedShare);
+  }
+
+  private static SparkSession session() {
+    SparkSession.Builder b = SparkSession.builder().appName("tributary-attribution");
+    SparkConf conf = new SparkConf();
+    if (!conf.contains("spark.master")) {
+      // A plain `java` launch (the README's one command): run Spark embedded on every local core.
+      b.master("local[*]");
+    }
+    if (!conf.contains("spark.sql.extensions")) {
+      b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    }
+    if (!conf.contains("spark.sql.catalog.spark_catalog")) {
+      b.config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    }
+    return b.getOrCreate();
+  }
+
+  private void printSummary(JobResult r, JobConfig cfg) {
+    RunStats s = r.stats();
+    ConversionKpis k = r.report().kpis();
+    out.printf(Locale.ROOT, "tributary job: run_date %s succeeded (%s)%n", r.runDate(), version());
+    out.printf(Locale.ROOT, "  rows: %d read, %d accepted, %d rejected, %d excluded by consent%n",
+        s.read(), s.accepted(), s.rejected(), s.excluded());
+    out.printf(Locale.ROOT, "  customers %d, journeys %d, conversions %d, total value %.2f, total spend %.2f%n",
+        s.customers(), k.journeys(), k.conversions(), k.totalValue(), k.totalSpend());
+    out.printf(Locale.ROOT, "  %s tables under %s: channel_credit (%d rows), conversion_kpis, path_summary "
+        + "(%d paths), rejected_rows (%d), run_log%n", cfg.format().name().toLowerCase(Locale.ROOT), r.output(),
+        r.report().channelCredit().size(), r.report().pathSummary().size(), s.rejected());
+    String shown = r.report().results().stream().anyMatch(m -> m.model().equals("linear")) ? "linear"
+        : r.report().results().isEmpty() ? "" : r.report().results().get(0).model();
+    out.printf(Locale.ROOT, "  %s credit:%n", shown);
+    for (ChannelCreditRow c : r.report().channelCredit()) {
+      if (c.model().equals(shown)) {
+        out.printf(Locale.ROOT, "    %-24s %12.3f conversions %14.2f value%n", c.channel(),
+            c.attributedConversions(), c.attributedValue());
+      }
+    }
+  }
+
+  private static TributaryException known(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TributaryException te) {
+        return te;
+      }
+    }
+    return null;
+  }
+
+  private static Path configArgument(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        return Path.of(args[i + 1]);
+      }
+      if (args[i].startsWith("--config=")) {
+        return Path.of(args[i].substring("--config=".length()));
+      }
+    }
+    return null;
+  }
+
+  private static Properties load(Path file, CommandLine cmd) {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file.toString(), 0, null, "no such config file");
+    } catch (IOException e) {
+      throw new InputException(file.toString(), 0, null, "cannot read config file: " + e.getMessage());
+    }
+    Set<String> known = new HashSet<>();
+    for (CommandLine.Model.OptionSpec o : cmd.getCommandSpec().options()) {
+      known.add(o.longestName().replaceFirst("^-+", ""));
+    }
+    for (String key : p.stringPropertyNames()) {
+      if (!known.contains(key) || key.equals("config")) {
+        throw new InputException(file.toString(), 0, null, "unknown key \"" + key + "\" (keys are the long option "
+            + "names without dashes, e.g. events, run-date, output)");
+      }
+    }
+    return p;
+  }
+
+  /** @return the job's version, from the build */
+  static String version() {
+    try (InputStream in = AttributionJob.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** Picocli's {@code --version}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"tributary-job " + version() + " (default model options: "
+          + ModelOptions.defaults() + ")"};
+    }
+  }
+}

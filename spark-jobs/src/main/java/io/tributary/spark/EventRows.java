@@ -1,0 +1,66 @@
+package io.tributary.spark;
+
+import io.tributary.core.input.ColumnMapping;
+import io.tributary.core.input.EventRowParser;
+import io.tributary.core.input.Header;
+import io.tributary.core.journey.ConsentList;
+import io.tributary.core.journey.Event;
+import io.tributary.core.journey.IdentityMap;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+
+/**
+ * Event-log rows: parsed by the core's {@link EventRowParser} (so the job accepts and rejects exactly what the CLI
+ * does), then stitched to the unified customer id and dropped when that customer opted out. The record's key is the
+ * unified id, which the shuffle groups by.
+ */
+final class EventRows implements RowHandler {
+  private static final long serialVersionUID = 1L;
+
+  static final int TOUCH = 1;
+  static final int CONVERSION = 2;
+
+  private final MappingSpec mapping;
+  private final String zone;
+  private final Broadcast<Map<String, String>> identities;
+  private final Broadcast<Set<String>> consent;
+
+  EventRows(MappingSpec mapping, String zone, Broadcast<Map<String, String>> identities,
+      Broadcast<Set<String>> consent) {
+    this.mapping = Objects.requireNonNull(mapping, "mapping");
+    this.zone = Objects.requireNonNull(zone, "zone");
+    this.identities = identities;
+    this.consent = consent;
+  }
+
+  @Override
+  public Parser open(String file, List<String> header) {
+    ColumnMapping m = mapping.mapping();
+    Header h = EventRowParser.header(file, header, m);
+    EventRowParser parser = new EventRowParser(h, m, ZoneId.of(zone));
+    IdentityMap ids = identities == null ? IdentityMap.empty() : Identities.resolved(identities);
+    ConsentList optedOut = consent == null ? ConsentList.none() : ConsentList.of(consent.value());
+    return fields -> {
+      Event e = parser.parse(fields, 0);
+      String unified = ids.resolve(e.customerId());
+      if (optedOut.excludes(e.customerId(), unified)) {
+        return null;
+      }
+      return ParsedRecords.data(unified, e.timestamp(), e.channel(), e.value().toPlainString(), e.orderId(),
+          (e.touch() ? TOUCH : 0) | (e.conversion() ? CONVERSION : 0));
+    };
+  }
+
+  /** @return the event a {@link ParsedRecords#DATA} record of this handler stands for */
+  static Event event(Row r) {
+    int flags = r.getInt(ParsedRecords.FLAGS);
+    return new Event(r.getString(ParsedRecords.KEY), r.getLong(ParsedRecords.TS), r.getString(ParsedRecords.S1),
+        (flags & TOUCH) != 0, (flags & CONVERSION) != 0, new java.math.BigDecimal(r.getString(ParsedRecords.S2)),
+        r.getString(ParsedRecords.S3));
+  }
+}

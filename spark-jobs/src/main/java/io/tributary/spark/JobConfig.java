@@ -1,0 +1,109 @@
+package io.tributary.spark;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Everything one run of the job needs, as parsed from the command line or a config file.
+ *
+ * @param runDate the date the run reports for: the partition it replaces
+ * @param events the event log, or null when a path file is given instead
+ * @param paths the path file, or null when an event log is given
+ * @param spend spend rows, or null
+ * @param identities identity map {@code alias_id,customer_id}, or null
+ * @param consent opt-out list {@code customer_id}, or null
+ * @param mapping column mapping and value aliases, applied to every input
+ * @param timezone zone of local date-times in the event log
+ * @param pathSeparator channel separator of a path file
+ * @param models models and their options
+ * @param spendFrom first spend date counted (inclusive), or null for no lower bound
+ * @param spendTo last spend date counted (inclusive), or null for no upper bound
+ * @param output folder under which the tables are written
+ * @param format the output format
+ * @param maxRejectedShare the run fails when an input's rejected rows exceed this share of its rows, 0 to 1
+ */
+public record JobConfig(
+    LocalDate runDate,
+    InputSpec events,
+    InputSpec paths,
+    InputSpec spend,
+    InputSpec identities,
+    InputSpec consent,
+    MappingSpec mapping,
+    String timezone,
+    String pathSeparator,
+    ModelSpec models,
+    LocalDate spendFrom,
+    LocalDate spendTo,
+    String output,
+    OutputFormat format,
+    double maxRejectedShare) {
+
+  /** Default {@code --max-rejected-share}: a few bad rows are reported, a broken export stops the run. */
+  public static final double DEFAULT_MAX_REJECTED_SHARE = 0.05;
+
+  public JobConfig {
+    Objects.requireNonNull(runDate, "runDate");
+    Objects.requireNonNull(mapping, "mapping");
+    Objects.requireNonNull(timezone, "timezone");
+    Objects.requireNonNull(pathSeparator, "pathSeparator");
+    Objects.requireNonNull(models, "models");
+    Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(format, "format");
+    if ((events == null) == (paths == null)) {
+      throw new IllegalArgumentException("give exactly one of --events and --paths");
+    }
+    if (paths != null && (identities != null || consent != null)) {
+      throw new IllegalArgumentException("--identities and --consent need --events (a path file has no customers)");
+    }
+    if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
+      throw new IllegalArgumentException("--max-rejected-share must be between 0 and 1, got " + maxRejectedShare);
+    }
+    if (spendFrom != null && spendTo != null && spendFrom.isAfter(spendTo)) {
+      throw new IllegalArgumentException("--spend-from " + spendFrom + " is after --spend-to " + spendTo);
+    }
+  }
+
+  /** @return a config reading {@code events} with every default, writing Delta under {@code output} */
+  public static JobConfig ofEvents(LocalDate runDate, String events, String output) {
+    return new JobConfig(runDate, InputSpec.parse(events), null, null, null, null, MappingSpec.none(), "UTC", ">",
+        ModelSpec.defaults(), null, null, output, OutputFormat.DELTA, DEFAULT_MAX_REJECTED_SHARE);
+  }
+
+  /** @return this config with other spend, identity and consent inputs (each may be null) */
+  public JobConfig withSideInputs(String spendIn, String identitiesIn, String consentIn) {
+    return new JobConfig(runDate, events, paths, spendIn == null ? null : InputSpec.parse(spendIn),
+        identitiesIn == null ? null : InputSpec.parse(identitiesIn),
+        consentIn == null ? null : InputSpec.parse(consentIn), mapping, timezone, pathSeparator, models, spendFrom,
+        spendTo, output, format, maxRejectedShare);
+  }
+
+  /** @return this config writing {@code f} */
+  public JobConfig withFormat(OutputFormat f) {
+    return new JobConfig(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator,
+        models, spendFrom, spendTo, output, f, maxRejectedShare);
+  }
+
+  /** @return this config for another run date */
+  public JobConfig withRunDate(LocalDate d) {
+    return new JobConfig(d, events, paths, spend, identities, consent, mapping, timezone, pathSeparator, models,
+        spendFrom, spendTo, output, format, maxRejectedShare);
+  }
+
+  /** @return the inputs as given, for {@code run_log} */
+  String describeInputs() {
+    StringBuilder sb = new StringBuilder();
+    append(sb, "events", events);
+    append(sb, "paths", paths);
+    append(sb, "spend", spend);
+    append(sb, "identities", identities);
+    append(sb, "consent", consent);
+    return sb.toString();
+  }
+
+  private static void append(StringBuilder sb, String name, InputSpec in) {
+    if (in != null) {
+      sb.append(sb.length() == 0 ? "" : "; ").append(name).append('=').append(in);
+    }
+  }
+}

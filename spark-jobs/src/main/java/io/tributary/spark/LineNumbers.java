@@ -1,0 +1,58 @@
+package io.tributary.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+
+/**
+ * Real line numbers from split positions. Every split reports how many physical lines it read; a file's splits in
+ * order of their byte offset are the file in order, so a row's line is the lines of the earlier splits of its file
+ * plus its position in its own split, plus one. For a table input, "line" is the row's 1-based position in read order.
+ */
+final class LineNumbers implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Map<String, Long> offsetBySplit;
+
+  private LineNumbers(Map<String, Long> offsetBySplit) {
+    this.offsetBySplit = offsetBySplit;
+  }
+
+  /** @param counts the {@link ParsedRecords#COUNT} records of every split of the inputs */
+  static LineNumbers of(List<Row> counts) {
+    Map<String, TreeMap<Long, Long>> byFile = new HashMap<>();
+    for (Row r : counts) {
+      byFile.computeIfAbsent(r.getString(ParsedRecords.FILE), f -> new TreeMap<>())
+          .put(r.getLong(ParsedRecords.SPLIT), r.getLong(ParsedRecords.IDX));
+    }
+    Map<String, Long> offsets = new HashMap<>();
+    byFile.forEach((file, splits) -> {
+      long offset = 0;
+      for (Map.Entry<Long, Long> s : splits.entrySet()) {
+        offsets.put(file + '#' + s.getKey(), offset);
+        offset += s.getValue();
+      }
+    });
+    return new LineNumbers(offsets);
+  }
+
+  /** @return the 1-based line of a {@link ParsedRecords#REJECTED} record */
+  long line(Row rejected) {
+    String file = rejected.getString(ParsedRecords.FILE);
+    long split = rejected.getLong(ParsedRecords.SPLIT);
+    Long offset = offsetBySplit.get(file + '#' + split);
+    if (offset == null) {
+      throw new IllegalStateException("no line count for split " + split + " of " + file);
+    }
+    return offset + rejected.getLong(ParsedRecords.IDX) + 1;
+  }
+
+  /** @return how many splits were counted (for tests) */
+  int splits() {
+    return new ArrayList<>(offsetBySplit.keySet()).size();
+  }
+}

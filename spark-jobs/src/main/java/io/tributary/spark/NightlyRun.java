@@ -1,0 +1,260 @@
+package io.tributary.spark;
+
+import io.tributary.core.InputException;
+import io.tributary.core.TributaryException;
+import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.metrics.AttributionReport;
+import io.tributary.core.metrics.SpendTable;
+import io.tributary.core.model.AttributionModel;
+import io.tributary.core.model.JourneyAggregate;
+import io.tributary.core.model.Requirement;
+import io.tributary.core.paths.PathCounts;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * One run of the job, step by step: side inputs (identities, consent, spend) are small and collected to the driver;
+ * the event log is parsed, stitched and filtered on the executors, shuffled by unified customer id and folded per
+ * partition with the core; the driver merges the per-partition aggregates, computes the report with the core and
+ * writes the tables. Nothing is written before every check has passed.
+ */
+final class NightlyRun {
+  private final SparkSession spark;
+  private final JobConfig cfg;
+  private final JavaSparkContext jsc;
+  private final List<Row> sideRejected = new ArrayList<>();
+  private long read;
+  private long accepted;
+  private long excluded;
+
+  private NightlyRun(SparkSession spark, JobConfig cfg) {
+    this.spark = spark;
+    this.cfg = cfg;
+    this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+  }
+
+  /** @see AttributionJob#run */
+  static JobResult run(SparkSession spark, JobConfig cfg) {
+    Instant started = Instant.now();
+    String runId = UUID.randomUUID().toString();
+    TableWriter writer = new TableWriter(spark, cfg.output(), cfg.format());
+    NightlyRun run = new NightlyRun(spark, cfg);
+    try {
+      JobResult result = run.execute(writer);
+      writer.append(OutputTables.RUN_LOG, spark.createDataFrame(List.of(OutputTables.runLog(cfg.runDate(), runId,
+          result.stats(), started, Instant.now(), "succeeded", null, AttributionJob.version())),
+          OutputTables.RUN_LOG_SCHEMA).coalesce(1));
+      return result;
+    } catch (TributaryException | IllegalArgumentException e) {
+      run.logFailure(writer, runId, started, e.getMessage());
+      throw e;
+    }
+  }
+
+  private void logFailure(TableWriter writer, String runId, Instant started, String message) {
+    try {
+      RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, 0, 0);
+      writer.append(OutputTables.RUN_LOG, spark.createDataFrame(List.of(OutputTables.runLog(cfg.runDate(), runId,
+          stats, started, Instant.now(), "failed", message, AttributionJob.version())),
+          OutputTables.RUN_LOG_SCHEMA).coalesce(1));
+    } catch (RuntimeException ignored) {
+      // The failure itself is what the caller reports; an unwritable log must not hide it.
+    }
+  }
+
+  private JobResult execute(TableWriter writer) {
+    boolean events = cfg.events() != null;
+    List<AttributionModel> models =
+        cfg.models().resolve(events ? Set.of(Requirement.TIMESTAMPS) : Set.of());
+    cfg.models().journeyOptions(); // validates the lookback before any data is read
+    ZoneId.of(cfg.timezone());
+
+    Broadcast<Map<String, String>> identities = cfg.identities() == null ? null : jsc.broadcast(identities());
+    Broadcast<Set<String>> consent = cfg.consent() == null ? null : jsc.broadcast(consent());
+    SpendTable spend = cfg.spend() == null ? SpendTable.empty() : spend();
+
+    InputSpec main = events ? cfg.events() : cfg.paths();
+    RowHandler handler = events
+        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent)
+        : new PathRows(cfg.mapping(), cfg.pathSeparator());
+    Dataset<Row> parsed = spark.createDataFrame(SourceReader.read(spark, main, handler), ParsedRecords.SCHEMA);
+    Dataset<Row> folded = events
+        ? parsed.repartition(functions.col("key"))
+            .sortWithinPartitions("kind", "key")
+            .mapPartitions(new JourneyFold(cfg.models()), Encoders.row(ParsedRecords.SCHEMA))
+        : parsed;
+    folded = folded.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      List<Row> small = folded.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE))
+          .collectAsList();
+      List<Row> counts = new ArrayList<>();
+      JourneyAggregate aggregate = null;
+      long customers = 0;
+      for (Row r : small) {
+        if (r.getInt(ParsedRecords.KIND) == ParsedRecords.COUNT) {
+          counts.add(r);
+        } else {
+          JourneyAggregate a = AggregateCodec.decode((byte[]) r.get(ParsedRecords.PAYLOAD));
+          aggregate = aggregate == null ? a : aggregate.merge(a);
+          customers += r.getLong(ParsedRecords.N1);
+        }
+      }
+      if (aggregate == null) {
+        aggregate = events
+            ? JourneyAggregate.builder(cfg.models().journeyOptions(), models).build()
+            : JourneyAggregate.ofPaths(PathRows.SETTINGS, PathCounts.empty());
+      }
+      long mainRead = sum(counts, ParsedRecords.N1);
+      long mainAccepted = sum(counts, ParsedRecords.N2);
+      read += mainRead;
+      accepted += mainAccepted;
+      excluded += sum(counts, ParsedRecords.N3);
+      LineNumbers lines = LineNumbers.of(counts);
+      Date runDate = Date.valueOf(cfg.runDate());
+      Dataset<Row> mainRejected = folded.filter(functions.col("kind").equalTo(ParsedRecords.REJECTED))
+          .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> RowFactory.create(runDate,
+              r.getString(ParsedRecords.FILE), lines.line(r), r.getString(ParsedRecords.REASON),
+              r.getString(ParsedRecords.RAW)), Encoders.row(OutputTables.REJECTED_ROWS_SCHEMA));
+      if (mainRead == 0) {
+        throw new JobFailedException(main + ": no data rows (only a header, or nothing)");
+      }
+      checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
+
+      AttributionReport report = AttributionReport.compute(aggregate, models, spend);
+      RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, customers,
+          report.kpis().journeys());
+
+      Dataset<Row> rejected = mainRejected
+          .union(spark.createDataFrame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA))
+          .coalesce(1);
+      writer.replace(OutputTables.REJECTED_ROWS, rejected, cfg.runDate());
+      writer.replace(OutputTables.PATH_SUMMARY, frame(OutputTables.pathSummary(cfg.runDate(), report),
+          OutputTables.PATH_SUMMARY_SCHEMA), cfg.runDate());
+      writer.replace(OutputTables.CONVERSION_KPIS, frame(OutputTables.conversionKpis(cfg.runDate(), report),
+          OutputTables.CONVERSION_KPIS_SCHEMA), cfg.runDate());
+      writer.replace(OutputTables.CHANNEL_CREDIT, frame(OutputTables.channelCredit(cfg.runDate(), report),
+          OutputTables.CHANNEL_CREDIT_SCHEMA), cfg.runDate());
+      return new JobResult(cfg.runDate(), stats, report, cfg.output());
+    } finally {
+      folded.unpersist();
+    }
+  }
+
+  private Dataset<Row> frame(List<Row> rows, org.apache.spark.sql.types.StructType schema) {
+    return spark.createDataFrame(rows, schema).coalesce(1);
+  }
+
+  private static String firstRejected(Dataset<Row> rejected) {
+    Row r = rejected.orderBy("source", "line").first();
+    return r.getString(1) + ":" + r.getLong(2) + ": " + r.getString(3);
+  }
+
+  private void checkShare(String source, long rows, long rejected, java.util.function.Supplier<String> first) {
+    if (rows > 0 && rejected > cfg.maxRejectedShare() * rows) {
+      throw new JobFailedException(String.format(Locale.ROOT,
+          "%s: %d of %d rows rejected (%.2f %% > --max-rejected-share %.2f %%); first: %s", source, rejected, rows,
+          100.0 * rejected / rows, 100.0 * cfg.maxRejectedShare(), first.get()));
+    }
+  }
+
+  /** A small input read through the executors and collected: its accepted rows, rejected ones kept for output. */
+  private List<Row> small(InputSpec spec, RowHandler handler) {
+    JavaRDD<Row> records = SourceReader.read(spark, spec, handler);
+    List<Row> all = records.collect();
+    List<Row> counts = new ArrayList<>();
+    List<Row> data = new ArrayList<>();
+    List<Row> rejectedHere = new ArrayList<>();
+    for (Row r : all) {
+      switch (r.getInt(ParsedRecords.KIND)) {
+        case ParsedRecords.COUNT -> counts.add(r);
+        case ParsedRecords.DATA -> data.add(r);
+        case ParsedRecords.REJECTED -> rejectedHere.add(r);
+        default -> throw new IllegalStateException("unexpected record kind " + r.getInt(ParsedRecords.KIND));
+      }
+    }
+    LineNumbers lines = LineNumbers.of(counts);
+    Date runDate = Date.valueOf(cfg.runDate());
+    List<Row> out = new ArrayList<>();
+    for (Row r : rejectedHere) {
+      out.add(RowFactory.create(runDate, r.getString(ParsedRecords.FILE), lines.line(r),
+          r.getString(ParsedRecords.REASON), r.getString(ParsedRecords.RAW)));
+    }
+    out.sort(Comparator.comparing((Row r) -> r.getString(1)).thenComparingLong(r -> r.getLong(2)));
+    long n = sum(counts, ParsedRecords.N1);
+    read += n;
+    accepted += sum(counts, ParsedRecords.N2);
+    checkShare(spec.toString(), n, out.size(),
+        () -> out.get(0).getString(1) + ":" + out.get(0).getLong(2) + ": " + out.get(0).getString(3));
+    sideRejected.addAll(out);
+    return data;
+  }
+
+  private Map<String, String> identities() {
+    Map<String, String> pairs = new HashMap<>();
+    for (Row r : small(cfg.identities(), new IdentityRows(cfg.mapping()))) {
+      String alias = r.getString(ParsedRecords.KEY);
+      String customer = r.getString(ParsedRecords.S1);
+      String before = pairs.put(alias, customer);
+      if (before != null && !before.equals(customer)) {
+        throw new InputException(cfg.identities().toString(), 0, "alias_id",
+            "alias \"" + alias + "\" maps to both \"" + before + "\" and \"" + customer + "\"");
+      }
+    }
+    try {
+      IdentityMap.of(pairs);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(cfg.identities().toString(), 0, null, e.getMessage());
+    }
+    return pairs;
+  }
+
+  private Set<String> consent() {
+    Set<String> ids = new HashSet<>();
+    for (Row r : small(cfg.consent(), new ConsentRows(cfg.mapping()))) {
+      ids.add(r.getString(ParsedRecords.KEY));
+    }
+    return ids;
+  }
+
+  private SpendTable spend() {
+    SpendTable.Builder b = SpendTable.builder();
+    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping()))) {
+      LocalDate d = LocalDate.parse(r.getString(ParsedRecords.KEY));
+      if ((cfg.spendFrom() == null || !d.isBefore(cfg.spendFrom()))
+          && (cfg.spendTo() == null || !d.isAfter(cfg.spendTo()))) {
+        b.add(r.getString(ParsedRecords.S1), new BigDecimal(r.getString(ParsedRecords.S2)));
+      }
+    }
+    return b.build();
+  }
+
+  private static long sum(List<Row> counts, int field) {
+    long s = 0;
+    for (Row r : counts) {
+      s = Math.addExact(s, r.getLong(field));
+    }
+    return s;
+  }
+}

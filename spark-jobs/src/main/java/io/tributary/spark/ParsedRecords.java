@@ -1,0 +1,82 @@
+package io.tributary.spark;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The one record shape that flows from the readers through the shuffle to the driver. Reading, validating, folding
+ * and counting happen in a single pass over the input, so every record says what it is:
+ *
+ * <ul>
+ *   <li>{@link #DATA}: an accepted row, its fields in {@code key, ts, s1..s3, flags} (meaning per input);
+ *   <li>{@link #REJECTED}: a rejected row, located by {@code file, split, idx} until line numbers are known;
+ *   <li>{@link #COUNT}: one per input split: physical lines in {@code idx}, rows read / accepted / excluded by consent
+ *       in {@code n1..n3};
+ *   <li>{@link #AGGREGATE}: one per partition, the encoded journey aggregate in {@code payload}.
+ * </ul>
+ */
+final class ParsedRecords {
+  static final int COUNT = 0;
+  static final int DATA = 1;
+  static final int REJECTED = 2;
+  static final int AGGREGATE = 3;
+
+  static final int KIND = 0;
+  static final int KEY = 1;
+  static final int TS = 2;
+  static final int S1 = 3;
+  static final int S2 = 4;
+  static final int S3 = 5;
+  static final int FLAGS = 6;
+  static final int FILE = 7;
+  static final int SPLIT = 8;
+  static final int IDX = 9;
+  static final int REASON = 10;
+  static final int RAW = 11;
+  static final int N1 = 12;
+  static final int N2 = 13;
+  static final int N3 = 14;
+  static final int PAYLOAD = 15;
+
+  static final StructType SCHEMA = new StructType()
+      .add("kind", DataTypes.IntegerType, false)
+      .add("key", DataTypes.StringType)
+      .add("ts", DataTypes.LongType)
+      .add("s1", DataTypes.StringType)
+      .add("s2", DataTypes.StringType)
+      .add("s3", DataTypes.StringType)
+      .add("flags", DataTypes.IntegerType)
+      .add("file", DataTypes.StringType)
+      .add("split", DataTypes.LongType)
+      .add("idx", DataTypes.LongType)
+      .add("reason", DataTypes.StringType)
+      .add("raw", DataTypes.StringType)
+      .add("n1", DataTypes.LongType)
+      .add("n2", DataTypes.LongType)
+      .add("n3", DataTypes.LongType)
+      .add("payload", DataTypes.BinaryType);
+
+  private ParsedRecords() {}
+
+  static Row data(String key, Long ts, String s1, String s2, String s3, int flags) {
+    return RowFactory.create(DATA, key, ts, s1, s2, s3, flags, null, null, null, null, null, null, null, null, null);
+  }
+
+  static Row rejected(String file, long split, long idx, String reason, String raw) {
+    // The key spreads rejected rows over the shuffle's partitions instead of piling them on one.
+    return RowFactory.create(REJECTED, file + '#' + split + '#' + idx, null, null, null, null, 0, file, split, idx,
+        reason, raw, null, null, null, null);
+  }
+
+  static Row count(String file, long split, long lines, long read, long accepted, long excluded) {
+    return RowFactory.create(COUNT, file + '#' + split, null, null, null, null, 0, file, split, lines, null, null,
+        read, accepted, excluded, null);
+  }
+
+  static Row aggregate(byte[] payload, long customers, long events) {
+    return RowFactory.create(AGGREGATE, null, null, null, null, null, 0, null, null, null, null, null, customers,
+        events, null, payload);
+  }
+}

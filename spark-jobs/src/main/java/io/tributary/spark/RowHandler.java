@@ -1,0 +1,39 @@
+package io.tributary.spark;
+
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.sql.Row;
+
+/**
+ * What one kind of input (events, paths, spend, identities, consent) makes of its rows. Created on the driver,
+ * shipped to the executors; {@link #open} is called once per file and split, and on the driver once per file to fail
+ * early on a bad header.
+ */
+interface RowHandler extends Serializable {
+  /**
+   * @param file the file's name for messages
+   * @param header the header's column names
+   * @return a parser for the rows of that file
+   * @throws io.tributary.core.InputException when a required column is missing
+   */
+  Parser open(String file, List<String> header);
+
+  /** Returned by {@link Parser#accept} for a row that was accepted and folded into a map-side aggregate. */
+  Row FOLDED = org.apache.spark.sql.RowFactory.create();
+
+  /** Parses the rows of one split. Not thread-safe. */
+  interface Parser {
+    /**
+     * @param fields the row's fields
+     * @return the accepted row as a {@link ParsedRecords#DATA} record, {@link #FOLDED}, or null when consent
+     *     excludes it
+     * @throws io.tributary.core.InputException when the row is rejected
+     */
+    Row accept(String[] fields);
+
+    /** @return records to emit after the split's last row (a map-side aggregate); none by default */
+    default List<Row> finish() {
+      return List.of();
+    }
+  }
+}
