@@ -14,9 +14,13 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded generator of path-level data shaped like a retailer's export: a given number of distinct paths over a given
- * number of channels, with geometric path lengths of a given mean, skewed channel popularity, a channel-to-channel
- * preference (journeys tend to return to a channel or follow a typical next one), per-channel conversion lift and
- * cent-exact values. The same arguments always give the same data, so benchmark inputs are reproducible.
+ * number of channels, with geometric path lengths, skewed channel popularity, a channel-to-channel preference
+ * (journeys tend to return to a channel or follow a typical next one), per-channel conversion lift and cent-exact
+ * values. The same arguments always give the same data, so benchmark inputs are reproducible.
+ *
+ * <p>The mean length is that of the distinct paths. Short paths are few (12 paths of one touch over 12 channels), so
+ * each length gets a quota of distinct paths ({@code LengthQuota}) and paths of that length are drawn until the quota
+ * is met; a path drawn again adds its journeys to the first draw.
  *
  * <p>Path strings ({@link #rows}) are what a path file holds; {@link #counts} is the parsed aggregate.
  */
@@ -48,7 +52,8 @@ public final class SyntheticPaths {
    * @param meanLength mean touches per path, {@code >= 1}
    * @param seed the seed
    * @return the rows, in generation order
-   * @throws IllegalArgumentException when so many distinct paths cannot be drawn (e.g. one channel, mean length 1)
+   * @throws IllegalArgumentException when so many distinct paths cannot be drawn (e.g. one channel, 10 paths, mean
+   *     length 1)
    */
   public static List<Row> rows(int distinctPaths, int channels, double meanLength, long seed) {
     if (distinctPaths < 1 || channels < 1 || !(meanLength >= 1)) {
@@ -66,53 +71,141 @@ public final class SyntheticPaths {
       favouriteNext[c] = rnd.nextInt(channels);
     }
     double[] cumulative = cumulative(popularity);
-    double stop = 1.0 / meanLength; // geometric length >= 1 with the requested mean
+    long[] quota = LengthQuota.of(distinctPaths, channels, meanLength);
     Map<String, long[]> counts = new LinkedHashMap<>();
     Map<String, Long> cents = new HashMap<>();
-    long attempts = 0;
-    long maxAttempts = 50L * distinctPaths + 1000;
     StringBuilder sb = new StringBuilder();
-    while (counts.size() < distinctPaths) {
-      if (++attempts > maxAttempts) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "cannot draw %d distinct paths over %d channels with mean length %s (got %d)", distinctPaths, channels,
-            meanLength, counts.size()));
-      }
-      sb.setLength(0);
-      int c = pick(cumulative, rnd);
-      double liftSum = 0;
-      int length = 0;
-      while (true) {
-        if (length > 0) {
-          sb.append(" > ");
+    for (int length = 1; length < quota.length; length++) {
+      long wanted = counts.size() + quota[length];
+      long attempts = 0;
+      while (counts.size() < wanted) {
+        if (++attempts > 1000 * quota[length] + 1000) {
+          throw new IllegalStateException("cannot draw " + quota[length] + " distinct paths of length " + length);
         }
-        sb.append(channelName(c));
-        liftSum += lift[c];
-        length++;
-        if (rnd.nextDouble() < stop) {
-          break;
+        sb.setLength(0);
+        int c = pick(cumulative, rnd);
+        double liftSum = 0;
+        for (int i = 0; i < length; i++) {
+          if (i > 0) {
+            double u = rnd.nextDouble();
+            c = u < 0.25 ? c : u < 0.5 ? favouriteNext[c] : pick(cumulative, rnd);
+            sb.append(" > ");
+          }
+          sb.append(channelName(c));
+          liftSum += lift[c];
         }
-        double u = rnd.nextDouble();
-        c = u < 0.25 ? c : u < 0.5 ? favouriteNext[c] : pick(cumulative, rnd);
-      }
-      long journeys = 1 + (long) (-Math.log(1 - rnd.nextDouble()) * 3); // mostly a few journeys per path
-      double rate = Math.min(0.9, 0.04 * liftSum / Math.sqrt(length) + 0.02);
-      long conversions = 0;
-      long pathCents = 0;
-      for (long j = 0; j < journeys; j++) {
-        if (rnd.nextDouble() < rate) {
-          conversions++;
-          pathCents += 500 + rnd.nextInt(20_000);
+        long journeys = 1 + (long) (-Math.log(1 - rnd.nextDouble()) * 3); // mostly a few journeys per path
+        double rate = Math.min(0.9, 0.04 * liftSum / Math.sqrt(length) + 0.02);
+        long conversions = 0;
+        long pathCents = 0;
+        for (long j = 0; j < journeys; j++) {
+          if (rnd.nextDouble() < rate) {
+            conversions++;
+            pathCents += 500 + rnd.nextInt(20_000);
+          }
         }
+        long[] cn = counts.computeIfAbsent(sb.toString(), k -> new long[2]);
+        cn[0] += conversions;
+        cn[1] += journeys - conversions;
+        cents.merge(sb.toString(), pathCents, Long::sum);
       }
-      long[] cn = counts.computeIfAbsent(sb.toString(), k -> new long[2]);
-      cn[0] += conversions;
-      cn[1] += journeys - conversions;
-      cents.merge(sb.toString(), pathCents, Long::sum);
     }
     List<Row> out = new ArrayList<>(counts.size());
     counts.forEach((p, cn) -> out.add(new Row(p, cn[0], BigDecimal.valueOf(cents.get(p), 2), cn[1])));
     return out;
+  }
+
+  /**
+   * How many distinct paths of each length to draw: a geometric distribution whose mean is found by bisection so that,
+   * once every length is capped at half the paths that exist of it (the excess moved to longer lengths), the mean is
+   * the requested one.
+   */
+  static final class LengthQuota {
+    private LengthQuota() {}
+
+    /** @return quota[l] = distinct paths of length l; index 0 unused */
+    static long[] of(int distinct, int channels, double mean) {
+      int maxLength = (int) Math.ceil(60 * mean) + 2;
+      double[] capacity = new double[maxLength + 1];
+      for (int l = 1; l <= maxLength; l++) {
+        double exist = Math.pow(channels, l);
+        capacity[l] = exist <= 16 ? exist : Math.floor(exist / 2);
+      }
+      double total = 0;
+      for (int l = 1; l <= maxLength; l++) {
+        total += capacity[l];
+      }
+      if (total < distinct) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "cannot draw %d distinct paths over %d channels with mean length %s", distinct, channels, mean));
+      }
+      double low = 1;
+      double high = 50 * mean;
+      double[] share = null;
+      for (int iteration = 0; iteration < 100; iteration++) {
+        double mid = (low + high) / 2;
+        share = fill(distinct, capacity, mid);
+        double got = 0;
+        for (int l = 1; l <= maxLength; l++) {
+          got += l * share[l];
+        }
+        if (got / distinct > mean) {
+          high = mid;
+        } else {
+          low = mid;
+        }
+      }
+      long[] quota = new long[maxLength + 1];
+      long assigned = 0;
+      for (int l = 1; l <= maxLength; l++) {
+        quota[l] = (long) Math.floor(share[l]);
+        assigned += quota[l];
+      }
+      for (int l = 1; assigned < distinct; l = l % maxLength + 1) {
+        if (quota[l] < capacity[l]) {
+          quota[l]++;
+          assigned++;
+        }
+      }
+      return quota;
+    }
+
+    /** Geometric shares with mean {@code drawMean}, water-filled under the capacities. */
+    private static double[] fill(int distinct, double[] capacity, double drawMean) {
+      int n = capacity.length - 1;
+      double[] p = new double[n + 1];
+      double q = 1 - 1 / drawMean;
+      for (int l = 1; l <= n; l++) {
+        p[l] = Math.pow(q, l - 1) / drawMean;
+      }
+      double[] share = new double[n + 1];
+      boolean[] full = new boolean[n + 1];
+      double left = distinct;
+      for (int round = 0; round <= n && left > 1e-9; round++) {
+        double mass = 0;
+        for (int l = 1; l <= n; l++) {
+          if (!full[l]) {
+            mass += p[l];
+          }
+        }
+        if (mass == 0) {
+          break;
+        }
+        double spill = 0;
+        for (int l = 1; l <= n; l++) {
+          if (!full[l]) {
+            share[l] += left * p[l] / mass;
+            if (share[l] >= capacity[l]) {
+              spill += share[l] - capacity[l];
+              share[l] = capacity[l];
+              full[l] = true;
+            }
+          }
+        }
+        left = spill;
+      }
+      return share;
+    }
   }
 
   /** @return the rows of {@link #rows} folded into an aggregate */
@@ -120,13 +213,21 @@ public final class SyntheticPaths {
     return parse(rows(distinctPaths, channels, meanLength, seed));
   }
 
-  /** @return the rows parsed (split on {@code >}, trimmed) and folded, as a path-file reader would */
+  /**
+   * Parses and folds rows as a path-file reader would: split on {@code >}, trimmed, channel names de-duplicated to one
+   * string instance per name (a reader keeps a handful of channel names, not millions of copies).
+   *
+   * @return the aggregate of the rows
+   */
   public static PathCounts parse(List<Row> rows) {
     PathCounts.Builder b = PathCounts.builder();
+    Map<String, String> names = new HashMap<>();
     for (Row r : rows) {
       String[] parts = r.path().split(">", -1);
       for (int i = 0; i < parts.length; i++) {
-        parts[i] = parts[i].strip();
+        String name = parts[i].strip();
+        String known = names.putIfAbsent(name, name);
+        parts[i] = known == null ? name : known;
       }
       b.add(new Path(Arrays.asList(parts)), r.conversions(), r.value(), r.nulls());
     }

@@ -67,7 +67,13 @@ final class ChainBuilder {
       ids = new int[Math.max(length, 2 * ids.length)];
     }
     for (int i = 0; i < length; i++) {
-      ids[i] = channelIds.computeIfAbsent(path.channel(i), k -> channelIds.size());
+      String channel = path.channel(i);
+      Integer id = channelIds.get(channel);
+      if (id == null) {
+        id = channelIds.size();
+        channelIds.put(channel, id);
+      }
+      ids[i] = id;
     }
     int width = Math.min(length, order);
     int count = length - width + 1;

@@ -13,7 +13,10 @@ final class SequenceTable {
   private int[] offset = new int[16];
   private int[] length = new int[16];
   private int size;
+  private int hashed;
   private int[] slots = new int[64];
+  /** Id of the one-channel sequence of each channel id, -1 when not yet seen: order 1 needs no hashing at all. */
+  private int[] single = new int[0];
 
   SequenceTable() {
     Arrays.fill(slots, -1);
@@ -26,6 +29,9 @@ final class SequenceTable {
 
   /** @return the id of {@code ids[from..from+len)}, interning it when new */
   int intern(int[] ids, int from, int len) {
+    if (len == 1) {
+      return internSingle(ids[from]);
+    }
     int h = hash(ids, from, len);
     int mask = slots.length - 1;
     int i = h & mask;
@@ -41,8 +47,22 @@ final class SequenceTable {
     }
     int id = add(ids, from, len);
     slots[i] = id;
-    if (2 * size > slots.length) {
+    if (2 * ++hashed > slots.length) {
       rehash();
+    }
+    return id;
+  }
+
+  private int internSingle(int channel) {
+    if (channel >= single.length) {
+      int old = single.length;
+      single = Arrays.copyOf(single, Math.max(channel + 1, 2 * old));
+      Arrays.fill(single, old, single.length, -1);
+    }
+    int id = single[channel];
+    if (id < 0) {
+      id = add(new int[] {channel}, 0, 1);
+      single[channel] = id;
     }
     return id;
   }
@@ -85,6 +105,9 @@ final class SequenceTable {
     Arrays.fill(slots, -1);
     int mask = slots.length - 1;
     for (int id = 0; id < size; id++) {
+      if (length[id] == 1) {
+        continue; // one-channel sequences live in `single`
+      }
       int i = hash(store, offset[id], length[id]) & mask;
       while (slots[i] >= 0) {
         i = (i + 1) & mask;
