@@ -10,27 +10,61 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A deliberately naive reader of the command's CSV output for tests: split on commas, no quoting (the tests' channel
- * names hold none). Independent of the production reader, so a reader bug cannot hide a writer bug.
+ * A small reader of the command's CSV output for tests: comma-separated, RFC 4180 quotes, {@code \n} line ends.
+ * Independent of the production reader, so a reader bug cannot hide a writer bug.
  */
 final class SimpleCsv {
   private SimpleCsv() {}
 
-  static List<Map<String, String>> parse(String text) {
-    String[] lines = text.split("\n");
-    String[] header = lines[0].split(",", -1);
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (int i = 1; i < lines.length; i++) {
-      if (lines[i].isEmpty()) {
-        continue;
+  static List<List<String>> records(String text) {
+    List<List<String>> out = new ArrayList<>();
+    List<String> rec = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        rec.add(field.toString());
+        field.setLength(0);
+      } else if (c == '\n') {
+        rec.add(field.toString());
+        field.setLength(0);
+        out.add(rec);
+        rec = new ArrayList<>();
+      } else {
+        field.append(c);
       }
-      String[] f = lines[i].split(",", -1);
-      if (f.length != header.length) {
-        throw new AssertionError("line " + (i + 1) + " has " + f.length + " fields: " + lines[i]);
+    }
+    if (field.length() > 0 || !rec.isEmpty()) {
+      rec.add(field.toString());
+      out.add(rec);
+    }
+    return out;
+  }
+
+  static List<Map<String, String>> parse(String text) {
+    List<List<String>> records = records(text);
+    List<String> header = records.get(0);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int i = 1; i < records.size(); i++) {
+      List<String> f = records.get(i);
+      if (f.size() != header.size()) {
+        throw new AssertionError("record " + (i + 1) + " has " + f.size() + " fields: " + f);
       }
       Map<String, String> row = new LinkedHashMap<>();
-      for (int k = 0; k < header.length; k++) {
-        row.put(header[k], f[k]);
+      for (int k = 0; k < header.size(); k++) {
+        row.put(header.get(k), f.get(k));
       }
       rows.add(row);
     }
