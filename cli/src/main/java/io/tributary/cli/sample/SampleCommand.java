@@ -49,7 +49,7 @@ public final class SampleCommand implements Callable<Integer> {
   boolean gzip;
 
   @Option(names = "--no-truth",
-      description = "Skip truth.csv, whose exact expectations cost about one extra pass per channel.")
+      description = "Skip truth.csv (its exact expectations add a little time per customer).")
   boolean noTruth;
 
   @Override

@@ -17,6 +17,7 @@ import io.tributary.core.model.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -43,6 +44,7 @@ class ModelAccuracyTest {
 
   private static Map<String, double[]> truth;
   private static Map<String, Score> scores;
+  private static final Map<String, Map<String, Score>> VARIANTS = new LinkedHashMap<>();
 
   /** How far one model's shares are from the truth's. */
   record Score(String model, Map<String, Double> shares, double meanAbsoluteError, double maxAbsoluteError,
@@ -53,18 +55,18 @@ class ModelAccuracyTest {
     Path dir = tmp.resolve("accuracy");
     SampleGenerator.generate(new SampleSpec(CUSTOMERS, DAYS, SEED, LocalDate.of(2024, 1, 1), false, true), dir);
     truth = SampleFiles.truth(dir);
-    List<Event> events = SampleFiles.events(dir);
-    Map<String, List<Event>> byCustomer =
-        SampleFiles.byCustomer(events, SampleFiles.identities(dir), SampleFiles.consent(dir));
-    List<AttributionModel> models =
-        ModelRegistry.resolve("all", ModelOptions.defaults(), EnumSet.allOf(Requirement.class));
-    JourneyAggregate.Builder b = JourneyAggregate.builder(JourneyOptions.defaults(), models);
-    byCustomer.values().forEach(b::addCustomer);
-    AttributionReport report = AttributionReport.compute(b.build(), models, SpendTable.empty());
-    scores = new LinkedHashMap<>();
-    for (ModelResult r : report.results()) {
-      scores.put(r.model(), score(r));
-    }
+    Map<String, List<Event>> customers = read(dir);
+    ModelOptions defaults = ModelOptions.defaults();
+    scores = fit(customers, JourneyOptions.defaults(), defaults, truth);
+    VARIANTS.put("50,000 customers, lookback 30d (above)", scores);
+    VARIANTS.put("lookback 7d", fit(customers, new JourneyOptions(Duration.ofDays(7)), defaults, truth));
+    VARIANTS.put("lookback 60d", fit(customers, new JourneyOptions(Duration.ofDays(60)), defaults, truth));
+    VARIANTS.put("Markov order 2", fit(customers, JourneyOptions.defaults(), defaults.withMarkovOrder(2), truth));
+    // The first 5,000 customers of any seed-42, 60-day set are the committed sample-data set.
+    Path small = tmp.resolve("small");
+    SampleGenerator.generate(new SampleSpec(5_000, DAYS, SEED, LocalDate.of(2024, 1, 1), false, true), small);
+    VARIANTS.put("5,000 customers (sample-data)",
+        fit(read(small), JourneyOptions.defaults(), defaults, SampleFiles.truth(small)));
     String table = table();
     Path out = Path.of("target", "model-accuracy.md");
     Files.createDirectories(out.getParent());
@@ -72,7 +74,25 @@ class ModelAccuracyTest {
     System.out.println(table);
   }
 
-  private static Score score(ModelResult r) {
+  private static Map<String, List<Event>> read(Path dir) throws IOException {
+    return SampleFiles.byCustomer(SampleFiles.events(dir), SampleFiles.identities(dir), SampleFiles.consent(dir));
+  }
+
+  /** Fits every registered model through the core, as an engine does, and scores it against {@code truth}. */
+  private static Map<String, Score> fit(Map<String, List<Event>> customers, JourneyOptions journeys,
+      ModelOptions options, Map<String, double[]> truth) {
+    List<AttributionModel> models = ModelRegistry.resolve("all", options, EnumSet.allOf(Requirement.class));
+    JourneyAggregate.Builder b = JourneyAggregate.builder(journeys, models);
+    customers.values().forEach(b::addCustomer);
+    AttributionReport report = AttributionReport.compute(b.build(), models, SpendTable.empty());
+    Map<String, Score> out = new LinkedHashMap<>();
+    for (ModelResult r : report.results()) {
+      out.put(r.model(), score(r, truth));
+    }
+    return out;
+  }
+
+  private static Score score(ModelResult r, Map<String, double[]> truth) {
     double total = r.totalConversions();
     Map<String, Double> shares = new LinkedHashMap<>();
     double sumAbs = 0;
@@ -150,6 +170,18 @@ class ModelAccuracyTest {
       }
       sb.append('\n');
     }
+    sb.append("\nMean absolute share error under other settings and sample sizes:\n\n| model |");
+    VARIANTS.keySet().forEach(v -> sb.append(' ').append(v).append(" |"));
+    sb.append("\n|---|");
+    VARIANTS.keySet().forEach(v -> sb.append("---:|"));
+    sb.append('\n');
+    for (String model : scores.keySet()) {
+      sb.append("| `").append(model).append("` |");
+      for (Map<String, Score> v : VARIANTS.values()) {
+        sb.append(String.format(Locale.ROOT, " %.4f |", v.get(model).meanAbsoluteError()));
+      }
+      sb.append('\n');
+    }
     return sb.toString().replace("\r\n", "\n");
   }
 
@@ -168,6 +200,45 @@ class ModelAccuracyTest {
     for (Score s : scores.values()) {
       double sum = s.shares().values().stream().mapToDouble(Double::doubleValue).sum();
       assertEquals(1.0, sum, 1e-9, s.model() + " credits only the data's channels");
+    }
+  }
+
+  @Test
+  void fit_everyModel_ranksTheStrongestTrueChannelFirst() {
+    String strongest = truth.entrySet().stream()
+        .max((a, b) -> Double.compare(a.getValue()[1], b.getValue()[1])).orElseThrow().getKey();
+    assertEquals("paid_search", strongest);
+    for (Score s : scores.values()) {
+      assertEquals(strongest, s.top(), s.model());
+    }
+  }
+
+  @Test
+  void fit_lastTouch_creditsTheDirectChannelThatCausesNothing() {
+    assertEquals(0.0, truth.get("direct")[1]);
+    assertTrue(scores.get("last_touch").shares().get("direct") > 0.1, "direct closes many journeys");
+    assertTrue(Math.abs(scores.get("last_non_direct").shares().get("direct")) < 0.01);
+    assertTrue(scores.get("last_non_direct").meanAbsoluteError() < scores.get("last_touch").meanAbsoluteError());
+  }
+
+  @Test
+  void fit_markov_removalEffectOverCreditsChannelsOnManyPaths() {
+    Score markov = scores.get("markov");
+    assertTrue(markov.shares().get("direct") > 0.1, "direct: " + markov.shares().get("direct"));
+    assertTrue(markov.shares().get("display") > 4 * truth.get("display")[1],
+        "display: " + markov.shares().get("display"));
+  }
+
+  @Test
+  void fit_shapley_recoversTheTruthBestOfAllModels() {
+    for (Map.Entry<String, Map<String, Score>> variant : VARIANTS.entrySet()) {
+      Score shapley = variant.getValue().get("shapley");
+      assertTrue(shapley.meanAbsoluteError() < 0.01, variant.getKey() + ": " + shapley.meanAbsoluteError());
+      assertTrue(shapley.spearman() > 0.95, variant.getKey() + ": " + shapley.spearman());
+      for (Score s : variant.getValue().values()) {
+        assertTrue(s == shapley || shapley.meanAbsoluteError() < s.meanAbsoluteError(),
+            variant.getKey() + ": " + s.model());
+      }
     }
   }
 }
