@@ -20,11 +20,15 @@ import java.util.zip.GZIPOutputStream;
  * {@code spend.csv} and, unless disabled, {@code truth.csv}. See {@code sample-data/README.md} for every column.
  */
 public final class SampleGenerator {
-  /** Output file names. */
+  /** The event log ({@code .gz} appended when compressed). */
   public static final String EVENTS = "events.csv";
+  /** The identity map. */
   public static final String IDENTITIES = "identities.csv";
+  /** The opt-out list. */
   public static final String CONSENT = "consent.csv";
+  /** The daily spend per paid channel. */
   public static final String SPEND = "spend.csv";
+  /** The per-channel causal truth. */
   public static final String TRUTH = "truth.csv";
 
   private static final int BUFFER = 1 << 16;
@@ -33,7 +37,9 @@ public final class SampleGenerator {
 
   /**
    * @param spec what to generate
-   * @param dir the directory to write into; created when absent; existing files of the same names are replaced
+   * @param dir the directory to write into; created when absent; existing files of the same names are replaced, and
+   *     a {@code truth.csv} or an event log of the other compression left there by an earlier run is deleted, since
+   *     it would describe another data set
    * @return what was written
    * @throws IOException when a file cannot be written
    */
@@ -45,6 +51,10 @@ public final class SampleGenerator {
     IncrementalTruth truth = new IncrementalTruth(simulator.lifts());
     List<Path> files = new ArrayList<>();
     Path eventsFile = dir.resolve(spec.gzip() ? EVENTS + ".gz" : EVENTS);
+    Files.deleteIfExists(dir.resolve(spec.gzip() ? EVENTS : EVENTS + ".gz"));
+    if (!spec.truth()) {
+      Files.deleteIfExists(dir.resolve(TRUTH));
+    }
     long eventRows = 0;
     long conversions = 0;
     try (Writer events = open(eventsFile, spec.gzip());

@@ -7,7 +7,7 @@ import java.util.Objects;
  * What to generate.
  *
  * @param customers number of customers, 1 to {@value #MAX_CUSTOMERS}
- * @param days length of the period in days, 1 to {@value #MAX_DAYS}; every event falls inside it
+ * @param days length of the period in days, 1 to {@value #MAX_DAYS}; every touch falls inside it
  * @param seed the seed; the same spec always gives byte-identical files
  * @param startDate first day of the period (UTC midnight)
  * @param gzip whether {@code events.csv} is written gzip-compressed as {@code events.csv.gz}

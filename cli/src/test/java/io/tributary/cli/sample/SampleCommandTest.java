@@ -40,6 +40,16 @@ class SampleCommandTest {
   }
 
   @Test
+  void call_rerunIntoSameDirectory_removesFilesOfTheEarlierDataSet(@TempDir Path tmp) {
+    assertEquals(0, run("--customers", "20", "--days", "5", "--out", tmp.toString()));
+    assertTrue(Files.isRegularFile(tmp.resolve("truth.csv")));
+    assertEquals(0, run("--customers", "30", "--days", "5", "--out", tmp.toString(), "--no-truth", "--gzip"));
+    assertFalse(Files.exists(tmp.resolve("truth.csv")), "a stale truth would describe the other data set");
+    assertFalse(Files.exists(tmp.resolve("events.csv")));
+    assertTrue(Files.isRegularFile(tmp.resolve("events.csv.gz")));
+  }
+
+  @Test
   void call_zeroCustomers_exitsTwoNamingTheOption(@TempDir Path tmp) {
     assertEquals(2, run("--customers", "0", "--out", tmp.toString()));
     assertTrue(err.toString().contains("--customers must be 1 to"), err.toString());
