@@ -1,0 +1,67 @@
+package io.tributary.cli.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class NumbersTest {
+  @Test
+  void format_knownValues_shortestPlain() {
+    assertEquals("0", Numbers.format(0.0));
+    assertEquals("0", Numbers.format(-0.0));
+    assertEquals("3", Numbers.format(3.0));
+    assertEquals("-1", Numbers.format(-1.0));
+    assertEquals("0.1", Numbers.format(0.1));
+    assertEquals("0.30000000000000004", Numbers.format(0.1 + 0.2));
+    assertEquals("0.3333333333333333", Numbers.format(1.0 / 3));
+    assertEquals("-0.25", Numbers.format(-0.25));
+    assertEquals("0.0000001", Numbers.format(1e-7));
+    assertEquals("100000000000000000000", Numbers.format(1e20));
+    assertEquals("123456789012.5", Numbers.format(123456789012.5));
+    assertEquals("0.002", Numbers.format(0.002));
+    // The smallest double's shortest decimal is 5E-324, written out plainly.
+    assertEquals("0." + "0".repeat(323) + "5", Numbers.format(Double.MIN_VALUE));
+  }
+
+  @Test
+  void format_randomDoubles_roundTripAndNoShorterDecimalDoes() {
+    SplittableRandom rnd = new SplittableRandom(17);
+    for (int i = 0; i < 20_000; i++) {
+      double d = switch (i % 3) {
+        case 0 -> rnd.nextDouble() * Math.pow(10, rnd.nextInt(-8, 12));
+        case 1 -> Double.longBitsToDouble(rnd.nextLong() & 0x7fefffffffffffffL) * (rnd.nextBoolean() ? 1 : -1);
+        default -> rnd.nextInt(1_000_000) / 100.0;
+      };
+      if (Math.abs(d) > 1e30 || (d != 0 && Math.abs(d) < 1e-30)) {
+        continue;
+      }
+      String s = Numbers.format(d);
+      assertFalse(s.contains("E") || s.contains("e"), s);
+      assertEquals(d, Double.parseDouble(s), s);
+      BigDecimal b = new BigDecimal(s);
+      int digits = b.stripTrailingZeros().precision();
+      if (digits > 1) {
+        // Brute force: no decimal with one digit fewer reads back as d.
+        BigDecimal shorter = new BigDecimal(d).round(new MathContext(digits - 1, RoundingMode.HALF_EVEN));
+        assertNotEquals(d, shorter.doubleValue(), s);
+        BigDecimal up = new BigDecimal(d).round(new MathContext(digits - 1, RoundingMode.UP));
+        BigDecimal down = new BigDecimal(d).round(new MathContext(digits - 1, RoundingMode.DOWN));
+        assertTrue(up.doubleValue() != d && down.doubleValue() != d, s);
+      }
+    }
+  }
+
+  @Test
+  void format_nonFinite_refused() {
+    assertThrows(IllegalArgumentException.class, () -> Numbers.format(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> Numbers.format(Double.POSITIVE_INFINITY));
+  }
+}
