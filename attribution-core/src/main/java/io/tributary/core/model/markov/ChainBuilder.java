@@ -33,7 +33,6 @@ final class ChainBuilder {
   private int[] ids = new int[64];
   private long journeys;
   private long totalConversions;
-  private BigDecimal totalValue = BigDecimal.ZERO;
 
   private ChainBuilder(int order) {
     this.order = order;
@@ -61,7 +60,6 @@ final class ChainBuilder {
     }
     journeys = Math.addExact(journeys, n);
     totalConversions = Math.addExact(totalConversions, stats.conversions());
-    totalValue = totalValue.add(stats.value());
     int length = path.length();
     if (ids.length < length) {
       ids = new int[Math.max(length, 2 * ids.length)];
@@ -155,6 +153,7 @@ final class ChainBuilder {
     double[] depth = new double[size];
     long[] outflow = new long[size];
     long[] inflow = new long[size];
+    BigDecimal totalValue = BigDecimal.ZERO;
     for (int o = 0; o < size; o++) {
       int s = renumber[o];
       win[s] = window[o];
@@ -162,6 +161,7 @@ final class ChainBuilder {
       conv[s] = conversions[o];
       nul[s] = nulls[o];
       val[s] = value[o] == null ? BigDecimal.ZERO : value[o];
+      totalValue = totalValue.add(val[s]);
       outflow[s] = Math.addExact(conv[s], nul[s]);
       inflow[s] = start[s];
     }

@@ -1,47 +1,58 @@
 package io.tributary.core.model.markov;
 
+import java.util.Arrays;
+
 /**
  * Sums integer transition weights per (from, to) pair of state ids. Weights are journey counts, kept as exact longs
  * so that the chain does not depend on the order in which paths are folded.
  */
 final class EdgeTable {
-  private long[] keys = new long[256];
-  private long[] weights = new long[256];
-  private boolean[] used = new boolean[256];
+  /*
+   * Open addressing, linear probing, key and weight interleaved in one array so that a probe touches one cache line;
+   * a slot is empty when its key is -1 (real keys are >= 0). Every transition of every path lands here, so this is on
+   * the fit's hot path.
+   */
+  private long[] slots = emptySlots(256);
   private int size;
 
   /** Adds {@code weight} to the transition {@code from → to}. */
   void add(int from, int to, long weight) {
-    long key = ((long) from << 32) | (to & 0xFFFF_FFFFL);
-    int mask = keys.length - 1;
+    long key = key(from, to);
+    int mask = slots.length / 2 - 1;
     int i = mix(key) & mask;
-    while (used[i]) {
-      if (keys[i] == key) {
-        weights[i] = Math.addExact(weights[i], weight);
+    while (true) {
+      long k = slots[2 * i];
+      if (k == key) {
+        slots[2 * i + 1] = Math.addExact(slots[2 * i + 1], weight);
         return;
+      }
+      if (k < 0) {
+        break;
       }
       i = (i + 1) & mask;
     }
-    used[i] = true;
-    keys[i] = key;
-    weights[i] = weight;
-    if (2 * ++size > keys.length) {
+    slots[2 * i] = key;
+    slots[2 * i + 1] = weight;
+    if (4 * ++size > slots.length) {
       grow();
     }
   }
 
   /** @return the summed weight of {@code from → to}, 0 when never added */
   long get(int from, int to) {
-    long key = ((long) from << 32) | (to & 0xFFFF_FFFFL);
-    int mask = keys.length - 1;
+    long key = key(from, to);
+    int mask = slots.length / 2 - 1;
     int i = mix(key) & mask;
-    while (used[i]) {
-      if (keys[i] == key) {
-        return weights[i];
+    while (true) {
+      long k = slots[2 * i];
+      if (k == key) {
+        return slots[2 * i + 1];
+      }
+      if (k < 0) {
+        return 0;
       }
       i = (i + 1) & mask;
     }
-    return 0;
   }
 
   /** @return the number of distinct transitions */
@@ -55,9 +66,9 @@ final class EdgeTable {
    * @param visitor receives from, to, weight
    */
   void forEach(EdgeVisitor visitor) {
-    for (int i = 0; i < keys.length; i++) {
-      if (used[i]) {
-        visitor.accept((int) (keys[i] >>> 32), (int) keys[i], weights[i]);
+    for (int i = 0; i < slots.length; i += 2) {
+      if (slots[i] >= 0) {
+        visitor.accept((int) (slots[i] >>> 32), (int) slots[i], slots[i + 1]);
       }
     }
   }
@@ -68,24 +79,30 @@ final class EdgeTable {
   }
 
   private void grow() {
-    long[] oldKeys = keys;
-    long[] oldWeights = weights;
-    boolean[] oldUsed = used;
-    keys = new long[oldKeys.length * 2];
-    weights = new long[oldKeys.length * 2];
-    used = new boolean[oldKeys.length * 2];
-    int mask = keys.length - 1;
-    for (int j = 0; j < oldKeys.length; j++) {
-      if (oldUsed[j]) {
-        int i = mix(oldKeys[j]) & mask;
-        while (used[i]) {
+    long[] old = slots;
+    slots = emptySlots(old.length);
+    int mask = slots.length / 2 - 1;
+    for (int j = 0; j < old.length; j += 2) {
+      if (old[j] >= 0) {
+        int i = mix(old[j]) & mask;
+        while (slots[2 * i] >= 0) {
           i = (i + 1) & mask;
         }
-        used[i] = true;
-        keys[i] = oldKeys[j];
-        weights[i] = oldWeights[j];
+        slots[2 * i] = old[j];
+        slots[2 * i + 1] = old[j + 1];
       }
     }
+  }
+
+  /** @return room for {@code capacity} transitions, all empty (twice as many longs) */
+  private static long[] emptySlots(int capacity) {
+    long[] s = new long[2 * capacity];
+    Arrays.fill(s, -1);
+    return s;
+  }
+
+  private static long key(int from, int to) {
+    return ((long) from << 32) | to;
   }
 
   private static int mix(long key) {
