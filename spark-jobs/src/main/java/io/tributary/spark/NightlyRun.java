@@ -99,9 +99,13 @@ final class NightlyRun {
     RowHandler handler = events
         ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent)
         : new PathRows(cfg.mapping(), cfg.pathSeparator());
-    Dataset<Row> parsed = spark.createDataFrame(SourceReader.read(spark, main, handler), ParsedRecords.SCHEMA);
+    JavaRDD<Row> records = SourceReader.read(spark, main, handler);
+    // As many customer partitions as input splits (about one per 32-128 MB of input), at least one per core: the
+    // fold's per-partition cost is small, but hundreds of near-empty partitions on a small input are not.
+    int partitions = Math.max(jsc.defaultParallelism(), records.getNumPartitions());
+    Dataset<Row> parsed = spark.createDataFrame(records, ParsedRecords.SCHEMA);
     Dataset<Row> folded = events
-        ? parsed.repartition(functions.col("key"))
+        ? parsed.repartition(partitions, functions.col("key"))
             .sortWithinPartitions("kind", "key")
             .mapPartitions(new JourneyFold(cfg.models()), Encoders.row(ParsedRecords.SCHEMA))
         : parsed;
