@@ -1,5 +1,6 @@
 package io.tributary.cli.sample;
 
+import io.tributary.cli.VersionProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,32 +18,35 @@ import picocli.CommandLine.Spec;
  * {@code tributary sample}: writes a reproducible synthetic omnichannel data set with a known causal truth.
  * Returns 0 on success, 2 for bad options.
  */
-@Command(name = "sample", mixinStandardHelpOptions = true,
+@Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Write a reproducible synthetic omnichannel data set (events, identities, consent, spend) "
         + "with the known incremental conversions of every channel (truth.csv).",
-    footer = {"", "Example:", "  tributary sample --customers 3000 --days 60 --seed 42 --out sample-data",
+    footer = {"", "Example:", "  tributary sample --customers 5000 --days 60 --seed 42 --out sample-data",
+        "      the committed sample-data set",
+        "  tributary sample --customers 10000000 --days 365 --no-truth --gzip --out bench",
+        "      about 60 M events for benchmarks, written in constant memory",
         "", "Exit codes: 0 ok, 1 failure, 2 bad options."})
 public final class SampleCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--customers", description = "Number of customers, 1 to 1e9 (default: ${DEFAULT-VALUE}).",
-      defaultValue = "3000")
+  @Option(names = "--customers", paramLabel = "N", description = "Number of customers, 1 to 1e9 (default: ${DEFAULT-VALUE}).",
+      defaultValue = "5000")
   long customers;
 
-  @Option(names = "--days", description = "Length of the period in days, 1 to 3660 (default: ${DEFAULT-VALUE}).",
+  @Option(names = "--days", paramLabel = "D", description = "Length of the period in days, 1 to 3660 (default: ${DEFAULT-VALUE}).",
       defaultValue = "60")
   int days;
 
-  @Option(names = "--seed", description = "Random seed; the same seed gives byte-identical files "
+  @Option(names = "--seed", paramLabel = "S", description = "Random seed; the same seed gives byte-identical files "
       + "(default: ${DEFAULT-VALUE}).", defaultValue = "42")
   long seed;
 
-  @Option(names = "--start-date", description = "First day, ISO date, UTC (default: ${DEFAULT-VALUE}).",
+  @Option(names = "--start-date", paramLabel = "DATE", description = "First day, ISO date, UTC (default: ${DEFAULT-VALUE}).",
       defaultValue = "2024-01-01")
   String startDate;
 
-  @Option(names = "--out", required = true, description = "Directory to write the files into (created if absent).")
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to write the files into (created if absent).")
   Path out;
 
   @Option(names = "--gzip", description = "Write events.csv.gz instead of events.csv.")
