@@ -1,7 +1,6 @@
 package io.tributary.spark;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +48,5 @@ final class LineNumbers implements Serializable {
       throw new IllegalStateException("no line count for split " + split + " of " + file);
     }
     return offset + rejected.getLong(ParsedRecords.IDX) + 1;
-  }
-
-  /** @return how many splits were counted (for tests) */
-  int splits() {
-    return new ArrayList<>(offsetBySplit.keySet()).size();
   }
 }

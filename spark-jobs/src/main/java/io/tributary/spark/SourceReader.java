@@ -42,6 +42,12 @@ import org.apache.spark.sql.types.StructField;
  * (timestamps as epoch milliseconds) and numbered by row.
  */
 final class SourceReader {
+  /**
+   * Spark setting: the least number of splits a CSV input is cut into (default: Spark's default minimum partitions).
+   * Files are otherwise split by block size; a gzipped file is never split.
+   */
+  static final String MIN_SPLITS = "spark.tributary.csv.minSplits";
+
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*){0,2}");
 
   private SourceReader() {}
@@ -156,8 +162,9 @@ final class SourceReader {
       throw new InputException(location, 0, null, "cannot read: " + e.getMessage());
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaHadoopRDD<LongWritable, Text> lines = (JavaHadoopRDD<LongWritable, Text>)
-        jsc.hadoopFile(String.join(",", paths), TextInputFormat.class, LongWritable.class, Text.class);
+    int minSplits = Integer.parseInt(spark.conf().get(MIN_SPLITS, String.valueOf(jsc.defaultMinPartitions())));
+    JavaHadoopRDD<LongWritable, Text> lines = (JavaHadoopRDD<LongWritable, Text>) jsc.hadoopFile(
+        String.join(",", paths), TextInputFormat.class, LongWritable.class, Text.class, minSplits);
     return lines.mapPartitionsWithInputSplit((split, it) -> {
       FileSplit fileSplit = (FileSplit) split;
       String key = fileSplit.getPath().toString();
