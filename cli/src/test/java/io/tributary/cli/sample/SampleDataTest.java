@@ -38,7 +38,7 @@ class SampleDataTest {
   }
 
   @Test
-  void readme_documentsTheRegenerationCommand() throws IOException {
+  void readme_regenerationCommand_matchesTheTestedArguments() throws IOException {
     String readme = Files.readString(sampleData().resolve("README.md"));
     String command = "tributary sample " + String.join(" ", README_ARGS) + " --out sample-data";
     assertTrue(readme.contains(command), "README must show: " + command);
@@ -60,7 +60,7 @@ class SampleDataTest {
   }
 
   @Test
-  void committedFiles_parseWithTheCoreWithZeroRejections() throws IOException {
+  void committedFiles_coreParsers_zeroRejections() throws IOException {
     Path dir = sampleData();
     List<Event> events = SampleFiles.events(dir); // throws on the first rejected row
     assertEquals(Files.readAllLines(dir.resolve("events.csv")).size() - 1, events.size());
