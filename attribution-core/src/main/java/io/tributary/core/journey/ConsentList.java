@@ -1,12 +1,13 @@
 package io.tributary.core.journey;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Customers who opted out: their events are dropped before anything is computed. A customer is excluded when either
- * the id on the event or the unified id it stitches to is listed, so an opt-out recorded against any of a person's
- * ids holds.
+ * Customers who opted out: their events are dropped before anything is computed. An opt-out holds for the whole
+ * person whichever of their ids it was recorded against: listed ids are resolved through the identity map, and an
+ * event is excluded when its own id or its unified id is listed or resolved.
  */
 public final class ConsentList {
   private static final ConsentList NONE = new ConsentList(Set.of());
@@ -22,9 +23,25 @@ public final class ConsentList {
     return NONE;
   }
 
-  /** @param optedOut customer ids (raw or unified) that opted out */
+  /**
+   * @param optedOut customer ids (raw or unified) that opted out
+   * @return a list that does not look through aliases: use {@link #of(Collection, IdentityMap)} when ids are stitched
+   */
   public static ConsentList of(Collection<String> optedOut) {
     return new ConsentList(Set.copyOf(optedOut));
+  }
+
+  /**
+   * @param optedOut ids that opted out, each a unified customer id or any alias of one
+   * @param identities the identity map the events are stitched with
+   * @return a list that excludes every event of each listed person
+   */
+  public static ConsentList of(Collection<String> optedOut, IdentityMap identities) {
+    Set<String> all = new HashSet<>(optedOut);
+    for (String id : optedOut) {
+      all.add(identities.resolve(id));
+    }
+    return new ConsentList(Set.copyOf(all));
   }
 
   /**

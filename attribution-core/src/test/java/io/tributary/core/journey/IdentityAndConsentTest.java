@@ -39,4 +39,13 @@ class IdentityAndConsentTest {
     assertFalse(c.excludes("cookie1", "cust1"));
     assertFalse(ConsentList.none().excludes("cust42", "cust42"));
   }
+
+  @Test
+  void excludes_optOutListedUnderAnAlias_dropsEveryIdOfThatPerson() {
+    IdentityMap ids = IdentityMap.of(Map.of("device9", "cust42", "cookie1", "cust42"));
+    ConsentList c = ConsentList.of(List.of("device9"), ids);
+    assertTrue(c.excludes("cust42", "cust42"), "rows carrying the customer id itself");
+    assertTrue(c.excludes("cookie1", ids.resolve("cookie1")), "rows of another alias of the same person");
+    assertFalse(c.excludes("cust7", "cust7"));
+  }
 }
