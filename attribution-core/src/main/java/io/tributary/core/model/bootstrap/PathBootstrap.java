@@ -63,7 +63,12 @@ public final class PathBootstrap {
       PathCounts replicate = resampler.draw(root.split());
       for (int m = 0; m < models.size(); m++) {
         for (ChannelCredit credit : models.get(m).attribute(replicate).credits()) {
-          draws[m][column.get(credit.channel())][r] = credit.conversions();
+          Integer c = column.get(credit.channel());
+          if (c == null) {
+            throw new IllegalStateException(
+                "model " + models.get(m).name() + " credited " + credit.channel() + ", which is on no path");
+          }
+          draws[m][c][r] = credit.conversions();
         }
       }
     }

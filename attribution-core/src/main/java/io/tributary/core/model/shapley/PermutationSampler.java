@@ -1,5 +1,6 @@
 package io.tributary.core.model.shapley;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -35,7 +36,7 @@ final class PermutationSampler {
       order[i] = i;
     }
     int[] position = new int[sets.channels()];
-    java.util.Arrays.fill(position, Integer.MAX_VALUE);
+    Arrays.fill(position, Integer.MAX_VALUE);
     double[] prefixCr = new double[n + 1];
     double[] prefixVpj = new double[n + 1];
     double[] sumCr = new double[n];
