@@ -238,6 +238,10 @@ public final class AttributionJob implements Callable<Integer> {
     if (!conf.contains("spark.sql.catalog.spark_catalog")) {
       b.config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     }
+    if (!conf.contains("spark.sql.debug.maxToStringFields")) {
+      // The job's record has 16 fields; without this Spark warns that it shortened a plan's description.
+      b.config("spark.sql.debug.maxToStringFields", "64");
+    }
     return b.getOrCreate();
   }
 
