@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.core.metrics.AttributionReport;
+import io.tributary.core.metrics.ChannelCreditRow;
+import io.tributary.core.metrics.SpendTable;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.AttributionRun;
 import io.tributary.core.model.ChannelCredit;
@@ -162,6 +165,22 @@ class PathBootstrapTest {
       }
       without.get(m).credits().forEach(c -> assertFalse(c.hasInterval()));
     }
+  }
+
+  @Test
+  void compute_withReplicates_channelCreditRowsCarryTheIntervals() {
+    PathCounts pc = data(6, 1);
+    ModelOptions options = ModelOptions.defaults().withBootstrap(20, 3);
+    List<AttributionModel> models = ModelRegistry.resolve("shapley", options, Set.of());
+    AttributionReport report = AttributionReport.compute(JourneyAggregate.ofPaths("test", pc), models,
+        SpendTable.empty(), options);
+    assertEquals(4, report.channelCredit().size());
+    for (ChannelCreditRow row : report.channelCredit()) {
+      assertTrue(row.ciLow() != null && row.ciHigh() != null && row.ciLow() <= row.ciHigh(), row.toString());
+    }
+    AttributionReport plain = AttributionReport.compute(JourneyAggregate.ofPaths("test", pc), models,
+        SpendTable.empty());
+    plain.channelCredit().forEach(row -> assertEquals(null, row.ciLow()));
   }
 
   @Test
