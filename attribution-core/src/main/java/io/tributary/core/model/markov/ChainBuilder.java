@@ -17,8 +17,8 @@ import java.util.Map;
  */
 final class ChainBuilder {
   /*
-   * One pass over the paths, linear in their total length times k: each window is hashed once (SequenceTable) and
-   * each transition summed once (EdgeTable). Ids are provisional (order of first appearance); canonicalize() then
+   * One pass over the paths, at most linear in their total length times k: a window is hashed once per node of the
+   * paths' prefix tree (SequenceTable) and a transition summed once per node (EdgeTable), see addWindows. Ids are provisional (order of first appearance); canonicalize() then
    * renumbers channels by name and states by window, so the chain does not depend on the fold.
    */
   private final int order;
@@ -49,6 +49,7 @@ final class ChainBuilder {
     for (Map.Entry<Path, PathStats> e : counts.byPath().entrySet()) {
       b.add(e.getKey(), e.getValue());
     }
+    b.closeWindows(0);
     return b.canonicalize();
   }
 
@@ -60,43 +61,108 @@ final class ChainBuilder {
     }
     journeys = Math.addExact(journeys, n);
     totalConversions = Math.addExact(totalConversions, stats.conversions());
+    int last = path.length() < order ? addShort(path, n) : addWindows(path, n);
+    conversions[last] += stats.conversions();
+    nulls[last] += stats.nulls();
+    if (stats.value().signum() != 0) {
+      value[last] = value[last] == null ? stats.value() : value[last].add(stats.value());
+    }
+  }
+
+  /** A path shorter than k is one state: (start) → it. @return that state */
+  private int addShort(Path path, long n) {
+    int length = path.length();
+    int[] buffer = new int[length];
+    for (int i = 0; i < length; i++) {
+      buffer[i] = channelId(path.channel(i));
+    }
+    int s = windows.intern(buffer, 0, length);
+    ensureCapacity(windows.size());
+    startWeight[s] += n;
+    return s;
+  }
+
+  /*
+   * Paths of at least k touches share prefixes, and in PathCounts order (sorted) neighbours share long ones. Window w
+   * of a path and the transition into it depend only on the path's first w + k channels, so they are nodes of the
+   * prefix tree of the paths. The tree is walked as the paths come: the windows shared with the previous path are
+   * neither looked up nor hashed again; a node's journeys (its subtree's) are summed as it is left, and only then is
+   * its transition added, once per node rather than once per path. Any order of paths gives the same sums; sorted
+   * order just makes the tree walk cheap.
+   */
+  private String[] names = new String[64];
+  private int[] windowState = new int[64];
+  private int[] position = new int[64];
+  private long[] through = new long[64];
+  private int openWindows;
+
+  /** @return the path's last state */
+  private int addWindows(Path path, long n) {
     int length = path.length();
     if (ids.length < length) {
-      ids = new int[Math.max(length, 2 * ids.length)];
+      int c = Math.max(length, 2 * ids.length);
+      ids = Arrays.copyOf(ids, c);
+      names = Arrays.copyOf(names, c);
+      windowState = Arrays.copyOf(windowState, c);
+      position = Arrays.copyOf(position, c);
+      through = Arrays.copyOf(through, c);
     }
-    for (int i = 0; i < length; i++) {
-      String channel = path.channel(i);
-      Integer id = channelIds.get(channel);
-      if (id == null) {
-        id = channelIds.size();
-        channelIds.put(channel, id);
+    int shared = 0;
+    int previousLength = openWindows == 0 ? 0 : openWindows + order - 1;
+    int limit = Math.min(length, previousLength);
+    while (shared < limit) {
+      String c = path.channel(shared);
+      if (c != names[shared] && !c.equals(names[shared])) {
+        break;
       }
-      ids[i] = id;
+      shared++;
     }
-    int width = Math.min(length, order);
-    int count = length - width + 1;
-    int previous = -1;
-    int position = 0;
-    for (int w = 0; w < count; w++) {
-      int s = windows.intern(ids, w, width);
-      if (s == previous) {
-        continue;
-      }
-      ensureCapacity(windows.size());
-      if (previous < 0) {
-        startWeight[s] += n;
+    int keep = Math.max(0, shared - order + 1);
+    closeWindows(keep);
+    for (int i = shared; i < length; i++) {
+      String c = path.channel(i);
+      names[i] = c;
+      ids[i] = channelId(c);
+    }
+    int count = length - order + 1;
+    for (int w = keep; w < count; w++) {
+      int s = windows.intern(ids, w, order);
+      windowState[w] = s;
+      position[w] = w == 0 ? 0 : position[w - 1] + (s == windowState[w - 1] ? 0 : 1);
+      through[w] = 0;
+    }
+    ensureCapacity(windows.size());
+    openWindows = count;
+    through[count - 1] += n;
+    return windowState[count - 1];
+  }
+
+  /** Leaves the open windows from the deepest down to {@code keep}: adds each one's transition with its journeys. */
+  private void closeWindows(int keep) {
+    for (int w = openWindows - 1; w >= keep; w--) {
+      long weight = through[w];
+      int s = windowState[w];
+      if (w == 0) {
+        startWeight[s] += weight;
       } else {
-        edges.add(previous, s, n);
+        through[w - 1] += weight;
+        int from = windowState[w - 1];
+        if (from != s) { // consecutive identical states are collapsed
+          edges.add(from, s, weight);
+          depthSum[s] += (double) position[w] * weight;
+        }
       }
-      depthSum[s] += (double) position * n;
-      position++;
-      previous = s;
     }
-    conversions[previous] += stats.conversions();
-    nulls[previous] += stats.nulls();
-    if (stats.value().signum() != 0) {
-      value[previous] = value[previous] == null ? stats.value() : value[previous].add(stats.value());
+    openWindows = Math.min(openWindows, keep);
+  }
+
+  private int channelId(String channel) {
+    Integer id = channelIds.get(channel);
+    if (id == null) {
+      id = channelIds.size();
+      channelIds.put(channel, id);
     }
+    return id;
   }
 
   private void ensureCapacity(int states) {

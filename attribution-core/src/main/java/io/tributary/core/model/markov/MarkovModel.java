@@ -110,12 +110,12 @@ public final class MarkovModel implements PathModel {
           removed[s] = true;
         }
         double[] x = solver.solve(removed, base);
-        pWithout = affectsConversions ? dot(x, conversionRate) / journeys : p;
-        evWithout = affectsValue ? dot(x, valueRate) / journeys : ev;
+        // A direct solve may leave visits of -1e-17 where the truth is 0: clamp to the true range [0, baseline].
+        pWithout = affectsConversions ? clamp(dot(x, conversionRate) / journeys, p) : p;
+        evWithout = affectsValue ? clamp(dot(x, valueRate) / journeys, ev) : ev;
       }
-      // Removing states only lowers visits, so both effects are >= 0; max() absorbs rounding of a zero effect.
-      double effect = p > 0 ? Math.max(0, 1 - pWithout / p) : 0;
-      double valueEffect = ev > 0 ? Math.max(0, 1 - evWithout / ev) : 0;
+      double effect = p > 0 ? 1 - pWithout / p : 0;
+      double valueEffect = ev > 0 ? 1 - evWithout / ev : 0;
       effects.add(new RemovalEffect(chain.channels[c], pWithout, effect, evWithout, valueEffect));
     }
     return new MarkovFit(order, ChainView.states(chain), ChainView.transitions(chain), chain.journeys,
@@ -182,6 +182,11 @@ public final class MarkovModel implements PathModel {
       }
     }
     return false;
+  }
+
+  /** Removing states only lowers visits, so the truth lies in [0, baseline]; rounding may step just outside. */
+  private static double clamp(double withoutChannel, double baseline) {
+    return Math.min(baseline, Math.max(0, withoutChannel));
   }
 
   private static double dot(double[] a, double[] b) {
