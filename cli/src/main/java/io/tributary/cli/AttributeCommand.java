@@ -50,12 +50,21 @@ final class AttributeCommand implements Callable<Integer> {
   @Mixin ReadOptions read;
   @Mixin OutputOptions output;
 
+  @picocli.CommandLine.Option(names = "--timings", hidden = true,
+      description = "Print the time of each phase on stderr (for benchmarks).")
+  boolean timings;
+
   @Override
   public Integer call() {
     Streams streams = main.streams();
     AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, streams, progress(streams));
     writeRejects(read.rejectsFile(), outcome, output);
+    long t0 = System.nanoTime();
     ResultWriter.write(outcome.report(), outcome.rejected(), output, streams);
+    if (timings) {
+      outcome.timings().forEach(streams.err()::println);
+      streams.err().printf(java.util.Locale.ROOT, "timing: write output: %.3f s%n", (System.nanoTime() - t0) / 1e9);
+    }
     if (!output.quiet()) {
       outcome.notes().forEach(streams.err()::println);
       outcome.summary().forEach(streams.err()::println);

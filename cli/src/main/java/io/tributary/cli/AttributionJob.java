@@ -47,7 +47,8 @@ final class AttributionJob {
    * @param summary the run summary, one line each
    */
   record Outcome(AttributionReport report, List<AttributionModel> models, JourneyAggregate aggregate,
-      List<InputStats> stats, List<RejectedRow> rejected, List<String> notes, List<String> summary) {}
+      List<InputStats> stats, List<RejectedRow> rejected, List<String> notes, List<String> summary,
+      List<String> timings) {}
 
   static Outcome run(MainInput input, SideFiles side, ReadOptions read, ModelFlags flags, Streams streams,
       Progress progress) {
@@ -84,6 +85,7 @@ final class AttributionJob {
 
     List<InputStats> stats = new ArrayList<>();
     List<String> summary = new ArrayList<>();
+    PhaseClock clock = new PhaseClock();
     SpendTable spend = SpendTable.empty();
     if (side.spend() != null) {
       var loaded = SideInputs.spend(new InputSource(side.spend(), streams.in()), rejects);
@@ -105,14 +107,18 @@ final class AttributionJob {
         stats.add(loaded.stats());
       }
       EventLoader.Result r = EventLoader.load(new InputSource(input.events(), streams.in()), settings, identities,
-          consent, rejects, progress);
+          consent, rejects, progress, flags.threads());
       stats.add(r.stats());
+      clock.lap("read events");
       EventStore store = r.store();
       if (store.size() == 0) {
         throw new io.tributary.core.InputException(r.stats().source(), 0, null,
             "every customer opted out (consent list); nothing to attribute");
       }
-      aggregate = JourneyFold.fold(store.group(), journeyOptions, models, flags.threads());
+      EventStore.Grouped grouped = store.group();
+      clock.lap("group by customer");
+      aggregate = JourneyFold.fold(grouped, journeyOptions, models, flags.threads());
+      clock.lap("build and fold journeys");
       summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels() + " channels, "
           + r.excludedByConsent() + " rows excluded by consent, " + aggregate.duplicateConversions()
           + " duplicate conversions dropped");
@@ -120,8 +126,10 @@ final class AttributionJob {
       PathLoader.Result r = PathLoader.load(new InputSource(input.paths(), streams.in()), settings, rejects);
       stats.add(r.stats());
       aggregate = JourneyAggregate.ofPaths("path file " + r.stats().source(), r.paths());
+      clock.lap("read paths");
     }
     AttributionReport report = AttributionReport.compute(aggregate, models, spend);
+    clock.lap("fit models and metrics (" + aggregate.paths().size() + " distinct paths)");
     List<String> lines = new ArrayList<>();
     for (InputStats s : stats) {
       lines.add(s.describe());
@@ -129,7 +137,7 @@ final class AttributionJob {
     lines.addAll(summary);
     lines.add("journeys: " + report.kpis().journeys() + ", conversions: " + report.kpis().conversions()
         + ", models: " + String.join(",", models.stream().map(AttributionModel::name).toList()));
-    return new Outcome(report, models, aggregate, stats, rejects.rows(), notes, lines);
+    return new Outcome(report, models, aggregate, stats, rejects.rows(), notes, lines, clock.laps());
   }
 
   private static void checkOneStdin(MainInput input, SideFiles side) {

@@ -99,7 +99,7 @@ final class PathsCommand implements Callable<Integer> {
       summary.add(loaded.stats().describe());
     }
     EventLoader.Result r = EventLoader.load(new InputSource(events, streams.in()), read.settings(), ids, optOut,
-        rejects, Progress.none());
+        rejects, Progress.none(), new ModelFlags().threads());
     summary.add(r.stats().describe());
     JourneyAggregate agg = JourneyFold.fold(r.store().group(), new JourneyOptions(lookback), List.of(),
         new ModelFlags().threads());

@@ -82,7 +82,7 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       if (input.events() != null) {
         stats.add(EventLoader.load(new InputSource(input.events(), streams.in()), read.settings(), ids, consent,
-            rejects, Progress.none()).stats());
+            rejects, Progress.none(), Runtime.getRuntime().availableProcessors()).stats());
       } else {
         stats.add(PathLoader.load(new InputSource(input.paths(), streams.in()), read.settings(), rejects).stats());
       }
