@@ -24,7 +24,7 @@ import org.apache.commons.math3.linear.RealVector;
 final class DenseMarkovReference {
   /** Removal effects and credits per channel (name order), and P(conv), E[value]. */
   record Answer(List<String> channels, double p, double ev, double[] effect, double[] valueEffect,
-      double[] credit, double[] valueCredit) {}
+      double[] credit, double[] valueCredit, Map<String, Double> transitions) {}
 
   private DenseMarkovReference() {}
 
@@ -109,7 +109,22 @@ final class DenseMarkovReference {
       credit[k] = sum == 0 ? 0 : conversions * effect[k] / sum;
       valueCredit[k] = valueSum == 0 ? 0 : value * valueEffect[k] / valueSum;
     }
-    return new Answer(names, p, ev, effect, valueEffect, credit, valueCredit);
+    Map<String, Double> transitions = new HashMap<>();
+    for (int i = 0; i < m; i++) {
+      String label = String.join(" > ", states.get(i));
+      if (start.get(i) > 0) {
+        transitions.put("(start) -> " + label, start.get(i));
+      }
+      if (conv.get(i) > 0) {
+        transitions.put(label + " -> (conversion)", conv.get(i));
+      }
+      if (nul.get(i) > 0) {
+        transitions.put(label + " -> (null)", nul.get(i));
+      }
+    }
+    weight.forEach((key, w) -> transitions.put(String.join(" > ", states.get((int) (key >>> 32))) + " -> "
+        + String.join(" > ", states.get((int) (long) key)), w));
+    return new Answer(names, p, ev, effect, valueEffect, credit, valueCredit, transitions);
   }
 
   /** @return Σ_s P(start → s) h(s), h = (I − Q)⁻¹ (reward / outflow) over the states without {@code removed} */

@@ -34,6 +34,12 @@ class MarkovReferenceTest {
   static void assertMatchesReference(PathCounts pc, int order, MarkovFit fit) {
     DenseMarkovReference.Answer ref = DenseMarkovReference.fit(pc, order);
     assertEquals(ref.channels(), fit.channels());
+    Map<String, Double> transitions = new java.util.HashMap<>();
+    for (MarkovTransition t : fit.transitions()) {
+      transitions.put(fit.states().get(t.from()).label() + " -> " + fit.states().get(t.to()).label(),
+          (double) t.weight());
+    }
+    assertEquals(ref.transitions(), transitions, "transition weights, order " + order);
     assertClose(ref.p(), fit.conversionProbability(), 0, "P(conv)");
     assertClose(ref.ev(), fit.expectedValue(), 0, "E[value]");
     double conversions = pc.conversions();
