@@ -50,6 +50,10 @@ final class AttributeCommand implements Callable<Integer> {
   @Mixin ReadOptions read;
   @Mixin OutputOptions output;
 
+  @picocli.CommandLine.Option(names = "--report", paramLabel = "FILE.html",
+      description = "Also write the HTML report (as tributary report does) to FILE.html.")
+  java.nio.file.Path report;
+
   @picocli.CommandLine.Option(names = "--timings", hidden = true,
       description = "Print the time of each phase on stderr (for benchmarks).")
   boolean timings;
@@ -61,6 +65,9 @@ final class AttributeCommand implements Callable<Integer> {
     writeRejects(read.rejectsFile(), outcome, output);
     long t0 = System.nanoTime();
     ResultWriter.write(outcome.report(), outcome.rejected(), output, streams);
+    if (report != null) {
+      ReportWriter.write(report, outcome, input, side, models);
+    }
     if (timings) {
       outcome.timings().forEach(streams.err()::println);
       streams.err().printf(java.util.Locale.ROOT, "timing: write output: %.3f s%n", (System.nanoTime() - t0) / 1e9);
@@ -82,7 +89,7 @@ final class AttributeCommand implements Callable<Integer> {
       return;
     }
     try (Writer w = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
-      CsvTableWriter.write(SpecTables.rejectedRows(outcome.rejected(), output.runDate()), w);
+      CsvTableWriter.write(SpecTables.rejectedRows(outcome.rejected(), output == null ? null : output.runDate()), w);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

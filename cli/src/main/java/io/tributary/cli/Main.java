@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       AttributeCommand.class,
       PathsCommand.class,
       ValidateCommand.class,
+      ReportCommand.class,
       io.tributary.cli.sample.SampleCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
       "      --spend spend.csv --format csv --output out/",
       "  tributary paths --events events.csv --output paths.csv",
       "  tributary validate --events events.csv",
+      "  tributary report --events events.csv --spend spend.csv --output report.html",
       "",
       "Exit status: 0 ok, 1 failure, 2 bad input or usage."
     })
@@ -58,7 +60,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command (attribute, paths, validate, sample)");
+    throw new ParameterException(spec.commandLine(), "missing command (attribute, paths, validate, report, sample)");
   }
 
   /**
