@@ -102,7 +102,7 @@ final class AttributionJob {
       }
       ConsentList consent = ConsentList.none();
       if (side.consent() != null) {
-        var loaded = SideInputs.consent(new InputSource(side.consent(), streams.in()), rejects);
+        var loaded = SideInputs.consent(new InputSource(side.consent(), streams.in()), identities, rejects);
         consent = loaded.value();
         stats.add(loaded.stats());
       }

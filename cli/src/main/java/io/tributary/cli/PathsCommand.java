@@ -94,7 +94,7 @@ final class PathsCommand implements Callable<Integer> {
     }
     ConsentList optOut = ConsentList.none();
     if (consent != null) {
-      var loaded = SideInputs.consent(new InputSource(consent, streams.in()), rejects);
+      var loaded = SideInputs.consent(new InputSource(consent, streams.in()), ids, rejects);
       optOut = loaded.value();
       summary.add(loaded.stats().describe());
     }

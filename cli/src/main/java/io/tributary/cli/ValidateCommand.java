@@ -75,7 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
       stats.add(loaded.stats());
     }
     if (side.consent() != null) {
-      var loaded = SideInputs.consent(new InputSource(side.consent(), streams.in()), rejects);
+      var loaded = SideInputs.consent(new InputSource(side.consent(), streams.in()), ids, rejects);
       consent = loaded.value();
       stats.add(loaded.stats());
     }

@@ -91,4 +91,26 @@ class PathsCommandTest {
     assertEquals("15", SimpleCsv.row(rows, "linear", "email").get("attributed_value"));
     assertTrue(r.err().contains("1 rows excluded by consent"), r.err());
   }
+
+  @Test
+  void attribute_optOutUnderAlias_excludesWholePerson() throws IOException {
+    Path events = dir.resolve("events.csv");
+    Files.writeString(events, "customer_id,timestamp,channel,conversion,conversion_value\n"
+        + "dev1,2024-03-01T10:00:00Z,search,0,\n"
+        + "dev2,2024-03-02T10:00:00Z,email,1,30\n"
+        + "bob,2024-03-02T10:00:00Z,social,1,7\n");
+    Path ids = dir.resolve("ids.csv");
+    Files.writeString(ids, "alias_id,customer_id\ndev1,anna\ndev2,anna\n");
+    Path consent = dir.resolve("consent.csv");
+    // Anna opted out under her second device: both devices' rows go.
+    Files.writeString(consent, "customer_id\ndev2\n");
+    Cli.Result r = Cli.run("attribute", "--events", events.toString(), "--identities", ids.toString(),
+        "--consent", consent.toString(), "--models", "linear", "--format", "csv");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(String.join("\n",
+        "model,channel,attributed_conversions,attributed_value,share,spend,roas,roi,cpa",
+        "linear,social,1,7,1,,,,",
+        ""), r.out());
+    assertTrue(r.err().contains("2 rows excluded by consent"), r.err());
+  }
 }

@@ -36,6 +36,8 @@ public final class EventStore {
   private byte[][] flags = new byte[16][];
   private int size;
   private int[] extraRows = new int[1024];
+  private String lastCustomer;
+  private int lastCustomerId;
 
   private final Map<String, Integer> customerIds = new HashMap<>();
   private final List<String> customerNames = new ArrayList<>();
@@ -66,7 +68,12 @@ public final class EventStore {
       flags[chunk] = new byte[CHUNK];
     }
     int i = size & MASK;
-    customer[chunk][i] = intern(unifiedId, customerIds, customerNames);
+    // Exports usually list a customer's rows together: skip the hash lookup while the customer repeats.
+    if (!unifiedId.equals(lastCustomer)) {
+      lastCustomer = unifiedId;
+      lastCustomerId = intern(unifiedId, customerIds, customerNames);
+    }
+    customer[chunk][i] = lastCustomerId;
     time[chunk][i] = e.timestamp();
     channel[chunk][i] = e.channel() == null ? NO_CHANNEL : channelId(e.channel());
     flags[chunk][i] = (byte) ((e.touch() ? TOUCH : 0) | (e.conversion() ? CONVERSION : 0));

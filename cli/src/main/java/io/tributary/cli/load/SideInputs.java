@@ -92,8 +92,11 @@ public final class SideInputs {
     }
   }
 
-  /** Reads a consent (opt-out) list. */
-  public static Loaded<ConsentList> consent(InputSource source, Rejects rejects) {
+  /**
+   * Reads a consent (opt-out) list. An id listed under any alias opts out the whole person: listed ids are resolved
+   * through {@code identities} (the core's rule).
+   */
+  public static Loaded<ConsentList> consent(InputSource source, IdentityMap identities, Rejects rejects) {
     try (CsvReader reader = CsvReader.open(source, Delimiter.AUTO)) {
       Header header = Header.resolve(reader.file(), reader.header(), List.of("customer_id"), List.of(),
           ColumnMapping.none());
@@ -114,7 +117,7 @@ public final class SideInputs {
           rejects.reject(bad, fields, reader.delimiter());
         }
       }
-      return new Loaded<>(ConsentList.of(ordered), new InputStats(reader.file(), read, accepted, read - accepted));
+      return new Loaded<>(ConsentList.of(ordered, identities), new InputStats(reader.file(), read, accepted, read - accepted));
     }
   }
 
