@@ -256,6 +256,10 @@ public final class AttributionJob implements Callable<Integer> {
     out.printf(Locale.ROOT, "  %s tables under %s: channel_credit (%d rows), conversion_kpis, path_summary "
         + "(%d paths), rejected_rows (%d), run_log%n", cfg.format().name().toLowerCase(Locale.ROOT), r.output(),
         r.report().channelCredit().size(), r.report().pathSummary().size(), s.rejected());
+    StringBuilder times = new StringBuilder();
+    r.phaseMillis().forEach((phase, ms) -> times.append(times.length() == 0 ? "" : ", ")
+        .append(String.format(Locale.ROOT, "%s %.1f s", phase, ms / 1000.0)));
+    out.printf(Locale.ROOT, "  time: %s%n", times);
     String shown = r.report().results().stream().anyMatch(m -> m.model().equals("linear")) ? "linear"
         : r.report().results().isEmpty() ? "" : r.report().results().get(0).model();
     out.printf(Locale.ROOT, "  %s credit:%n", shown);

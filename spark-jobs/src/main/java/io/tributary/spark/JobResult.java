@@ -2,6 +2,9 @@ package io.tributary.spark;
 
 import io.tributary.core.metrics.AttributionReport;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What a successful run produced.
@@ -10,5 +13,12 @@ import java.time.LocalDate;
  * @param stats rows read, accepted, rejected; customers and journeys
  * @param report the report written to the tables
  * @param output the folder holding the tables
+ * @param phaseMillis wall-clock milliseconds of each phase, in run order (side inputs, read and fold, merge,
+ *     models and report, write)
  */
-public record JobResult(LocalDate runDate, RunStats stats, AttributionReport report, String output) {}
+public record JobResult(LocalDate runDate, RunStats stats, AttributionReport report, String output,
+    Map<String, Long> phaseMillis) {
+  public JobResult {
+    phaseMillis = Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));
+  }
+}

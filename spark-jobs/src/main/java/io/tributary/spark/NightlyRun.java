@@ -18,11 +18,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -48,6 +53,8 @@ final class NightlyRun {
   private long read;
   private long accepted;
   private long excluded;
+  private final Map<String, Long> phases = new LinkedHashMap<>();
+  private long phaseStart = System.nanoTime();
 
   private NightlyRun(SparkSession spark, JobConfig cfg) {
     this.spark = spark;
@@ -94,6 +101,7 @@ final class NightlyRun {
     Broadcast<Map<String, String>> identities = cfg.identities() == null ? null : jsc.broadcast(identities());
     Broadcast<Set<String>> consent = cfg.consent() == null ? null : jsc.broadcast(consent());
     SpendTable spend = cfg.spend() == null ? SpendTable.empty() : spend();
+    phase("side inputs");
 
     InputSpec main = events ? cfg.events() : cfg.paths();
     RowHandler handler = events
@@ -113,6 +121,7 @@ final class NightlyRun {
     try {
       List<Row> small = folded.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE))
           .collectAsList();
+      phase("read and fold");
       List<Row> counts = new ArrayList<>();
       JourneyAggregate aggregate = null;
       long customers = 0;
@@ -130,6 +139,7 @@ final class NightlyRun {
             ? JourneyAggregate.builder(cfg.models().journeyOptions(), models).build()
             : JourneyAggregate.ofPaths(PathRows.SETTINGS, PathCounts.empty());
       }
+      phase("merge");
       long mainRead = sum(counts, ParsedRecords.N1);
       long mainAccepted = sum(counts, ParsedRecords.N2);
       read += mainRead;
@@ -149,21 +159,67 @@ final class NightlyRun {
       AttributionReport report = AttributionReport.compute(aggregate, models, spend);
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, customers,
           report.kpis().journeys());
+      phase("models and report");
 
       Dataset<Row> rejected = mainRejected
           .union(spark.createDataFrame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA))
           .coalesce(1);
-      writer.replace(OutputTables.REJECTED_ROWS, rejected, cfg.runDate());
-      writer.replace(OutputTables.PATH_SUMMARY, frame(OutputTables.pathSummary(cfg.runDate(), report),
-          OutputTables.PATH_SUMMARY_SCHEMA), cfg.runDate());
-      writer.replace(OutputTables.CONVERSION_KPIS, frame(OutputTables.conversionKpis(cfg.runDate(), report),
-          OutputTables.CONVERSION_KPIS_SCHEMA), cfg.runDate());
-      writer.replace(OutputTables.CHANNEL_CREDIT, frame(OutputTables.channelCredit(cfg.runDate(), report),
-          OutputTables.CHANNEL_CREDIT_SCHEMA), cfg.runDate());
-      return new JobResult(cfg.runDate(), stats, report, cfg.output());
+      LocalDate date = cfg.runDate();
+      writeConcurrently(List.of(
+          () -> writer.replace(OutputTables.REJECTED_ROWS, rejected, date),
+          () -> writer.replace(OutputTables.PATH_SUMMARY,
+              frame(OutputTables.pathSummary(date, report), OutputTables.PATH_SUMMARY_SCHEMA), date),
+          () -> writer.replace(OutputTables.CONVERSION_KPIS,
+              frame(OutputTables.conversionKpis(date, report), OutputTables.CONVERSION_KPIS_SCHEMA), date),
+          () -> writer.replace(OutputTables.CHANNEL_CREDIT,
+              frame(OutputTables.channelCredit(date, report), OutputTables.CHANNEL_CREDIT_SCHEMA), date)));
+      phase("write");
+      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases);
     } finally {
       folded.unpersist();
     }
+  }
+
+  /**
+   * Replaces the four report tables at the same time: each is its own Delta commit, and most of a commit's time is
+   * driver-side bookkeeping that overlaps well. The first failure is rethrown once all have finished.
+   */
+  private static void writeConcurrently(List<Runnable> writes) {
+    ExecutorService pool = Executors.newFixedThreadPool(writes.size(), r -> {
+      Thread t = new Thread(r, "tributary-table-writer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> pending = new ArrayList<>();
+      for (Runnable w : writes) {
+        pending.add(pool.submit(w));
+      }
+      RuntimeException first = null;
+      for (Future<?> f : pending) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          if (first == null) {
+            first = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while writing the tables", e);
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void phase(String name) {
+    long now = System.nanoTime();
+    phases.put(name, (now - phaseStart) / 1_000_000);
+    phaseStart = now;
   }
 
   private Dataset<Row> frame(List<Row> rows, org.apache.spark.sql.types.StructType schema) {

@@ -1,0 +1,52 @@
+#!/bin/sh
+# Scale benchmark of the nightly Spark job (issue 5): the real job against a hand-written Spark SQL job
+# (io.tributary.spark.bench.BaselineSqlJob: last-touch and linear credit with window functions), on the same
+# event log, in the same run, both with local[2], end to end (JVM and Spark start included).
+#
+#   benchmarks/spark-bench.sh 1000000 10000000        # event counts; data generated once by `tributary sample`
+#
+# Environment: BENCH_DIR (default target/spark-bench), BENCH_XMX (default 6g), BENCH_MASTER (default local[2]).
+# Prints one markdown row per job and size: events, wall seconds, events/s, peak RSS.
+set -e
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=${BENCH_DIR:-$root/target/spark-bench}
+xmx=${BENCH_XMX:-6g}
+master=${BENCH_MASTER:-local[2]}
+mkdir -p "$dir"
+cd "$root"
+if [ ! -f spark-jobs/target/job-classpath.txt ] || [ ! -f cli/target/tributary.jar ]; then
+  ./mvnw -q -B -pl spark-jobs,cli -am package -DskipTests
+fi
+jar=$(ls spark-jobs/target/spark-jobs-*.jar | grep -v -e '-spark-submit.jar$' | head -n 1)
+cp="$jar:$(cat spark-jobs/target/job-classpath.txt):$(cat spark-jobs/target/job-classpath-runtime.txt)"
+opens=$(sed -n 's/.*<spark.jvm.opens>\(.*\)<\/spark.jvm.opens>.*/\1/p' pom.xml)
+export SPARK_LOCAL_IP=127.0.0.1
+
+run() { # label events-file out-dir main-class args...
+  label=$1; events=$2; out=$3; shift 3
+  rm -rf "$out"
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%e %M" -o "$dir/time.txt" java $opens -Xmx$xmx -Duser.timezone=UTC \
+    -Dlog4j2.configurationFile="$root/spark-jobs/conf/log4j2.properties" -Dspark.master="$master" \
+    -Dspark.ui.enabled=false -Dspark.sql.session.timeZone=UTC -cp "$cp" "$@" > "$dir/$label.log" 2>&1
+  read -r secs rss < "$dir/time.txt"
+  n=$(($(wc -l < "$events") - 1))
+  awk -v l="$label" -v n="$n" -v s="$secs" -v r="$rss" -v ld="$(cut -d' ' -f1 /proc/loadavg)" \
+    'BEGIN { printf "| %s | %d | %.1f | %.0f | %.2f | %s |\n", l, n, s, n / s, r / 1048576, ld }'
+}
+
+echo "| job | events | wall s | events/s | peak RSS GB | load avg |"
+echo "|---|---|---|---|---|---|"
+for n in "$@"; do
+  data="$dir/$n"
+  if [ ! -f "$data/events.csv" ]; then
+    # About 4.8 events per customer in `tributary sample`'s model.
+    java -jar cli/target/tributary.jar sample --customers $((n * 10 / 48)) --days 60 --no-truth --out "$data" >&2
+  fi
+  run "baseline-sql-$n" "$data/events.csv" "$dir/out-baseline-$n" io.tributary.spark.bench.BaselineSqlJob \
+    "$data/events.csv" "$dir/out-baseline-$n"
+  run "tributary-job-$n" "$data/events.csv" "$dir/out-job-$n" io.tributary.spark.AttributionJob \
+    --run-date 2024-03-31 --events "$data/events.csv" --spend "$data/spend.csv" \
+    --identities "$data/identities.csv" --consent "$data/consent.csv" --output "$dir/out-job-$n"
+  grep -h "time:" "$dir/tributary-job-$n.log" >&2 || cat "$dir/tributary-job-$n.log" >&2
+done
