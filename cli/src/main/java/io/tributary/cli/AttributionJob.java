@@ -128,7 +128,7 @@ final class AttributionJob {
       aggregate = JourneyAggregate.ofPaths("path file " + r.stats().source(), r.paths());
       clock.lap("read paths");
     }
-    AttributionReport report = AttributionReport.compute(aggregate, models, spend);
+    AttributionReport report = AttributionReport.compute(aggregate, models, spend, modelOptions);
     clock.lap("fit models and metrics (" + aggregate.paths().size() + " distinct paths)");
     List<String> lines = new ArrayList<>();
     for (InputStats s : stats) {

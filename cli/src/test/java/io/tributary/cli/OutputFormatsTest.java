@@ -166,6 +166,31 @@ class OutputFormatsTest {
     assertEquals(two, again);
   }
 
+  @Test
+  void bootstrap_seeded_intervalColumnsDeterministic() throws IOException {
+    String[] base = {"attribute", "--events", events().toString(), "-q", "--format", "csv", "--models",
+        "linear,time_decay,markov", "--bootstrap", "30"};
+    Cli.Result a = Cli.run(concat(base, "--seed", "5"));
+    Cli.Result b = Cli.run(concat(base, "--seed", "5"));
+    Cli.Result c = Cli.run(concat(base, "--seed", "6"));
+    assertEquals(0, a.exit(), a.err());
+    assertEquals(a.out(), b.out(), "same seed, same bytes");
+    assertTrue(!a.out().equals(c.out()), "another seed, other intervals");
+    List<Map<String, String>> rows = SimpleCsv.parse(a.out());
+    assertEquals(List.of("model", "channel", "attributed_conversions", "attributed_value", "share", "spend", "roas",
+        "roi", "cpa", "ci_low", "ci_high"), List.copyOf(rows.get(0).keySet()));
+    int intervals = 0;
+    for (Map<String, String> r : rows) {
+      if (!r.get("ci_low").isEmpty()) {
+        assertTrue(Double.parseDouble(r.get("ci_low")) <= Double.parseDouble(r.get("ci_high")), r.toString());
+        intervals++;
+      }
+    }
+    assertTrue(intervals >= 10, "path models get intervals: " + intervals);
+    assertTrue(!Cli.run("attribute", "--events", events().toString(), "-q", "--format", "csv").out()
+        .contains("ci_low"), "no bootstrap, no interval columns");
+  }
+
   static String[] concat(String[] a, String... b) {
     String[] out = new String[a.length + b.length];
     System.arraycopy(a, 0, out, 0, a.length);
