@@ -44,7 +44,7 @@ final class EventRows implements RowHandler {
     Header h = EventRowParser.header(file, header, m);
     EventRowParser parser = new EventRowParser(h, m, ZoneId.of(zone));
     IdentityMap ids = identities == null ? IdentityMap.empty() : Identities.resolved(identities);
-    ConsentList optedOut = consent == null ? ConsentList.none() : ConsentList.of(consent.value());
+    ConsentList optedOut = consent == null ? ConsentList.none() : ConsentList.of(consent.value(), ids);
     return fields -> {
       Event e = parser.parse(fields, 0);
       String unified = ids.resolve(e.customerId());

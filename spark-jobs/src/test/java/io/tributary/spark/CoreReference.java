@@ -49,7 +49,7 @@ final class CoreReference {
     if (consent != null) {
       rows(consent).stream().skip(1).forEach(r -> optedOut.add(r[0].strip()));
     }
-    ConsentList consentList = ConsentList.of(optedOut);
+    ConsentList consentList = ConsentList.of(optedOut, ids);
     TreeMap<String, List<Event>> byCustomer = new TreeMap<>();
     for (int i = 1; i < rows.size(); i++) {
       Event e = parser.parse(rows.get(i), i + 1);

@@ -30,8 +30,9 @@ final class EventLogGenerator {
       if (alias != null) {
         ids.add(alias + "," + id);
       }
-      if (rnd.nextInt(40) == 0) {
-        consent.add(id);
+      if (rnd.nextInt(25) == 0) {
+        // An opt-out recorded under an alias holds for the whole person.
+        consent.add(alias != null && rnd.nextBoolean() ? alias : id);
       }
       int n = 1 + rnd.nextInt(8);
       long t = start + rnd.nextLong(60L * 86_400_000L);

@@ -26,6 +26,7 @@ final class SharedSpark {
           .config("spark.sql.session.timeZone", "UTC")
           .config("spark.sql.warehouse.dir", warehouse.toString())
           .config("spark.databricks.delta.snapshotPartitions", "2")
+          .config("spark.sql.debug.maxToStringFields", "64")
           .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
           .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
           .getOrCreate();
