@@ -71,7 +71,7 @@ final class AttributionJob {
     if (!events) {
       List<String> left = new ArrayList<>();
       for (AttributionModel m : ModelRegistry.resolve(flags.spec(), modelOptions, EnumSet.allOf(Requirement.class))) {
-        if (!models.contains(m) && models.stream().noneMatch(x -> x.name().equals(m.name()))) {
+        if (models.stream().noneMatch(x -> x.name().equals(m.name()))) {
           left.add(m.name());
         }
       }

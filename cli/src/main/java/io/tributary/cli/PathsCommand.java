@@ -6,7 +6,6 @@ import io.tributary.cli.load.JourneyFold;
 import io.tributary.cli.load.Progress;
 import io.tributary.cli.load.Rejects;
 import io.tributary.cli.load.SideInputs;
-import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.output.CsvTableWriter;
 import io.tributary.cli.output.OutputTarget;
@@ -99,10 +98,10 @@ final class PathsCommand implements Callable<Integer> {
       summary.add(loaded.stats().describe());
     }
     EventLoader.Result r = EventLoader.load(new InputSource(events, streams.in()), read.settings(), ids, optOut,
-        rejects, Progress.none(), new ModelFlags().threads());
+        rejects, Progress.none(), Runtime.getRuntime().availableProcessors());
     summary.add(r.stats().describe());
     JourneyAggregate agg = JourneyFold.fold(r.store().group(), new JourneyOptions(lookback), List.of(),
-        new ModelFlags().threads());
+        Runtime.getRuntime().availableProcessors());
     String separator = " " + read.settings().pathSeparator() + " ";
     List<List<Object>> rows = new ArrayList<>();
     for (Map.Entry<Path, PathStats> e : agg.paths().byPath().entrySet()) {
