@@ -58,6 +58,31 @@ class PathBootstrapTest {
   }
 
   @Test
+  void pick_everyColumnAndUnit_givesEachJourneyExactlyOneNth() {
+    // Skewed counts, a path without conversions and one without nulls: over all K·N (column, unit) pairs, cell j
+    // must come up exactly n_j·K times, i.e. probability n_j/N with no rounding.
+    PathCounts pc = PathCounts.builder().add(Path.of("a"), 1, BigDecimal.ONE, 17)
+        .add(Path.of("b"), 0, BigDecimal.ZERO, 3).add(Path.of("c"), 6, BigDecimal.TEN, 0)
+        .add(Path.of("a", "c"), 2, BigDecimal.ONE, 1).build();
+    JourneyResampler rs = new JourneyResampler(pc);
+    long n = rs.journeys();
+    int k = rs.columns();
+    assertEquals(30, n);
+    assertEquals(6, k);
+    long[] hits = new long[8];
+    for (int column = 0; column < k; column++) {
+      for (long r = 0; r < n; r++) {
+        hits[rs.pick(column, r)]++;
+      }
+    }
+    // Paths in order a, a > c, b, c: cells (conv, null) = (1, 17), (2, 1), (0, 3), (6, 0).
+    long[] expected = {1, 17, 2, 1, 0, 3, 6, 0};
+    for (int j = 0; j < 8; j++) {
+      assertEquals(expected[j] * k, hits[j], "cell " + j);
+    }
+  }
+
+  @Test
   void draw_manyReplicates_meanAndVarianceMatchTheMultinomial() {
     // Cell "a converted": n = 30 of N = 100 journeys. Multinomial: mean 30, variance N·p·(1−p) = 21.
     PathCounts pc = PathCounts.builder().add(Path.of("a"), 30, BigDecimal.valueOf(300), 20)
