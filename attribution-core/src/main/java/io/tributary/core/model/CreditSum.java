@@ -9,15 +9,16 @@ import java.util.Objects;
  * same bits in the end.
  *
  * @param conversions sum of weights
- * @param value sum of value × weight
+ * @param value sum of value × weight, each product rounded once to a double (the same on every engine)
  */
 public record CreditSum(BigDecimal conversions, BigDecimal value) {
   /** No credit. */
   public static final CreditSum ZERO = new CreditSum(BigDecimal.ZERO, BigDecimal.ZERO);
 
   public CreditSum {
-    Objects.requireNonNull(conversions, "conversions");
-    Objects.requireNonNull(value, "value");
+    // One canonical scale, so that equal sums are equal values however they were merged.
+    conversions = Objects.requireNonNull(conversions, "conversions").stripTrailingZeros();
+    value = Objects.requireNonNull(value, "value").stripTrailingZeros();
   }
 
   /** @return the exact sum */

@@ -125,7 +125,7 @@ public record JourneyAggregate(
     private final JourneyBuilder journeys;
     private final List<JourneyModel> models;
     private final PathCounts.Builder paths = PathCounts.builder();
-    private final Map<String, Map<String, BigDecimal[]>> credits = new LinkedHashMap<>();
+    private final Map<String, Map<String, ExactSum[]>> credits = new LinkedHashMap<>();
     private long touchless;
     private BigDecimal touchlessValue = BigDecimal.ZERO;
     private long timed;
@@ -179,20 +179,19 @@ public record JourneyAggregate(
       return this;
     }
 
-    private static void fold(Map<String, BigDecimal[]> byChannel, Journey j, double[] w) {
-      // Sum a journey's repeated channels in double first (fixed order within the journey), then add exactly.
+    private static void fold(Map<String, ExactSum[]> byChannel, Journey j, double[] w) {
+      // Sum a journey's repeated channels in double first (fixed order within the journey), then add exactly, so the
+      // totals do not depend on the order in which journeys, slices or partitions are folded.
       Map<String, Double> perChannel = new LinkedHashMap<>();
       List<Touch> touches = j.touches();
       for (int i = 0; i < w.length; i++) {
         perChannel.merge(touches.get(i).channel(), w[i], Double::sum);
       }
+      double value = j.value().doubleValue();
       perChannel.forEach((c, weight) -> {
-        BigDecimal bw = new BigDecimal(weight);
-        BigDecimal[] acc = byChannel.computeIfAbsent(c, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-        acc[0] = acc[0].add(bw);
-        if (j.value().signum() != 0) {
-          acc[1] = acc[1].add(j.value().multiply(bw));
-        }
+        ExactSum[] acc = byChannel.computeIfAbsent(c, k -> new ExactSum[] {new ExactSum(), new ExactSum()});
+        acc[0].add(weight);
+        acc[1].add(value * weight);
       });
     }
 
@@ -201,7 +200,7 @@ public record JourneyAggregate(
       TreeMap<String, SortedMap<String, CreditSum>> out = new TreeMap<>();
       credits.forEach((m, byChannel) -> {
         TreeMap<String, CreditSum> t = new TreeMap<>();
-        byChannel.forEach((c, acc) -> t.put(c, new CreditSum(acc[0], acc[1])));
+        byChannel.forEach((c, acc) -> t.put(c, new CreditSum(acc[0].toBigDecimal(), acc[1].toBigDecimal())));
         out.put(m, t);
       });
       return new JourneyAggregate(settings, paths.build(), out, touchless, touchlessValue, timed, timeToConversion,

@@ -1,67 +1,91 @@
 package io.tributary.core.paths;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A journey's channel sequence, repeats kept. Parsed once at the edge; models map channels to ids through a
  * {@link ChannelDictionary}. Ordered channel by channel, then shorter first, so sorted outputs are stable.
  *
- * @param channels the channel names in touch order; not empty, no empty names
+ * <p>Immutable. Not a record because paths are hash keys and sort keys on the engines' hottest loop (hundreds of
+ * thousands of distinct paths per run): the hash code and distinct-channel count are computed once and kept.
  */
-public record Path(List<String> channels) implements Comparable<Path> {
-  public Path {
-    channels = List.copyOf(channels);
-    if (channels.isEmpty()) {
+public final class Path implements Comparable<Path> {
+  private final String[] channels;
+  private final int hash;
+  private int distinct = -1;
+
+  /**
+   * @param channels the channel names in touch order; not empty, no empty names
+   * @throws IllegalArgumentException on an empty path or an empty channel name
+   */
+  public Path(List<String> channels) {
+    this(channels.toArray(String[]::new));
+  }
+
+  private Path(String[] channels) {
+    if (channels.length == 0) {
       throw new IllegalArgumentException("a path has at least one channel");
     }
     for (String c : channels) {
-      if (c.isEmpty()) {
-        throw new IllegalArgumentException("empty channel name in path " + channels);
+      if (Objects.requireNonNull(c, "channel").isEmpty()) {
+        throw new IllegalArgumentException("empty channel name in path " + Arrays.toString(channels));
       }
     }
+    this.channels = channels;
+    this.hash = Arrays.hashCode(channels);
   }
 
   /** @return the path of the given channels */
   public static Path of(String... channels) {
-    return new Path(List.of(channels));
+    return new Path(channels.clone());
+  }
+
+  /** @return the channel names in touch order, unmodifiable */
+  public List<String> channels() {
+    return List.of(channels);
   }
 
   /** @return the number of touches */
   public int length() {
-    return channels.size();
+    return channels.length;
   }
 
   /** @return the channel of touch {@code i} (0-based) */
   public String channel(int i) {
-    return channels.get(i);
+    return channels[i];
   }
 
-  /** @return the number of distinct channels, without building a set for the common short paths */
+  /** @return the number of distinct channels */
   public int distinctCount() {
-    int n = channels.size();
-    if (n > 16) {
-      return distinctChannels().size();
+    int d = distinct;
+    if (d < 0) {
+      d = channels.length <= 16 ? smallDistinct() : distinctChannels().size();
+      distinct = d;
     }
-    int distinct = 0;
-    for (int i = 0; i < n; i++) {
-      String c = channels.get(i);
+    return d;
+  }
+
+  private int smallDistinct() {
+    int d = 0;
+    for (int i = 0; i < channels.length; i++) {
       boolean seen = false;
       for (int j = 0; j < i && !seen; j++) {
-        seen = channels.get(j).equals(c);
+        seen = channels[j].equals(channels[i]);
       }
       if (!seen) {
-        distinct++;
+        d++;
       }
     }
-    return distinct;
+    return d;
   }
 
   /** @return the distinct channels, sorted */
   public SortedSet<String> distinctChannels() {
-    return new TreeSet<>(channels);
+    return new TreeSet<>(Arrays.asList(channels));
   }
 
   /** @return the channels joined by {@code " > "}, as path files and reports show them */
@@ -76,14 +100,29 @@ public record Path(List<String> channels) implements Comparable<Path> {
 
   @Override
   public int compareTo(Path o) {
-    int n = Math.min(channels.size(), o.channels.size());
+    String[] a = channels;
+    String[] b = o.channels;
+    int n = Math.min(a.length, b.length);
     for (int i = 0; i < n; i++) {
-      int c = channels.get(i).compareTo(o.channels.get(i));
-      if (c != 0) {
-        return c;
+      // Engines intern channel names, so equal channels are usually the same instance.
+      if (a[i] != b[i]) {
+        int c = a[i].compareTo(b[i]);
+        if (c != 0) {
+          return c;
+        }
       }
     }
-    return Integer.compare(channels.size(), o.channels.size());
+    return Integer.compare(a.length, b.length);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o || (o instanceof Path p && hash == p.hash && Arrays.equals(channels, p.channels));
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
   }
 
   @Override

@@ -2,7 +2,11 @@ package io.tributary.core.paths;
 
 import io.tributary.core.journey.Journey;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
@@ -20,6 +24,7 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
   private static final PathCounts EMPTY = new PathCounts(new TreeMap<>());
 
   public PathCounts {
+    // TreeMap(SortedMap) copies a sorted map in linear time.
     byPath = Collections.unmodifiableSortedMap(new TreeMap<>(byPath));
   }
 
@@ -41,9 +46,31 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
     if (byPath.isEmpty()) {
       return other;
     }
-    TreeMap<Path, PathStats> sum = new TreeMap<>(byPath);
-    other.byPath.forEach((p, s) -> sum.merge(p, s, PathStats::plus));
-    return new PathCounts(sum);
+    // A linear merge of two sorted sequences: slices of a large run hold hundreds of thousands of paths each.
+    List<Path> keys = new ArrayList<>(byPath.size() + other.byPath.size());
+    List<PathStats> values = new ArrayList<>(keys.size());
+    Iterator<Map.Entry<Path, PathStats>> a = byPath.entrySet().iterator();
+    Iterator<Map.Entry<Path, PathStats>> b = other.byPath.entrySet().iterator();
+    Map.Entry<Path, PathStats> x = a.next();
+    Map.Entry<Path, PathStats> y = b.next();
+    while (x != null || y != null) {
+      int c = x == null ? 1 : y == null ? -1 : x.getKey().compareTo(y.getKey());
+      if (c < 0) {
+        keys.add(x.getKey());
+        values.add(x.getValue());
+        x = a.hasNext() ? a.next() : null;
+      } else if (c > 0) {
+        keys.add(y.getKey());
+        values.add(y.getValue());
+        y = b.hasNext() ? b.next() : null;
+      } else {
+        keys.add(x.getKey());
+        values.add(x.getValue().plus(y.getValue()));
+        x = a.hasNext() ? a.next() : null;
+        y = b.hasNext() ? b.next() : null;
+      }
+    }
+    return new PathCounts(SortedRun.treeOf(keys, values));
   }
 
   /** @return the number of distinct paths */
@@ -115,9 +142,14 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
 
     /** @return the immutable aggregate of everything added so far */
     public PathCounts build() {
-      TreeMap<Path, PathStats> out = new TreeMap<>();
-      counts.forEach((p, c) -> out.put(p, new PathStats(c[0], values.getOrDefault(p, BigDecimal.ZERO), c[1])));
-      return new PathCounts(out);
+      Path[] keys = counts.keySet().toArray(Path[]::new);
+      Arrays.sort(keys);
+      List<PathStats> stats = new ArrayList<>(keys.length);
+      for (Path p : keys) {
+        long[] c = counts.get(p);
+        stats.add(new PathStats(c[0], values.getOrDefault(p, BigDecimal.ZERO), c[1]));
+      }
+      return new PathCounts(SortedRun.treeOf(Arrays.asList(keys), stats));
     }
   }
 }

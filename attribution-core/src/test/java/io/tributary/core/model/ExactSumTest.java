@@ -1,0 +1,87 @@
+package io.tributary.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ExactSumTest {
+  /** The independent truth: BigDecimal holds every double exactly. */
+  private static BigDecimal reference(List<Double> xs) {
+    BigDecimal s = BigDecimal.ZERO;
+    for (double x : xs) {
+      s = s.add(new BigDecimal(x));
+    }
+    return s;
+  }
+
+  private static List<Double> wild(long seed, int n) {
+    Random r = new Random(seed);
+    List<Double> xs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      switch (r.nextInt(6)) {
+        case 0 -> xs.add(r.nextDouble());
+        case 1 -> xs.add(Math.scalb(r.nextDouble(), r.nextInt(2000) - 1000));
+        case 2 -> xs.add(Double.MIN_VALUE * r.nextInt(1000));
+        case 3 -> xs.add(Math.scalb(1.0, -1074 + r.nextInt(60)));
+        case 4 -> xs.add(Double.MAX_VALUE / (1 + r.nextInt(4)));
+        default -> xs.add((double) r.nextInt(1_000_000));
+      }
+    }
+    return xs;
+  }
+
+  @Test
+  void toBigDecimal_equalsTheExactSum_overTheWholeDoubleRange() {
+    for (long seed = 1; seed <= 20; seed++) {
+      List<Double> xs = wild(seed, 500);
+      ExactSum s = new ExactSum();
+      xs.forEach(s::add);
+      assertEquals(0, reference(xs).compareTo(s.toBigDecimal()), "seed " + seed);
+    }
+  }
+
+  @Test
+  void anyOrderAndAnySplit_giveTheSameBits() {
+    List<Double> xs = wild(99, 2000);
+    ExactSum whole = new ExactSum();
+    xs.forEach(whole::add);
+    BigDecimal expected = whole.toBigDecimal();
+    Random r = new Random(5);
+    for (int trial = 0; trial < 10; trial++) {
+      List<Double> shuffled = new ArrayList<>(xs);
+      Collections.shuffle(shuffled, r);
+      ExactSum left = new ExactSum();
+      ExactSum right = new ExactSum();
+      int cut = r.nextInt(shuffled.size());
+      shuffled.subList(0, cut).forEach(left::add);
+      shuffled.subList(cut, shuffled.size()).forEach(right::add);
+      right.addAll(left);
+      assertEquals(expected, right.toBigDecimal());
+    }
+  }
+
+  @Test
+  void tenthsThatDoublesCannotHold_sumExactlyAsTheirBinaryValues() {
+    ExactSum s = new ExactSum();
+    for (int i = 0; i < 10; i++) {
+      s.add(0.1);
+    }
+    assertEquals(0, new BigDecimal(0.1).multiply(BigDecimal.TEN).compareTo(s.toBigDecimal()));
+    assertEquals(1.0, s.toBigDecimal().doubleValue(), 0);
+    assertEquals(BigDecimal.ZERO, new ExactSum().toBigDecimal());
+  }
+
+  @Test
+  void add_negativeOrNotFinite_isRefused() {
+    ExactSum s = new ExactSum();
+    assertThrows(IllegalArgumentException.class, () -> s.add(-1));
+    assertThrows(IllegalArgumentException.class, () -> s.add(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> s.add(Double.POSITIVE_INFINITY));
+  }
+}
