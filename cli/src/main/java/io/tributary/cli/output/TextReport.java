@@ -47,7 +47,10 @@ public final class TextReport {
     wide(out, "Attributed value", models, ordered, cells, r -> fixed(r.attributedValue(), 2), true);
     if (spend) {
       out.println();
-      wide(out, "ROAS (attributed value / spend)", models, ordered, cells, r -> fixed(r.roas(), 2), false);
+      // (unattributed) never has spend: no ROAS row for it.
+      List<String> spent = new ArrayList<>(ordered);
+      spent.remove(JourneyAggregate.UNATTRIBUTED);
+      wide(out, "ROAS (attributed value / spend)", models, spent, cells, r -> fixed(r.roas(), 2), false);
     }
     out.println();
     kpis(out, report.kpis());
