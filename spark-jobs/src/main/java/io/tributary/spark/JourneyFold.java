@@ -14,7 +14,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
 /**
- * The executor side of the job: one shuffle partition's records, sorted by kind and key, so that each customer's
+ * The executor side of the job: one shuffle partition's records, sorted by key, so that each customer's
  * events are consecutive. Each customer's events go through the core's
  * {@link JourneyAggregate.Builder#addCustomer}; the partition emits one {@link ParsedRecords#AGGREGATE} at its end.
  * Count and rejected records pass through untouched. Only one customer's events are held in memory at a time.

@@ -114,7 +114,9 @@ final class NightlyRun {
     Dataset<Row> parsed = spark.createDataFrame(records, ParsedRecords.SCHEMA);
     Dataset<Row> folded = events
         ? parsed.repartition(partitions, functions.col("key"))
-            .sortWithinPartitions("kind", "key")
+            // By key alone: customer ids make a useful sort prefix (a leading constant kind would not); count and
+            // rejected records have keys of their own and pass through the fold wherever they land.
+            .sortWithinPartitions("key")
             .mapPartitions(new JourneyFold(cfg.models()), Encoders.row(ParsedRecords.SCHEMA))
         : parsed;
     folded = folded.persist(StorageLevel.MEMORY_AND_DISK());
@@ -161,9 +163,10 @@ final class NightlyRun {
           report.kpis().journeys());
       phase("models and report");
 
-      Dataset<Row> rejected = mainRejected
-          .union(spark.createDataFrame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA))
-          .coalesce(1);
+      Dataset<Row> sideRejectedRows = spark.createDataFrame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA);
+      // The usual night has no rejected event rows: then no job needs to look for them.
+      Dataset<Row> rejected = mainRead == mainAccepted ? sideRejectedRows.coalesce(1)
+          : mainRejected.union(sideRejectedRows).coalesce(1);
       LocalDate date = cfg.runDate();
       writeConcurrently(List.of(
           () -> writer.replace(OutputTables.REJECTED_ROWS, rejected, date),
