@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  *
  * <p>The mean length is that of the distinct paths. Short paths are few (12 paths of one touch over 12 channels), so
  * each length gets a quota of distinct paths ({@code LengthQuota}) and paths of that length are drawn until the quota
- * is met; a path drawn again adds its journeys to the first draw.
+ * is met; a path drawn again adds its journeys to the first draw. When so many distinct paths cannot be that short
+ * (200,000 paths over 6 channels), the shortest mean that fits is used instead.
  *
  * <p>Path strings ({@link #rows}) are what a path file holds; {@link #counts} is the parsed aggregate.
  */
@@ -117,8 +118,8 @@ public final class SyntheticPaths {
 
   /**
    * How many distinct paths of each length to draw: a geometric distribution whose mean is found by bisection so that,
-   * once every length is capped at half the paths that exist of it (the excess moved to longer lengths), the mean is
-   * the requested one.
+   * once every length is capped at an eighth of the paths that exist of it (the excess moved to longer lengths), the
+   * mean is the requested one.
    */
   static final class LengthQuota {
     private LengthQuota() {}
@@ -129,7 +130,8 @@ public final class SyntheticPaths {
       double[] capacity = new double[maxLength + 1];
       for (int l = 1; l <= maxLength; l++) {
         double exist = Math.pow(channels, l);
-        capacity[l] = exist <= 16 ? exist : Math.floor(exist / 2);
+        // At most an eighth of the longer lengths' paths: skewed draws then find new ones in a few attempts.
+        capacity[l] = exist <= 16 ? exist : Math.floor(exist / 8);
       }
       double total = 0;
       for (int l = 1; l <= maxLength; l++) {
@@ -139,7 +141,7 @@ public final class SyntheticPaths {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "cannot draw %d distinct paths over %d channels with mean length %s", distinct, channels, mean));
       }
-      double low = 1;
+      double low = 1 + 1e-9; // a geometric mean of exactly 1 puts no mass beyond length 1, leaving nothing to spill to
       double high = 50 * mean;
       double[] share = null;
       for (int iteration = 0; iteration < 100; iteration++) {
