@@ -47,6 +47,14 @@ public final class ColumnMapping {
     return sourceByCanonical.getOrDefault(lower(canonical), lower(canonical));
   }
 
+  /**
+   * @return the value aliases of canonical column {@code canonical} (file value, lower-case → canonical value), or
+   *     null when it has none
+   */
+  Map<String, String> aliases(String canonical) {
+    return aliasesByCanonical.get(canonical);
+  }
+
   /** @return {@code value} translated by the aliases of {@code canonical}, or unchanged */
   public String translate(String canonical, String value) {
     Map<String, String> m = aliasesByCanonical.get(canonical);

@@ -5,6 +5,7 @@ import io.tributary.core.journey.Event;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -26,6 +27,15 @@ public final class EventRowParser {
   private final Header header;
   private final ColumnMapping mapping;
   private final ZoneId zone;
+  // Resolved once: this parser runs on every row of every event log.
+  private final int customerIx;
+  private final int timestampIx;
+  private final int channelIx;
+  private final int conversionIx;
+  private final int valueIx;
+  private final int typeIx;
+  private final int orderIx;
+  private final Map<String, String>[] aliases;
 
   /**
    * @param header the resolved header (see {@link #header})
@@ -36,6 +46,29 @@ public final class EventRowParser {
     this.header = Objects.requireNonNull(header, "header");
     this.mapping = Objects.requireNonNull(mapping, "mapping");
     this.zone = Objects.requireNonNull(zone, "zone");
+    customerIx = header.index("customer_id");
+    timestampIx = header.index("timestamp");
+    channelIx = header.index("channel");
+    conversionIx = header.index("conversion");
+    valueIx = header.index("conversion_value");
+    typeIx = header.index("event_type");
+    orderIx = header.index("order_id");
+    @SuppressWarnings("unchecked")
+    Map<String, String>[] byIndex = new Map[header.width()];
+    for (String canonical : REQUIRED) {
+      putAliases(byIndex, canonical);
+    }
+    for (String canonical : OPTIONAL) {
+      putAliases(byIndex, canonical);
+    }
+    this.aliases = byIndex;
+  }
+
+  private void putAliases(Map<String, String>[] byIndex, String canonical) {
+    int i = header.index(canonical);
+    if (i >= 0) {
+      byIndex[i] = mapping.aliases(canonical);
+    }
   }
 
   /** Resolves an event log's header. @throws InputException when a required column is missing */
@@ -54,18 +87,18 @@ public final class EventRowParser {
     if (fields.length != header.width()) {
       throw new InputException(file, line, null, "expected " + header.width() + " fields, found " + fields.length);
     }
-    String customer = field(fields, "customer_id");
+    String customer = field(fields, customerIx);
     if (customer.isEmpty()) {
       throw new InputException(file, line, mapping.source("customer_id"), "empty customer id");
     }
     checkLength(customer, MAX_ID_LENGTH, line, "customer_id");
     long ts;
     try {
-      ts = Timestamps.parse(field(fields, "timestamp"), zone);
+      ts = Timestamps.parse(field(fields, timestampIx), zone);
     } catch (IllegalArgumentException e) {
       throw new InputException(file, line, mapping.source("timestamp"), e.getMessage());
     }
-    String type = field(fields, "event_type").toLowerCase(Locale.ROOT);
+    String type = field(fields, typeIx).toLowerCase(Locale.ROOT);
     boolean conversionRow;
     switch (type) {
       case "":
@@ -81,13 +114,13 @@ public final class EventRowParser {
     }
     boolean converts;
     try {
-      converts = conversionRow || Values.parseFlag(field(fields, "conversion"));
+      converts = conversionRow || Values.parseFlag(field(fields, conversionIx));
     } catch (IllegalArgumentException e) {
       throw new InputException(file, line, mapping.source("conversion"), e.getMessage());
     }
     BigDecimal value;
     try {
-      value = Values.parseAmount(field(fields, "conversion_value"));
+      value = Values.parseAmount(field(fields, valueIx));
     } catch (IllegalArgumentException e) {
       throw new InputException(file, line, mapping.source("conversion_value"), e.getMessage());
     }
@@ -95,7 +128,7 @@ public final class EventRowParser {
       throw new InputException(file, line, mapping.source("conversion_value"),
           "conversion value " + value.toPlainString() + " on a row that is not a conversion");
     }
-    String channel = field(fields, "channel");
+    String channel = field(fields, channelIx);
     if (!conversionRow) {
       if (channel.isEmpty()) {
         throw new InputException(file, line, mapping.source("channel"), "a touch needs a channel");
@@ -104,7 +137,7 @@ public final class EventRowParser {
     } else if (!channel.isEmpty()) {
       checkChannel(channel, line);
     }
-    String orderId = field(fields, "order_id");
+    String orderId = field(fields, orderIx);
     checkLength(orderId, MAX_ID_LENGTH, line, "order_id");
     return new Event(customer, ts, channel.isEmpty() ? null : channel, !conversionRow, converts, value,
         orderId.isEmpty() ? null : orderId);
@@ -131,8 +164,16 @@ public final class EventRowParser {
     }
   }
 
-  private String field(String[] fields, String canonical) {
-    String v = header.get(fields, canonical);
-    return v == null ? "" : mapping.translate(canonical, v.strip());
+  private String field(String[] fields, int index) {
+    if (index < 0) {
+      return "";
+    }
+    String v = fields[index].strip();
+    Map<String, String> a = aliases[index];
+    if (a == null) {
+      return v;
+    }
+    String to = a.get(v.toLowerCase(Locale.ROOT));
+    return to == null ? v : to;
   }
 }

@@ -79,6 +79,12 @@ public final class Header {
     return indexByCanonical.containsKey(canonical);
   }
 
+  /** @return the field index of canonical column {@code canonical}, or -1 when it is absent */
+  public int index(String canonical) {
+    Integer i = indexByCanonical.get(canonical);
+    return i == null ? -1 : i;
+  }
+
   /** @return the field of {@code canonical} in {@code fields}, or null when the column is absent */
   public String get(String[] fields, String canonical) {
     Integer i = indexByCanonical.get(canonical);

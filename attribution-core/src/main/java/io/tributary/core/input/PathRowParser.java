@@ -18,6 +18,11 @@ public final class PathRowParser {
   public static final List<String> REQUIRED = List.of("path", "total_conversions");
   /** Columns read when present (0 when absent). */
   public static final List<String> OPTIONAL = List.of("total_conversion_value", "total_null");
+  /**
+   * Most touches a path may have. No customer makes ten thousand marketing touches before one purchase; such a row is
+   * a broken export (or a bot), and rejecting it keeps every model's cost bounded.
+   */
+  public static final int MAX_PATH_LENGTH = 10_000;
 
   private final Header header;
   private final ColumnMapping mapping;
@@ -74,6 +79,10 @@ public final class PathRowParser {
             "channel name of " + c.length() + " characters is longer than " + EventRowParser.MAX_CHANNEL_LENGTH);
       }
       channels.add(c);
+      if (channels.size() > MAX_PATH_LENGTH) {
+        throw new InputException(file, line, mapping.source("path"),
+            "path has more than " + MAX_PATH_LENGTH + " touches");
+      }
     }
     long conversions = count(fields, "total_conversions", line);
     long nulls = count(fields, "total_null", line);

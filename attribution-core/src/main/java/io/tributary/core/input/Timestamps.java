@@ -75,6 +75,10 @@ public final class Timestamps {
   }
 
   private static long parseOrThrow(String s, ZoneId zone) {
+    long fast = CanonicalTimestamps.parse(s, zone);
+    if (fast != CanonicalTimestamps.NOT_CANONICAL) {
+      return fast;
+    }
     if (isInteger(s)) {
       if (s.length() > 15) {
         throw new DateTimeException("too many digits");

@@ -166,6 +166,12 @@ class InputParsersTest {
       InputException e = assertThrows(InputException.class, () -> p.parse(bad, 9));
       assertTrue(e.getMessage().startsWith("paths.csv:9: column "), e.getMessage());
     }
+    String tooLong = String.join(">", java.util.Collections.nCopies(PathRowParser.MAX_PATH_LENGTH + 1, "a"));
+    InputException longPath = assertThrows(InputException.class,
+        () -> p.parse(new String[] {tooLong, "1", "0", "0"}, 3));
+    assertEquals("paths.csv:3: column path: path has more than 10000 touches", longPath.getMessage());
+    String longest = String.join(">", java.util.Collections.nCopies(PathRowParser.MAX_PATH_LENGTH, "a"));
+    assertEquals(PathRowParser.MAX_PATH_LENGTH, p.parse(new String[] {longest, "1", "0", "0"}, 4).path().length());
     Header minimal = PathRowParser.header("p.csv", List.of("path", "total_conversions"), ColumnMapping.none());
     PathRowParser.Row r2 = new PathRowParser(minimal, ColumnMapping.none(), ">").parse(new String[] {"x", "3"}, 2);
     assertEquals(0, r2.stats().nulls());
