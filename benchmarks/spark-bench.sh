@@ -17,22 +17,33 @@ cd "$root"
 if [ ! -f spark-jobs/target/job-classpath.txt ] || [ ! -f cli/target/tributary.jar ]; then
   ./mvnw -q -B -pl spark-jobs,cli -am package -DskipTests
 fi
-jar=$(ls spark-jobs/target/spark-jobs-*.jar | grep -v -e '-spark-submit.jar$' | head -n 1)
-cp="$jar:$(cat spark-jobs/target/job-classpath.txt):$(cat spark-jobs/target/job-classpath-runtime.txt)"
+# Private copies of the project's jars: a rebuild in the working tree must not pull them away mid-run.
+mkdir -p "$dir/lib"
+cp "$(ls spark-jobs/target/spark-jobs-*.jar | grep -v -e '-spark-submit.jar$' | head -n 1)" "$dir/lib/spark-jobs.jar"
+cp="$dir/lib/spark-jobs.jar"
+for entry in $(cat spark-jobs/target/job-classpath.txt spark-jobs/target/job-classpath-runtime.txt | tr ':' ' '); do
+  case "$entry" in
+    "$root"/*) cp "$entry" "$dir/lib/" && cp="$cp:$dir/lib/$(basename "$entry")" ;;
+    *) cp="$cp:$entry" ;;
+  esac
+done
 opens=$(sed -n 's/.*<spark.jvm.opens>\(.*\)<\/spark.jvm.opens>.*/\1/p' pom.xml)
 export SPARK_LOCAL_IP=127.0.0.1
 
 run() { # label events-file out-dir main-class args...
   label=$1; events=$2; out=$3; shift 3
+  status=0
   rm -rf "$out"
   # shellcheck disable=SC2086
   /usr/bin/time -f "%e %M" -o "$dir/time.txt" java $opens -Xmx$xmx -Duser.timezone=UTC \
     -Dlog4j2.configurationFile="$root/spark-jobs/conf/log4j2.properties" -Dspark.master="$master" \
-    -Dspark.ui.enabled=false -Dspark.sql.session.timeZone=UTC -cp "$cp" "$@" > "$dir/$label.log" 2>&1
-  read -r secs rss < "$dir/time.txt"
-  n=$(($(wc -l < "$events") - 1))
-  awk -v l="$label" -v n="$n" -v s="$secs" -v r="$rss" -v ld="$(cut -d' ' -f1 /proc/loadavg)" \
-    'BEGIN { printf "| %s | %d | %.1f | %.0f | %.2f | %s |\n", l, n, s, n / s, r / 1048576, ld }'
+    -Dspark.ui.enabled=false -Dspark.sql.session.timeZone=UTC -cp "$cp" "$@" > "$dir/$label.log" 2>&1 || status=$?
+  secs=$(tail -n 1 "$dir/time.txt" | cut -d' ' -f1)
+  rss=$(tail -n 1 "$dir/time.txt" | cut -d' ' -f2)
+  rows=$(($(wc -l < "$events") - 1))
+  awk -v l="$label" -v n="$rows" -v s="$secs" -v r="$rss" -v ld="$(cut -d' ' -f1 /proc/loadavg)" -v st="$status" \
+    'BEGIN { printf "| %s | %d | %.1f | %.0f | %.2f | %s |%s\n", l, n, s, n / s, r / 1048576, ld, \
+      st == 0 ? "" : " FAILED (exit " st ")" }'
 }
 
 echo "| job | events | wall s | events/s | peak RSS GB | load avg |"
