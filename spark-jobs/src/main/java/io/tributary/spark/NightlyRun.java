@@ -158,7 +158,8 @@ final class NightlyRun {
       }
       checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
 
-      AttributionReport report = AttributionReport.compute(aggregate, models, spend);
+      AttributionReport report =
+          AttributionReport.compute(aggregate, models, spend, cfg.models().modelOptions());
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, customers,
           report.kpis().journeys());
       phase("models and report");
