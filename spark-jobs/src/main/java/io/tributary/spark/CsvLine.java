@@ -1,5 +1,6 @@
 package io.tributary.spark;
 
+import io.tributary.core.input.Delimiters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,31 +27,7 @@ final class CsvLine {
    * comma when none does or on a tie.
    */
   static char detectDelimiter(String header) {
-    int comma = 0;
-    int semicolon = 0;
-    int tab = 0;
-    boolean quoted = false;
-    for (int i = 0; i < header.length(); i++) {
-      char c = header.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted) {
-        if (c == ',') {
-          comma++;
-        } else if (c == ';') {
-          semicolon++;
-        } else if (c == '\t') {
-          tab++;
-        }
-      }
-    }
-    if (semicolon > comma && semicolon >= tab) {
-      return ';';
-    }
-    if (tab > comma && tab > semicolon) {
-      return '\t';
-    }
-    return ',';
+    return Delimiters.detect(header);
   }
 
   /**

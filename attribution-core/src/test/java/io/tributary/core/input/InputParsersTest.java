@@ -187,4 +187,14 @@ class InputParsersTest {
     assertEquals("spend.csv:5: column spend: negative amount -3 (must be >= 0)", e.getMessage());
     assertThrows(InputException.class, () -> p.parse(new String[] {"March 1", "email", "3"}, 6));
   }
+
+  @Test
+  void delimiters_mostFrequentOutsideQuotes_commaOnTieOrNone() {
+    assertEquals(',', Delimiters.detect("customer_id,timestamp,channel"));
+    assertEquals(';', Delimiters.detect("customer_id;timestamp;channel"));
+    assertEquals('\t', Delimiters.detect("customer_id\ttimestamp\tchannel"));
+    assertEquals(';', Delimiters.detect("\"a,b,c\";x;y"), "commas inside quotes do not count");
+    assertEquals(',', Delimiters.detect("path"));
+    assertEquals(',', Delimiters.detect("a,b;c"));
+  }
 }

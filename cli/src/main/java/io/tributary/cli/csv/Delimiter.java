@@ -1,5 +1,6 @@
 package io.tributary.cli.csv;
 
+import io.tributary.core.input.Delimiters;
 import java.util.Locale;
 
 /**
@@ -51,31 +52,7 @@ public record Delimiter(boolean auto, char given) {
     if (!auto) {
       return given;
     }
-    int comma = 0;
-    int semicolon = 0;
-    int tab = 0;
-    boolean quoted = false;
-    for (int i = 0; i < headerLine.length(); i++) {
-      char c = headerLine.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted) {
-        if (c == ',') {
-          comma++;
-        } else if (c == ';') {
-          semicolon++;
-        } else if (c == '\t') {
-          tab++;
-        }
-      }
-    }
-    if (semicolon > comma && semicolon >= tab) {
-      return ';';
-    }
-    if (tab > comma && tab > semicolon) {
-      return '\t';
-    }
-    return ',';
+    return Delimiters.detect(headerLine);
   }
 
   /** @return a name for messages */
