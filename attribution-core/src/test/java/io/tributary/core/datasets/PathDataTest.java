@@ -1,11 +1,8 @@
 package io.tributary.core.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tributary.core.input.ColumnMapping;
-import io.tributary.core.input.Header;
-import io.tributary.core.input.PathRowParser;
+import io.tributary.core.PathDataSet;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.metrics.SpendTable;
@@ -17,10 +14,6 @@ import io.tributary.core.model.ModelResult;
 import io.tributary.core.paths.PathCounts;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -30,26 +23,9 @@ import org.junit.jupiter.api.Test;
  * states: 10,000 paths, 12 channels, 19,785 conversions, 68,602 nulls, value 74,802.972.
  */
 class PathDataTest {
-  static final Path FILE = Path.of("..", "..", "shared", "datasets", "pathdata.csv");
-
-  /** Reads the file through the core's parser; the file has no quoted fields, so a comma split is exact. */
-  static PathCounts read() throws IOException {
-    List<String> lines = Files.readAllLines(FILE, StandardCharsets.UTF_8);
-    Header h = PathRowParser.header(FILE.toString(), Arrays.asList(lines.get(0).split(",", -1)),
-        ColumnMapping.none());
-    PathRowParser p = new PathRowParser(h, ColumnMapping.none(), ">");
-    PathCounts.Builder b = PathCounts.builder();
-    for (int i = 1; i < lines.size(); i++) {
-      PathRowParser.Row row = p.parse(lines.get(i).split(",", -1), i + 1);
-      b.add(row.path(), row.stats().conversions(), row.stats().value(), row.stats().nulls());
-    }
-    return b.build();
-  }
-
   @Test
   void pathData_everyModel_reconcilesWithThePublishedTotals() throws IOException {
-    assumeTrue(Files.exists(FILE), "skipped: " + FILE.toAbsolutePath() + " is not present");
-    PathCounts pc = read();
+    PathCounts pc = PathDataSet.readOrSkip();
     assertEquals(5_408, pc.size(), "10,000 rows, of which 5,408 distinct paths (repeated rows are summed)");
     assertEquals(19_785, pc.conversions());
     assertEquals(68_602, pc.nulls());
@@ -57,7 +33,7 @@ class PathDataTest {
 
     List<AttributionModel> models = ModelRegistry.resolve("all", ModelOptions.defaults(), Set.of());
     AttributionReport report =
-        AttributionReport.compute(JourneyAggregate.ofPaths(FILE.toString(), pc), models, SpendTable.empty());
+        AttributionReport.compute(JourneyAggregate.ofPaths(PathDataSet.FILE.toString(), pc), models, SpendTable.empty());
     for (ModelResult r : report.results()) {
       assertEquals(12, r.credits().size(), r.model());
       assertEquals(19_785, r.totalConversions(), 1e-6, r.model());

@@ -2,11 +2,8 @@ package io.tributary.core.model.shapley;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tributary.core.input.ColumnMapping;
-import io.tributary.core.input.Header;
-import io.tributary.core.input.PathRowParser;
+import io.tributary.core.PathDataSet;
 import io.tributary.core.model.ChannelCredit;
 import io.tributary.core.model.ModelResult;
 import io.tributary.core.model.PathModel;
@@ -16,10 +13,7 @@ import io.tributary.core.paths.Path;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathStats;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,21 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** The three Shapley models and their bootstrap intervals on the public PathData set (12 channels). */
 class ShapleyPathDataTest {
-  private static final java.nio.file.Path FILE =
-      java.nio.file.Path.of("..", "..", "shared", "datasets", "pathdata.csv");
-
   private static PathCounts read() throws IOException {
-    assumeTrue(Files.exists(FILE), "skipped: " + FILE.toAbsolutePath() + " is not present");
-    List<String> lines = Files.readAllLines(FILE, StandardCharsets.UTF_8);
-    Header h = PathRowParser.header(FILE.toString(), Arrays.asList(lines.get(0).split(",", -1)),
-        ColumnMapping.none());
-    PathRowParser p = new PathRowParser(h, ColumnMapping.none(), ">");
-    PathCounts.Builder b = PathCounts.builder();
-    for (int i = 1; i < lines.size(); i++) {
-      PathRowParser.Row row = p.parse(lines.get(i).split(",", -1), i + 1);
-      b.add(row.path(), row.stats().conversions(), row.stats().value(), row.stats().nulls());
-    }
-    return b.build();
+    return PathDataSet.readOrSkip();
   }
 
   @Test
