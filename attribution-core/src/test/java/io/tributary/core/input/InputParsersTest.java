@@ -197,4 +197,20 @@ class InputParsersTest {
     assertEquals(',', Delimiters.detect("path"));
     assertEquals(',', Delimiters.detect("a,b;c"));
   }
+
+  @Test
+  void idRows_emptyTooLongOrShortRows_nameFileLineAndColumn() {
+    IdRowParser p = new IdRowParser(
+        IdRowParser.identityHeader("ids.csv", List.of("alias_id", "customer_id"), ColumnMapping.none()),
+        ColumnMapping.none());
+    assertEquals("dev1", p.id(new String[] {" dev1 ", "c1"}, 2, "alias_id"));
+    assertEquals("ids.csv:3: column customer_id: empty id",
+        assertThrows(InputException.class, () -> p.id(new String[] {"dev1", " "}, 3, "customer_id")).getMessage());
+    assertEquals("ids.csv:4: expected 2 fields, found 1",
+        assertThrows(InputException.class, () -> p.id(new String[] {"dev1"}, 4, "alias_id")).getMessage());
+    assertTrue(assertThrows(InputException.class,
+        () -> p.id(new String[] {"x".repeat(513), "c"}, 5, "alias_id")).getMessage().contains("longer than 512"));
+    assertThrows(InputException.class,
+        () -> IdRowParser.consentHeader("optout.csv", List.of("id"), ColumnMapping.none()));
+  }
 }

@@ -5,8 +5,8 @@ import io.tributary.cli.csv.Delimiter;
 import io.tributary.cli.csv.InputSource;
 import io.tributary.core.InputException;
 import io.tributary.core.input.ColumnMapping;
-import io.tributary.core.input.EventRowParser;
 import io.tributary.core.input.Header;
+import io.tributary.core.input.IdRowParser;
 import io.tributary.core.input.SpendRowParser;
 import io.tributary.core.input.Values;
 import io.tributary.core.journey.ConsentList;
@@ -60,8 +60,8 @@ public final class SideInputs {
    */
   public static Loaded<IdentityMap> identities(InputSource source, Rejects rejects) {
     try (CsvReader reader = CsvReader.open(source, Delimiter.AUTO)) {
-      Header header = Header.resolve(reader.file(), reader.header(), List.of("alias_id", "customer_id"), List.of(),
-          ColumnMapping.none());
+      IdRowParser parser = new IdRowParser(
+          IdRowParser.identityHeader(reader.file(), reader.header(), ColumnMapping.none()), ColumnMapping.none());
       Map<String, String> map = new HashMap<>();
       Map<String, Long> lineOf = new HashMap<>();
       long read = 0;
@@ -70,8 +70,8 @@ public final class SideInputs {
       while ((fields = reader.next()) != null) {
         read++;
         try {
-          String alias = id(header, fields, "alias_id", reader);
-          String customer = id(header, fields, "customer_id", reader);
+          String alias = parser.id(fields, reader.line(), "alias_id");
+          String customer = parser.id(fields, reader.line(), "customer_id");
           String before = map.putIfAbsent(alias, customer);
           if (before != null && !before.equals(customer)) {
             throw new InputException(reader.file(), reader.line(), "alias_id", "alias \"" + Values.clip(alias)
@@ -98,8 +98,8 @@ public final class SideInputs {
    */
   public static Loaded<ConsentList> consent(InputSource source, IdentityMap identities, Rejects rejects) {
     try (CsvReader reader = CsvReader.open(source, Delimiter.AUTO)) {
-      Header header = Header.resolve(reader.file(), reader.header(), List.of("customer_id"), List.of(),
-          ColumnMapping.none());
+      IdRowParser parser = new IdRowParser(
+          IdRowParser.consentHeader(reader.file(), reader.header(), ColumnMapping.none()), ColumnMapping.none());
       Set<String> ids = new HashSet<>();
       List<String> ordered = new ArrayList<>();
       long read = 0;
@@ -108,7 +108,7 @@ public final class SideInputs {
       while ((fields = reader.next()) != null) {
         read++;
         try {
-          String id = id(header, fields, "customer_id", reader);
+          String id = parser.id(fields, reader.line(), "customer_id");
           if (ids.add(id)) {
             ordered.add(id);
           }
@@ -119,21 +119,5 @@ public final class SideInputs {
       }
       return new Loaded<>(ConsentList.of(ordered, identities), new InputStats(reader.file(), read, accepted, read - accepted));
     }
-  }
-
-  private static String id(Header header, String[] fields, String column, CsvReader reader) {
-    if (fields.length != header.width()) {
-      throw new InputException(reader.file(), reader.line(), null,
-          "expected " + header.width() + " fields, found " + fields.length);
-    }
-    String v = header.get(fields, column).strip();
-    if (v.isEmpty()) {
-      throw new InputException(reader.file(), reader.line(), column, "empty id");
-    }
-    if (v.length() > EventRowParser.MAX_ID_LENGTH) {
-      throw new InputException(reader.file(), reader.line(), column,
-          "value of " + v.length() + " characters is longer than " + EventRowParser.MAX_ID_LENGTH);
-    }
-    return v;
   }
 }
