@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -276,22 +275,17 @@ final class NightlyRun {
   }
 
   private Map<String, String> identities() {
-    Map<String, String> pairs = new HashMap<>();
-    for (Row r : small(cfg.identities(), new IdentityRows(cfg.mapping()))) {
-      String alias = r.getString(ParsedRecords.KEY);
-      String customer = r.getString(ParsedRecords.S1);
-      String before = pairs.put(alias, customer);
-      if (before != null && !before.equals(customer)) {
-        throw new InputException(cfg.identities().toString(), 0, "alias_id",
-            "alias \"" + alias + "\" maps to both \"" + before + "\" and \"" + customer + "\"");
-      }
-    }
+    IdentityMap.Builder pairs = IdentityMap.builder();
     try {
-      IdentityMap.of(pairs);
+      for (Row r : small(cfg.identities(), new IdentityRows(cfg.mapping()))) {
+        pairs.add(r.getString(ParsedRecords.KEY), r.getString(ParsedRecords.S1));
+      }
+      pairs.build();
     } catch (IllegalArgumentException e) {
+      // An alias mapped to two customers, or a cycle: the map as a whole is ambiguous.
       throw new InputException(cfg.identities().toString(), 0, null, e.getMessage());
     }
-    return pairs;
+    return pairs.pairs();
   }
 
   private Set<String> consent() {

@@ -43,6 +43,11 @@ public final class IdentityMap {
     return new IdentityMap(Map.copyOf(resolved));
   }
 
+  /** @return a builder that collects alias pairs and refuses an alias mapped to two customers */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   /** @return the unified customer id of {@code id} (itself when it is no alias) */
   public String resolve(String id) {
     Objects.requireNonNull(id, "id");
@@ -52,5 +57,36 @@ public final class IdentityMap {
   /** @return how many aliases the map holds */
   public int size() {
     return aliasToCustomer.size();
+  }
+
+  /** Collects alias → customer pairs as read. Not thread-safe. */
+  public static final class Builder {
+    private final Map<String, String> pairs = new HashMap<>();
+
+    private Builder() {}
+
+    /**
+     * @throws IllegalArgumentException when {@code alias} was already mapped to another customer (the map would be
+     *     ambiguous), naming both
+     */
+    public Builder add(String alias, String customer) {
+      String before = pairs.putIfAbsent(Objects.requireNonNull(alias, "alias"),
+          Objects.requireNonNull(customer, "customer"));
+      if (before != null && !before.equals(customer)) {
+        throw new IllegalArgumentException(
+            "alias \"" + alias + "\" maps to both \"" + before + "\" and \"" + customer + "\"");
+      }
+      return this;
+    }
+
+    /** @return the pairs as read (for engines that ship them to workers and resolve there) */
+    public Map<String, String> pairs() {
+      return Map.copyOf(pairs);
+    }
+
+    /** @return the resolved map. @throws IllegalArgumentException on a cycle */
+    public IdentityMap build() {
+      return IdentityMap.of(pairs);
+    }
   }
 }

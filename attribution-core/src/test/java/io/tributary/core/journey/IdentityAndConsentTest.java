@@ -48,4 +48,13 @@ class IdentityAndConsentTest {
     assertTrue(c.excludes("cookie1", ids.resolve("cookie1")), "rows of another alias of the same person");
     assertFalse(c.excludes("cust7", "cust7"));
   }
+
+  @Test
+  void builder_aliasMappedToTwoCustomers_isRefusedNamingBoth() {
+    IdentityMap.Builder b = IdentityMap.builder().add("dev1", "c1").add("dev1", "c1").add("dev2", "c1");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.add("dev1", "c2"));
+    assertEquals("alias \"dev1\" maps to both \"c1\" and \"c2\"", e.getMessage());
+    assertEquals(Map.of("dev1", "c1", "dev2", "c1"), b.pairs());
+    assertEquals("c1", b.build().resolve("dev2"));
+  }
 }

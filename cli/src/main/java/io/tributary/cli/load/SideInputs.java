@@ -13,7 +13,6 @@ import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
 import io.tributary.core.metrics.SpendTable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,15 +54,14 @@ public final class SideInputs {
   }
 
   /**
-   * Reads an identity map. An alias listed twice with different customer ids, and a cycle of aliases, are errors
-   * (under any bad-row policy: the map as a whole would be ambiguous).
+   * Reads an identity map. An alias listed again with a different customer id is a bad row (with
+   * {@code --on-bad-row skip} the first mapping is kept); a cycle of aliases is an error under any bad-row policy.
    */
   public static Loaded<IdentityMap> identities(InputSource source, Rejects rejects) {
     try (CsvReader reader = CsvReader.open(source, Delimiter.AUTO)) {
       IdRowParser parser = new IdRowParser(
           IdRowParser.identityHeader(reader.file(), reader.header(), ColumnMapping.none()), ColumnMapping.none());
-      Map<String, String> map = new HashMap<>();
-      Map<String, Long> lineOf = new HashMap<>();
+      IdentityMap.Builder map = IdentityMap.builder();
       long read = 0;
       long accepted = 0;
       String[] fields;
@@ -72,20 +70,18 @@ public final class SideInputs {
         try {
           String alias = parser.id(fields, reader.line(), "alias_id");
           String customer = parser.id(fields, reader.line(), "customer_id");
-          String before = map.putIfAbsent(alias, customer);
-          if (before != null && !before.equals(customer)) {
-            throw new InputException(reader.file(), reader.line(), "alias_id", "alias \"" + Values.clip(alias)
-                + "\" maps to \"" + Values.clip(before) + "\" on line " + lineOf.get(alias) + " and to \""
-                + Values.clip(customer) + "\" here");
+          try {
+            map.add(alias, customer);
+          } catch (IllegalArgumentException conflict) {
+            throw new InputException(reader.file(), reader.line(), "alias_id", conflict.getMessage());
           }
-          lineOf.putIfAbsent(alias, reader.line());
           accepted++;
         } catch (InputException bad) {
           rejects.reject(bad, fields, reader.delimiter());
         }
       }
       try {
-        return new Loaded<>(IdentityMap.of(map), new InputStats(reader.file(), read, accepted, read - accepted));
+        return new Loaded<>(map.build(), new InputStats(reader.file(), read, accepted, read - accepted));
       } catch (IllegalArgumentException e) {
         throw new InputException(reader.file(), 0, null, e.getMessage());
       }
