@@ -92,6 +92,10 @@ public final class EventRowParser {
       throw new InputException(file, line, mapping.source("customer_id"), "empty customer id");
     }
     checkLength(customer, MAX_ID_LENGTH, line, "customer_id");
+    if (Values.hasControl(customer)) {
+      // Not quoted back: the reason is written to rejected_rows, which holds no customer id.
+      throw new InputException(file, line, mapping.source("customer_id"), "control character in customer id");
+    }
     long ts;
     try {
       ts = Timestamps.parse(field(fields, timestampIx), zone);
@@ -145,11 +149,9 @@ public final class EventRowParser {
 
   private void checkChannel(String channel, long line) {
     checkLength(channel, MAX_CHANNEL_LENGTH, line, "channel");
-    for (int i = 0; i < channel.length(); i++) {
-      if (Character.isISOControl(channel.charAt(i))) {
-        throw new InputException(header.file(), line, mapping.source("channel"),
-            "control character in channel name \"" + Values.clip(channel) + "\"");
-      }
+    if (Values.hasControl(channel)) {
+      throw new InputException(header.file(), line, mapping.source("channel"),
+          "control character in channel name \"" + Values.clip(channel) + "\"");
     }
     if (channel.contains(">")) {
       throw new InputException(header.file(), line, mapping.source("channel"),

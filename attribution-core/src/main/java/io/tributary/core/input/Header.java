@@ -34,7 +34,7 @@ public final class Header {
     Map<String, Integer> byName = new HashMap<>();
     Map<String, Integer> duplicated = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
-      String n = names.get(i) == null ? "" : stripBom(names.get(i)).strip().toLowerCase(Locale.ROOT);
+      String n = normalise(names.get(i));
       if (byName.putIfAbsent(n, i) != null) {
         duplicated.put(n, i);
       }
@@ -52,7 +52,7 @@ public final class Header {
         } else if (group == required) {
           String hint = source.equals(canonical) ? "" : " (mapped from " + canonical + ")";
           throw new InputException(file, 1, source, "required column is missing" + hint + "; header has "
-              + String.join(",", names.stream().map(Values::clip).toList())
+              + describe(names, required, optional, mapping)
               + (names.size() == 1 && names.get(0).contains(";") ? " (wrong delimiter?)" : ""));
         }
       }
@@ -60,9 +60,49 @@ public final class Header {
     return new Header(file, Map.copyOf(index), names.size());
   }
 
-  private static String stripBom(String s) {
-    return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
+  /** @return a header name as matched: byte-order mark and surrounding spaces removed, lower-case */
+  static String normalise(String name) {
+    if (name == null) {
+      return "";
+    }
+    String s = !name.isEmpty() && name.charAt(0) == '\uFEFF' ? name.substring(1) : name;
+    return s.strip().toLowerCase(Locale.ROOT);
   }
+
+  /*
+   * The header as quoted back in an error, naming only the columns Tributary knows. A file without a header (an
+   * opt-out list exported bare, say) has a data row there, and its cells — customer ids — must not reach an error
+   * message, which the Spark job keeps in run_log.
+   */
+  private static String describe(List<String> names, List<String> required, List<String> optional,
+      ColumnMapping mapping) {
+    java.util.Set<String> known = new java.util.HashSet<>(KNOWN);
+    for (List<String> group : List.of(required, optional)) {
+      for (String canonical : group) {
+        known.add(canonical);
+        known.add(mapping.source(canonical));
+      }
+    }
+    List<String> shown = new java.util.ArrayList<>();
+    int others = 0;
+    for (String n : names) {
+      if (known.contains(normalise(n))) {
+        shown.add(Values.clip(n.strip()));
+      } else {
+        others++;
+      }
+    }
+    String s = String.join(",", shown);
+    if (others > 0) {
+      s += (shown.isEmpty() ? "" : " and ") + others + (others == 1 ? " unknown column" : " unknown columns");
+    }
+    return s;
+  }
+
+  /** Every column name of every input kind, which an error may quote back. */
+  private static final java.util.Set<String> KNOWN = java.util.Set.of("customer_id", "timestamp", "channel",
+      "conversion", "conversion_value", "event_type", "order_id", "campaign", "device_id", "path",
+      "total_conversions", "total_conversion_value", "total_null", "date", "spend", "alias_id");
 
   /** @return the file's name */
   public String file() {

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * Validates the id cells of the side inputs — the identity map ({@code alias_id,customer_id}) and the opt-out list
- * ({@code customer_id}) — the same way in every engine: the row has the header's width, each id is non-empty and at
- * most {@link EventRowParser#MAX_ID_LENGTH} characters.
+ * ({@code customer_id}) — the same way in every engine: the row has the header's width, each id is non-empty, at
+ * most {@link EventRowParser#MAX_ID_LENGTH} characters and free of control characters. No reason quotes an id back:
+ * reasons are written to {@code rejected_rows}, which holds no customer id.
  */
 public final class IdRowParser {
   /** Columns of an identity map. */
@@ -53,6 +54,9 @@ public final class IdRowParser {
     if (v.length() > EventRowParser.MAX_ID_LENGTH) {
       throw new InputException(header.file(), line, mapping.source(canonical),
           "value of " + v.length() + " characters is longer than " + EventRowParser.MAX_ID_LENGTH);
+    }
+    if (Values.hasControl(v)) {
+      throw new InputException(header.file(), line, mapping.source(canonical), "control character in id");
     }
     return v;
   }

@@ -32,6 +32,16 @@ public final class Values {
     return sb.toString();
   }
 
+  /** @return whether {@code s} holds a control character (NUL, a line break, escape, DEL, ...) */
+  public static boolean hasControl(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isISOControl(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Reads a conversion flag: empty, {@code 0}, {@code false}, {@code no} are false; {@code 1}, {@code true},
    * {@code yes} are true (case-insensitive).

@@ -25,7 +25,7 @@ public final class IdentityMap {
   /**
    * @param aliasToCustomer alias → customer id pairs as read
    * @return a map with chains resolved
-   * @throws IllegalArgumentException on a cycle, naming an alias on it
+   * @throws IllegalArgumentException on a cycle (naming no id: the message may reach an output)
    */
   public static IdentityMap of(Map<String, String> aliasToCustomer) {
     Map<String, String> resolved = new HashMap<>(aliasToCustomer.size() * 2);
@@ -35,7 +35,8 @@ public final class IdentityMap {
       while (aliasToCustomer.containsKey(id) && !aliasToCustomer.get(id).equals(id)) {
         id = aliasToCustomer.get(id);
         if (++steps > aliasToCustomer.size()) {
-          throw new IllegalArgumentException("identity map has a cycle through alias \"" + alias + "\"");
+          // Ids are not quoted back: the message reaches the Spark job's run_log, which holds no customer id.
+          throw new IllegalArgumentException("identity map has a cycle of aliases (an alias leads back to itself)");
         }
       }
       resolved.put(alias, id);
@@ -67,14 +68,13 @@ public final class IdentityMap {
 
     /**
      * @throws IllegalArgumentException when {@code alias} was already mapped to another customer (the map would be
-     *     ambiguous), naming both
+     *     ambiguous); the message names no id (it may reach an output)
      */
     public Builder add(String alias, String customer) {
       String before = pairs.putIfAbsent(Objects.requireNonNull(alias, "alias"),
           Objects.requireNonNull(customer, "customer"));
       if (before != null && !before.equals(customer)) {
-        throw new IllegalArgumentException(
-            "alias \"" + alias + "\" maps to both \"" + before + "\" and \"" + customer + "\"");
+        throw new IllegalArgumentException("an alias maps to two different customer ids");
       }
       return this;
     }
