@@ -15,7 +15,8 @@ public final class ChannelDictionary {
   private final String[] names;
   private final Map<String, Integer> ids;
 
-  private ChannelDictionary(String[] names) {
+  /** @param names distinct, sorted; kept, not copied */
+  ChannelDictionary(String[] names) {
     this.names = names;
     this.ids = new HashMap<>(names.length * 2);
     for (int i = 0; i < names.length; i++) {
@@ -30,11 +31,7 @@ public final class ChannelDictionary {
 
   /** @return the dictionary of every channel appearing in {@code counts} */
   public static ChannelDictionary of(PathCounts counts) {
-    TreeSet<String> all = new TreeSet<>();
-    for (Path p : counts.byPath().keySet()) {
-      all.addAll(p.channels());
-    }
-    return new ChannelDictionary(all.toArray(String[]::new));
+    return counts.table().channels();
   }
 
   /** @return the number of channels */

@@ -39,6 +39,16 @@ public final class Path implements Comparable<Path> {
     this.hash = Arrays.hashCode(channels);
   }
 
+  /** @return a path over names already checked (a {@link PathTable}'s), neither copied nor checked again */
+  static Path trusted(String[] channels) {
+    return new Path(channels, Arrays.hashCode(channels));
+  }
+
+  private Path(String[] channels, int hash) {
+    this.channels = channels;
+    this.hash = hash;
+  }
+
   /** @return the path of the given channels */
   public static Path of(String... channels) {
     return new Path(channels.clone());

@@ -1,16 +1,12 @@
 package io.tributary.core.paths;
 
 import io.tributary.core.journey.Journey;
+import io.tributary.core.journey.Touch;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Distinct paths with their stats: the sufficient statistic of every path-based model. A mergeable aggregate:
@@ -18,14 +14,18 @@ import java.util.TreeMap;
  * of customers and merge the slices in any order with the same result, bit for bit (counts are integers, values exact
  * decimals).
  *
+ * <p>Two equal views of the same content: {@link #byPath()}, a map of {@link Path} objects, and {@link #table()}, the
+ * same paths as channel-id sequences in primitive arrays, which models read. An aggregate from the {@link Builder}
+ * holds only the table until someone asks for the map, so folding and fitting 200,000 distinct paths creates no
+ * object per path.
+ *
  * @param byPath distinct paths in {@link Path} order; stats are never all zero
  */
 public record PathCounts(SortedMap<Path, PathStats> byPath) {
-  private static final PathCounts EMPTY = new PathCounts(new TreeMap<>());
+  private static final PathCounts EMPTY = new PathCounts(new java.util.TreeMap<>());
 
   public PathCounts {
-    // TreeMap(SortedMap) copies a sorted map in linear time.
-    byPath = Collections.unmodifiableSortedMap(new TreeMap<>(byPath));
+    byPath = LazyPathMap.of(byPath);
   }
 
   /** @return the aggregate of no journeys */
@@ -38,6 +38,11 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
     return new Builder();
   }
 
+  /** @return the distinct paths as channel-id sequences with their stats, in {@link Path} order */
+  public PathTable table() {
+    return ((LazyPathMap) byPath).table();
+  }
+
   /** @return this and {@code other} added path by path; neither is changed */
   public PathCounts merge(PathCounts other) {
     if (other.byPath.isEmpty()) {
@@ -46,31 +51,7 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
     if (byPath.isEmpty()) {
       return other;
     }
-    // A linear merge of two sorted sequences: slices of a large run hold hundreds of thousands of paths each.
-    List<Path> keys = new ArrayList<>(byPath.size() + other.byPath.size());
-    List<PathStats> values = new ArrayList<>(keys.size());
-    Iterator<Map.Entry<Path, PathStats>> a = byPath.entrySet().iterator();
-    Iterator<Map.Entry<Path, PathStats>> b = other.byPath.entrySet().iterator();
-    Map.Entry<Path, PathStats> x = a.next();
-    Map.Entry<Path, PathStats> y = b.next();
-    while (x != null || y != null) {
-      int c = x == null ? 1 : y == null ? -1 : x.getKey().compareTo(y.getKey());
-      if (c < 0) {
-        keys.add(x.getKey());
-        values.add(x.getValue());
-        x = a.hasNext() ? a.next() : null;
-      } else if (c > 0) {
-        keys.add(y.getKey());
-        values.add(y.getValue());
-        y = b.hasNext() ? b.next() : null;
-      } else {
-        keys.add(x.getKey());
-        values.add(x.getValue().plus(y.getValue()));
-        x = a.hasNext() ? a.next() : null;
-        y = b.hasNext() ? b.next() : null;
-      }
-    }
-    return new PathCounts(SortedRun.treeOf(keys, values));
+    return new PathCounts(LazyPathMap.of(PathTable.merge(table(), other.table())));
   }
 
   /** @return the number of distinct paths */
@@ -80,37 +61,46 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
 
   /** @return total converting journeys */
   public long conversions() {
+    PathTable t = table();
     long n = 0;
-    for (PathStats s : byPath.values()) {
-      n = Math.addExact(n, s.conversions());
+    for (int p = 0; p < t.size(); p++) {
+      n = Math.addExact(n, t.conversions(p));
     }
     return n;
   }
 
   /** @return total non-converting journeys */
   public long nulls() {
+    PathTable t = table();
     long n = 0;
-    for (PathStats s : byPath.values()) {
-      n = Math.addExact(n, s.nulls());
+    for (int p = 0; p < t.size(); p++) {
+      n = Math.addExact(n, t.nulls(p));
     }
     return n;
   }
 
   /** @return total conversion value, exact */
   public BigDecimal value() {
+    PathTable t = table();
     BigDecimal v = BigDecimal.ZERO;
-    for (PathStats s : byPath.values()) {
-      v = v.add(s.value());
+    for (int p = 0; p < t.size(); p++) {
+      v = v.add(t.value(p));
     }
     return v;
   }
 
   /**
    * Folds journeys or path rows. Not thread-safe: one per slice, then {@link #build()} and merge.
+   *
+   * <p>Three ways in, all giving the same aggregate for the same journeys: objects ({@link #add(Journey)},
+   * {@link #add(Path, long, BigDecimal, long)}), path strings ({@link #addPath}) and, for engines with their own
+   * fast fold, channel ids ({@link #channelId} once per channel name, then {@link #add(int[], int, long, BigDecimal,
+   * long)} or {@link #addJourney} per journey), which allocate nothing per journey but the value's sum.
    */
   public static final class Builder {
-    private final Map<Path, long[]> counts = new HashMap<>();
-    private final Map<Path, BigDecimal> values = new HashMap<>();
+    private final ChannelInterner channels = new ChannelInterner();
+    private final PathInterner paths = new PathInterner();
+    private int[] scratch = new int[16];
 
     private Builder() {}
 
@@ -119,37 +109,163 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
       if (journey.touchless()) {
         return this;
       }
-      return add(new Path(journey.channels()), journey.converted() ? 1 : 0, journey.value(),
-          journey.converted() ? 0 : 1);
+      List<Touch> touches = journey.touches();
+      int n = touches.size();
+      int[] ids = scratch(n);
+      for (int k = 0; k < n; k++) {
+        ids[k] = channels.id(touches.get(k).channel());
+      }
+      return addJourney(ids, n, journey.converted(), journey.value());
     }
 
     /** Adds {@code conversions} and {@code nulls} journeys of {@code path} with total revenue {@code value}. */
     public Builder add(Path path, long conversions, BigDecimal value, long nulls) {
-      if (conversions < 0 || nulls < 0 || value.signum() < 0) {
-        throw new IllegalArgumentException("path counts must be >= 0");
-      }
-      if (conversions == 0 && nulls == 0 && value.signum() == 0) {
+      if (!check(conversions, value, nulls)) {
         return this;
       }
-      long[] c = counts.computeIfAbsent(path, k -> new long[2]);
-      c[0] = Math.addExact(c[0], conversions);
-      c[1] = Math.addExact(c[1], nulls);
-      if (value.signum() != 0) {
-        values.merge(path, value, BigDecimal::add);
+      int n = path.length();
+      int[] ids = scratch(n);
+      for (int k = 0; k < n; k++) {
+        ids[k] = channels.id(path.channel(k));
+      }
+      paths.add(ids, 0, n, conversions, value, nulls);
+      return this;
+    }
+
+    /**
+     * The id under which this builder knows a channel, for {@link #add(int[], int, long, BigDecimal, long)}. Ids are
+     * this builder's own (dense from 0, in order of first request or first appearance), stable for its lifetime and
+     * meaningless elsewhere; the built aggregate renumbers channels by name.
+     *
+     * @param channel a channel name, not empty
+     * @return its id, assigned now when the name is new
+     * @throws IllegalArgumentException for an empty name
+     */
+    public int channelId(String channel) {
+      return channels.id(Objects.requireNonNull(channel, "channel"));
+    }
+
+    /**
+     * Adds {@code conversions} and {@code nulls} journeys of the path whose touches are the channels
+     * {@code channelIds[0, length)}, with total revenue {@code value}. The array is read, not kept: callers reuse it.
+     *
+     * @param channelIds ids from {@link #channelId}, in touch order, repeats kept
+     * @param length the number of touches, {@code >= 1}
+     * @param conversions converting journeys, {@code >= 0}
+     * @param value their total revenue, exact, {@code >= 0}
+     * @param nulls non-converting journeys, {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException for a length below 1 or beyond the array, an id this builder did not assign,
+     *     or a negative count or value
+     */
+    public Builder add(int[] channelIds, int length, long conversions, BigDecimal value, long nulls) {
+      if (length < 1 || length > channelIds.length) {
+        throw new IllegalArgumentException(
+            "a path has at least one channel and at most the array's " + channelIds.length + "; got " + length);
+      }
+      for (int k = 0; k < length; k++) {
+        if (channelIds[k] < 0 || channelIds[k] >= channels.size()) {
+          throw new IllegalArgumentException("channel id " + channelIds[k] + " at touch " + k
+              + " was not assigned by this builder (it knows " + channels.size() + " channels)");
+        }
+      }
+      if (check(conversions, value, nulls)) {
+        paths.add(channelIds, 0, length, conversions, value, nulls);
       }
       return this;
     }
 
+    /**
+     * Adds one journey with touches: {@link #add(int[], int, long, BigDecimal, long)} with one conversion or one
+     * null.
+     *
+     * @param channelIds ids from {@link #channelId}, in touch order
+     * @param length the number of touches, {@code >= 1}
+     * @param converted whether the journey ended in a conversion
+     * @param value its revenue, {@code >= 0}; zero when not converted
+     * @return this builder
+     */
+    public Builder addJourney(int[] channelIds, int length, boolean converted, BigDecimal value) {
+      return add(channelIds, length, converted ? 1 : 0, value, converted ? 0 : 1);
+    }
+
+    /**
+     * Adds the journeys of one path-file row from its path text, without a String per touch: channel names are
+     * recognised in place and only a name never seen before is copied. Splits on every occurrence of
+     * {@code separator} and strips whitespace around each channel, as SPEC's path files are read
+     * ({@code "search > email > store"} with separator {@code ">"}).
+     *
+     * @param path the channels joined by {@code separator}
+     * @param separator not empty
+     * @return this builder
+     * @throws IllegalArgumentException for an empty channel name, an empty separator or negative counts
+     */
+    public Builder addPath(CharSequence path, String separator, long conversions, BigDecimal value, long nulls) {
+      if (separator.isEmpty()) {
+        throw new IllegalArgumentException("path separator must not be empty");
+      }
+      int n = 0;
+      int from = 0;
+      int end = path.length();
+      while (true) {
+        int cut = indexOf(path, separator, from);
+        int to = cut < 0 ? end : cut;
+        int a = from;
+        int b = to;
+        while (a < b && Character.isWhitespace(path.charAt(a))) {
+          a++;
+        }
+        while (b > a && Character.isWhitespace(path.charAt(b - 1))) {
+          b--;
+        }
+        if (a == b) {
+          throw new IllegalArgumentException("empty channel name in path \"" + path + "\"");
+        }
+        int[] ids = scratch(n + 1);
+        ids[n++] = channels.id(path, a, b);
+        if (cut < 0) {
+          break;
+        }
+        from = cut + separator.length();
+      }
+      if (check(conversions, value, nulls)) {
+        paths.add(scratch, 0, n, conversions, value, nulls);
+      }
+      return this;
+    }
+
+    private static int indexOf(CharSequence text, String separator, int from) {
+      if (text instanceof String s) {
+        return s.indexOf(separator, from);
+      }
+      char first = separator.charAt(0);
+      for (int i = from; i + separator.length() <= text.length(); i++) {
+        if (text.charAt(i) == first && separator.contentEquals(text.subSequence(i, i + separator.length()))) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** @return room for {@code n} ids, keeping those already written */
+    private int[] scratch(int n) {
+      if (n > scratch.length) {
+        scratch = Arrays.copyOf(scratch, Math.max(n, 2 * scratch.length));
+      }
+      return scratch;
+    }
+
+    /** @return whether there is anything to add; throws on negative stats */
+    private static boolean check(long conversions, BigDecimal value, long nulls) {
+      if (conversions < 0 || nulls < 0 || value.signum() < 0) {
+        throw new IllegalArgumentException("path counts must be >= 0");
+      }
+      return conversions != 0 || nulls != 0 || value.signum() != 0;
+    }
+
     /** @return the immutable aggregate of everything added so far */
     public PathCounts build() {
-      Path[] keys = counts.keySet().toArray(Path[]::new);
-      Arrays.sort(keys);
-      List<PathStats> stats = new ArrayList<>(keys.length);
-      for (Path p : keys) {
-        long[] c = counts.get(p);
-        stats.add(new PathStats(c[0], values.getOrDefault(p, BigDecimal.ZERO), c[1]));
-      }
-      return new PathCounts(SortedRun.treeOf(Arrays.asList(keys), stats));
+      return new PathCounts(LazyPathMap.of(paths.toTable(channels)));
     }
   }
 }

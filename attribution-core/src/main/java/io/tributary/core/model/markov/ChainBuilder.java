@@ -1,13 +1,9 @@
 package io.tributary.core.model.markov;
 
-import io.tributary.core.paths.Path;
 import io.tributary.core.paths.PathCounts;
-import io.tributary.core.paths.PathStats;
+import io.tributary.core.paths.PathTable;
 import java.math.BigDecimal;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Folds distinct paths into a {@link Chain} of order k, as SPEC defines it: the states of a path are its windows of k
@@ -18,11 +14,13 @@ import java.util.Map;
 final class ChainBuilder {
   /*
    * One pass over the paths, at most linear in their total length times k: a window is hashed once per node of the
-   * paths' prefix tree (SequenceTable) and a transition summed once per node (EdgeTable), see addWindows. Ids are provisional (order of first appearance); canonicalize() then
-   * renumbers channels by name and states by window, so the chain does not depend on the fold.
+   * paths' prefix tree (SequenceTable) and a transition summed once per node (EdgeTable), see addWindows. Paths are
+   * read from the aggregate's PathTable as channel ids (already in name order), never as objects. State ids are
+   * provisional (order of first appearance); canonicalize() renumbers them by window, so the chain does not depend on
+   * the fold.
    */
   private final int order;
-  private final Map<String, Integer> channelIds = new HashMap<>();
+  private final PathTable paths;
   private final SequenceTable windows = new SequenceTable();
   private final EdgeTable edges = new EdgeTable();
   private long[] startWeight = new long[16];
@@ -34,7 +32,8 @@ final class ChainBuilder {
   private long journeys;
   private long totalConversions;
 
-  private ChainBuilder(int order) {
+  private ChainBuilder(PathTable paths, int order) {
+    this.paths = paths;
     this.order = order;
   }
 
@@ -45,36 +44,39 @@ final class ChainBuilder {
    * @throws IllegalArgumentException for a path with neither conversions nor nulls
    */
   static Chain build(PathCounts counts, int order) {
-    ChainBuilder b = new ChainBuilder(order);
-    for (Map.Entry<Path, PathStats> e : counts.byPath().entrySet()) {
-      b.add(e.getKey(), e.getValue());
+    PathTable table = counts.table();
+    ChainBuilder b = new ChainBuilder(table, order);
+    for (int p = 0; p < table.size(); p++) {
+      b.add(p);
     }
     b.closeWindows(0);
     return b.canonicalize();
   }
 
-  private void add(Path path, PathStats stats) {
-    long n = stats.journeys();
+  private void add(int p) {
+    long conv = paths.conversions(p);
+    long n = paths.journeys(p);
     if (n == 0) {
-      throw new IllegalArgumentException("path \"" + path.display() + "\" has neither conversions nor nulls"
-          + " (value " + stats.value().toPlainString() + "): it is no journey and cannot enter a Markov chain");
+      throw new IllegalArgumentException("path \"" + paths.path(p).display() + "\" has neither conversions nor nulls"
+          + " (value " + paths.value(p).toPlainString() + "): it is no journey and cannot enter a Markov chain");
     }
     journeys = Math.addExact(journeys, n);
-    totalConversions = Math.addExact(totalConversions, stats.conversions());
-    int last = path.length() < order ? addShort(path, n) : addWindows(path, n);
-    conversions[last] += stats.conversions();
-    nulls[last] += stats.nulls();
-    if (stats.value().signum() != 0) {
-      value[last] = value[last] == null ? stats.value() : value[last].add(stats.value());
+    totalConversions = Math.addExact(totalConversions, conv);
+    int last = paths.length(p) < order ? addShort(p, n) : addWindows(p, n);
+    conversions[last] += conv;
+    nulls[last] += paths.nulls(p);
+    BigDecimal v = paths.value(p);
+    if (v.signum() != 0) {
+      value[last] = value[last] == null ? v : value[last].add(v);
     }
   }
 
   /** A path shorter than k is one state: (start) → it. @return that state */
-  private int addShort(Path path, long n) {
-    int length = path.length();
+  private int addShort(int p, long n) {
+    int length = paths.length(p);
     int[] buffer = new int[length];
     for (int i = 0; i < length; i++) {
-      buffer[i] = channelId(path.channel(i));
+      buffer[i] = paths.channel(p, i);
     }
     int s = windows.intern(buffer, 0, length);
     ensureCapacity(windows.size());
@@ -90,19 +92,17 @@ final class ChainBuilder {
    * its transition added, once per node rather than once per path. Any order of paths gives the same sums; sorted
    * order just makes the tree walk cheap.
    */
-  private String[] names = new String[64];
   private int[] windowState = new int[64];
   private int[] position = new int[64];
   private long[] through = new long[64];
   private int openWindows;
 
   /** @return the path's last state */
-  private int addWindows(Path path, long n) {
-    int length = path.length();
+  private int addWindows(int p, long n) {
+    int length = paths.length(p);
     if (ids.length < length) {
       int c = Math.max(length, 2 * ids.length);
       ids = Arrays.copyOf(ids, c);
-      names = Arrays.copyOf(names, c);
       windowState = Arrays.copyOf(windowState, c);
       position = Arrays.copyOf(position, c);
       through = Arrays.copyOf(through, c);
@@ -110,19 +110,13 @@ final class ChainBuilder {
     int shared = 0;
     int previousLength = openWindows == 0 ? 0 : openWindows + order - 1;
     int limit = Math.min(length, previousLength);
-    while (shared < limit) {
-      String c = path.channel(shared);
-      if (c != names[shared] && !c.equals(names[shared])) {
-        break;
-      }
+    while (shared < limit && paths.channel(p, shared) == ids[shared]) {
       shared++;
     }
     int keep = Math.max(0, shared - order + 1);
     closeWindows(keep);
     for (int i = shared; i < length; i++) {
-      String c = path.channel(i);
-      names[i] = c;
-      ids[i] = channelId(c);
+      ids[i] = paths.channel(p, i);
     }
     int count = length - order + 1;
     for (int w = keep; w < count; w++) {
@@ -156,15 +150,6 @@ final class ChainBuilder {
     openWindows = Math.min(openWindows, keep);
   }
 
-  private int channelId(String channel) {
-    Integer id = channelIds.get(channel);
-    if (id == null) {
-      id = channelIds.size();
-      channelIds.put(channel, id);
-    }
-    return id;
-  }
-
   private void ensureCapacity(int states) {
     if (states <= startWeight.length) {
       return;
@@ -178,28 +163,13 @@ final class ChainBuilder {
   }
 
   private Chain canonicalize() {
-    String[] names = new String[channelIds.size()];
-    channelIds.forEach((name, id) -> names[id] = name);
-    Integer[] byName = new Integer[names.length];
-    for (int i = 0; i < byName.length; i++) {
-      byName[i] = i;
-    }
-    Arrays.sort(byName, Comparator.comparing(i -> names[i]));
-    int[] channelRank = new int[names.length];
-    String[] sortedNames = new String[names.length];
-    for (int r = 0; r < byName.length; r++) {
-      channelRank[byName[r]] = r;
-      sortedNames[r] = names[byName[r]];
-    }
+    // Channel ids are the table's, already in name order: only states need renumbering.
+    String[] sortedNames = paths.channels().names().toArray(String[]::new);
 
     int size = windows.size();
     int[][] window = new int[size][];
     for (int s = 0; s < size; s++) {
-      int[] w = windows.sequence(s);
-      for (int j = 0; j < w.length; j++) {
-        w[j] = channelRank[w[j]];
-      }
-      window[s] = w;
+      window[s] = windows.sequence(s);
     }
     Integer[] old = new Integer[size];
     for (int s = 0; s < size; s++) {

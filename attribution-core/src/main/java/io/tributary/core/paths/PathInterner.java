@@ -1,0 +1,128 @@
+package io.tributary.core.paths;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+
+/**
+ * The mutable side of {@link PathCounts.Builder}: distinct channel-id sequences with their summed stats, in order of
+ * first appearance. Sequences live packed in one int array, stats in primitive arrays, so a journey folded into an
+ * existing path allocates nothing (value aside, which is summed as an exact {@link BigDecimal}).
+ */
+final class PathInterner {
+  /*
+   * Open addressing, linear probing, at most half full; slots hold path indexes, and each path keeps its full hash so
+   * that a probe compares the sequence only when the hashes agree, and growing never re-reads the sequences. The hash
+   * mixes every id through a 64-bit multiply, so sequences built to collide under a polynomial hash (a, b) and
+   * (a + 1, b - 31) spread like any others; collisions of the full hash are still correct, just slower.
+   */
+  private int[] store = new int[256];
+  private int stored;
+  private int[] start = new int[33];
+  private int[] hashes = new int[32];
+  private long[] conversions = new long[32];
+  private long[] nulls = new long[32];
+  private BigDecimal[] values = new BigDecimal[32];
+  private int size;
+  private int[] slots = emptySlots(64);
+
+  /** @return the number of distinct paths */
+  int size() {
+    return size;
+  }
+
+  /**
+   * Adds stats to the path {@code ids[from, from + length)}; the caller has checked them (not all zero, none negative).
+   */
+  void add(int[] ids, int from, int length, long conv, BigDecimal value, long nul) {
+    int p = indexOf(ids, from, length);
+    conversions[p] = Math.addExact(conversions[p], conv);
+    nulls[p] = Math.addExact(nulls[p], nul);
+    if (value.signum() != 0) {
+      BigDecimal v = values[p];
+      values[p] = v == null ? value : v.add(value);
+    }
+  }
+
+  private int indexOf(int[] ids, int from, int length) {
+    int h = hash(ids, from, length);
+    int mask = slots.length - 1;
+    int i = h & mask;
+    while (true) {
+      int p = slots[i];
+      if (p < 0) {
+        break;
+      }
+      if (hashes[p] == h && sameIds(p, ids, from, length)) {
+        return p;
+      }
+      i = (i + 1) & mask;
+    }
+    int p = append(ids, from, length, h);
+    slots[i] = p;
+    if (2 * size > slots.length) {
+      rehash();
+    }
+    return p;
+  }
+
+  private boolean sameIds(int p, int[] ids, int from, int length) {
+    int s = start[p];
+    return start[p + 1] - s == length && Arrays.equals(store, s, s + length, ids, from, from + length);
+  }
+
+  private int append(int[] ids, int from, int length, int h) {
+    if (size + 1 == start.length) {
+      int c = 2 * size;
+      start = Arrays.copyOf(start, c + 1);
+      hashes = Arrays.copyOf(hashes, c);
+      conversions = Arrays.copyOf(conversions, c);
+      nulls = Arrays.copyOf(nulls, c);
+      values = Arrays.copyOf(values, c);
+    }
+    if (stored + length > store.length) {
+      store = Arrays.copyOf(store, Math.max(stored + length, 2 * store.length));
+    }
+    System.arraycopy(ids, from, store, stored, length);
+    stored += length;
+    hashes[size] = h;
+    start[size + 1] = stored;
+    return size++;
+  }
+
+  private void rehash() {
+    slots = emptySlots(2 * slots.length);
+    int mask = slots.length - 1;
+    for (int p = 0; p < size; p++) {
+      int i = hashes[p] & mask;
+      while (slots[i] >= 0) {
+        i = (i + 1) & mask;
+      }
+      slots[i] = p;
+    }
+  }
+
+  /**
+   * @param names the channel names of the ids
+   * @return the paths sorted into a table over the channels they use
+   */
+  PathTable toTable(ChannelInterner names) {
+    return PathTable.sort(names, Arrays.copyOf(store, stored), Arrays.copyOf(start, size + 1), size,
+        Arrays.copyOf(conversions, size), Arrays.copyOf(nulls, size), Arrays.copyOf(values, size));
+  }
+
+  /** The hash of a sequence; package-private so that tests can build sequences whose hashes collide. */
+  static int hash(int[] ids, int from, int length) {
+    long h = 0x9E3779B97F4A7C15L ^ length;
+    for (int k = from; k < from + length; k++) {
+      h = (h ^ ids[k]) * 0xBF58476D1CE4E5B9L;
+      h ^= h >>> 31;
+    }
+    return (int) (h ^ (h >>> 32));
+  }
+
+  private static int[] emptySlots(int n) {
+    int[] s = new int[n];
+    Arrays.fill(s, -1);
+    return s;
+  }
+}

@@ -1,0 +1,269 @@
+package io.tributary.core.paths;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * The distinct paths of a {@link PathCounts} in primitive form, for models' hot loops: path {@code p}
+ * ({@code 0..size-1}, in {@link Path} order) is a sequence of channel ids of {@link #channels()}, with its
+ * conversions, nulls and exact value. Reading it creates no objects except {@link #value}'s (shared, never copied)
+ * and what {@link #path} and {@link #stats} build on request.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PathTable {
+  /*
+   * Channel ids are in sorted name order, so comparing id sequences is comparing paths. values[p] is null when no
+   * nonzero value was ever added to the path (read as BigDecimal.ZERO, exactly what the object form held then).
+   */
+  private final ChannelDictionary channels;
+  private final int[] start;
+  private final int[] ids;
+  private final long[] conversions;
+  private final long[] nulls;
+  private final BigDecimal[] values;
+
+  private PathTable(ChannelDictionary channels, int[] start, int[] ids, long[] conversions, long[] nulls,
+      BigDecimal[] values) {
+    this.channels = channels;
+    this.start = start;
+    this.ids = ids;
+    this.conversions = conversions;
+    this.nulls = nulls;
+    this.values = values;
+  }
+
+  /**
+   * Sorts interned paths into a table. Takes ownership of the arrays.
+   *
+   * @param names the names of the ids in {@code store}, in any order; names no path uses are left out
+   * @param store the packed sequences; sequence p is {@code store[start[p], start[p + 1])}, all distinct
+   */
+  static PathTable sort(ChannelInterner names, int[] store, int[] start, int n, long[] conversions, long[] nulls,
+      BigDecimal[] values) {
+    boolean[] used = new boolean[names.size()];
+    for (int k = 0; k < start[n]; k++) {
+      used[store[k]] = true;
+    }
+    int distinct = 0;
+    for (boolean u : used) {
+      distinct += u ? 1 : 0;
+    }
+    Integer[] byName = new Integer[distinct];
+    for (int id = 0, j = 0; id < used.length; id++) {
+      if (used[id]) {
+        byName[j++] = id;
+      }
+    }
+    Arrays.sort(byName, Comparator.comparing(names::name));
+    int[] rank = new int[used.length];
+    String[] sorted = new String[distinct];
+    for (int r = 0; r < distinct; r++) {
+      rank[byName[r]] = r;
+      sorted[r] = names.name(byName[r]);
+    }
+    for (int k = 0; k < start[n]; k++) {
+      store[k] = rank[store[k]];
+    }
+    int[] order = PathOrder.sort(store, start, n, distinct);
+    int[] outStart = new int[n + 1];
+    int[] outIds = new int[start[n]];
+    long[] conv = new long[n];
+    long[] nul = new long[n];
+    BigDecimal[] val = new BigDecimal[n];
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      int p = order[i];
+      int len = start[p + 1] - start[p];
+      System.arraycopy(store, start[p], outIds, at, len);
+      at += len;
+      outStart[i + 1] = at;
+      conv[i] = conversions[p];
+      nul[i] = nulls[p];
+      val[i] = values[p];
+    }
+    return new PathTable(new ChannelDictionary(sorted), outStart, outIds, conv, nul, val);
+  }
+
+  /** @return the table of the paths of {@code byPath}, stats kept as they are (all-zero ones included) */
+  static PathTable of(SortedMap<Path, PathStats> byPath) {
+    ChannelInterner names = new ChannelInterner();
+    int n = byPath.size();
+    int[] start = new int[n + 1];
+    long[] conv = new long[n];
+    long[] nul = new long[n];
+    BigDecimal[] val = new BigDecimal[n];
+    int touches = 0;
+    for (Path p : byPath.keySet()) {
+      touches = Math.addExact(touches, p.length());
+    }
+    int[] store = new int[touches];
+    int i = 0;
+    int at = 0;
+    for (Map.Entry<Path, PathStats> e : byPath.entrySet()) {
+      Path path = e.getKey();
+      for (int k = 0; k < path.length(); k++) {
+        store[at++] = names.id(path.channel(k));
+      }
+      start[i + 1] = at;
+      PathStats s = e.getValue();
+      conv[i] = s.conversions();
+      nul[i] = s.nulls();
+      val[i] = s.value();
+      i++;
+    }
+    return sort(names, store, start, n, conv, nul, val);
+  }
+
+  /** @return {@code a} and {@code b} added path by path, as {@link PathStats#plus} adds equal paths */
+  static PathTable merge(PathTable a, PathTable b) {
+    String[] union = unionOf(a.channels, b.channels);
+    ChannelDictionary dictionary = new ChannelDictionary(union);
+    int[] aIds = remap(a, dictionary);
+    int[] bIds = remap(b, dictionary);
+    int n = a.size() + b.size();
+    int[] outStart = new int[n + 1];
+    int[] outIds = new int[aIds.length + bIds.length];
+    long[] conv = new long[n];
+    long[] nul = new long[n];
+    BigDecimal[] val = new BigDecimal[n];
+    int i = 0;
+    int j = 0;
+    int m = 0;
+    int at = 0;
+    while (i < a.size() || j < b.size()) {
+      int c = i == a.size() ? 1 : j == b.size() ? -1 : PathOrder.compare(aIds, a.start, i, bIds, b.start, j, 0);
+      if (c <= 0) {
+        at = copy(aIds, a.start, i, outIds, at);
+        conv[m] = a.conversions[i];
+        nul[m] = a.nulls[i];
+        val[m] = a.values[i];
+        if (c == 0) {
+          conv[m] = Math.addExact(conv[m], b.conversions[j]);
+          nul[m] = Math.addExact(nul[m], b.nulls[j]);
+          val[m] = a.value(i).add(b.value(j));
+          j++;
+        }
+        i++;
+      } else {
+        at = copy(bIds, b.start, j, outIds, at);
+        conv[m] = b.conversions[j];
+        nul[m] = b.nulls[j];
+        val[m] = b.values[j];
+        j++;
+      }
+      outStart[++m] = at;
+    }
+    return new PathTable(dictionary, Arrays.copyOf(outStart, m + 1), Arrays.copyOf(outIds, at),
+        Arrays.copyOf(conv, m), Arrays.copyOf(nul, m), Arrays.copyOf(val, m));
+  }
+
+  private static int copy(int[] ids, int[] start, int p, int[] out, int at) {
+    int len = start[p + 1] - start[p];
+    System.arraycopy(ids, start[p], out, at, len);
+    return at + len;
+  }
+
+  private static String[] unionOf(ChannelDictionary a, ChannelDictionary b) {
+    String[] out = new String[a.size() + b.size()];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.size() || j < b.size()) {
+      int c = i == a.size() ? 1 : j == b.size() ? -1 : a.name(i).compareTo(b.name(j));
+      out[n++] = c <= 0 ? a.name(i) : b.name(j);
+      i += c <= 0 ? 1 : 0;
+      j += c >= 0 ? 1 : 0;
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /** @return the table's ids in {@code dictionary}, a superset of its channels (sorted, so order is kept) */
+  private static int[] remap(PathTable t, ChannelDictionary dictionary) {
+    int[] to = new int[t.channels.size()];
+    for (int c = 0; c < to.length; c++) {
+      to[c] = dictionary.id(t.channels.name(c));
+    }
+    int[] out = new int[t.ids.length];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = to[t.ids[k]];
+    }
+    return out;
+  }
+
+  /** @return the number of distinct paths */
+  public int size() {
+    return conversions.length;
+  }
+
+  /** @return the channels of the paths (exactly those used), ids in sorted name order */
+  public ChannelDictionary channels() {
+    return channels;
+  }
+
+  /** @return the number of touches of path {@code p} */
+  public int length(int p) {
+    return start[p + 1] - start[p];
+  }
+
+  /** @return the channel id of touch {@code k} (0-based) of path {@code p} */
+  public int channel(int p, int k) {
+    return ids[start[p] + k];
+  }
+
+  /** @return the converting journeys of path {@code p} */
+  public long conversions(int p) {
+    return conversions[p];
+  }
+
+  /** @return the non-converting journeys of path {@code p} */
+  public long nulls(int p) {
+    return nulls[p];
+  }
+
+  /** @return the journeys of path {@code p}, conversions + nulls */
+  public long journeys(int p) {
+    return Math.addExact(conversions[p], nulls[p]);
+  }
+
+  /** @return the exact revenue of path {@code p}, {@link BigDecimal#ZERO} when it has none */
+  public BigDecimal value(int p) {
+    BigDecimal v = values[p];
+    return v == null ? BigDecimal.ZERO : v;
+  }
+
+  /** @return path {@code p} as an object (built on each call) */
+  public Path path(int p) {
+    String[] names = new String[length(p)];
+    for (int k = 0; k < names.length; k++) {
+      names[k] = channels.name(ids[start[p] + k]);
+    }
+    return Path.trusted(names);
+  }
+
+  /** @return the stats of path {@code p} (built on each call) */
+  public PathStats stats(int p) {
+    return new PathStats(conversions[p], value(p), nulls[p]);
+  }
+
+  /** @return whether both hold the same paths with equal stats ({@link PathStats#equals}: values' scales too) */
+  boolean sameAs(PathTable o) {
+    if (this == o) {
+      return true;
+    }
+    if (!channels.names().equals(o.channels.names()) || !Arrays.equals(start, o.start)
+        || !Arrays.equals(ids, o.ids) || !Arrays.equals(conversions, o.conversions)
+        || !Arrays.equals(nulls, o.nulls)) {
+      return false;
+    }
+    for (int p = 0; p < values.length; p++) {
+      if (!value(p).equals(o.value(p))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
