@@ -1,9 +1,10 @@
 package io.tributary.core.input;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 
 /**
  * A fast path for the timestamp forms exports use most, {@code 2024-03-01T10:15:00Z} and
@@ -11,11 +12,15 @@ import java.time.ZoneOffset;
  * java.time's formatter, which costs about a microsecond per call. It accepts a subset of what
  * {@link Timestamps#parse} accepts and, on every string it accepts, returns exactly what {@link Timestamps#parse}
  * returns; on anything else it answers {@link #NOT_CANONICAL} and the caller uses {@link Timestamps#parse}, which
- * also words every error. Thread-safe.
+ * also words every error. Engines that read raw bytes call {@link #parse(byte[], int, int, ZoneId)} and never make
+ * a String. Thread-safe.
  */
 public final class CanonicalTimestamps {
   /** Returned for a string this fast path does not handle (not an error: fall back to {@link Timestamps}). */
   public static final long NOT_CANONICAL = Long.MIN_VALUE;
+
+  /** Days from 0000-01-01 to 1970-01-01 in the proleptic ISO calendar, as java.time counts them. */
+  private static final long DAYS_0000_TO_1970 = 719_528L;
 
   private CanonicalTimestamps() {}
 
@@ -26,36 +31,54 @@ public final class CanonicalTimestamps {
    */
   public static long parse(String s, ZoneId zone) {
     int n = s.length();
-    // yyyy-MM-dd?HH:mm:ss = 19 characters, then [.f{1,9}] then [Z].
-    if (n < 19 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':'
-        || s.charAt(16) != ':') {
+    if (n < 19 || n > 30) {
       return NOT_CANONICAL;
     }
-    char sep = s.charAt(10);
+    // A character above U+00FF becomes '?', which no position accepts, so the answer is the same as on the chars.
+    return parse(s.getBytes(StandardCharsets.ISO_8859_1), 0, n, zone);
+  }
+
+  /**
+   * The same as {@link #parse(String, ZoneId)} on the ASCII text {@code b[from, to)}.
+   *
+   * @param b bytes of the cell (UTF-8 or any ASCII-compatible encoding)
+   * @param from first byte of the cell
+   * @param to one past its last byte
+   * @param zone the zone of local date-times
+   * @return epoch milliseconds, or {@link #NOT_CANONICAL}
+   */
+  public static long parse(byte[] b, int from, int to, ZoneId zone) {
+    int n = to - from;
+    // yyyy-MM-dd?HH:mm:ss = 19 characters, then [.f{1,9}] then [Z].
+    if (n < 19 || n > 30 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 13] != ':'
+        || b[from + 16] != ':') {
+      return NOT_CANONICAL;
+    }
+    byte sep = b[from + 10];
     if (sep != 'T' && sep != ' ') {
       return NOT_CANONICAL;
     }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 7);
-    int day = digits(s, 8, 10);
-    int hour = digits(s, 11, 13);
-    int minute = digits(s, 14, 16);
-    int second = digits(s, 17, 19);
+    int year = digits(b, from, from + 4);
+    int month = digits(b, from + 5, from + 7);
+    int day = digits(b, from + 8, from + 10);
+    int hour = digits(b, from + 11, from + 13);
+    int minute = digits(b, from + 14, from + 16);
+    int second = digits(b, from + 17, from + 19);
     if ((year | month | day | hour | minute | second) < 0) {
       return NOT_CANONICAL;
     }
-    int end = n;
-    boolean utc = s.charAt(n - 1) == 'Z';
+    int end = to;
+    boolean utc = b[to - 1] == 'Z';
     if (utc) {
       end--;
     }
     int nanos = 0;
-    if (end > 19) {
-      int fractionDigits = end - 20;
-      if (s.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
+    if (end > from + 19) {
+      int fractionDigits = end - from - 20;
+      if (b[from + 19] != '.' || fractionDigits < 1 || fractionDigits > 9) {
         return NOT_CANONICAL;
       }
-      int f = digits(s, 20, end);
+      int f = digits(b, from + 20, end);
       if (f < 0) {
         return NOT_CANONICAL;
       }
@@ -64,25 +87,58 @@ public final class CanonicalTimestamps {
       }
       nanos = f;
     }
-    long millis;
-    try {
-      LocalDateTime t = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-      long epochSecond = utc ? t.toEpochSecond(ZoneOffset.UTC) : t.atZone(zone).toEpochSecond();
-      millis = Math.addExact(Math.multiplyExact(epochSecond, 1000L), nanos / 1_000_000);
-    } catch (DateTimeException | ArithmeticException e) {
+    // The range checks LocalDateTime.of makes; the date arithmetic below is LocalDate.toEpochDay's.
+    if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59
+        || second > 59) {
       return NOT_CANONICAL;
     }
+    long epochSecond;
+    ZoneRules rules = utc ? null : zone.getRules();
+    if (utc || rules.isFixedOffset()) {
+      long local = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second;
+      epochSecond = utc ? local : local - rules.getOffset(java.time.Instant.EPOCH).getTotalSeconds();
+    } else {
+      try {
+        epochSecond = LocalDateTime.of(year, month, day, hour, minute, second, nanos).atZone(zone).toEpochSecond();
+      } catch (DateTimeException e) {
+        return NOT_CANONICAL;
+      }
+    }
+    long millis = epochSecond * 1000L + nanos / 1_000_000;
     if (millis < Timestamps.MIN_MILLIS || millis > Timestamps.MAX_MILLIS) {
       return NOT_CANONICAL;
     }
     return millis;
   }
 
-  /* The non-negative number written by s[from, to), or -1 when a character is not an ASCII digit. */
-  private static int digits(String s, int from, int to) {
+  private static int monthLength(int year, int month) {
+    if (month == 2) {
+      boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+      return leap ? 29 : 28;
+    }
+    return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+  }
+
+  /* LocalDate.toEpochDay for a valid date of a year 0..9999. */
+  private static long epochDay(int year, int month, int day) {
+    long y = year;
+    long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+    total += (367L * month - 362) / 12;
+    total += day - 1;
+    if (month > 2) {
+      total--;
+      if (monthLength(year, 2) == 28) {
+        total--;
+      }
+    }
+    return total - DAYS_0000_TO_1970;
+  }
+
+  /* The non-negative number written by b[from, to), or -1 when a byte is not an ASCII digit. */
+  private static int digits(byte[] b, int from, int to) {
     int v = 0;
     for (int i = from; i < to; i++) {
-      int d = s.charAt(i) - '0';
+      int d = b[i] - '0';
       if (d < 0 || d > 9) {
         return -1;
       }

@@ -1,11 +1,14 @@
 package io.tributary.core.model;
 
+import io.tributary.core.journey.CustomerEvents;
 import io.tributary.core.journey.CustomerJourneys;
 import io.tributary.core.journey.Event;
 import io.tributary.core.journey.Journey;
 import io.tributary.core.journey.JourneyBuilder;
 import io.tributary.core.journey.JourneyOptions;
+import io.tributary.core.journey.JourneySink;
 import io.tributary.core.journey.Touch;
+import io.tributary.core.paths.Path;
 import io.tributary.core.paths.PathCounts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -152,6 +155,49 @@ public record JourneyAggregate(
         add(j);
       }
       return addDuplicates(cj.duplicateConversions());
+    }
+
+    /**
+     * Builds the journeys of one customer held in columns and adds them: the same result as
+     * {@link #addCustomer(List)} on the same events, without an object per event or touch.
+     *
+     * @param events all events of one customer (after identity stitching and consent exclusion), any order
+     */
+    public Builder addCustomer(CustomerEvents events) {
+      JourneySink sink = (channels, times, from, to, converted, value, endTime) ->
+          add(events, channels, times, from, to, converted, value, endTime);
+      return addDuplicates(journeys.build(events, sink));
+    }
+
+    /* One journey of a columnar customer: exactly add(Journey)'s effect on the same journey. */
+    private void add(CustomerEvents events, int[] channels, long[] times, int from, int to, boolean converted,
+        BigDecimal value, long endTime) {
+      if (from == to) {
+        touchless++;
+        touchlessValue = touchlessValue.add(value);
+        return;
+      }
+      String[] names = new String[to - from];
+      for (int i = from; i < to; i++) {
+        names[i - from] = events.channelName(channels[i]);
+      }
+      paths.add(Path.of(names), converted ? 1 : 0, value, converted ? 0 : 1);
+      if (!converted) {
+        return;
+      }
+      timed++;
+      timeToConversion = Math.addExact(timeToConversion, endTime - times[from]);
+      if (!models.isEmpty()) {
+        // Journey models read a Journey; only converting journeys (a few percent of touches) become one.
+        List<Touch> touches = new ArrayList<>(names.length);
+        for (int i = from; i < to; i++) {
+          touches.add(new Touch(names[i - from], times[i]));
+        }
+        Journey j = new Journey(touches, true, value, endTime);
+        for (JourneyModel m : models) {
+          fold(credits.get(m.name()), j, m.weights(j));
+        }
+      }
     }
 
     /** Adds one journey. */
