@@ -8,7 +8,6 @@ import io.tributary.core.journey.JourneyBuilder;
 import io.tributary.core.journey.JourneyOptions;
 import io.tributary.core.journey.JourneySink;
 import io.tributary.core.journey.Touch;
-import io.tributary.core.paths.Path;
 import io.tributary.core.paths.PathCounts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -134,6 +133,10 @@ public record JourneyAggregate(
     private long timed;
     private long timeToConversion;
     private long duplicates;
+    // The columnar entry's map from the caller's channel dictionary to the path builder's ids, and its scratch.
+    private List<String> mappedDictionary;
+    private int[] pathIds;
+    private int[] ids = new int[16];
 
     private Builder(String settings, JourneyOptions options, List<JourneyModel> models) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -177,11 +180,22 @@ public record JourneyAggregate(
         touchlessValue = touchlessValue.add(value);
         return;
       }
-      String[] names = new String[to - from];
-      for (int i = from; i < to; i++) {
-        names[i - from] = events.channelName(channels[i]);
+      if (events.channelNames() != mappedDictionary) {
+        // Once per dictionary: an engine keeps one for its whole run, the List<Event> entry makes one per customer.
+        mappedDictionary = events.channelNames();
+        pathIds = new int[mappedDictionary.size()];
+        for (int i = 0; i < pathIds.length; i++) {
+          pathIds[i] = paths.channelId(mappedDictionary.get(i));
+        }
       }
-      paths.add(Path.of(names), converted ? 1 : 0, value, converted ? 0 : 1);
+      int n = to - from;
+      if (ids.length < n) {
+        ids = new int[Math.max(n, 2 * ids.length)];
+      }
+      for (int i = 0; i < n; i++) {
+        ids[i] = pathIds[channels[from + i]];
+      }
+      paths.addJourney(ids, n, converted, value);
       if (!converted) {
         return;
       }
@@ -189,9 +203,9 @@ public record JourneyAggregate(
       timeToConversion = Math.addExact(timeToConversion, endTime - times[from]);
       if (!models.isEmpty()) {
         // Journey models read a Journey; only converting journeys (a few percent of touches) become one.
-        List<Touch> touches = new ArrayList<>(names.length);
+        List<Touch> touches = new ArrayList<>(n);
         for (int i = from; i < to; i++) {
-          touches.add(new Touch(names[i - from], times[i]));
+          touches.add(new Touch(events.channelName(channels[i]), times[i]));
         }
         Journey j = new Journey(touches, true, value, endTime);
         for (JourneyModel m : models) {
