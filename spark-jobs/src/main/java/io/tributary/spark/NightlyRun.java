@@ -124,17 +124,23 @@ final class NightlyRun {
           .collectAsList();
       phase("read and fold");
       List<Row> counts = new ArrayList<>();
-      JourneyAggregate aggregate = null;
+      List<byte[]> payloads = new ArrayList<>();
       long customers = 0;
       for (Row r : small) {
         if (r.getInt(ParsedRecords.KIND) == ParsedRecords.COUNT) {
           counts.add(r);
         } else {
-          JourneyAggregate a = AggregateCodec.decode((byte[]) r.get(ParsedRecords.PAYLOAD));
-          aggregate = aggregate == null ? a : aggregate.merge(a);
+          payloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
           customers += r.getLong(ParsedRecords.N1);
         }
       }
+      // A balanced tree of merges on the driver's cores, not a left fold: each merge costs the size of both sides, so
+      // folding P partitions one by one re-copies the growing whole P times. Merging is exact and order-free, so the
+      // tree's shape never changes the result.
+      JourneyAggregate aggregate = payloads.parallelStream()
+          .map(AggregateCodec::decode)
+          .reduce(JourneyAggregate::merge)
+          .orElse(null);
       if (aggregate == null) {
         aggregate = events
             ? JourneyAggregate.builder(cfg.models().journeyOptions(), models).build()
@@ -163,7 +169,7 @@ final class NightlyRun {
           report.kpis().journeys());
       phase("models and report");
 
-      Dataset<Row> sideRejectedRows = spark.createDataFrame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA);
+      Dataset<Row> sideRejectedRows = frame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA);
       // The usual night has no rejected event rows: then no job needs to look for them.
       Dataset<Row> rejected = mainRead == mainAccepted ? sideRejectedRows.coalesce(1)
           : mainRejected.union(sideRejectedRows).coalesce(1);
@@ -226,7 +232,7 @@ final class NightlyRun {
   }
 
   private Dataset<Row> frame(List<Row> rows, org.apache.spark.sql.types.StructType schema) {
-    return spark.createDataFrame(rows, schema).coalesce(1);
+    return ShippedRows.of(spark, rows, schema);
   }
 
   private static String firstRejected(Dataset<Row> rejected) {
