@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 /**
  * Parses the timestamp forms SPEC allows, identically for every engine: an ISO-8601 instant with {@code Z} or an
@@ -32,7 +33,9 @@ public final class Timestamps {
           .optionalStart().appendLiteral('T').optionalEnd()
           .optionalStart().appendLiteral(' ').optionalEnd()
           .append(DateTimeFormatter.ISO_LOCAL_TIME)
-          .toFormatter(java.util.Locale.ROOT);
+          .toFormatter(java.util.Locale.ROOT)
+          // STRICT: the default (SMART) would read 2024-02-30 as 2024-02-29, silently moving a touch.
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private static final DateTimeFormatter OFFSET =
       new DateTimeFormatterBuilder()
@@ -43,7 +46,8 @@ public final class Timestamps {
           .append(DateTimeFormatter.ISO_LOCAL_TIME)
           .optionalStart().appendLiteral(' ').optionalEnd()
           .appendOffset("+HH:MM:ss", "Z")
-          .toFormatter(java.util.Locale.ROOT);
+          .toFormatter(java.util.Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private Timestamps() {}
 

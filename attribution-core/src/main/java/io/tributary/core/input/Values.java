@@ -112,10 +112,13 @@ public final class Values {
     if (v.signum() < 0) {
       throw new IllegalArgumentException("negative count " + clip(s) + " (must be >= 0)");
     }
+    if (v.stripTrailingZeros().scale() > 0) {
+      throw new IllegalArgumentException("count " + clip(s) + " is not a whole number");
+    }
     try {
       return v.longValueExact();
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("count " + clip(s) + " is not a whole number");
+      throw new IllegalArgumentException("count " + clip(s) + " is too large (at most " + Long.MAX_VALUE + ")");
     }
   }
 }

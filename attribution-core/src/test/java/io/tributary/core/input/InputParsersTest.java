@@ -33,6 +33,27 @@ class InputParsersTest {
   }
 
   @Test
+  void timestamps_impossibleDates_areRejectedNotMovedToAPossibleOne() {
+    for (String s : List.of("2024-02-30T10:00:00Z", "2023-02-29 10:00:00", "2024-02-30T10:00:00+01:00",
+        "2024-04-31T10:00", "2024-02-30")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Timestamps.parse(s, UTC), s);
+      assertTrue(e.getMessage().startsWith("cannot parse \"" + s + "\""), e.getMessage());
+    }
+    assertEquals(1709164800000L, Timestamps.parse("2024-02-29T00:00:00Z", UTC)); // a leap day is real
+  }
+
+  @Test
+  void counts_tooLargeAndFractional_saySo() {
+    IllegalArgumentException big =
+        assertThrows(IllegalArgumentException.class, () -> Values.parseCount("99999999999999999999"));
+    assertTrue(big.getMessage().contains("is too large"), big.getMessage());
+    IllegalArgumentException half = assertThrows(IllegalArgumentException.class, () -> Values.parseCount("2.5"));
+    assertTrue(half.getMessage().contains("is not a whole number"), half.getMessage());
+    assertEquals(1000, Values.parseCount("1e3"));
+    assertEquals(3, Values.parseCount("3.0"));
+  }
+
+  @Test
   void timestamps_garbageAndOutOfRange_areRejectedWithTheAllowedForms() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Timestamps.parse("2024-13-01", UTC));

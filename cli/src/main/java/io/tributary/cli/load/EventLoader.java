@@ -6,6 +6,7 @@ import io.tributary.core.InputException;
 import io.tributary.core.input.CanonicalTimestamps;
 import io.tributary.core.input.EventRowParser;
 import io.tributary.core.input.Header;
+import io.tributary.core.input.RawRows;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.Event;
 import io.tributary.core.journey.IdentityMap;
@@ -43,6 +44,7 @@ public final class EventLoader {
     try (CsvReader reader = CsvReader.open(source, settings.delimiter())) {
       Header header = EventRowParser.header(reader.file(), reader.header(), settings.mapping());
       EventRowParser parser = new EventRowParser(header, settings.mapping(), settings.zone());
+      RawRows raw = RawRows.of(reader.header(), reader.delimiter());
       int timestampColumn = column(reader, settings.mapping().source("timestamp"));
       ZoneId zone = settings.zone();
       EventStore store = new EventStore();
@@ -58,7 +60,7 @@ public final class EventLoader {
             read++;
             Object r = parsed[i + 1];
             if (r instanceof InputException bad) {
-              rejects.reject(bad, b.fields()[i], reader.delimiter());
+              rejects.reject(bad, b.fields()[i], raw);
               continue;
             }
             Event e = (Event) r;

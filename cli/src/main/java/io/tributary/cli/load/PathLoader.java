@@ -5,6 +5,7 @@ import io.tributary.cli.csv.InputSource;
 import io.tributary.core.InputException;
 import io.tributary.core.input.Header;
 import io.tributary.core.input.PathRowParser;
+import io.tributary.core.input.RawRows;
 import io.tributary.core.paths.PathCounts;
 
 /** Reads a path file into {@link PathCounts}, each row validated by the core's {@link PathRowParser}. */
@@ -30,6 +31,7 @@ public final class PathLoader {
     try (CsvReader reader = CsvReader.open(source, settings.delimiter())) {
       Header header = PathRowParser.header(reader.file(), reader.header(), settings.mapping());
       PathRowParser parser = new PathRowParser(header, settings.mapping(), settings.pathSeparator());
+      RawRows raw = RawRows.of(reader.header(), reader.delimiter());
       PathCounts.Builder paths = PathCounts.builder();
       long read = 0;
       long accepted = 0;
@@ -40,7 +42,7 @@ public final class PathLoader {
         try {
           row = parser.parse(fields, reader.line());
         } catch (InputException bad) {
-          rejects.reject(bad, fields, reader.delimiter());
+          rejects.reject(bad, fields, raw);
           continue;
         }
         accepted++;

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param source the input's name as given
  * @param line the 1-based line on which the row starts
  * @param reason why it was rejected, with its column
- * @param raw the row's fields joined back into one CSV line
+ * @param raw the row's fields joined back into one CSV line, personal cells redacted (see the core's RawRows)
  */
 public record RejectedRow(String source, long line, String reason, String raw) {
   public RejectedRow {

@@ -1,7 +1,7 @@
 package io.tributary.cli.load;
 
-import io.tributary.cli.csv.CsvCells;
 import io.tributary.core.InputException;
+import io.tributary.core.input.RawRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,15 +25,15 @@ public final class Rejects {
    *
    * @param e what is wrong with it
    * @param fields the row's fields as read
-   * @param delimiter the input's delimiter, to rebuild the raw line
+   * @param raw the input's redaction: the raw line kept holds no customer id (the core's rule, as in the Spark job)
    * @throws InputException {@code e} itself under the fail policy
    */
-  public void reject(InputException e, String[] fields, char delimiter) {
+  public void reject(InputException e, String[] fields, RawRows raw) {
     if (policy == OnBadRow.FAIL) {
       throw e;
     }
     String reason = e.column() == null ? e.reason() : "column " + e.column() + ": " + e.reason();
-    rows.add(new RejectedRow(e.file(), e.line(), reason, CsvCells.line(fields, delimiter)));
+    rows.add(new RejectedRow(e.file(), e.line(), reason, raw.line(fields)));
   }
 
   /** @return the policy */

@@ -7,6 +7,7 @@ import io.tributary.core.InputException;
 import io.tributary.core.input.ColumnMapping;
 import io.tributary.core.input.Header;
 import io.tributary.core.input.IdRowParser;
+import io.tributary.core.input.RawRows;
 import io.tributary.core.input.SpendRowParser;
 import io.tributary.core.input.Values;
 import io.tributary.core.journey.ConsentList;
@@ -35,6 +36,7 @@ public final class SideInputs {
     try (CsvReader reader = CsvReader.open(source, Delimiter.AUTO)) {
       Header header = SpendRowParser.header(reader.file(), reader.header(), ColumnMapping.none());
       SpendRowParser parser = new SpendRowParser(header, ColumnMapping.none());
+      RawRows raw = RawRows.of(reader.header(), reader.delimiter());
       SpendTable.Builder table = SpendTable.builder();
       long read = 0;
       long accepted = 0;
@@ -46,7 +48,7 @@ public final class SideInputs {
           table.add(row.channel(), row.spend());
           accepted++;
         } catch (InputException bad) {
-          rejects.reject(bad, fields, reader.delimiter());
+          rejects.reject(bad, fields, raw);
         }
       }
       return new Loaded<>(table.build(), new InputStats(reader.file(), read, accepted, read - accepted));
@@ -54,31 +56,35 @@ public final class SideInputs {
   }
 
   /**
-   * Reads an identity map. An alias listed again with a different customer id is a bad row (with
-   * {@code --on-bad-row skip} the first mapping is kept); a cycle of aliases is an error under any bad-row policy.
+   * Reads an identity map. An alias listed again with a different customer id, or a cycle of aliases, makes the map
+   * ambiguous: an error under any bad-row policy (as in the Spark job), naming the line of the second mapping.
    */
   public static Loaded<IdentityMap> identities(InputSource source, Rejects rejects) {
     try (CsvReader reader = CsvReader.open(source, Delimiter.AUTO)) {
       IdRowParser parser = new IdRowParser(
           IdRowParser.identityHeader(reader.file(), reader.header(), ColumnMapping.none()), ColumnMapping.none());
+      RawRows raw = RawRows.of(reader.header(), reader.delimiter());
       IdentityMap.Builder map = IdentityMap.builder();
       long read = 0;
       long accepted = 0;
       String[] fields;
       while ((fields = reader.next()) != null) {
         read++;
+        String alias;
+        String customer;
         try {
-          String alias = parser.id(fields, reader.line(), "alias_id");
-          String customer = parser.id(fields, reader.line(), "customer_id");
-          try {
-            map.add(alias, customer);
-          } catch (IllegalArgumentException conflict) {
-            throw new InputException(reader.file(), reader.line(), "alias_id", conflict.getMessage());
-          }
-          accepted++;
+          alias = parser.id(fields, reader.line(), "alias_id");
+          customer = parser.id(fields, reader.line(), "customer_id");
         } catch (InputException bad) {
-          rejects.reject(bad, fields, reader.delimiter());
+          rejects.reject(bad, fields, raw);
+          continue;
         }
+        try {
+          map.add(alias, customer);
+        } catch (IllegalArgumentException conflict) {
+          throw new InputException(reader.file(), reader.line(), "alias_id", conflict.getMessage());
+        }
+        accepted++;
       }
       try {
         return new Loaded<>(map.build(), new InputStats(reader.file(), read, accepted, read - accepted));
@@ -96,6 +102,7 @@ public final class SideInputs {
     try (CsvReader reader = CsvReader.open(source, Delimiter.AUTO)) {
       IdRowParser parser = new IdRowParser(
           IdRowParser.consentHeader(reader.file(), reader.header(), ColumnMapping.none()), ColumnMapping.none());
+      RawRows raw = RawRows.of(reader.header(), reader.delimiter());
       Set<String> ids = new HashSet<>();
       List<String> ordered = new ArrayList<>();
       long read = 0;
@@ -110,7 +117,7 @@ public final class SideInputs {
           }
           accepted++;
         } catch (InputException bad) {
-          rejects.reject(bad, fields, reader.delimiter());
+          rejects.reject(bad, fields, raw);
         }
       }
       return new Loaded<>(ConsentList.of(ordered, identities), new InputStats(reader.file(), read, accepted, read - accepted));
