@@ -35,6 +35,12 @@ final class Failures implements IExitCodeExceptionMapper, IExecutionExceptionHan
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parse) {
+    if (outOfMemory(ex)) {
+      // A worker thread ran out of heap and its pool wrapped the error: the same one line as Main's.
+      cmd.getErr().println(Main.outOfMemory());
+      cmd.getErr().flush();
+      return FAILURE;
+    }
     cmd.getErr().println(message(ex));
     cmd.getErr().flush();
     return getExitCode(ex);
@@ -48,6 +54,15 @@ final class Failures implements IExitCodeExceptionMapper, IExecutionExceptionHan
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return BAD_INPUT;
+  }
+
+  private static boolean outOfMemory(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** @return the one line shown for {@code t} */

@@ -47,6 +47,9 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
+  /** Heap set aside at start and let go on OutOfMemoryError, so that the message can still be printed. */
+  private static volatile byte[] reserve = new byte[256 << 10];
+
   private final Streams streams;
 
   private Main(Streams streams) {
@@ -93,7 +96,9 @@ public final class Main implements Runnable {
     try {
       return cmd.execute(args);
     } catch (OutOfMemoryError e) {
-      err.println("tributary: out of memory; give Java more heap (e.g. java -Xmx4g -jar tributary.jar ...)");
+      // The command's data is unreachable once the error has left it; the reserve makes room for the message.
+      reserve = null;
+      err.println(outOfMemory());
       return Failures.FAILURE;
     } finally {
       out.flush();
@@ -103,6 +108,33 @@ public final class Main implements Runnable {
 
   /** Runs the command and exits with its status. */
   public static void main(String[] args) {
+    // Reading and parsing run on threads of their own: out of memory there must end the run with the same one line
+    // (and exit 1) instead of a JVM stack trace and a main thread waiting forever for the dead reader.
+    Thread.UncaughtExceptionHandler jvmDefault = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      if (e instanceof OutOfMemoryError) {
+        reserve = null;
+        System.err.println(outOfMemory());
+        System.err.flush();
+        Runtime.getRuntime().halt(Failures.FAILURE);
+      } else if (jvmDefault != null) {
+        jvmDefault.uncaughtException(thread, e);
+      } else {
+        thread.getThreadGroup().uncaughtException(thread, e);
+      }
+    });
     System.exit(run(System.out, System.err, args));
+  }
+
+  /**
+   * @return the one line shown when the heap is too small for the input: how much there was and how to raise it
+   *     ({@code cli/bin/tributary} passes {@code TRIBUTARY_JAVA_OPTS} to Java)
+   */
+  static String outOfMemory() {
+    long mb = Runtime.getRuntime().maxMemory() >> 20;
+    long suggestGb = Math.max(1, (2 * mb + 1023) / 1024);
+    return "tributary: out of memory: this input needs more than the " + mb + " MB of heap Java was given; "
+        + "raise it with TRIBUTARY_JAVA_OPTS=-Xmx" + suggestGb + "g (cli/bin/tributary) or java -Xmx" + suggestGb
+        + "g -jar tributary.jar";
   }
 }
