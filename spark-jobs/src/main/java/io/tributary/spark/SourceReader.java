@@ -1,6 +1,7 @@
 package io.tributary.spark;
 
 import io.tributary.core.InputException;
+import io.tributary.core.input.RawRows;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,6 +146,9 @@ final class SourceReader {
         if (first == null || first.isBlank()) {
           throw new InputException(name, 0, null, "file is empty (expected a header line)");
         }
+        if (first.indexOf('\uFFFD') >= 0 || first.indexOf('\u0000') >= 0) { // UTF-16, Latin-1, binary
+          throw new InputException(name, 1, null, "not valid UTF-8 text near this line (save the export as UTF-8)");
+        }
         char d = CsvLine.detectDelimiter(first);
         List<String> header;
         try {
@@ -171,7 +175,7 @@ final class SourceReader {
       String name = display.get(key);
       RowHandler.Parser parser = handler.open(name, headers.get(key));
       return new SplitParser(name, fileSplit.getStart(), new LineSource(it, delimiters.get(key)),
-          fileSplit.getStart() == 0, parser);
+          fileSplit.getStart() == 0, parser, RawRows.of(headers.get(key), delimiters.get(key)));
     }, true);
   }
 
@@ -197,7 +201,7 @@ final class SourceReader {
     JavaRDD<Row> rows = df.select(cols.toArray(Column[]::new)).javaRDD();
     return rows.mapPartitionsWithIndex((index, it) -> {
       RowHandler.Parser parser = handler.open(name, header);
-      return new SplitParser(name, index, new TableSource(it), false, parser);
+      return new SplitParser(name, index, new TableSource(it), false, parser, RawRows.of(header, ','));
     }, true);
   }
 
@@ -217,7 +221,14 @@ final class SourceReader {
       if (!lines.hasNext()) {
         return false;
       }
-      line = lines.next()._2().toString();
+      Text t = lines.next()._2();
+      try {
+        // Text.toString() would turn bytes that are not UTF-8 into U+FFFD and go on: a silently changed channel.
+        Text.validateUTF8(t.getBytes(), 0, t.getLength());
+      } catch (java.nio.charset.MalformedInputException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      line = t.toString();
       return true;
     }
 

@@ -1,6 +1,7 @@
 package io.tributary.spark;
 
 import io.tributary.core.InputException;
+import io.tributary.core.input.RawRows;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -37,6 +38,7 @@ final class SplitParser implements Iterator<Row> {
   private final Source source;
   private final boolean skipFirst;
   private final RowHandler.Parser parser;
+  private final RawRows rawRows;
   private final ArrayDeque<Row> queue = new ArrayDeque<>();
   private long index;
   private long read;
@@ -51,13 +53,16 @@ final class SplitParser implements Iterator<Row> {
    * @param source the rows
    * @param skipFirst whether the first physical row is the file's header
    * @param parser what the rows mean
+   * @param rawRows what {@code rejected_rows.raw} may show of a row (the core's redaction, as in the CLI)
    */
-  SplitParser(String file, long split, Source source, boolean skipFirst, RowHandler.Parser parser) {
+  SplitParser(String file, long split, Source source, boolean skipFirst, RowHandler.Parser parser,
+      RawRows rawRows) {
     this.file = Objects.requireNonNull(file, "file");
     this.split = split;
     this.source = Objects.requireNonNull(source, "source");
     this.skipFirst = skipFirst;
     this.parser = Objects.requireNonNull(parser, "parser");
+    this.rawRows = Objects.requireNonNull(rawRows, "rawRows");
   }
 
   @Override
@@ -85,7 +90,13 @@ final class SplitParser implements Iterator<Row> {
   }
 
   private void step() {
-    if (!source.advance()) {
+    boolean more;
+    try {
+      more = source.advance();
+    } catch (Exception e) { // Hadoop's readers throw IOException unchecked, through Scala
+      throw unreadable(e);
+    }
+    if (!more) {
       done = true;
       return;
     }
@@ -94,8 +105,10 @@ final class SplitParser implements Iterator<Row> {
       return;
     }
     read++;
+    String[] fields = null;
     try {
-      Row r = parser.accept(source.fields());
+      fields = source.fields();
+      Row r = parser.accept(fields);
       accepted++;
       if (r == null) {
         excluded++;
@@ -103,10 +116,27 @@ final class SplitParser implements Iterator<Row> {
         queue.add(r);
       }
     } catch (InputException e) {
-      queue.add(ParsedRecords.rejected(file, split, i, reason(e), clip(source.raw())));
+      queue.add(ParsedRecords.rejected(file, split, i, reason(e), clip(rawRows.line(fields))));
     } catch (CsvLine.MalformedException e) {
-      queue.add(ParsedRecords.rejected(file, split, i, e.getMessage(), clip(source.raw())));
+      queue.add(ParsedRecords.rejected(file, split, i, e.getMessage(), clip(rawRows.unsplit(source.raw()))));
     }
+  }
+
+  /*
+   * A file that cannot be read on (a truncated gzip, bytes that are not UTF-8) fails the run naming the file, as the
+   * CLI does: a row count that silently stops short would be worse. The line is known in the file's first split only.
+   */
+  private RuntimeException unreadable(Exception e) {
+    Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+    long line = skipFirst ? index + 1 : 0;
+    if (cause instanceof java.nio.charset.CharacterCodingException) {
+      return new InputException(file, line, null, "not valid UTF-8 text near this line (save the export as UTF-8)");
+    }
+    if (cause instanceof java.io.IOException) {
+      return new InputException(file, line, null, "cannot read: " + cause.getMessage()
+          + " (a truncated or corrupt compressed file?)");
+    }
+    return e instanceof RuntimeException re ? re : new IllegalStateException(e);
   }
 
   /** @return the rejection's reason with its column, without file and line (they have their own columns) */

@@ -189,7 +189,7 @@ class AttributionJobEndToEndTest {
     assertEquals(11L, (long) r.getAs("line"));
     assertTrue(((String) r.getAs("reason")).startsWith("column timestamp: cannot parse \"not-a-time\""),
         (String) r.getAs("reason"));
-    assertEquals("bad,not-a-time,search,0,", r.getAs("raw"));
+    assertEquals("[redacted],not-a-time,search,0,", r.getAs("raw")); // no customer id in any output
   }
 
   @Test
