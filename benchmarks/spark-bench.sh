@@ -4,8 +4,11 @@
 # event log, in the same run, both with local[2], end to end (JVM and Spark start included).
 #
 #   benchmarks/spark-bench.sh 1000000 10000000        # event counts; data generated once by `tributary sample`
+#   BENCH_DATA=eventlog benchmarks/spark-bench.sh 10000000   # issue 5's file: EventLogGenerator, 433 MB at 10M rows
 #
-# Environment: BENCH_DIR (default target/spark-bench), BENCH_XMX (default 6g), BENCH_MASTER (default local[2]).
+# Environment: BENCH_DIR (default target/spark-bench), BENCH_XMX (default 6g), BENCH_MASTER (default local[2]),
+# BENCH_DATA (sample: `tributary sample` with identities, opt-outs and spend, ~80 bytes an event; eventlog: the CLI
+# benchmark's EventLogGenerator, events only, 10 events a customer, ~43 bytes an event, the file issue 5 describes).
 # Prints one markdown row per job and size: events, wall seconds, events/s, peak RSS.
 set -e
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,16 +51,30 @@ run() { # label events-file out-dir main-class args...
 
 echo "| job | events | wall s | events/s | peak RSS GB | load avg |"
 echo "|---|---|---|---|---|---|"
+data_kind=${BENCH_DATA:-sample}
+if [ "$data_kind" = eventlog ] && [ ! -f benchmarks/target/benchmarks.jar ]; then
+  ./mvnw -q -B -pl benchmarks -am package -DskipTests
+fi
 for n in "$@"; do
-  data="$dir/$n"
+  data="$dir/$data_kind-$n"
+  mkdir -p "$data"
   if [ ! -f "$data/events.csv" ]; then
-    # About 4.8 events per customer in `tributary sample`'s model.
-    java -jar cli/target/tributary.jar sample --customers $((n * 10 / 48)) --days 60 --no-truth --out "$data" >&2
+    if [ "$data_kind" = eventlog ]; then
+      java -cp benchmarks/target/benchmarks.jar io.tributary.bench.cli.EventLogGenerator "$data/events.csv" \
+        "$n" $((n / 10)) >&2
+    else
+      # About 4.8 events per customer in `tributary sample`'s model.
+      java -jar cli/target/tributary.jar sample --customers $((n * 10 / 48)) --days 60 --no-truth --out "$data" >&2
+    fi
   fi
+  side=""
+  for input in spend identities consent; do
+    if [ -f "$data/$input.csv" ]; then side="$side --$input $data/$input.csv"; fi
+  done
   run "baseline-sql-$n" "$data/events.csv" "$dir/out-baseline-$n" io.tributary.spark.bench.BaselineSqlJob \
     "$data/events.csv" "$dir/out-baseline-$n"
+  # shellcheck disable=SC2086
   run "tributary-job-$n" "$data/events.csv" "$dir/out-job-$n" io.tributary.spark.AttributionJob \
-    --run-date 2024-03-31 --events "$data/events.csv" --spend "$data/spend.csv" \
-    --identities "$data/identities.csv" --consent "$data/consent.csv" --output "$dir/out-job-$n"
+    --run-date 2024-03-31 --events "$data/events.csv" $side --output "$dir/out-job-$n"
   grep -h "time:" "$dir/tributary-job-$n.log" >&2 || cat "$dir/tributary-job-$n.log" >&2
 done

@@ -6,6 +6,7 @@ import io.tributary.core.input.Header;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.Event;
 import io.tributary.core.journey.IdentityMap;
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +57,9 @@ final class EventRows implements RowHandler {
     };
   }
 
-  /** @return the event a {@link ParsedRecords#DATA} record of this handler stands for */
-  static Event event(Row r) {
-    int flags = r.getInt(ParsedRecords.FLAGS);
-    return new Event(r.getString(ParsedRecords.KEY), r.getLong(ParsedRecords.TS), r.getString(ParsedRecords.S1),
-        (flags & TOUCH) != 0, (flags & CONVERSION) != 0, new java.math.BigDecimal(r.getString(ParsedRecords.S2)),
-        r.getString(ParsedRecords.S3));
+  /** @return the conversion value of a {@link ParsedRecords#DATA} record of this handler */
+  static BigDecimal value(Row r) {
+    String v = r.getString(ParsedRecords.S2);
+    return "0".equals(v) ? BigDecimal.ZERO : new BigDecimal(v);
   }
 }

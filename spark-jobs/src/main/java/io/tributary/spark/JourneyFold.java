@@ -1,22 +1,25 @@
 package io.tributary.spark;
 
-import io.tributary.core.journey.Event;
+import io.tributary.core.journey.CustomerEvents;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.Requirement;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
 /**
  * The executor side of the job: one shuffle partition's records, sorted by key, so that each customer's
- * events are consecutive. Each customer's events go through the core's
- * {@link JourneyAggregate.Builder#addCustomer}; the partition emits one {@link ParsedRecords#AGGREGATE} at its end.
+ * events are consecutive. Each customer's events go, as columns, through the core's
+ * {@link JourneyAggregate.Builder#addCustomer(CustomerEvents)}; the partition emits one {@link ParsedRecords#AGGREGATE} at its end.
  * Count and rejected records pass through untouched. Only one customer's events are held in memory at a time.
  */
 final class JourneyFold implements MapPartitionsFunction<Row, Row> {
@@ -33,7 +36,8 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
     List<AttributionModel> models = spec.resolve(Set.of(Requirement.TIMESTAMPS));
     JourneyAggregate.Builder builder = JourneyAggregate.builder(spec.journeyOptions(), models);
     return new Iterator<>() {
-      private final List<Event> customer = new ArrayList<>();
+      private final List<Row> customer = new ArrayList<>();
+      private final Channels channels = new Channels();
       private String key;
       private long customers;
       private long events;
@@ -57,7 +61,7 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
                 flush();
                 key = k;
               }
-              customer.add(EventRows.event(r));
+              customer.add(r);
               events++;
             }
           }
@@ -77,11 +81,45 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
 
       private void flush() {
         if (!customer.isEmpty()) {
-          builder.addCustomer(customer);
+          builder.addCustomer(channels.columns(customer));
           customers++;
           customer.clear();
         }
       }
     };
+  }
+
+  /*
+   * The partition's channel dictionary and the one reusable column buffer of the core's columnar entry. The core
+   * wants channel ids in name order; names are learnt as they come, so a new name (a handful per partition) makes a
+   * new, re-sorted dictionary and buffer.
+   */
+  private static final class Channels {
+    private final TreeMap<String, Integer> ids = new TreeMap<>();
+    private CustomerEvents buffer = new CustomerEvents(List.of());
+
+    CustomerEvents columns(List<Row> rows) {
+      for (Row r : rows) {
+        String c = r.getString(ParsedRecords.S1);
+        if (c != null && !ids.containsKey(c)) {
+          ids.put(c, -1);
+          int i = 0;
+          for (Map.Entry<String, Integer> e : ids.entrySet()) {
+            e.setValue(i++);
+          }
+          buffer = new CustomerEvents(new ArrayList<>(ids.keySet()));
+        }
+      }
+      buffer.clear();
+      for (Row r : rows) {
+        int flags = r.getInt(ParsedRecords.FLAGS);
+        boolean conversion = (flags & EventRows.CONVERSION) != 0;
+        String c = r.getString(ParsedRecords.S1);
+        buffer.add(r.getLong(ParsedRecords.TS), c == null ? CustomerEvents.NO_CHANNEL : ids.get(c),
+            (flags & EventRows.TOUCH) != 0, conversion, conversion ? EventRows.value(r) : BigDecimal.ZERO,
+            r.getString(ParsedRecords.S3));
+      }
+      return buffer;
+    }
   }
 }
