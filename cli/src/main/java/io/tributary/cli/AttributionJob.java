@@ -111,16 +111,16 @@ final class AttributionJob {
       stats.add(r.stats());
       clock.lap("read events");
       EventStore store = r.store();
-      if (store.size() == 0) {
+      EventStore.Grouped grouped = store.group();
+      clock.lap("group by customer");
+      if (grouped.events() == 0) {
         throw new io.tributary.core.InputException(r.stats().source(), 0, null,
             "every customer opted out (consent list); nothing to attribute");
       }
-      EventStore.Grouped grouped = store.group();
-      clock.lap("group by customer");
       aggregate = JourneyFold.fold(grouped, journeyOptions, models, flags.threads());
       clock.lap("build and fold journeys");
       summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels() + " channels, "
-          + r.excludedByConsent() + " rows excluded by consent, " + aggregate.duplicateConversions()
+          + grouped.excludedByConsent() + " rows excluded by consent, " + aggregate.duplicateConversions()
           + " duplicate conversions dropped");
     } else {
       PathLoader.Result r = PathLoader.load(new InputSource(input.paths(), streams.in()), settings, rejects);

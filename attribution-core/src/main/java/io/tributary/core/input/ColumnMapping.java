@@ -55,6 +55,11 @@ public final class ColumnMapping {
     return aliasesByCanonical.get(canonical);
   }
 
+  /** @return whether any column has value aliases (engines with a byte-level fast path skip it then) */
+  public boolean hasAliases() {
+    return !aliasesByCanonical.isEmpty();
+  }
+
   /** @return {@code value} translated by the aliases of {@code canonical}, or unchanged */
   public String translate(String canonical, String value) {
     Map<String, String> m = aliasesByCanonical.get(canonical);

@@ -1,6 +1,7 @@
 package io.tributary.cli.load;
 
 import io.tributary.core.TributaryException;
+import io.tributary.core.journey.CustomerEvents;
 import io.tributary.core.journey.JourneyOptions;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
@@ -12,9 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Folds grouped events into one {@link JourneyAggregate} through the core: each customer's events are materialised,
- * turned into journeys by the core's builder and folded, one slice of customers per thread, and the slices merged.
- * The aggregate's merge is exact and order-free, so the result is the same bits for any thread count.
+ * Folds grouped events into one {@link JourneyAggregate} through the core: each customer's events are copied into a
+ * reusable column buffer and handed to the core's columnar journey entry, one slice of customers per thread, and the
+ * slices merged. No object is made per event or touch. The aggregate's merge is exact and order-free, so the result
+ * is the same bits for any thread count.
  */
 public final class JourneyFold {
   private JourneyFold() {}
@@ -67,8 +69,10 @@ public final class JourneyFold {
   private static JourneyAggregate foldRange(EventStore.Grouped grouped, JourneyOptions options,
       List<AttributionModel> models, int from, int to) {
     JourneyAggregate.Builder b = JourneyAggregate.builder(options, models);
+    CustomerEvents buffer = grouped.newBuffer();
     for (int c = from; c < to; c++) {
-      b.addCustomer(grouped.events(c));
+      grouped.fill(c, buffer);
+      b.addCustomer(buffer);
     }
     return b.build();
   }

@@ -1,0 +1,116 @@
+package io.tributary.cli.load;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Interns byte strings (UTF-8 ids and names as they lie in the input buffer) to dense ids {@code 0..size-1} in order
+ * of first appearance, copying a key only the first time it is seen: ten million rows of a million customers make a
+ * million copies, not ten million Strings. Open addressing with linear probing over a power-of-two table.
+ *
+ * <p>Not thread-safe: one per reading thread.
+ */
+final class ByteKeys {
+  private byte[] bytes = new byte[1 << 12];
+  private int used;
+  private int[] start = new int[256];
+  private int[] hashes = new int[256];
+  private int size;
+  // Slot -> id + 1 (0 = empty).
+  private int[] table = new int[512];
+
+  /** @return the number of distinct keys */
+  int size() {
+    return size;
+  }
+
+  /** The hash every caller uses for a key: the same as {@link #hash(byte[], int, int)} of the key's bytes. */
+  static int hash(byte[] b, int from, int to) {
+    int h = 1;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + b[i];
+    }
+    return h;
+  }
+
+  /**
+   * @param b bytes holding the key
+   * @param from first byte of the key
+   * @param to one past its last byte
+   * @return the key's id, assigned now when the key is new
+   */
+  int intern(byte[] b, int from, int to) {
+    int h = hash(b, from, to);
+    int mask = table.length - 1;
+    int slot = mix(h) & mask;
+    while (true) {
+      int id = table[slot] - 1;
+      if (id < 0) {
+        return add(b, from, to, h, slot);
+      }
+      if (hashes[id] == h && equals(id, b, from, to)) {
+        return id;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** @return the id of key {@code id} of {@code other} in this table, assigned now when new */
+  int intern(ByteKeys other, int id) {
+    return intern(other.bytes, other.start[id], other.start[id] + other.length(id));
+  }
+
+  /** @return key {@code id} decoded as UTF-8 (keys are whole UTF-8 cells, so decoding never fails) */
+  String name(int id) {
+    return new String(bytes, start[id], length(id), StandardCharsets.UTF_8);
+  }
+
+  private int length(int id) {
+    return (id + 1 < size ? start[id + 1] : used) - start[id];
+  }
+
+  private boolean equals(int id, byte[] b, int from, int to) {
+    int s = start[id];
+    return Arrays.equals(bytes, s, s + length(id), b, from, to);
+  }
+
+  private int add(byte[] b, int from, int to, int h, int slot) {
+    int len = to - from;
+    if (used + len > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(used + len, bytes.length * 2));
+    }
+    System.arraycopy(b, from, bytes, used, len);
+    if (size == start.length) {
+      start = Arrays.copyOf(start, size * 2);
+      hashes = Arrays.copyOf(hashes, size * 2);
+    }
+    int id = size++;
+    start[id] = used;
+    hashes[id] = h;
+    used += len;
+    table[slot] = id + 1;
+    if (size * 2 > table.length) {
+      rehash();
+    }
+    return id;
+  }
+
+  private void rehash() {
+    int[] t = new int[table.length * 2];
+    int mask = t.length - 1;
+    for (int id = 0; id < size; id++) {
+      int slot = mix(hashes[id]) & mask;
+      while (t[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      t[slot] = id + 1;
+    }
+    table = t;
+  }
+
+  /* Spreads the polynomial hash so that ids like c0000001, c0000002 do not cluster in neighbouring slots. */
+  private static int mix(int h) {
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+}
