@@ -73,20 +73,18 @@ class CrashDuringWriteTest {
     // Kill 1: a data file of the new run is being written, nothing of it is committed.
     Set<Path> before = files(out);
     killWhen(eventsB, spendB, out, "kill-1.log", p -> isDataFile(p) && !before.contains(p));
-    assertEachTableWhole(out, runA, runB, null);
-    assertLastSuccess(out, eventsA);
+    assertEachTableWhole(out, runA, runB, null, eventsA, eventsB);
 
     // Kill 2: the first replace of the date is committed (a new _delta_log entry), the others may not be.
     Set<Path> beforeCommit = files(out);
     Path committed = killWhen(eventsB, spendB, out, "kill-2.log", p -> isReportCommit(p) && !beforeCommit.contains(p));
     String committedTable = committed.getParent().getParent().getFileName().toString();
-    assertEachTableWhole(out, runA, runB, committedTable);
-    assertLastSuccess(out, eventsA);
+    assertEachTableWhole(out, runA, runB, committedTable, eventsA, eventsB);
 
     // The re-run of the date repairs everything: exactly the uninterrupted run's rows, each once.
     runToEnd(eventsB, spendB, out, "re-run.log");
     assertEquals(runB, ChildJvm.kernelRead(out, TABLES));
-    assertLastSuccess(out, eventsB);
+    assertTrue(lastSuccessRead(out).contains(eventsB));
     List<Row> log = SharedSpark.get().read().format("delta").load(out.resolve(OutputTables.RUN_LOG).toString())
         .collectAsList();
     assertTrue(log.stream().allMatch(r -> "succeeded".equals(r.getAs("status"))), log.toString());
@@ -129,9 +127,13 @@ class CrashDuringWriteTest {
     return List.of("--run-date", DATE.toString(), "--events", events, "--spend", spend, "--output", out.toString());
   }
 
-  /** Each table shows run A's rows or run B's, whole; {@code mustBeNew} (if any) shows run B's. */
+  /**
+   * Each table shows run A's rows or run B's, whole; {@code mustBeNew} (if any) shows run B's. {@code run_log} is
+   * appended after the four tables, so the killed run B has no row in it, unless the kill came after everything
+   * (then every table must be B's).
+   */
   private static void assertEachTableWhole(Path out, Map<String, List<String>> runA, Map<String, List<String>> runB,
-      String mustBeNew) throws IOException, InterruptedException {
+      String mustBeNew, String eventsA, String eventsB) throws IOException, InterruptedException {
     Map<String, List<String>> now = ChildJvm.kernelRead(out, TABLES);
     for (String t : TABLES) {
       List<String> rows = now.get(t);
@@ -141,14 +143,19 @@ class CrashDuringWriteTest {
         assertEquals(runB.get(t), rows, t + " was committed before the kill");
       }
     }
+    if (lastSuccessRead(out).contains(eventsB)) {
+      assertEquals(runB, now, "run_log records run B: all its tables are written");
+    } else {
+      assertTrue(lastSuccessRead(out).contains(eventsA), "run_log still names run A as the last success");
+    }
   }
 
-  /** The last {@code run_log} row of the date is a success of the run that read {@code events}. */
-  private static void assertLastSuccess(Path out, String events) {
+  /** @return the inputs of the last {@code run_log} row, which must be a success */
+  private static String lastSuccessRead(Path out) {
     Row last = SharedSpark.get().read().format("delta").load(out.resolve(OutputTables.RUN_LOG).toString())
         .orderBy(org.apache.spark.sql.functions.col("finished_at").desc()).first();
     assertEquals("succeeded", last.getAs("status"));
-    assertTrue(((String) last.getAs("inputs")).contains(events), last.toString());
+    return last.getAs("inputs");
   }
 
   private static boolean isDataFile(Path p) {
