@@ -32,4 +32,36 @@ class AggregateCodecTest {
     JourneyAggregate a = JourneyAggregate.ofPaths(PathRows.SETTINGS, io.tributary.core.paths.PathCounts.empty());
     assertEquals(a, AggregateCodec.decode(AggregateCodec.encode(a)));
   }
+
+  @Test
+  void decode_slicesWithDifferentChannels_mergeAsTheOriginals() {
+    ModelSpec spec = ModelSpec.defaults();
+    java.util.Random rnd = new java.util.Random(7);
+    List<JourneyAggregate> slices = new java.util.ArrayList<>();
+    for (int slice = 0; slice < 3; slice++) {
+      JourneyAggregate.Builder b =
+          JourneyAggregate.builder(spec.journeyOptions(), spec.resolve(Set.of(Requirement.TIMESTAMPS)));
+      // Each slice sees its own subset of channels, so their dictionaries differ in size and order of ids.
+      List<String> channels = List.of("zeta", "alpha", "mid", "beta", "ω").subList(slice, slice + 3);
+      for (int c = 0; c < 200; c++) {
+        List<Event> events = new java.util.ArrayList<>();
+        long t = 0;
+        for (int e = 1 + rnd.nextInt(6); e > 0; e--) {
+          t += rnd.nextInt(5_000_000);
+          events.add(rnd.nextInt(4) == 0
+              ? new Event("s" + slice + "c" + c, t, channels.get(rnd.nextInt(3)), true, true,
+                  new BigDecimal(rnd.nextInt(10_000)).movePointLeft(2), null)
+              : Event.touch("s" + slice + "c" + c, t, channels.get(rnd.nextInt(3))));
+        }
+        b.addCustomer(events);
+      }
+      slices.add(b.build());
+    }
+    JourneyAggregate direct = slices.get(0).merge(slices.get(1)).merge(slices.get(2));
+    JourneyAggregate shipped = AggregateCodec.decode(AggregateCodec.encode(slices.get(2)))
+        .merge(AggregateCodec.decode(AggregateCodec.encode(slices.get(0))))
+        .merge(AggregateCodec.decode(AggregateCodec.encode(slices.get(1))));
+    assertEquals(direct, shipped);
+    assertEquals(direct.paths().byPath(), shipped.paths().byPath());
+  }
 }
