@@ -18,7 +18,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The exact Markov model on generated path data ({@link SyntheticPaths}, seed 42): {@code fit} from the aggregate
  * ({@link PathCounts}) to credits, and {@code parseAndFit} from path strings ({@code "search > email > store"}) to
- * credits, which adds splitting the strings and folding them into the aggregate.
+ * credits, which adds reading the strings into the aggregate ({@link SyntheticPaths#parse}: channel ids straight
+ * from the text), and {@code parseObjectsAndFit}, the same through a {@code Path} object per row
+ * ({@link SyntheticPaths#parseObjects}).
  *
  * <p>Run (from the repository root, single thread, results in {@code benchmarks/results/markov.md}):
  * <pre>
@@ -64,5 +66,11 @@ public class MarkovBenchmark {
   @Benchmark
   public ModelResult parseAndFit() {
     return model.attribute(SyntheticPaths.parse(rows));
+  }
+
+  /** @return the credits, from path strings split into a {@code Path} object per row */
+  @Benchmark
+  public ModelResult parseObjectsAndFit() {
+    return model.attribute(SyntheticPaths.parseObjects(rows));
   }
 }

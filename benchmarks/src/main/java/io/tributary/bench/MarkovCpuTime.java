@@ -32,6 +32,7 @@ public final class MarkovCpuTime {
       MarkovModel model = new MarkovModel(order);
       long bestFit = Long.MAX_VALUE;
       long bestParse = Long.MAX_VALUE;
+      long bestObjects = Long.MAX_VALUE;
       double sink = 0;
       for (int i = 0; i < repeats + repeats / 3; i++) {
         long t0 = cpu.getCurrentThreadCpuTime();
@@ -39,14 +40,18 @@ public final class MarkovCpuTime {
         long t1 = cpu.getCurrentThreadCpuTime();
         ModelResult b = model.attribute(SyntheticPaths.parse(rows));
         long t2 = cpu.getCurrentThreadCpuTime();
-        sink += a.totalConversions() + b.totalConversions();
+        ModelResult c = model.attribute(SyntheticPaths.parseObjects(rows));
+        long t3 = cpu.getCurrentThreadCpuTime();
+        sink += a.totalConversions() + b.totalConversions() + c.totalConversions();
         if (i >= repeats / 3) {
           bestFit = Math.min(bestFit, t1 - t0);
           bestParse = Math.min(bestParse, t2 - t1);
+          bestObjects = Math.min(bestObjects, t3 - t2);
         }
       }
-      System.out.printf(Locale.ROOT, "order %d: fit %.1f ms, parseAndFit %.1f ms (checksum %.3f)%n", order,
-          bestFit / 1e6, bestParse / 1e6, sink);
+      System.out.printf(Locale.ROOT,
+          "order %d: fit %.1f ms, parseAndFit %.1f ms, parseObjectsAndFit %.1f ms (checksum %.3f)%n", order,
+          bestFit / 1e6, bestParse / 1e6, bestObjects / 1e6, sink);
     }
   }
 }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Channel names → dense ids {@code 0..size-1} in order of first appearance, for a builder's hot loop. A name can be
- * looked up by a {@link String} or by a range of characters of a longer text, so a path string is split into ids
- * without a String per touch: only a name never seen before is copied.
+ * looked up by a {@link String} or by a range of a longer text, so a path string is split into ids without a String
+ * per touch: only a name never seen before is copied.
  */
 final class ChannelInterner {
   /*
@@ -55,7 +55,7 @@ final class ChannelInterner {
    * @return the id of the name {@code text[from, to)}, interning a copy of it when new
    * @throws IllegalArgumentException for an empty range
    */
-  int id(CharSequence text, int from, int to) {
+  int id(String text, int from, int to) {
     if (from >= to) {
       throw new IllegalArgumentException("empty channel name");
     }
@@ -63,34 +63,19 @@ final class ChannelInterner {
     for (int k = from; k < to; k++) {
       h = 31 * h + text.charAt(k);
     }
+    int len = to - from;
     int mask = slots.length - 1;
     int i = mix(h) & mask;
     while (true) {
       int id = slots[i];
       if (id < 0) {
-        return insert(i, text.subSequence(from, to).toString(), h);
+        return insert(i, text.substring(from, to), h);
       }
-      if (hashes[id] == h && sameChars(names[id], text, from, to)) {
+      if (hashes[id] == h && names[id].length() == len && names[id].regionMatches(0, text, from, len)) {
         return id;
       }
       i = (i + 1) & mask;
     }
-  }
-
-  private static boolean sameChars(String name, CharSequence text, int from, int to) {
-    int n = to - from;
-    if (name.length() != n) {
-      return false;
-    }
-    if (text instanceof String s) {
-      return name.regionMatches(0, s, from, n);
-    }
-    for (int k = 0; k < n; k++) {
-      if (name.charAt(k) != text.charAt(from + k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private int insert(int slot, String name, int h) {

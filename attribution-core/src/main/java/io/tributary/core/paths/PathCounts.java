@@ -101,6 +101,7 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
     private final ChannelInterner channels = new ChannelInterner();
     private final PathInterner paths = new PathInterner();
     private int[] scratch = new int[16];
+    private PathText text;
 
     private Builder() {}
 
@@ -201,50 +202,16 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
      * @throws IllegalArgumentException for an empty channel name, an empty separator or negative counts
      */
     public Builder addPath(CharSequence path, String separator, long conversions, BigDecimal value, long nulls) {
-      if (separator.isEmpty()) {
-        throw new IllegalArgumentException("path separator must not be empty");
+      PathText splitter = text;
+      if (splitter == null || !splitter.cutsAt(separator)) {
+        splitter = new PathText(separator);
+        text = splitter;
       }
-      int n = 0;
-      int from = 0;
-      int end = path.length();
-      while (true) {
-        int cut = indexOf(path, separator, from);
-        int to = cut < 0 ? end : cut;
-        int a = from;
-        int b = to;
-        while (a < b && Character.isWhitespace(path.charAt(a))) {
-          a++;
-        }
-        while (b > a && Character.isWhitespace(path.charAt(b - 1))) {
-          b--;
-        }
-        if (a == b) {
-          throw new IllegalArgumentException("empty channel name in path \"" + path + "\"");
-        }
-        int[] ids = scratch(n + 1);
-        ids[n++] = channels.id(path, a, b);
-        if (cut < 0) {
-          break;
-        }
-        from = cut + separator.length();
-      }
+      int n = splitter.split(path, channels);
       if (check(conversions, value, nulls)) {
-        paths.add(scratch, 0, n, conversions, value, nulls);
+        paths.add(splitter.ids(), 0, n, conversions, value, nulls);
       }
       return this;
-    }
-
-    private static int indexOf(CharSequence text, String separator, int from) {
-      if (text instanceof String s) {
-        return s.indexOf(separator, from);
-      }
-      char first = separator.charAt(0);
-      for (int i = from; i + separator.length() <= text.length(); i++) {
-        if (text.charAt(i) == first && separator.contentEquals(text.subSequence(i, i + separator.length()))) {
-          return i;
-        }
-      }
-      return -1;
     }
 
     /** @return room for {@code n} ids, keeping those already written */

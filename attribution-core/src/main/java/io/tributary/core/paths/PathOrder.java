@@ -8,24 +8,36 @@ import java.util.Arrays;
  */
 final class PathOrder {
   /*
-   * One primitive sort instead of n log n sequence comparisons: each path gets a 63-bit key, its first ids (+1, so
-   * that 0 marks "ended", which sorts a prefix before its extensions) packed most significant first above the path's
-   * index. Distinct paths with distinct keys are then in order; keys tie only for paths that agree on every packed id,
-   * and those runs (rare: 12 channels pack 11 ids beside 200,000 indexes) are finished by a merge sort comparing the
-   * remaining ids.
+   * One primitive radix sort instead of n log n sequence comparisons: each path gets a 63-bit key, its first ids (+1,
+   * so that 0 marks "ended", which sorts a prefix before its extensions) packed most significant first above the
+   * path's index. Distinct paths with distinct keys are then in order; keys tie only for paths that agree on every
+   * packed id, and those runs (rare: 12 channels pack 11 ids beside 200,000 indexes) are finished by a merge sort of
+   * the sequences. Ids are translated to their final (name-ordered) values on the fly, never copied.
    */
+  private static final int DIGIT = 11;
+
   private PathOrder() {}
 
   /**
-   * @param ids the packed sequences
+   * Sequences in order.
+   *
+   * @param order the input index of each output sequence
+   * @param start output sequence i is {@code ids[start[i], start[i + 1])}
+   * @param ids the sequences, packed in order
+   */
+  record Sorted(int[] order, int[] start, int[] ids) {}
+
+  /**
+   * @param ids the packed sequences, in provisional ids
    * @param start sequence p is {@code ids[start[p], start[p + 1])}
    * @param n the number of sequences, all distinct
-   * @param channels every id is below this
-   * @return the sequence indexes in order
+   * @param rank the final id of each provisional one, whose order is the sort order
+   * @param channels every final id is below this
+   * @return the sequences in order, in final ids
    */
-  static int[] sort(int[] ids, int[] start, int n, int channels) {
+  static Sorted sort(int[] ids, int[] start, int n, int[] rank, int channels) {
     if (n == 0) {
-      return new int[0];
+      return new Sorted(new int[0], new int[1], new int[0]);
     }
     int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
     int idBits = 32 - Integer.numberOfLeadingZeros(channels); // ids + 1 lie in [1, channels]
@@ -36,11 +48,11 @@ final class PathOrder {
       int len = start[p + 1] - s;
       long key = 0;
       for (int k = 0; k < packed; k++) {
-        key = (key << idBits) | (k < len ? ids[s + k] + 1 : 0);
+        key = (key << idBits) | (k < len ? rank[ids[s + k]] + 1 : 0);
       }
       keys[p] = (key << indexBits) | p;
     }
-    Arrays.sort(keys);
+    keys = radixSort(keys, indexBits, indexBits + packed * idBits);
     int[] order = new int[n];
     long mask = (1L << indexBits) - 1;
     for (int i = 0; i < n; i++) {
@@ -50,34 +62,119 @@ final class PathOrder {
     for (int i = 1; i <= n; i++) {
       if (i == n || keys[i] >>> indexBits != keys[runStart] >>> indexBits) {
         if (i - runStart > 1) {
-          sortRun(ids, start, order, runStart, i, packed);
+          sortRun(ids, start, rank, order, runStart, i);
         }
         runStart = i;
       }
     }
-    return order;
+    return gather(ids, start, rank, keys, order, indexBits, idBits, packed);
   }
 
-  /** Sorts {@code order[from, to)}, whose sequences agree on their first {@code skip} ids. */
-  private static void sortRun(int[] ids, int[] start, int[] order, int from, int to, int skip) {
-    int[] src = Arrays.copyOfRange(order, from, to);
-    int[] buf = new int[src.length];
-    mergeSort(ids, start, src, buf, 0, src.length, skip);
-    System.arraycopy(src, 0, order, from, src.length);
+  /**
+   * Packs the sequences in order. A sequence shorter than the packed ids is read back from its key, which is already
+   * in order in memory; only longer ones are copied from their (scattered) input position.
+   */
+  private static Sorted gather(int[] ids, int[] start, int[] rank, long[] keys, int[] order, int indexBits,
+      int idBits, int packed) {
+    int n = order.length;
+    int[] outStart = new int[n + 1];
+    int[] out = new int[start[n]];
+    int idMask = (1 << idBits) - 1;
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      long prefix = keys[i] >>> indexBits;
+      int k = 0;
+      while (k < packed) {
+        int v = (int) (prefix >>> ((packed - 1 - k) * idBits)) & idMask;
+        if (v == 0) {
+          break;
+        }
+        out[at + k++] = v - 1;
+      }
+      if (k < packed) {
+        at += k;
+      } else { // as long as the key or longer: keys[i] may be out of place after sortRun, order[i] is not
+        int p = order[i];
+        for (int j = start[p]; j < start[p + 1]; j++) {
+          out[at++] = rank[ids[j]];
+        }
+      }
+      outStart[i + 1] = at;
+    }
+    return new Sorted(order, outStart, out);
   }
 
-  private static void mergeSort(int[] ids, int[] start, int[] a, int[] buf, int lo, int hi, int skip) {
+  /**
+   * Sorts keys by their bits {@code [low, high)}, stably (so ties stay in index order): an LSD radix sort of 11-bit
+   * digits, a few linear passes where a comparison sort makes 18 rounds of unpredictable branches.
+   *
+   * @return the sorted keys (the argument or a new array)
+   */
+  private static long[] radixSort(long[] keys, int low, int high) {
+    long[] buf = new long[keys.length];
+    int[] count = new int[1 << DIGIT];
+    for (int shift = low; shift < high; shift += DIGIT) {
+      Arrays.fill(count, 0);
+      int mask = (1 << Math.min(DIGIT, high - shift)) - 1;
+      for (long k : keys) {
+        count[(int) (k >>> shift) & mask]++;
+      }
+      if (count[(int) (keys[0] >>> shift) & mask] == keys.length) {
+        continue; // every key has this digit
+      }
+      for (int d = 0, sum = 0; d <= mask; d++) {
+        int c = count[d];
+        count[d] = sum;
+        sum += c;
+      }
+      for (long k : keys) {
+        buf[count[(int) (k >>> shift) & mask]++] = k;
+      }
+      long[] swap = keys;
+      keys = buf;
+      buf = swap;
+    }
+    return keys;
+  }
+
+  /** Sorts {@code order[from, to)}, whose sequences agree on their packed ids: a merge sort of their final ids. */
+  private static void sortRun(int[] ids, int[] start, int[] rank, int[] order, int from, int to) {
+    int m = to - from;
+    int[] runStart = new int[m + 1];
+    for (int r = 0; r < m; r++) {
+      int p = order[from + r];
+      runStart[r + 1] = runStart[r] + start[p + 1] - start[p];
+    }
+    int[] runIds = new int[runStart[m]];
+    for (int r = 0; r < m; r++) {
+      int p = order[from + r];
+      for (int j = start[p], at = runStart[r]; j < start[p + 1]; j++) {
+        runIds[at++] = rank[ids[j]];
+      }
+    }
+    int[] local = new int[m];
+    for (int r = 0; r < m; r++) {
+      local[r] = r;
+    }
+    mergeSort(runIds, runStart, local, new int[m], 0, m);
+    int[] members = Arrays.copyOfRange(order, from, to);
+    for (int r = 0; r < m; r++) {
+      order[from + r] = members[local[r]];
+    }
+  }
+
+  private static void mergeSort(int[] ids, int[] start, int[] a, int[] buf, int lo, int hi) {
     if (hi - lo < 2) {
       return;
     }
     int mid = (lo + hi) >>> 1;
-    mergeSort(ids, start, a, buf, lo, mid, skip);
-    mergeSort(ids, start, a, buf, mid, hi, skip);
+    mergeSort(ids, start, a, buf, lo, mid);
+    mergeSort(ids, start, a, buf, mid, hi);
     int i = lo;
     int j = mid;
     int k = lo;
     while (i < mid && j < hi) {
-      buf[k++] = compare(ids, start, a[i], ids, start, a[j], skip) <= 0 ? a[i++] : a[j++];
+      buf[k++] = compare(ids, start, a[i], ids, start, a[j]) <= 0 ? a[i++] : a[j++];
     }
     while (i < mid) {
       buf[k++] = a[i++];
@@ -88,19 +185,19 @@ final class PathOrder {
     System.arraycopy(buf, lo, a, lo, hi - lo);
   }
 
-  /** @return the order of sequence p of (ids, start) and q of (otherIds, otherStart), from position {@code skip} */
-  static int compare(int[] ids, int[] start, int p, int[] otherIds, int[] otherStart, int q, int skip) {
+  /** @return the order of sequence p of (ids, start) and sequence q of (otherIds, otherStart) */
+  static int compare(int[] ids, int[] start, int p, int[] otherIds, int[] otherStart, int q) {
     int a = start[p];
     int la = start[p + 1] - a;
     int b = otherStart[q];
     int lb = otherStart[q + 1] - b;
-    int m = Arrays.mismatch(ids, a + skip, a + la, otherIds, b + skip, b + lb);
+    int m = Arrays.mismatch(ids, a, a + la, otherIds, b, b + lb);
     if (m < 0) {
       return 0;
     }
-    if (a + skip + m == a + la || b + skip + m == b + lb) {
+    if (m == la || m == lb) {
       return Integer.compare(la, lb);
     }
-    return Integer.compare(ids[a + skip + m], otherIds[b + skip + m]);
+    return Integer.compare(ids[a + m], otherIds[b + m]);
   }
 }

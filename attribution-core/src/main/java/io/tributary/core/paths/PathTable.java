@@ -37,7 +37,7 @@ public final class PathTable {
   }
 
   /**
-   * Sorts interned paths into a table. Takes ownership of the arrays.
+   * Sorts interned paths into a table. Reads the arrays, never changes or keeps them.
    *
    * @param names the names of the ids in {@code store}, in any order; names no path uses are left out
    * @param store the packed sequences; sequence p is {@code store[start[p], start[p + 1])}, all distinct
@@ -65,27 +65,18 @@ public final class PathTable {
       rank[byName[r]] = r;
       sorted[r] = names.name(byName[r]);
     }
-    for (int k = 0; k < start[n]; k++) {
-      store[k] = rank[store[k]];
-    }
-    int[] order = PathOrder.sort(store, start, n, distinct);
-    int[] outStart = new int[n + 1];
-    int[] outIds = new int[start[n]];
+    PathOrder.Sorted paths = PathOrder.sort(store, start, n, rank, distinct);
+    int[] order = paths.order();
     long[] conv = new long[n];
     long[] nul = new long[n];
     BigDecimal[] val = new BigDecimal[n];
-    int at = 0;
     for (int i = 0; i < n; i++) {
       int p = order[i];
-      int len = start[p + 1] - start[p];
-      System.arraycopy(store, start[p], outIds, at, len);
-      at += len;
-      outStart[i + 1] = at;
       conv[i] = conversions[p];
       nul[i] = nulls[p];
       val[i] = values[p];
     }
-    return new PathTable(new ChannelDictionary(sorted), outStart, outIds, conv, nul, val);
+    return new PathTable(new ChannelDictionary(sorted), paths.start(), paths.ids(), conv, nul, val);
   }
 
   /** @return the table of the paths of {@code byPath}, stats kept as they are (all-zero ones included) */
@@ -135,7 +126,7 @@ public final class PathTable {
     int m = 0;
     int at = 0;
     while (i < a.size() || j < b.size()) {
-      int c = i == a.size() ? 1 : j == b.size() ? -1 : PathOrder.compare(aIds, a.start, i, bIds, b.start, j, 0);
+      int c = i == a.size() ? 1 : j == b.size() ? -1 : PathOrder.compare(aIds, a.start, i, bIds, b.start, j);
       if (c <= 0) {
         at = copy(aIds, a.start, i, outIds, at);
         conv[m] = a.conversions[i];
