@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ByteEventReader {
   /** Below this size a file is read in one slice: starting threads would cost more than it saves. */
-  private static final long MIN_PARALLEL_BYTES = 8 << 20;
+  static final long MIN_PARALLEL_BYTES = 8 << 20;
   private static final int PROGRESS_EVERY = 1 << 18;
 
   private final InputSource source;
@@ -46,6 +46,7 @@ final class ByteEventReader {
   private final EventRowParser parser;
   private final PlainEventRows plain;
   private final boolean failFast;
+  private long minParallelBytes = MIN_PARALLEL_BYTES;
 
   /** A bad row as read: its fields, and its line counted from the start of its slice. */
   private record Bad(String[] fields, long line) {}
@@ -72,6 +73,12 @@ final class ByteEventReader {
     this.parser = parser;
     this.plain = plainRows ? new PlainEventRows(header, zone) : null;
     this.failFast = failFast;
+  }
+
+  /** Lets tests slice small files. */
+  ByteEventReader minParallelBytes(long bytes) {
+    this.minParallelBytes = bytes;
+    return this;
   }
 
   /** @return whether this reader can read the given delimiter (every detected one is) */
@@ -101,7 +108,7 @@ final class ByteEventReader {
     } catch (IOException e) {
       throw new ByteRecords.Unsupported("cannot open: " + e.getMessage(), false);
     }
-    if (gzip || threads < 2 || size < MIN_PARALLEL_BYTES) {
+    if (gzip || threads < 2 || size < minParallelBytes) {
       return sequential(store, progress);
     }
     try {

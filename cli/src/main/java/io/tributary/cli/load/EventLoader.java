@@ -46,6 +46,12 @@ public final class EventLoader {
    */
   public static Result load(InputSource source, ReadSettings settings, IdentityMap identities, ConsentList consent,
       Rejects rejects, Progress progress, int threads) {
+    return load(source, settings, identities, consent, rejects, progress, threads, ByteEventReader.MIN_PARALLEL_BYTES);
+  }
+
+  /** {@link #load} with the file size from which the byte reader slices a file (tests slice small files). */
+  static Result load(InputSource source, ReadSettings settings, IdentityMap identities, ConsentList consent,
+      Rejects rejects, Progress progress, int threads, long minParallelBytes) {
     try (CsvReader reader = CsvReader.open(source, settings.delimiter())) {
       Header header = EventRowParser.header(reader.file(), reader.header(), settings.mapping());
       EventRowParser parser = new EventRowParser(header, settings.mapping(), settings.zone());
@@ -53,7 +59,7 @@ public final class EventLoader {
       RawRows raw = RawRows.of(reader.header(), reader.delimiter());
       if (!source.isStdin() && ByteEventReader.readable(reader.delimiter())) {
         ByteEventReader bytes = new ByteEventReader(source, reader.delimiter(), header, parser, settings.zone(),
-            !settings.mapping().hasAliases(), rejects.policy() == OnBadRow.FAIL);
+            !settings.mapping().hasAliases(), rejects.policy() == OnBadRow.FAIL).minParallelBytes(minParallelBytes);
         try {
           ByteEventReader.Outcome o = bytes.read(store, Math.max(1, threads), progress);
           for (Object[] bad : o.bad()) {
