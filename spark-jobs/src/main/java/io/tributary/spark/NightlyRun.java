@@ -65,7 +65,7 @@ final class NightlyRun {
   static JobResult run(SparkSession spark, JobConfig cfg) {
     Instant started = Instant.now();
     String runId = UUID.randomUUID().toString();
-    TableWriter writer = new TableWriter(spark, cfg.output(), cfg.format());
+    TableWriter writer = new TableWriter(spark, cfg.output(), cfg.format(), runId);
     NightlyRun run = new NightlyRun(spark, cfg);
     try {
       JobResult result = run.execute(writer);

@@ -15,17 +15,24 @@ import org.apache.spark.sql.SparkSession;
  * Writes the output tables under one folder, partitioned by {@code run_date}. A report table replaces exactly its
  * run date's partition: with Delta by a {@code replaceWhere} overwrite, one atomic commit (readers see the old rows or
  * the new, never a mix); with Parquet by Spark's dynamic partition overwrite. {@code run_log} is appended to, one row
- * per run, so failed attempts stay visible.
+ * per run, so failed attempts stay visible. Every Delta commit carries the run's id as its {@code userMetadata}
+ * ({@link #COMMIT_TAG}), so that the tables' history says which run wrote each table: after a crash between the
+ * tables' commits, a table whose latest commit names a run with no row in {@code run_log} holds an unfinished run.
  */
 final class TableWriter {
   private final SparkSession spark;
   private final String root;
   private final OutputFormat format;
+  private final String runId;
 
-  TableWriter(SparkSession spark, String root, OutputFormat format) {
+  /** Prefix of the {@code userMetadata} of every Delta commit; the run's id follows. */
+  static final String COMMIT_TAG = "tributary run_id=";
+
+  TableWriter(SparkSession spark, String root, OutputFormat format, String runId) {
     this.spark = spark;
     this.root = root.replaceAll("/+$", "");
     this.format = format;
+    this.runId = runId;
   }
 
   /** @return the folder of table {@code name} */
@@ -45,6 +52,7 @@ final class TableWriter {
           .mode(SaveMode.Overwrite)
           .partitionBy(OutputTables.RUN_DATE)
           .option("replaceWhere", String.format(Locale.ROOT, "%s = DATE'%s'", OutputTables.RUN_DATE, runDate))
+          .option("userMetadata", COMMIT_TAG + runId)
           .save(path);
       return;
     }
@@ -62,7 +70,11 @@ final class TableWriter {
 
   /** Appends {@code rows} to table {@code name}. */
   void append(String name, Dataset<Row> rows) {
-    rows.write()
+    var writer = rows.write();
+    if (format == OutputFormat.DELTA) {
+      writer = writer.option("userMetadata", COMMIT_TAG + runId);
+    }
+    writer
         .format(format == OutputFormat.DELTA ? "delta" : "parquet")
         .mode(SaveMode.Append)
         .partitionBy(OutputTables.RUN_DATE)

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       table whose commit was seen before the kill shows the new rows;
  *   <li>{@code run_log} holds no row of a killed run (it is appended after the tables), so it still names the previous
  *       run as the last success for the date;
+ *   <li>each table's latest Delta commit names the run that wrote it ({@code userMetadata}): a table of the killed run
+ *       names a run with no {@code run_log} row, so a reader can tell a mixed date from a whole one;
  *   <li>re-running the date to completion gives exactly the tables of an uninterrupted run: no row twice, none
  *       missing.
  * </ul>
@@ -73,18 +75,22 @@ class CrashDuringWriteTest {
     // Kill 1: a data file of the new run is being written, nothing of it is committed.
     Set<Path> before = files(out);
     killWhen(eventsB, spendB, out, "kill-1.log", p -> isDataFile(p) && !before.contains(p));
-    assertEachTableWhole(out, runA, runB, null, eventsA, eventsB);
+    assertHistoryNamesEachTablesRun(out, assertEachTableWhole(out, runA, runB, null, eventsA, eventsB),
+        lastSuccessRead(out).contains(eventsB) ? runB : runA);
 
     // Kill 2: the first replace of the date is committed (a new _delta_log entry), the others may not be.
     Set<Path> beforeCommit = files(out);
     Path committed = killWhen(eventsB, spendB, out, "kill-2.log", p -> isReportCommit(p) && !beforeCommit.contains(p));
     String committedTable = committed.getParent().getParent().getFileName().toString();
-    assertEachTableWhole(out, runA, runB, committedTable, eventsA, eventsB);
+    assertHistoryNamesEachTablesRun(out, assertEachTableWhole(out, runA, runB, committedTable, eventsA, eventsB),
+        lastSuccessRead(out).contains(eventsB) ? runB : runA);
 
     // The re-run of the date repairs everything: exactly the uninterrupted run's rows, each once.
     runToEnd(eventsB, spendB, out, "re-run.log");
-    assertEquals(runB, ChildJvm.kernelRead(out, TABLES));
+    Map<String, List<String>> repaired = ChildJvm.kernelRead(out, TABLES);
+    assertEquals(runB, repaired);
     assertTrue(lastSuccessRead(out).contains(eventsB));
+    assertHistoryNamesEachTablesRun(out, repaired, runB);
     List<Row> log = SharedSpark.get().read().format("delta").load(out.resolve(OutputTables.RUN_LOG).toString())
         .collectAsList();
     assertTrue(log.stream().allMatch(r -> "succeeded".equals(r.getAs("status"))), log.toString());
@@ -132,8 +138,9 @@ class CrashDuringWriteTest {
    * appended after the four tables, so the killed run B has no row in it, unless the kill came after everything
    * (then every table must be B's).
    */
-  private static void assertEachTableWhole(Path out, Map<String, List<String>> runA, Map<String, List<String>> runB,
-      String mustBeNew, String eventsA, String eventsB) throws IOException, InterruptedException {
+  private static Map<String, List<String>> assertEachTableWhole(Path out, Map<String, List<String>> runA,
+      Map<String, List<String>> runB, String mustBeNew, String eventsA, String eventsB)
+      throws IOException, InterruptedException {
     Map<String, List<String>> now = ChildJvm.kernelRead(out, TABLES);
     for (String t : TABLES) {
       List<String> rows = now.get(t);
@@ -148,6 +155,38 @@ class CrashDuringWriteTest {
     } else {
       assertTrue(lastSuccessRead(out).contains(eventsA), "run_log still names run A as the last success");
     }
+    return now;
+  }
+
+  /**
+   * What a reader can check after a crash: each table's latest Delta commit names the run that wrote it
+   * ({@code userMetadata}). A table holding the rows of the last run {@code run_log} records as succeeded names that
+   * run; a table holding the rows of a killed run names a run with no {@code run_log} row. So a date is whole
+   * exactly when its four tables name the run_log's last run.
+   */
+  private static void assertHistoryNamesEachTablesRun(Path out, Map<String, List<String>> now,
+      Map<String, List<String>> lastSucceededRows) {
+    List<Row> log = SharedSpark.get().read().format("delta").load(out.resolve(OutputTables.RUN_LOG).toString())
+        .orderBy(org.apache.spark.sql.functions.col("finished_at")).collectAsList();
+    Set<String> logged = new HashSet<>();
+    log.forEach(r -> logged.add(r.getAs("run_id")));
+    String lastRun = log.get(log.size() - 1).getAs("run_id");
+    for (String t : TABLES) {
+      String run = latestCommitRun(out.resolve(t));
+      if (now.get(t).equals(lastSucceededRows.get(t))) {
+        assertEquals(lastRun, run, t + " holds the last succeeded run's rows: its commit names that run");
+      } else {
+        assertTrue(!logged.contains(run), t + " holds a killed run's rows: its commit names a run not in run_log");
+      }
+    }
+  }
+
+  private static String latestCommitRun(Path table) {
+    Row latest = SharedSpark.get().sql("DESCRIBE HISTORY delta.`" + table + "`")
+        .orderBy(org.apache.spark.sql.functions.col("version").desc()).first();
+    String meta = latest.getAs("userMetadata");
+    assertTrue(meta != null && meta.startsWith(TableWriter.COMMIT_TAG), table + ": " + meta);
+    return meta.substring(TableWriter.COMMIT_TAG.length());
   }
 
   /** @return the inputs of the last {@code run_log} row, which must be a success */
