@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,22 @@ final class ChildJvm {
     } catch (IOException e) {
       return "(unreadable log: " + e + ")";
     }
+  }
+
+  /** Waits until something listens on {@code port} of 127.0.0.1 (the server {@code p} started). */
+  static void awaitPort(int port, Process p) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline) {
+      try (Socket s = new Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException e) {
+        if (!p.isAlive()) {
+          throw new AssertionError("the server exited with " + p.exitValue() + " before opening port " + port);
+        }
+        Thread.sleep(200);
+      }
+    }
+    throw new AssertionError("nothing opened port " + port);
   }
 
   static int freePort() {

@@ -9,8 +9,6 @@ import io.tributary.core.model.Requirement;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,16 +52,16 @@ class ClusterSubmitIT {
     String ids = TestFiles.write(dir, "identities.csv", files.get(1).toArray(String[]::new));
     String output = dir.resolve("tables").toString();
 
-    int port = freePort();
+    int port = ChildJvm.freePort();
     String master = "spark://127.0.0.1:" + port;
     Process masterProc = null;
     Process workerProc = null;
     try {
       masterProc = start(home, "master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
-          String.valueOf(port), "--webui-port", String.valueOf(freePort()));
-      awaitPort(port, masterProc);
+          String.valueOf(port), "--webui-port", String.valueOf(ChildJvm.freePort()));
+      ChildJvm.awaitPort(port, masterProc);
       workerProc = start(home, "worker", "org.apache.spark.deploy.worker.Worker", master, "--host", "127.0.0.1",
-          "--cores", "2", "--memory", "2g", "--webui-port", String.valueOf(freePort()), "--work-dir",
+          "--cores", "2", "--memory", "2g", "--webui-port", String.valueOf(ChildJvm.freePort()), "--work-dir",
           dir.resolve("work").toString());
       Process submit = start(home, "submit", "org.apache.spark.deploy.SparkSubmit", "--master", master,
           "--class", AttributionJob.class.getName(), "--conf", "spark.ui.enabled=false",
@@ -128,27 +126,6 @@ class ClusterSubmitIT {
       return Files.readString(dir.resolve(name + ".log"), StandardCharsets.UTF_8);
     } catch (IOException e) {
       return "(no log: " + e + ")";
-    }
-  }
-
-  private static void awaitPort(int port, Process p) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      try (Socket s = new Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException e) {
-        if (!p.isAlive()) {
-          throw new AssertionError("master exited with " + p.exitValue());
-        }
-        Thread.sleep(500);
-      }
-    }
-    throw new AssertionError("master did not open port " + port);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -62,7 +61,7 @@ class ExecutorLossTest {
     try {
       Process masterProc = sparkDaemon(home, "master", started, "org.apache.spark.deploy.master.Master", "--host",
           "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(ChildJvm.freePort()));
-      awaitPort(port, masterProc);
+      ChildJvm.awaitPort(port, masterProc);
       Process[] workers = new Process[2];
       for (int w = 0; w < 2; w++) {
         workers[w] = sparkDaemon(home, "worker-" + w, started, "org.apache.spark.deploy.worker.Worker", master,
@@ -179,20 +178,5 @@ class ExecutorLossTest {
     Process p = pb.start();
     started.add(p);
     return p;
-  }
-
-  private static void awaitPort(int port, Process p) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      try (Socket s = new Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException e) {
-        if (!p.isAlive()) {
-          throw new AssertionError("the master exited with " + p.exitValue());
-        }
-        Thread.sleep(200);
-      }
-    }
-    throw new AssertionError("the master did not open port " + port);
   }
 }
