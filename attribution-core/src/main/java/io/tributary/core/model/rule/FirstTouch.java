@@ -1,6 +1,6 @@
 package io.tributary.core.model.rule;
 
-import io.tributary.core.paths.Path;
+import io.tributary.core.paths.PathTable;
 
 /** {@code first_touch}: all credit to the first touch. */
 public final class FirstTouch extends PositionalModel {
@@ -10,8 +10,8 @@ public final class FirstTouch extends PositionalModel {
   }
 
   @Override
-  double[] weights(Path path) {
-    double[] w = new double[path.length()];
+  double[] weights(PathTable paths, int p) {
+    double[] w = new double[paths.length(p)];
     w[0] = 1;
     return w;
   }

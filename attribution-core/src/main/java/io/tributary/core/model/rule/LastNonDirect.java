@@ -1,6 +1,6 @@
 package io.tributary.core.model.rule;
 
-import io.tributary.core.paths.Path;
+import io.tributary.core.paths.PathTable;
 import java.util.Objects;
 
 /**
@@ -21,10 +21,10 @@ public final class LastNonDirect extends PositionalModel {
   }
 
   @Override
-  double[] weights(Path path) {
-    double[] w = new double[path.length()];
+  double[] weights(PathTable paths, int p) {
+    double[] w = new double[paths.length(p)];
     for (int i = w.length - 1; i >= 0; i--) {
-      if (!path.channel(i).equals(directChannel)) {
+      if (!paths.channels().name(paths.channel(p, i)).equals(directChannel)) {
         w[i] = 1;
         return w;
       }

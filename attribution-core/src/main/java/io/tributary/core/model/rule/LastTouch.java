@@ -1,6 +1,6 @@
 package io.tributary.core.model.rule;
 
-import io.tributary.core.paths.Path;
+import io.tributary.core.paths.PathTable;
 
 /** {@code last_touch}: all credit to the last touch. */
 public final class LastTouch extends PositionalModel {
@@ -10,8 +10,8 @@ public final class LastTouch extends PositionalModel {
   }
 
   @Override
-  double[] weights(Path path) {
-    double[] w = new double[path.length()];
+  double[] weights(PathTable paths, int p) {
+    double[] w = new double[paths.length(p)];
     w[w.length - 1] = 1;
     return w;
   }

@@ -1,6 +1,6 @@
 package io.tributary.core.model.rule;
 
-import io.tributary.core.paths.Path;
+import io.tributary.core.paths.PathTable;
 import java.util.Arrays;
 
 /** {@code linear}: each touch gets 1/L, repeats counted (ChannelAttribution's {@code linear_touch}). */
@@ -11,8 +11,8 @@ public final class Linear extends PositionalModel {
   }
 
   @Override
-  double[] weights(Path path) {
-    double[] w = new double[path.length()];
+  double[] weights(PathTable paths, int p) {
+    double[] w = new double[paths.length(p)];
     Arrays.fill(w, 1.0 / w.length);
     return w;
   }

@@ -1,7 +1,7 @@
 package io.tributary.core.model.rule;
 
 import io.tributary.core.model.PositionWeights;
-import io.tributary.core.paths.Path;
+import io.tributary.core.paths.PathTable;
 import java.util.Objects;
 
 /**
@@ -23,8 +23,8 @@ public final class PositionBased extends PositionalModel {
   }
 
   @Override
-  double[] weights(Path path) {
-    int n = path.length();
+  double[] weights(PathTable paths, int p) {
+    int n = paths.length(p);
     double[] w = new double[n];
     if (n == 1) {
       w[0] = 1;

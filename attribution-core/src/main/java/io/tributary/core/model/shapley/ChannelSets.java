@@ -1,17 +1,14 @@
 package io.tributary.core.model.shapley;
 
 import io.tributary.core.paths.ChannelDictionary;
-import io.tributary.core.paths.Path;
 import io.tributary.core.paths.PathCounts;
-import io.tributary.core.paths.PathStats;
+import io.tributary.core.paths.PathTable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -68,27 +65,22 @@ final class ChannelSets {
 
   /** Groups the paths of {@code counts} by distinct channel set. */
   static ChannelSets of(PathCounts counts) {
-    // Names gathered in a hash set first: sorting only the distinct names is far cheaper than a sorted insert per
-    // touch, and the dictionary is the same.
-    Set<String> names = new HashSet<>();
-    for (Path p : counts.byPath().keySet()) {
-      names.addAll(p.channels());
-    }
-    ChannelDictionary dict = ChannelDictionary.of(names);
+    // The aggregate's primitive table: channel ids are already dense and in name order, and no object is made per path.
+    PathTable paths = counts.table();
+    ChannelDictionary dict = paths.channels();
     int wordCount = Math.max(1, (dict.size() + 63) >>> 6);
     Map<Key, Acc> bySet = new HashMap<>();
-    for (Map.Entry<Path, PathStats> e : counts.byPath().entrySet()) {
+    for (int p = 0; p < paths.size(); p++) {
       long[] w = new long[wordCount];
-      for (String channel : e.getKey().channels()) {
-        int id = dict.id(channel);
+      for (int k = 0; k < paths.length(p); k++) {
+        int id = paths.channel(p, k);
         w[id >>> 6] |= 1L << id;
       }
       Key key = new Key(w);
       Acc acc = bySet.computeIfAbsent(key, Acc::new);
-      PathStats s = e.getValue();
-      acc.conversions = Math.addExact(acc.conversions, s.conversions());
-      acc.nulls = Math.addExact(acc.nulls, s.nulls());
-      acc.value = acc.value.add(s.value());
+      acc.conversions = Math.addExact(acc.conversions, paths.conversions(p));
+      acc.nulls = Math.addExact(acc.nulls, paths.nulls(p));
+      acc.value = acc.value.add(paths.value(p));
     }
     List<Acc> sorted = new ArrayList<>(bySet.values());
     sorted.sort((a, b) -> {
