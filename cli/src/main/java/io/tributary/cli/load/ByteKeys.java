@@ -70,8 +70,21 @@ final class ByteKeys {
   }
 
   private boolean equals(int id, byte[] b, int from, int to) {
-    int s = start[id];
-    return Arrays.equals(bytes, s, s + length(id), b, from, to);
+    return same(bytes, start[id], length(id), b, from, to);
+  }
+
+  /** Whether {@code a[aFrom, aFrom + aLength)} equals {@code b[from, to)}; a plain loop beats the vectorised
+   * {@link Arrays#equals} on keys of a few bytes, which is what ids and channel names are. */
+  static boolean same(byte[] a, int aFrom, int aLength, byte[] b, int from, int to) {
+    if (aLength != to - from) {
+      return false;
+    }
+    for (int i = 0; i < aLength; i++) {
+      if (a[aFrom + i] != b[from + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int add(byte[] b, int from, int to, int h, int slot) {

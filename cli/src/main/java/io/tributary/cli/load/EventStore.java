@@ -116,8 +116,7 @@ public final class EventStore {
       int i = c.size++;
       // Exports usually list a customer's rows together: skip the hash lookup while the customer repeats.
       int len = customerTo - customerFrom;
-      if (len != lastCustomerLength
-          || !Arrays.equals(lastCustomer, 0, len, b, customerFrom, customerTo)) {
+      if (!ByteKeys.same(lastCustomer, 0, lastCustomerLength, b, customerFrom, customerTo)) {
         lastCustomerId = customerKeys.intern(b, customerFrom, customerTo);
         if (len > lastCustomer.length) {
           lastCustomer = new byte[Math.max(len, 2 * lastCustomer.length)];
@@ -313,6 +312,8 @@ public final class EventStore {
     private final int[] order;
     private final long excluded;
 
+    private final Chunk[] byIndex = chunks.toArray(Chunk[]::new);
+
     private Grouped(int[] start, int[] order, long excluded) {
       this.start = start;
       this.order = order;
@@ -349,7 +350,7 @@ public final class EventStore {
       out.clear();
       for (int p = start[c]; p < start[c + 1]; p++) {
         int k = order[p];
-        Chunk chunk = chunks.get(k >>> SHIFT);
+        Chunk chunk = byIndex[k >>> SHIFT];
         int i = k & MASK;
         char ch = chunk.channel[i];
         byte f = chunk.flags[i];

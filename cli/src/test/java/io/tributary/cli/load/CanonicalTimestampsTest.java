@@ -43,6 +43,12 @@ class CanonicalTimestampsTest {
       }
       ZoneId zone = ZONES[rnd.nextInt(ZONES.length)];
       long fast = CanonicalTimestamps.parse(s, zone);
+      // The byte entry reads the same cell inside a row, as the CLI's byte reader hands it over.
+      byte[] row = ("c1," + s + ",email").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      int to = row.length - ",email".length();
+      if (to - 3 >= 19) {
+        assertEquals(fast, CanonicalTimestamps.parse(row, 3, to, zone), s);
+      }
       if (fast == CanonicalTimestamps.NOT_CANONICAL) {
         continue;
       }
