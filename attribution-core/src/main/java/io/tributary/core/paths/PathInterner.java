@@ -18,6 +18,7 @@ final class PathInterner {
    */
   /** An empty slot: a real one's low half is a path index, never -1. */
   private static final long EMPTY = -1L;
+  static final int COMPACT_EVERY = 1 << 20;
 
   private int[] store = new int[256];
   private int stored;
@@ -28,9 +29,53 @@ final class PathInterner {
   private int size;
   private long[] slots = emptySlots(64);
 
-  /** @return the number of distinct paths */
+  /** Paths appended unhashed since the last {@link #compact}, which may repeat each other or hashed paths. */
+  private int unhashed;
+
+  /** @return the number of stored entries (distinct paths, plus repeats appended unhashed) */
   int size() {
     return size;
+  }
+
+  /**
+   * Stores the path as a new entry without looking it up, for rows that are mostly distinct (a path file): the hash
+   * table's random accesses are skipped and repeats are merged when the table is built, after sorting. To bound
+   * memory when rows do repeat, every {@link #COMPACT_EVERY} unhashed entries are folded into the hash table.
+   * The caller has checked the stats.
+   */
+  void append(int[] ids, int from, int length, long conv, BigDecimal value, long nul) {
+    if (unhashed == COMPACT_EVERY) {
+      compact();
+    }
+    int p = append(ids, from, length);
+    conversions[p] = conv;
+    nulls[p] = nul;
+    values[p] = value.signum() != 0 ? value : null;
+    unhashed++;
+  }
+
+  /** Re-adds every entry through the hash table, merging repeats. */
+  private void compact() {
+    int[] oldStore = store;
+    int[] oldStart = start;
+    long[] oldConversions = conversions;
+    long[] oldNulls = nulls;
+    BigDecimal[] oldValues = values;
+    int n = size;
+    store = new int[Math.max(256, stored)];
+    stored = 0;
+    start = new int[Math.max(33, n + 1)];
+    conversions = new long[start.length - 1];
+    nulls = new long[start.length - 1];
+    values = new BigDecimal[start.length - 1];
+    size = 0;
+    unhashed = 0;
+    slots = emptySlots(64);
+    for (int p = 0; p < n; p++) {
+      BigDecimal v = oldValues[p];
+      add(oldStore, oldStart[p], oldStart[p + 1] - oldStart[p], oldConversions[p], v == null ? BigDecimal.ZERO : v,
+          oldNulls[p]);
+    }
   }
 
   /**
@@ -111,7 +156,7 @@ final class PathInterner {
    * @return the paths sorted into a table over the channels they use
    */
   PathTable toTable(ChannelInterner names) {
-    return PathTable.sort(names, store, start, size, conversions, nulls, values);
+    return PathTable.sort(names, store, start, size, conversions, nulls, values, unhashed > 0);
   }
 
   /** The hash of a sequence; package-private so that tests can build sequences whose hashes collide. */

@@ -24,20 +24,22 @@ final class PathOrder {
    * @param order the input index of each output sequence
    * @param start output sequence i is {@code ids[start[i], start[i + 1])}
    * @param ids the sequences, packed in order
+   * @param ties whether any two sequences had the same key, so that equal sequences (if any) are adjacent in a tie;
+   *     without ties every sequence is distinct
    */
-  record Sorted(int[] order, int[] start, int[] ids) {}
+  record Sorted(int[] order, int[] start, int[] ids, boolean ties) {}
 
   /**
    * @param ids the packed sequences, in provisional ids
    * @param start sequence p is {@code ids[start[p], start[p + 1])}
-   * @param n the number of sequences, all distinct
+   * @param n the number of sequences (repeats allowed: they end up adjacent)
    * @param rank the final id of each provisional one, whose order is the sort order
    * @param channels every final id is below this
    * @return the sequences in order, in final ids
    */
   static Sorted sort(int[] ids, int[] start, int n, int[] rank, int channels) {
     if (n == 0) {
-      return new Sorted(new int[0], new int[1], new int[0]);
+      return new Sorted(new int[0], new int[1], new int[0], false);
     }
     int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
     int idBits = 32 - Integer.numberOfLeadingZeros(channels); // ids + 1 lie in [1, channels]
@@ -59,15 +61,17 @@ final class PathOrder {
       order[i] = (int) (keys[i] & mask);
     }
     int runStart = 0;
+    boolean ties = false;
     for (int i = 1; i <= n; i++) {
       if (i == n || keys[i] >>> indexBits != keys[runStart] >>> indexBits) {
         if (i - runStart > 1) {
           sortRun(ids, start, rank, order, runStart, i);
+          ties = true;
         }
         runStart = i;
       }
     }
-    return gather(ids, start, rank, keys, order, indexBits, idBits, packed);
+    return gather(ids, start, rank, keys, order, indexBits, idBits, packed, ties);
   }
 
   /**
@@ -75,7 +79,7 @@ final class PathOrder {
    * in order in memory; only longer ones are copied from their (scattered) input position.
    */
   private static Sorted gather(int[] ids, int[] start, int[] rank, long[] keys, int[] order, int indexBits,
-      int idBits, int packed) {
+      int idBits, int packed, boolean ties) {
     int n = order.length;
     int[] outStart = new int[n + 1];
     int[] out = new int[start[n]];
@@ -101,7 +105,7 @@ final class PathOrder {
       }
       outStart[i + 1] = at;
     }
-    return new Sorted(order, outStart, out);
+    return new Sorted(order, outStart, out, ties);
   }
 
   /**

@@ -40,10 +40,11 @@ public final class PathTable {
    * Sorts interned paths into a table. Reads the arrays, never changes or keeps them.
    *
    * @param names the names of the ids in {@code store}, in any order; names no path uses are left out
-   * @param store the packed sequences; sequence p is {@code store[start[p], start[p + 1])}, all distinct
+   * @param store the packed sequences; sequence p is {@code store[start[p], start[p + 1])}
+   * @param repeats whether a sequence may occur more than once; their stats are then summed as the builder sums them
    */
   static PathTable sort(ChannelInterner names, int[] store, int[] start, int n, long[] conversions, long[] nulls,
-      BigDecimal[] values) {
+      BigDecimal[] values, boolean repeats) {
     boolean[] used = new boolean[names.size()];
     for (int k = 0; k < start[n]; k++) {
       used[store[k]] = true;
@@ -76,7 +77,46 @@ public final class PathTable {
       nul[i] = nulls[p];
       val[i] = values[p];
     }
-    return new PathTable(new ChannelDictionary(sorted), paths.start(), paths.ids(), conv, nul, val);
+    ChannelDictionary dictionary = new ChannelDictionary(sorted);
+    if (repeats && paths.ties()) { // equal sequences have equal keys: without ties there are no repeats
+      return mergeRepeats(dictionary, paths.start(), paths.ids(), conv, nul, val);
+    }
+    return new PathTable(dictionary, paths.start(), paths.ids(), conv, nul, val);
+  }
+
+  /** Sums neighbours that are the same path (sorted, so repeats are adjacent), compacting the arrays in place. */
+  private static PathTable mergeRepeats(ChannelDictionary dictionary, int[] start, int[] ids, long[] conv, long[] nul,
+      BigDecimal[] val) {
+    int n = conv.length;
+    int m = 0;
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      int len = start[i + 1] - start[i];
+      if (m > 0 && start[m] - start[m - 1] == len
+          && Arrays.equals(ids, start[m - 1], start[m], ids, start[i], start[i + 1])) {
+        conv[m - 1] = Math.addExact(conv[m - 1], conv[i]);
+        nul[m - 1] = Math.addExact(nul[m - 1], nul[i]);
+        BigDecimal v = val[i];
+        if (v != null) {
+          val[m - 1] = val[m - 1] == null ? v : val[m - 1].add(v);
+        }
+        continue;
+      }
+      int from = start[i];
+      start[m] = at; // start[m] <= start[i]: ids move left only, never over ones still to be read
+      for (int k = 0; k < len; k++) {
+        ids[at++] = ids[from + k];
+      }
+      conv[m] = conv[i];
+      nul[m] = nul[i];
+      val[m] = val[i];
+      start[++m] = at; // m <= i + 1: entry i + 1's start, still to be read, is only overwritten by itself
+    }
+    if (m == n) {
+      return new PathTable(dictionary, start, ids, conv, nul, val);
+    }
+    return new PathTable(dictionary, Arrays.copyOf(start, m + 1), Arrays.copyOf(ids, at), Arrays.copyOf(conv, m),
+        Arrays.copyOf(nul, m), Arrays.copyOf(val, m));
   }
 
   /** @return the table of the paths of {@code byPath}, stats kept as they are (all-zero ones included) */
@@ -106,7 +146,7 @@ public final class PathTable {
       val[i] = s.value();
       i++;
     }
-    return sort(names, store, start, n, conv, nul, val);
+    return sort(names, store, start, n, conv, nul, val, false);
   }
 
   /** @return {@code a} and {@code b} added path by path, as {@link PathStats#plus} adds equal paths */

@@ -147,6 +147,36 @@ class PathTableTest {
   }
 
   @Test
+  void addPath_rowsRepeatedPastCompaction_sumExactly() {
+    // Path rows are stored unlooked-up and merged at build; past COMPACT_EVERY they are folded into the hash table.
+    PathCounts.Builder b = PathCounts.builder();
+    String[] texts = {"a > b", "b", "a > b > c"};
+    int rows = 2 * PathInterner.COMPACT_EVERY + 8;
+    for (int i = 0; i < rows; i++) {
+      b.addPath(texts[i % 3], ">", 1, new BigDecimal("0.01"), 2);
+    }
+    b.add(Path.of("b"), 1, BigDecimal.ONE, 0); // a hashed add of a path also stored unhashed
+    long each = rows / 3; // 699,053 rows of each text, and one more of the first
+    TreeMap<Path, PathStats> truth = new TreeMap<>();
+    truth.put(Path.of("a", "b"), new PathStats(each + 1, BigDecimal.valueOf(each + 1, 2), 2 * (each + 1)));
+    truth.put(Path.of("b"), new PathStats(each + 1, BigDecimal.valueOf(each, 2).add(BigDecimal.ONE), 2 * each));
+    truth.put(Path.of("a", "b", "c"), new PathStats(each, BigDecimal.valueOf(each, 2), 2 * each));
+    assertEquals(1, rows % 3);
+    assertEquals(truth, b.build().byPath());
+  }
+
+  @Test
+  void mixedRoutes_samePath_sumIntoOneEntry() {
+    PathCounts.Builder b = PathCounts.builder();
+    b.add(Path.of("x", "y"), 1, new BigDecimal("1.1"), 0);
+    b.addPath("x > y", ">", 0, BigDecimal.ZERO, 2);
+    b.add(new int[] {b.channelId("x"), b.channelId("y")}, 2, 3, new BigDecimal("0.01"), 0);
+    b.addPath("x>y", ">", 1, new BigDecimal("2"), 0);
+    assertEquals(new TreeMap<>(Map.of(Path.of("x", "y"), new PathStats(5, new BigDecimal("3.11"), 2))),
+        b.build().byPath());
+  }
+
+  @Test
   void merge_ofRandomSplits_equalsTheWhole_inAnyOrder() {
     List<Row> rows = rows(11, 2_000, 6, ">");
     PathCounts whole = byText(rows, ">");
