@@ -140,6 +140,10 @@ write("paths-nan-infinity.csv",
 write("paths-single-channel.csv", PH + "search,5,50,20\n")
 write("paths-more-channels-than-shapley-limit.csv",
       PH + " > ".join("ch%02d" % i for i in range(24)) + ",2,20,1\n" + "ch00 > ch01,1,10,3\n")
+# Cells a spreadsheet would run as formulas, in an accepted path and in rejected rows.
+write("paths-formula-injection.csv", "path,total_conversions,total_null\n"
+      + '"=HYPERLINK(""http://evil.example"",""x"")",1,0\n' + "@SUM(1+1)*cmd|' /C calc'!A0,-1,0\n"
+      + "search > email,2,3\n" + "+cmd > -2+3,1,x\n")
 write("paths-duplicated-header.csv", "path,total_conversions,total_conversions\na > b,1,2\n")
 
 # ---- spend -------------------------------------------------------------------------------------------------------

@@ -116,6 +116,33 @@ class PrivacyTest {
         r.err().strip());
   }
 
+  @Test
+  void attribute_formulaCells_neutralisedInEveryCsvOutput() throws IOException {
+    Path paths = HostileInputTest.CORPUS.resolve("paths-formula-injection.csv");
+    Path rejects = dir.resolve("rejects.csv");
+    Cli.Result r = Cli.run("attribute", "--paths", paths.toString(), "--on-bad-row", "skip", "--rejects",
+        rejects.toString(), "--format", "csv", "--output", dir.resolve("out").toString());
+    assertEquals(0, r.exit(), r.err());
+    List<Path> csvs;
+    try (Stream<Path> files = Files.walk(dir)) {
+      csvs = files.filter(p -> p.toString().endsWith(".csv")).toList();
+    }
+    assertTrue(csvs.size() >= 4, csvs.toString());
+    int seen = 0;
+    for (Path f : csvs) {
+      for (List<String> record : SimpleCsv.records(Files.readString(f))) {
+        for (String cell : record) {
+          seen += cell.contains("HYPERLINK") || cell.contains("cmd") ? 1 : 0;
+          // A spreadsheet runs a cell starting with one of these; only numbers may (a negative ROI).
+          if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+            assertTrue(cell.matches("-?[0-9.]+(E-?[0-9]+)?"), f + ": formula cell " + cell);
+          }
+        }
+      }
+    }
+    assertTrue(seen >= 3, "the hostile cells reached the outputs, neutralised: " + seen);
+  }
+
   private static void assertClean(String what, String text) {
     assertFalse(text.contains(MARK), what + " holds a customer id:\n" + text);
     for (String trace : OPTED_OUT_TRACES) {
