@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
  * <p>Run (from the repository root, single thread, results in {@code benchmarks/results/markov.md}):
  * <pre>
  * flock /tmp/tributary-mvn.lock ./mvnw -o -B -q -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar Markov -f 1 -wi 2 -i 3 -t 1
+ * java -jar benchmarks/target/benchmarks.jar Markov -f 1 -wi 3 -i 5 -w 3s -r 3s -t 1
  * </pre>
  * Other sizes: {@code -p paths=50000,100000,200000 -p channels=6,12,20 -p order=1,2,3}.
  */
