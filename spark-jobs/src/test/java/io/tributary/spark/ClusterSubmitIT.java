@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A real cluster on this machine: a Spark standalone master and worker started from the Maven jars on 127.0.0.1, the
  * shaded job jar submitted with spark-submit, its tables checked against the core run in this JVM, and both
  * processes stopped by PID. Runs in the {@code integration-test} phase (it needs the packaged jar) with
- * {@code ./mvnw -pl spark-jobs -am verify -Pcluster}.
+ * {@code ./mvnw -pl spark-jobs -am verify} (the {@code cluster-submit} execution of surefire, after {@code package}).
  */
 class ClusterSubmitIT {
   private static final List<String> OPENS = List.of(
