@@ -58,12 +58,12 @@ public final class CanonicalTimestamps {
     if (sep != 'T' && sep != ' ') {
       return NOT_CANONICAL;
     }
-    int year = digits(b, from, from + 4);
-    int month = digits(b, from + 5, from + 7);
-    int day = digits(b, from + 8, from + 10);
-    int hour = digits(b, from + 11, from + 13);
-    int minute = digits(b, from + 14, from + 16);
-    int second = digits(b, from + 17, from + 19);
+    int year = two(b, from) * 100 + two(b, from + 2);
+    int month = two(b, from + 5);
+    int day = two(b, from + 8);
+    int hour = two(b, from + 11);
+    int minute = two(b, from + 14);
+    int second = two(b, from + 17);
     if ((year | month | day | hour | minute | second) < 0) {
       return NOT_CANONICAL;
     }
@@ -132,6 +132,16 @@ public final class CanonicalTimestamps {
       }
     }
     return total - DAYS_0000_TO_1970;
+  }
+
+  /*
+   * The two-digit number at b[i], or -100000 when either byte is not an ASCII digit (negative even as the low half of
+   * a year, 100 * x + that). It runs six times per row of a ten-million-row log: one branch, not a loop.
+   */
+  private static int two(byte[] b, int i) {
+    int hi = b[i] - '0';
+    int lo = b[i + 1] - '0';
+    return (hi | lo | (9 - hi) | (9 - lo)) < 0 ? -100_000 : hi * 10 + lo;
   }
 
   /* The non-negative number written by b[from, to), or -1 when a byte is not an ASCII digit. */

@@ -137,6 +137,8 @@ public record JourneyAggregate(
     private List<String> mappedDictionary;
     private int[] pathIds;
     private int[] ids = new int[16];
+    private CustomerEvents current;
+    private final JourneySink sink = this::add;
 
     private Builder(String settings, JourneyOptions options, List<JourneyModel> models) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -167,14 +169,14 @@ public record JourneyAggregate(
      * @param events all events of one customer (after identity stitching and consent exclusion), any order
      */
     public Builder addCustomer(CustomerEvents events) {
-      JourneySink sink = (channels, times, from, to, converted, value, endTime) ->
-          add(events, channels, times, from, to, converted, value, endTime);
+      current = events;
       return addDuplicates(journeys.build(events, sink));
     }
 
-    /* One journey of a columnar customer: exactly add(Journey)'s effect on the same journey. */
-    private void add(CustomerEvents events, int[] channels, long[] times, int from, int to, boolean converted,
-        BigDecimal value, long endTime) {
+    /* One journey of the columnar customer being added: exactly add(Journey)'s effect on the same journey. */
+    private void add(int[] channels, long[] times, int from, int to, boolean converted, BigDecimal value,
+        long endTime) {
+      CustomerEvents events = current;
       if (from == to) {
         touchless++;
         touchlessValue = touchlessValue.add(value);
@@ -241,18 +243,31 @@ public record JourneyAggregate(
 
     private static void fold(Map<String, ExactSum[]> byChannel, Journey j, double[] w) {
       // Sum a journey's repeated channels in double first (fixed order within the journey), then add exactly, so the
-      // totals do not depend on the order in which journeys, slices or partitions are folded.
-      Map<String, Double> perChannel = new LinkedHashMap<>();
+      // totals do not depend on the order in which journeys, slices or partitions are folded. Journeys have few
+      // distinct channels: a scan of those seen beats a map per journey.
       List<Touch> touches = j.touches();
+      String[] channels = new String[w.length];
+      double[] sums = new double[w.length];
+      int distinct = 0;
       for (int i = 0; i < w.length; i++) {
-        perChannel.merge(touches.get(i).channel(), w[i], Double::sum);
+        String c = touches.get(i).channel();
+        int k = 0;
+        while (k < distinct && !channels[k].equals(c)) {
+          k++;
+        }
+        if (k == distinct) {
+          channels[distinct++] = c;
+          sums[k] = w[i];
+        } else {
+          sums[k] += w[i];
+        }
       }
       double value = j.value().doubleValue();
-      perChannel.forEach((c, weight) -> {
-        ExactSum[] acc = byChannel.computeIfAbsent(c, k -> new ExactSum[] {new ExactSum(), new ExactSum()});
-        acc[0].add(weight);
-        acc[1].add(value * weight);
-      });
+      for (int k = 0; k < distinct; k++) {
+        ExactSum[] acc = byChannel.computeIfAbsent(channels[k], x -> new ExactSum[] {new ExactSum(), new ExactSum()});
+        acc[0].add(sums[k]);
+        acc[1].add(value * sums[k]);
+      }
     }
 
     /** @return the immutable aggregate of everything added so far */
