@@ -54,6 +54,20 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
     return new PathCounts(LazyPathMap.of(PathTable.merge(table(), other.table())));
   }
 
+  /**
+   * The same paths with other stats, e.g. a bootstrap replicate: nothing is looked up, sorted or made again.
+   *
+   * @param conversions per path of {@link #table()}, in its order, {@code >= 0}
+   * @param values per path, exact, {@code >= 0}; {@code null} for none
+   * @param nulls per path, {@code >= 0}
+   * @return the aggregate of the paths whose new stats are not all zero (their value as given,
+   *     {@link BigDecimal#ZERO} for {@code null})
+   * @throws IllegalArgumentException when an array's length is not {@link #size()} or a stat is negative
+   */
+  public PathCounts withStats(long[] conversions, BigDecimal[] values, long[] nulls) {
+    return new PathCounts(LazyPathMap.of(table().withStats(conversions, values, nulls)));
+  }
+
   /** @return the number of distinct paths */
   public int size() {
     return byPath.size();

@@ -1,8 +1,10 @@
 package io.tributary.core.paths;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -147,6 +149,61 @@ public final class PathTable {
       i++;
     }
     return sort(names, store, start, n, conv, nul, val, false);
+  }
+
+  /**
+   * @return the same paths with the given stats, those left with no journeys and no value dropped, and the channels
+   *     left on no path dropped (ids renumbered, order kept)
+   */
+  PathTable withStats(long[] conv, BigDecimal[] val, long[] nul) {
+    int n = size();
+    if (conv.length != n || val.length != n || nul.length != n) {
+      throw new IllegalArgumentException("expected stats of " + n + " paths, got " + conv.length + ", "
+          + val.length + ", " + nul.length);
+    }
+    boolean[] used = new boolean[channels.size()];
+    int kept = 0;
+    for (int p = 0; p < n; p++) {
+      BigDecimal v = val[p];
+      if (conv[p] < 0 || nul[p] < 0 || v != null && v.signum() < 0) {
+        throw new IllegalArgumentException("path stats must be >= 0, path " + p);
+      }
+      if (conv[p] != 0 || nul[p] != 0 || v != null && v.signum() != 0) {
+        kept++;
+        for (int k = start[p]; k < start[p + 1]; k++) {
+          used[ids[k]] = true;
+        }
+      }
+    }
+    int[] rank = new int[used.length];
+    List<String> names = new ArrayList<>();
+    for (int c = 0; c < used.length; c++) {
+      rank[c] = names.size();
+      if (used[c]) {
+        names.add(channels.name(c));
+      }
+    }
+    ChannelDictionary dictionary = names.size() == used.length ? channels
+        : new ChannelDictionary(names.toArray(String[]::new));
+    int[] outStart = new int[kept + 1];
+    int[] outIds = new int[ids.length];
+    long[] c = new long[kept];
+    long[] u = new long[kept];
+    BigDecimal[] v = new BigDecimal[kept];
+    int m = 0;
+    int at = 0;
+    for (int p = 0; p < n; p++) {
+      if (conv[p] != 0 || nul[p] != 0 || val[p] != null && val[p].signum() != 0) {
+        for (int k = start[p]; k < start[p + 1]; k++) {
+          outIds[at++] = rank[ids[k]];
+        }
+        c[m] = conv[p];
+        u[m] = nul[p];
+        v[m] = val[p];
+        outStart[++m] = at;
+      }
+    }
+    return new PathTable(dictionary, outStart, Arrays.copyOf(outIds, at), c, u, v);
   }
 
   /** @return {@code a} and {@code b} added path by path, as {@link PathStats#plus} adds equal paths */

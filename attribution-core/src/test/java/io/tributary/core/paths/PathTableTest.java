@@ -194,6 +194,41 @@ class PathTableTest {
   }
 
   @Test
+  void withStats_newCounts_equalTheMapOfTheSurvivingPaths() {
+    PathCounts data = byText(rows(13, 500, 4, ">"), ">");
+    SplittableRandom r = new SplittableRandom(2);
+    int n = data.size();
+    long[] conv = new long[n];
+    long[] nulls = new long[n];
+    BigDecimal[] values = new BigDecimal[n];
+    TreeMap<Path, PathStats> truth = new TreeMap<>();
+    int p = 0;
+    for (Path path : data.byPath().keySet()) {
+      conv[p] = r.nextInt(3) == 0 ? 0 : r.nextInt(5);
+      nulls[p] = r.nextInt(3) == 0 ? 0 : r.nextInt(5);
+      values[p] = conv[p] == 0 ? (r.nextBoolean() ? null : BigDecimal.ZERO) : BigDecimal.valueOf(r.nextInt(999), 2);
+      if (conv[p] + nulls[p] > 0 || values[p] != null && values[p].signum() > 0) {
+        truth.put(path, new PathStats(conv[p], values[p] == null ? BigDecimal.ZERO : values[p], nulls[p]));
+      }
+      p++;
+    }
+    PathCounts replicate = data.withStats(conv, values, nulls);
+    assertEquals(new PathCounts(truth), replicate);
+    assertEquals(truth, replicate.byPath());
+    assertEquals(ChannelDictionary.of(new PathCounts(truth)).names(), ChannelDictionary.of(replicate).names());
+    PathCounts onlyFirst = data.withStats(onlyFirst(n, 1), new BigDecimal[n], new long[n]);
+    assertEquals(data.table().path(0).distinctChannels().size(), ChannelDictionary.of(onlyFirst).size());
+    assertThrows(IllegalArgumentException.class, () -> data.withStats(new long[n - 1], values, nulls));
+    assertThrows(IllegalArgumentException.class, () -> data.withStats(onlyFirst(n, -1), values, nulls));
+  }
+
+  private static long[] onlyFirst(int n, long first) {
+    long[] a = new long[n];
+    a[0] = first;
+    return a;
+  }
+
+  @Test
   void merge_disjointChannels_unionsTheDictionaries() {
     PathCounts a = PathCounts.builder().addPath("m > z", ">", 1, BigDecimal.ONE, 0).build();
     PathCounts b = PathCounts.builder().addPath("a > m", ">", 0, BigDecimal.ZERO, 1).build();

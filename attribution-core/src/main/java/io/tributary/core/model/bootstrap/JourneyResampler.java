@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * Draws bootstrap replicates of a {@link PathCounts}: N journeys drawn with replacement from the N journeys of the
@@ -37,8 +36,10 @@ final class JourneyResampler {
   private final long[] threshold;
   private final int[] alias;
   private final long journeys;
+  private final PathCounts source;
 
   JourneyResampler(PathCounts counts) {
+    source = counts;
     for (Map.Entry<Path, PathStats> e : counts.byPath().entrySet()) {
       paths.add(e.getKey());
       stats.add(e.getValue());
@@ -125,20 +126,20 @@ final class JourneyResampler {
     for (long i = 0; i < journeys; i++) {
       drawn[pick(rng.nextInt(cell.length), rng.nextLong(journeys))]++;
     }
-    TreeMap<Path, PathStats> out = new TreeMap<>();
+    // The replicate keeps the data's paths (a subset, same order): only new stats, nothing sorted or looked up again.
+    long[] conversions = new long[paths.size()];
+    long[] nulls = new long[paths.size()];
+    BigDecimal[] values = new BigDecimal[paths.size()];
     for (int p = 0; p < paths.size(); p++) {
       long conv = drawn[2 * p];
-      long nulls = drawn[2 * p + 1];
-      if (conv == 0 && nulls == 0) {
-        continue;
-      }
+      conversions[p] = conv;
+      nulls[p] = drawn[2 * p + 1];
       PathStats s = stats.get(p);
-      BigDecimal value = conv == 0 || s.value().signum() == 0 ? BigDecimal.ZERO
+      values[p] = conv == 0 || s.value().signum() == 0 ? BigDecimal.ZERO
           : conv == s.conversions() ? s.value()
           : s.value().multiply(BigDecimal.valueOf(conv)).divide(BigDecimal.valueOf(s.conversions()),
               MathContext.DECIMAL128);
-      out.put(paths.get(p), new PathStats(conv, value, nulls));
     }
-    return new PathCounts(out);
+    return source.withStats(conversions, values, nulls);
   }
 }
