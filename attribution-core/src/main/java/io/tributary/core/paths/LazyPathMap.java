@@ -1,9 +1,10 @@
 package io.tributary.core.paths;
 
 import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -100,7 +101,7 @@ final class LazyPathMap extends AbstractMap<Path, PathStats> implements SortedMa
   }
 
   @Override
-  public java.util.Collection<PathStats> values() {
+  public Collection<PathStats> values() {
     return map().values();
   }
 

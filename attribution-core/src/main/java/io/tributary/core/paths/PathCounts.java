@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Distinct paths with their stats: the sufficient statistic of every path-based model. A mergeable aggregate:
@@ -22,7 +23,7 @@ import java.util.SortedMap;
  * @param byPath distinct paths in {@link Path} order; stats are never all zero
  */
 public record PathCounts(SortedMap<Path, PathStats> byPath) {
-  private static final PathCounts EMPTY = new PathCounts(new java.util.TreeMap<>());
+  private static final PathCounts EMPTY = new PathCounts(new TreeMap<>());
 
   public PathCounts {
     byPath = LazyPathMap.of(byPath);
