@@ -5,11 +5,9 @@ import io.tributary.core.model.AttributionRun;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.ModelOptions;
 import io.tributary.core.model.ModelResult;
-import io.tributary.core.paths.Path;
-import io.tributary.core.paths.PathStats;
+import io.tributary.core.paths.PathTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything a run reports, computed once from a merged aggregate: the fitted models, SPEC's {@code channel_credit},
@@ -72,11 +70,17 @@ public record AttributionReport(
   }
 
   private static List<PathSummaryRow> pathSummary(JourneyAggregate aggregate) {
-    List<PathSummaryRow> rows = new ArrayList<>(aggregate.paths().size());
-    for (Map.Entry<Path, PathStats> e : aggregate.paths().byPath().entrySet()) {
-      PathStats s = e.getValue();
-      rows.add(new PathSummaryRow(e.getKey().display(), s.journeys(), s.conversions(), s.value().doubleValue(),
-          s.nulls()));
+    PathTable paths = aggregate.paths().table();
+    List<PathSummaryRow> rows = new ArrayList<>(paths.size());
+    StringBuilder text = new StringBuilder();
+    for (int p = 0; p < paths.size(); p++) {
+      // As Path.display(): the channels joined by " > ".
+      text.setLength(0);
+      for (int k = 0; k < paths.length(p); k++) {
+        text.append(k == 0 ? "" : " > ").append(paths.channels().name(paths.channel(p, k)));
+      }
+      rows.add(new PathSummaryRow(text.toString(), paths.journeys(p), paths.conversions(p),
+          paths.value(p).doubleValue(), paths.nulls(p)));
     }
     return rows;
   }

@@ -1,10 +1,8 @@
 package io.tributary.core.metrics;
 
 import io.tributary.core.model.JourneyAggregate;
-import io.tributary.core.paths.Path;
-import io.tributary.core.paths.PathStats;
+import io.tributary.core.paths.PathTable;
 import java.math.BigDecimal;
-import java.util.Map;
 
 /**
  * The {@code conversion_kpis} row of SPEC (without {@code run_date}). Ratios whose denominator is zero, and averages
@@ -55,19 +53,29 @@ public record ConversionKpis(
     long singleConverting = 0;
     long touchesOfConverting = 0;
     long convertingWithTouches = 0;
-    for (Map.Entry<Path, PathStats> e : agg.paths().byPath().entrySet()) {
-      PathStats s = e.getValue();
-      int distinct = e.getKey().distinctCount();
-      if (distinct >= 2) {
-        multi += s.journeys();
-        multiConverting += s.conversions();
-      } else {
-        single += s.journeys();
-        singleConverting += s.conversions();
+    PathTable paths = agg.paths().table();
+    // seen[c] == p + 1 when channel c occurred in path p: distinct channels without a set per path.
+    int[] seen = new int[paths.channels().size()];
+    for (int p = 0; p < paths.size(); p++) {
+      int length = paths.length(p);
+      int distinct = 0;
+      for (int k = 0; k < length && distinct < 2; k++) {
+        int c = paths.channel(p, k);
+        if (seen[c] != p + 1) {
+          seen[c] = p + 1;
+          distinct++;
+        }
       }
-      touchesOfConverting = Math.addExact(touchesOfConverting,
-          Math.multiplyExact(s.conversions(), (long) e.getKey().length()));
-      convertingWithTouches += s.conversions();
+      long conversions = paths.conversions(p);
+      if (distinct >= 2) {
+        multi += paths.journeys(p);
+        multiConverting += conversions;
+      } else {
+        single += paths.journeys(p);
+        singleConverting += conversions;
+      }
+      touchesOfConverting = Math.addExact(touchesOfConverting, Math.multiplyExact(conversions, (long) length));
+      convertingWithTouches += conversions;
     }
     long journeys = multi + single + agg.touchlessConversions();
     long converting = convertingWithTouches + agg.touchlessConversions();
