@@ -33,11 +33,24 @@ public final class AttributionRun {
     List<String> channels = ChannelDictionary.of(aggregate.paths()).names();
     double conversions = aggregate.paths().conversions();
     double value = aggregate.paths().value().doubleValue();
+    // Models are independent and each is deterministic, so they are fitted on the machine's cores at once. A failure
+    // comes back as a value and the first one in model order is rethrown here, as it was thrown: the same error
+    // whatever the scheduling.
+    List<Object> fitted = models.parallelStream().map(m -> {
+      try {
+        ModelResult r = complete(fitOne(aggregate, m), channels);
+        checkReconciles(r, conversions, value);
+        return (Object) r;
+      } catch (RuntimeException e) {
+        return e;
+      }
+    }).toList();
     List<ModelResult> out = new ArrayList<>(models.size());
-    for (AttributionModel m : models) {
-      ModelResult r = complete(fitOne(aggregate, m), channels);
-      checkReconciles(r, conversions, value);
-      out.add(r);
+    for (Object f : fitted) {
+      if (f instanceof RuntimeException e) {
+        throw e;
+      }
+      out.add((ModelResult) f);
     }
     return List.copyOf(out);
   }
