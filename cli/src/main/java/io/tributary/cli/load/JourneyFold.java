@@ -19,6 +19,13 @@ import java.util.concurrent.Future;
  * is the same bits for any thread count.
  */
 public final class JourneyFold {
+  /*
+   * Each slice builds its own path table (a sort) and the slices are then merged on one thread; on the 2-core build
+   * machine that overhead, and two threads sharing the caches, made two slices slower than one (10M events: 2.6-2.8 s
+   * against 1.6 s, benchmarks/results/cli.md), so a slice per thread starts at four threads.
+   */
+  static final int MIN_THREADS_TO_SLICE = 4;
+
   private JourneyFold() {}
 
   /**
@@ -31,7 +38,7 @@ public final class JourneyFold {
   public static JourneyAggregate fold(EventStore.Grouped grouped, JourneyOptions options,
       List<AttributionModel> models, int threads) {
     int customers = grouped.customers();
-    int slices = Math.max(1, Math.min(threads, customers / 10_000 + 1));
+    int slices = threads < MIN_THREADS_TO_SLICE ? 1 : Math.min(threads, customers / 10_000 + 1);
     if (slices == 1) {
       return foldRange(grouped, options, models, 0, customers);
     }
