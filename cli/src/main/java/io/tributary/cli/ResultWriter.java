@@ -29,7 +29,6 @@ final class ResultWriter {
   static void write(AttributionReport report, List<RejectedRow> rejected, OutputOptions options, Streams streams) {
     OutputTarget target = OutputTarget.resolve(options.output());
     OutputOptions.Format format = options.format();
-    List<Table> tables = tables(report, rejected, options);
     try {
       switch (format) {
         case TABLE -> {
@@ -42,27 +41,28 @@ final class ResultWriter {
         }
         case CSV -> {
           if (target.kind() == OutputTarget.Kind.DIRECTORY) {
-            for (Table t : tables) {
+            for (Table t : tables(report, rejected, options)) {
               try (Writer w = target.openIn(t.name() + ".csv")) {
                 CsvTableWriter.write(t, w);
               }
             }
           } else {
+            // One file holds channel_credit alone: the other tables (a path summary of a million rows) are not built.
             try (Writer w = target.open(streams.out())) {
-              CsvTableWriter.write(tables.get(0), w);
+              CsvTableWriter.write(SpecTables.channelCredit(report, options.runDate()), w);
             }
           }
         }
         case JSON -> {
           if (target.kind() == OutputTarget.Kind.DIRECTORY) {
-            for (Table t : tables) {
+            for (Table t : tables(report, rejected, options)) {
               try (Writer w = target.openIn(t.name() + ".json")) {
                 JsonTableWriter.write(t, w);
               }
             }
           } else {
             try (Writer w = target.open(streams.out())) {
-              JsonTableWriter.writeAll(tables, w);
+              JsonTableWriter.writeAll(tables(report, rejected, options), w);
             }
           }
         }
@@ -70,7 +70,7 @@ final class ResultWriter {
           if (target.kind() != OutputTarget.Kind.DIRECTORY) {
             throw new IllegalArgumentException("--format parquet writes one file per table: give --output DIR");
           }
-          ParquetTableWriter.write(tables, target.path());
+          ParquetTableWriter.write(tables(report, rejected, options), target.path());
         }
         default -> throw new IllegalStateException("unknown format " + format);
       }

@@ -5,8 +5,6 @@ import io.tributary.core.model.AttributionRun;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.ModelOptions;
 import io.tributary.core.model.ModelResult;
-import io.tributary.core.paths.PathTable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,7 +15,7 @@ import java.util.List;
  * @param results each model's raw credit, in model order
  * @param channelCredit the {@code channel_credit} rows
  * @param kpis the {@code conversion_kpis} row
- * @param pathSummary the {@code path_summary} rows, in path order
+ * @param pathSummary the {@code path_summary} rows, in path order (from {@link #compute}: made as they are read)
  */
 public record AttributionReport(
     List<ModelResult> results,
@@ -28,7 +26,8 @@ public record AttributionReport(
   public AttributionReport {
     results = List.copyOf(results);
     channelCredit = List.copyOf(channelCredit);
-    pathSummary = List.copyOf(pathSummary);
+    // The view over the aggregate's paths is immutable already; copying it would build every row up front.
+    pathSummary = pathSummary instanceof PathSummaryView ? pathSummary : List.copyOf(pathSummary);
   }
 
   /**
@@ -70,18 +69,6 @@ public record AttributionReport(
   }
 
   private static List<PathSummaryRow> pathSummary(JourneyAggregate aggregate) {
-    PathTable paths = aggregate.paths().table();
-    List<PathSummaryRow> rows = new ArrayList<>(paths.size());
-    StringBuilder text = new StringBuilder();
-    for (int p = 0; p < paths.size(); p++) {
-      // As Path.display(): the channels joined by " > ".
-      text.setLength(0);
-      for (int k = 0; k < paths.length(p); k++) {
-        text.append(k == 0 ? "" : " > ").append(paths.channels().name(paths.channel(p, k)));
-      }
-      rows.add(new PathSummaryRow(text.toString(), paths.journeys(p), paths.conversions(p),
-          paths.value(p).doubleValue(), paths.nulls(p)));
-    }
-    return rows;
+    return new PathSummaryView(aggregate.paths().table());
   }
 }

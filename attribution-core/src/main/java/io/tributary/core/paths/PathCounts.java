@@ -96,12 +96,7 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
 
   /** @return total conversion value, exact */
   public BigDecimal value() {
-    PathTable t = table();
-    BigDecimal v = BigDecimal.ZERO;
-    for (int p = 0; p < t.size(); p++) {
-      v = v.add(t.value(p));
-    }
-    return v;
+    return table().totalValue();
   }
 
   /**

@@ -27,6 +27,8 @@ public final class PathTable {
   private final long[] conversions;
   private final long[] nulls;
   private final BigDecimal[] values;
+  // Every model and metric asks for the total; summing a million decimals each time costs more than all rule models.
+  private volatile BigDecimal totalValue;
 
   private PathTable(ChannelDictionary channels, int[] start, int[] ids, long[] conversions, long[] nulls,
       BigDecimal[] values) {
@@ -315,6 +317,21 @@ public final class PathTable {
   /** @return the journeys of path {@code p}, conversions + nulls */
   public long journeys(int p) {
     return Math.addExact(conversions[p], nulls[p]);
+  }
+
+  /** @return the exact revenue of all paths, computed once */
+  public BigDecimal totalValue() {
+    BigDecimal v = totalValue;
+    if (v == null) {
+      v = BigDecimal.ZERO;
+      for (int p = 0; p < size(); p++) {
+        if (values[p] != null) {
+          v = v.add(values[p]);
+        }
+      }
+      totalValue = v;
+    }
+    return v;
   }
 
   /** @return the exact revenue of path {@code p}, {@link BigDecimal#ZERO} when it has none */
