@@ -8,6 +8,7 @@ import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
 import io.tributary.cli.output.CsvTableWriter;
 import io.tributary.cli.output.SpecTables;
+import io.tributary.core.metrics.MarkovDiagnostics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -64,7 +65,8 @@ final class AttributeCommand implements Callable<Integer> {
     AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, streams, progress(streams));
     writeRejects(read.rejectsFile(), outcome, output);
     long t0 = System.nanoTime();
-    ResultWriter.write(outcome.report(), outcome.rejected(), output, streams);
+    ResultWriter.write(outcome.report(), outcome.rejected(),
+        () -> MarkovDiagnostics.of(outcome.aggregate(), outcome.models()), output, streams);
     if (report != null) {
       ReportWriter.write(report, outcome, input, side, models);
     }

@@ -10,12 +10,15 @@ import io.tributary.cli.output.SpecTables;
 import io.tributary.cli.output.Table;
 import io.tributary.cli.output.TextReport;
 import io.tributary.core.metrics.AttributionReport;
+import io.tributary.core.metrics.MarkovDiagnostics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Writes a run's tables in the chosen format to the chosen target. One file or stdout: the text report, the
@@ -26,7 +29,8 @@ import java.util.List;
 final class ResultWriter {
   private ResultWriter() {}
 
-  static void write(AttributionReport report, List<RejectedRow> rejected, OutputOptions options, Streams streams) {
+  static void write(AttributionReport report, List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov,
+      OutputOptions options, Streams streams) {
     OutputTarget target = OutputTarget.resolve(options.output());
     OutputOptions.Format format = options.format();
     try {
@@ -41,7 +45,7 @@ final class ResultWriter {
         }
         case CSV -> {
           if (target.kind() == OutputTarget.Kind.DIRECTORY) {
-            for (Table t : tables(report, rejected, options)) {
+            for (Table t : tables(report, rejected, markov, options)) {
               try (Writer w = target.openIn(t.name() + ".csv")) {
                 CsvTableWriter.write(t, w);
               }
@@ -55,14 +59,14 @@ final class ResultWriter {
         }
         case JSON -> {
           if (target.kind() == OutputTarget.Kind.DIRECTORY) {
-            for (Table t : tables(report, rejected, options)) {
+            for (Table t : tables(report, rejected, markov, options)) {
               try (Writer w = target.openIn(t.name() + ".json")) {
                 JsonTableWriter.write(t, w);
               }
             }
           } else {
             try (Writer w = target.open(streams.out())) {
-              JsonTableWriter.writeAll(tables(report, rejected, options), w);
+              JsonTableWriter.writeAll(tables(report, rejected, markov, options), w);
             }
           }
         }
@@ -70,7 +74,7 @@ final class ResultWriter {
           if (target.kind() != OutputTarget.Kind.DIRECTORY) {
             throw new IllegalArgumentException("--format parquet writes one file per table: give --output DIR");
           }
-          ParquetTableWriter.write(tables(report, rejected, options), target.path());
+          ParquetTableWriter.write(tables(report, rejected, markov, options), target.path());
         }
         default -> throw new IllegalStateException("unknown format " + format);
       }
@@ -79,7 +83,8 @@ final class ResultWriter {
     }
   }
 
-  private static List<Table> tables(AttributionReport report, List<RejectedRow> rejected, OutputOptions options) {
+  private static List<Table> tables(AttributionReport report, List<RejectedRow> rejected,
+      Supplier<Optional<MarkovDiagnostics>> markov, OutputOptions options) {
     List<Table> tables = new ArrayList<>();
     tables.add(SpecTables.channelCredit(report, options.runDate()));
     tables.add(SpecTables.conversionKpis(report.kpis(), options.runDate()));
@@ -87,6 +92,11 @@ final class ResultWriter {
     if (!rejected.isEmpty()) {
       tables.add(SpecTables.rejectedRows(rejected, options.runDate()));
     }
+    // Beside SPEC's tables, as the Spark job writes them: the chain behind the markov credit, when markov was fitted.
+    markov.get().ifPresent(m -> {
+      tables.add(SpecTables.markovTransitions(m, options.runDate()));
+      tables.add(SpecTables.removalEffects(m, options.runDate()));
+    });
     return tables;
   }
 

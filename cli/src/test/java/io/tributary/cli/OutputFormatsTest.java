@@ -74,7 +74,8 @@ class OutputFormatsTest {
     Cli.Result json = Cli.run(concat(base, "--format", "json", "--output", "-"));
     assertEquals(0, json.exit(), json.err());
     Map<String, Object> doc = (Map<String, Object>) SimpleJson.parse(json.out());
-    assertEquals(List.of("channel_credit", "conversion_kpis", "path_summary"), List.copyOf(doc.keySet()));
+    assertEquals(List.of("channel_credit", "conversion_kpis", "path_summary", "markov_transitions", "removal_effects"),
+        List.copyOf(doc.keySet()));
     assertEquals(expected, fromJsonRows((List<Object>) doc.get("channel_credit")));
 
     Path csvDir = dir.resolve("csv-out");
@@ -196,5 +197,46 @@ class OutputFormatsTest {
     System.arraycopy(a, 0, out, 0, a.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
+  }
+
+  /*
+   * The chain's tables beside SPEC's, checked against the markov credit by its definition: each channel's credit is
+   * the converting journeys' total × RE/ΣRE, and each state's outgoing probabilities sum to 1.
+   */
+  @Test
+  void csvDirectory_markovFitted_chainTablesExplainItsCredit() throws IOException {
+    Path out = dir.resolve("chain");
+    Cli.Result r = Cli.run("attribute", "--events", events().toString(), "-q", "--models", "markov,linear",
+        "--format", "csv", "--output", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    Map<String, Double> credit = new TreeMap<>();
+    for (Map<String, String> row : SimpleCsv.read(out.resolve("channel_credit.csv"))) {
+      if (row.get("model").equals("markov")) {
+        credit.put(row.get("channel"), Double.parseDouble(row.get("attributed_conversions")));
+      }
+    }
+    List<Map<String, String>> effects = SimpleCsv.read(out.resolve("removal_effects.csv"));
+    assertTrue(effects.size() >= 2, effects::toString);
+    double sum = 0;
+    double total = 0;
+    for (Map<String, String> e : effects) {
+      sum += Double.parseDouble(e.get("removal_effect"));
+      total += credit.get(e.get("channel"));
+    }
+    for (Map<String, String> e : effects) {
+      double want = total * Double.parseDouble(e.get("removal_effect")) / sum;
+      assertEquals(want, credit.get(e.get("channel")), 1e-9 * Math.max(1, want), e.get("channel"));
+    }
+    Map<String, Double> outgoing = new TreeMap<>();
+    for (Map<String, String> t : SimpleCsv.read(out.resolve("markov_transitions.csv"))) {
+      outgoing.merge(t.get("from_state"), Double.parseDouble(t.get("probability")), Double::sum);
+    }
+    assertTrue(outgoing.containsKey("(start)"), outgoing::toString);
+    outgoing.forEach((state, p) -> assertEquals(1.0, p, 1e-9, state));
+
+    Path noMarkov = dir.resolve("no-chain");
+    assertEquals(0, Cli.run("attribute", "--events", events().toString(), "-q", "--models", "linear",
+        "--format", "csv", "--output", noMarkov.toString()).exit());
+    assertTrue(Files.notExists(noMarkov.resolve("removal_effects.csv")), "no chain without markov");
   }
 }

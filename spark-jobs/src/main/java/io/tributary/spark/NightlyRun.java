@@ -4,6 +4,7 @@ import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
 import io.tributary.core.journey.IdentityMap;
 import io.tributary.core.metrics.AttributionReport;
+import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.SpendTable;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -165,6 +167,7 @@ final class NightlyRun {
 
       AttributionReport report =
           AttributionReport.compute(aggregate, models, spend, cfg.models().modelOptions());
+      Optional<MarkovDiagnostics> markov = MarkovDiagnostics.of(aggregate, models);
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, customers,
           report.kpis().journeys());
       phase("models and report");
@@ -174,7 +177,7 @@ final class NightlyRun {
       Dataset<Row> rejected = mainRead == mainAccepted ? sideRejectedRows.coalesce(1)
           : mainRejected.union(sideRejectedRows).coalesce(1);
       LocalDate date = cfg.runDate();
-      writeConcurrently(List.of(
+      List<Runnable> writes = new ArrayList<>(List.of(
           () -> writer.replace(OutputTables.REJECTED_ROWS, rejected, date),
           () -> writer.replace(OutputTables.PATH_SUMMARY,
               frame(OutputTables.pathSummary(date, report), OutputTables.PATH_SUMMARY_SCHEMA), date),
@@ -182,6 +185,15 @@ final class NightlyRun {
               frame(OutputTables.conversionKpis(date, report), OutputTables.CONVERSION_KPIS_SCHEMA), date),
           () -> writer.replace(OutputTables.CHANNEL_CREDIT,
               frame(OutputTables.channelCredit(date, report), OutputTables.CHANNEL_CREDIT_SCHEMA), date)));
+      // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
+      // date keeps a chain that its credit no longer comes from.
+      if (markov.isPresent() || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
+        writes.add(() -> writer.replace(OutputTables.MARKOV_TRANSITIONS,
+            frame(OutputTables.markovTransitions(date, markov), OutputTables.MARKOV_TRANSITIONS_SCHEMA), date));
+        writes.add(() -> writer.replace(OutputTables.REMOVAL_EFFECTS,
+            frame(OutputTables.removalEffects(date, markov), OutputTables.REMOVAL_EFFECTS_SCHEMA), date));
+      }
+      writeConcurrently(writes);
       phase("write");
       return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases);
     } finally {
@@ -190,7 +202,7 @@ final class NightlyRun {
   }
 
   /**
-   * Replaces the four report tables at the same time: each is its own Delta commit, and most of a commit's time is
+   * Replaces the report tables at the same time: each is its own Delta commit, and most of a commit's time is
    * driver-side bookkeeping that overlaps well. The first failure is rethrown once all have finished.
    */
   private static void writeConcurrently(List<Runnable> writes) {

@@ -1,6 +1,7 @@
 package io.tributary.spark;
 
 import io.tributary.core.metrics.AttributionReport;
+import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.ChannelCreditRow;
 import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.metrics.PathSummaryRow;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -25,6 +27,10 @@ final class OutputTables {
   static final String PATH_SUMMARY = "path_summary";
   static final String RUN_LOG = "run_log";
   static final String REJECTED_ROWS = "rejected_rows";
+  /** Not a SPEC table: the markov model's transition matrix, written when the run fits markov. */
+  static final String MARKOV_TRANSITIONS = "markov_transitions";
+  /** Not a SPEC table: the markov model's removal effects, written when the run fits markov. */
+  static final String REMOVAL_EFFECTS = "removal_effects";
   /** The partition column of every table. */
   static final String RUN_DATE = "run_date";
 
@@ -65,6 +71,20 @@ final class OutputTables {
       .add("conversions", DataTypes.LongType, false)
       .add("conversion_value", DataTypes.DoubleType, false)
       .add("nulls", DataTypes.LongType, false);
+
+  static final StructType MARKOV_TRANSITIONS_SCHEMA = new StructType()
+      .add(RUN_DATE, DataTypes.DateType, false)
+      .add("from_state", DataTypes.StringType, false)
+      .add("to_state", DataTypes.StringType, false)
+      .add("journeys", DataTypes.LongType, false)
+      .add("probability", DataTypes.DoubleType, false);
+
+  static final StructType REMOVAL_EFFECTS_SCHEMA = new StructType()
+      .add(RUN_DATE, DataTypes.DateType, false)
+      .add("channel", DataTypes.StringType, false)
+      .add("removal_effect", DataTypes.DoubleType, false)
+      .add("value_removal_effect", DataTypes.DoubleType, false)
+      .add("conversion_probability_without", DataTypes.DoubleType, false);
 
   static final StructType REJECTED_ROWS_SCHEMA = new StructType()
       .add(RUN_DATE, DataTypes.DateType, false)
@@ -115,6 +135,22 @@ final class OutputTables {
     for (PathSummaryRow p : report.pathSummary()) {
       rows.add(RowFactory.create(d, p.path(), p.journeys(), p.conversions(), p.conversionValue(), p.nulls()));
     }
+    return rows;
+  }
+
+  static List<Row> markovTransitions(LocalDate runDate, Optional<MarkovDiagnostics> markov) {
+    Date d = Date.valueOf(runDate);
+    List<Row> rows = new ArrayList<>();
+    markov.ifPresent(m -> m.transitions().forEach(t ->
+        rows.add(RowFactory.create(d, t.fromState(), t.toState(), t.journeys(), t.probability()))));
+    return rows;
+  }
+
+  static List<Row> removalEffects(LocalDate runDate, Optional<MarkovDiagnostics> markov) {
+    Date d = Date.valueOf(runDate);
+    List<Row> rows = new ArrayList<>();
+    markov.ifPresent(m -> m.removalEffects().forEach(r -> rows.add(RowFactory.create(d, r.channel(),
+        r.removalEffect(), r.valueRemovalEffect(), r.conversionProbabilityWithout()))));
     return rows;
   }
 

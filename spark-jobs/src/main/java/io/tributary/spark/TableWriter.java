@@ -68,6 +68,16 @@ final class TableWriter {
         .parquet(path);
   }
 
+  /** @return whether table {@code name} has been written under this folder before */
+  boolean exists(String name) {
+    try {
+      Path p = new Path(location(name));
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Appends {@code rows} to table {@code name}. */
   void append(String name, Dataset<Row> rows) {
     var writer = rows.write();

@@ -75,6 +75,7 @@ class CrossEngineTest {
       close(e.roi(), r.getAs("roi"), e + " roi");
       close(e.cpa(), r.getAs("cpa"), e + " cpa");
     }
+    checkMarkovTables(byKey);
     Row k = SharedSpark.get().read().format("delta").load(dir.resolve("out/conversion_kpis").toString()).first();
     ConversionKpis x = expected.kpis();
     assertEquals(x.journeys(), (long) k.getAs("journeys"));
@@ -127,5 +128,31 @@ class CrossEngineTest {
     double a = ((Number) actual).doubleValue();
     assertTrue(Math.abs(expected - a) <= EPS * Math.max(1, Math.abs(expected)),
         what + ": expected " + expected + ", got " + a);
+  }
+
+  /*
+   * The chain's tables against the markov credit by SPEC's definition: each channel's credit is the converting
+   * journeys' total × RE/ΣRE, and every state's outgoing probabilities sum to 1.
+   */
+  private void checkMarkovTables(Map<String, Row> credit) {
+    List<Row> effects = SharedSpark.get().read().format("delta").load(dir.resolve("out/removal_effects").toString())
+        .collectAsList();
+    assertTrue(effects.size() >= 2, "removal_effects has a row per channel");
+    double sumEffects = 0;
+    double total = 0;
+    for (Row r : effects) {
+      sumEffects += r.<Double>getAs("removal_effect");
+      total += credit.get("markov/" + r.getAs("channel")).<Double>getAs("attributed_conversions");
+    }
+    for (Row r : effects) {
+      close(total * r.<Double>getAs("removal_effect") / sumEffects,
+          credit.get("markov/" + r.getAs("channel")).getAs("attributed_conversions"), "markov credit of "
+              + r.getAs("channel") + " from its removal effect");
+    }
+    Map<String, Double> outgoing = new HashMap<>();
+    SharedSpark.get().read().format("delta").load(dir.resolve("out/markov_transitions").toString()).collectAsList()
+        .forEach(r -> outgoing.merge(r.getAs("from_state"), r.<Double>getAs("probability"), Double::sum));
+    assertTrue(outgoing.containsKey("(start)"), "transitions leave (start)");
+    outgoing.forEach((state, p) -> assertEquals(1.0, p, 1e-9, "probabilities out of " + state));
   }
 }

@@ -4,6 +4,7 @@ import io.tributary.cli.load.RejectedRow;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.ChannelCreditRow;
 import io.tributary.core.metrics.ConversionKpis;
+import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.PathSummaryRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +31,32 @@ public final class SpecTables {
   /** {@code rejected_rows}'s columns, without {@code run_date}. */
   public static final List<String> REJECTED_ROWS = List.of("source", "line", "reason", "raw");
 
+  /** {@code markov_transitions}'s columns (not a SPEC table), without {@code run_date}. */
+  public static final List<String> MARKOV_TRANSITIONS = List.of("from_state", "to_state", "journeys", "probability");
+  /** {@code removal_effects}'s columns (not a SPEC table), without {@code run_date}. */
+  public static final List<String> REMOVAL_EFFECTS = List.of("channel", "removal_effect", "value_removal_effect",
+      "conversion_probability_without");
+
   private SpecTables() {}
+
+  /** @return the markov model's transition matrix as the {@code markov_transitions} table */
+  public static Table markovTransitions(MarkovDiagnostics markov, LocalDate runDate) {
+    List<List<Object>> rows = new ArrayList<>(markov.transitions().size());
+    for (MarkovDiagnostics.Transition t : markov.transitions()) {
+      rows.add(Arrays.asList(t.fromState(), t.toState(), t.journeys(), t.probability()));
+    }
+    return dated("markov_transitions", MARKOV_TRANSITIONS, rows, runDate);
+  }
+
+  /** @return the markov model's removal effects as the {@code removal_effects} table, in channel order */
+  public static Table removalEffects(MarkovDiagnostics markov, LocalDate runDate) {
+    List<List<Object>> rows = new ArrayList<>(markov.removalEffects().size());
+    for (MarkovDiagnostics.Removal r : markov.removalEffects()) {
+      rows.add(Arrays.asList(r.channel(), r.removalEffect(), r.valueRemovalEffect(),
+          r.conversionProbabilityWithout()));
+    }
+    return dated("removal_effects", REMOVAL_EFFECTS, rows, runDate);
+  }
 
   /** @return the {@code channel_credit} table */
   public static Table channelCredit(AttributionReport report, LocalDate runDate) {
