@@ -253,9 +253,11 @@ public final class AttributionJob implements Callable<Integer> {
         s.read(), s.accepted(), s.rejected(), s.excluded());
     out.printf(Locale.ROOT, "  customers %d, journeys %d, conversions %d, total value %.2f, total spend %.2f%n",
         s.customers(), k.journeys(), k.conversions(), k.totalValue(), k.totalSpend());
+    boolean chain = r.report().results().stream().anyMatch(m -> m.model().equals("markov"));
     out.printf(Locale.ROOT, "  %s tables under %s: channel_credit (%d rows), conversion_kpis, path_summary "
-        + "(%d paths), rejected_rows (%d), run_log%n", cfg.format().name().toLowerCase(Locale.ROOT), r.output(),
-        r.report().channelCredit().size(), r.report().pathSummary().size(), s.rejected());
+        + "(%d paths), rejected_rows (%d), run_log%s%n", cfg.format().name().toLowerCase(Locale.ROOT), r.output(),
+        r.report().channelCredit().size(), r.report().pathSummary().size(), s.rejected(),
+        chain ? ", markov_transitions, removal_effects" : "");
     StringBuilder times = new StringBuilder();
     r.phaseMillis().forEach((phase, ms) -> times.append(times.length() == 0 ? "" : ", ")
         .append(String.format(Locale.ROOT, "%s %.1f s", phase, ms / 1000.0)));
