@@ -20,12 +20,7 @@ final class PathSummaryView extends AbstractList<PathSummaryRow> implements Rand
   @Override
   public PathSummaryRow get(int p) {
     Objects.checkIndex(p, paths.size());
-    // As Path.display(): the channels joined by " > ".
-    StringBuilder text = new StringBuilder(paths.length(p) * 12);
-    for (int k = 0; k < paths.length(p); k++) {
-      text.append(k == 0 ? "" : " > ").append(paths.channels().name(paths.channel(p, k)));
-    }
-    return new PathSummaryRow(text.toString(), paths.journeys(p), paths.conversions(p),
+    return new PathSummaryRow(paths.path(p).display(), paths.journeys(p), paths.conversions(p),
         paths.value(p).doubleValue(), paths.nulls(p));
   }
 
