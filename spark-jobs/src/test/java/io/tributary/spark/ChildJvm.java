@@ -40,6 +40,26 @@ final class ChildJvm {
     return flags;
   }
 
+  /**
+   * Starts a Spark class (master, worker, spark-submit) in a new JVM as Spark's own scripts would, with
+   * {@code SPARK_HOME} {@code home} and the local IP pinned to 127.0.0.1; stdout and stderr go to {@code log}.
+   */
+  static Process sparkProcess(Path home, Path log, List<String> jvmFlags, String classpath, String mainClass,
+      List<String> args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java());
+    cmd.addAll(jvmFlags);
+    cmd.add("-cp");
+    cmd.add(classpath);
+    cmd.add(mainClass);
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("SPARK_HOME", home.toString());
+    pb.environment().put("SPARK_SCALA_VERSION", "2.13");
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    return pb.start();
+  }
+
   static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }

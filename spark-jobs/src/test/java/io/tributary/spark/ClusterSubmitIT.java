@@ -93,20 +93,10 @@ class ClusterSubmitIT {
   }
 
   private Process start(Path home, String name, String mainClass, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx1g");
-    cmd.addAll(OPENS);
-    cmd.add("-cp");
-    cmd.add(home.resolve("jars") + File.separator + "*");
-    cmd.add(mainClass);
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(name + ".log").toFile());
-    pb.environment().put("SPARK_HOME", home.toString());
-    pb.environment().put("SPARK_SCALA_VERSION", "2.13");
-    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    return pb.start();
+    List<String> flags = new ArrayList<>(List.of("-Xmx1g"));
+    flags.addAll(OPENS);
+    return ChildJvm.sparkProcess(home, dir.resolve(name + ".log"), flags, home.resolve("jars") + File.separator + "*",
+        mainClass, List.of(args));
   }
 
   private static void stop(Process p) throws InterruptedException {

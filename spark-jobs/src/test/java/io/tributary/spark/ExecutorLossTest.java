@@ -164,18 +164,10 @@ class ExecutorLossTest {
 
   private Process sparkDaemon(Path home, String name, List<Process> started, String mainClass, String... args)
       throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx512m"));
-    cmd.addAll(ChildJvm.sparkJvmFlags());
-    cmd.add("-cp");
-    cmd.add(String.join(File.pathSeparator, ChildJvm.classpath()));
-    cmd.add(mainClass);
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(name + ".log").toFile());
-    pb.environment().put("SPARK_HOME", home.toString());
-    pb.environment().put("SPARK_SCALA_VERSION", "2.13");
-    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    Process p = pb.start();
+    List<String> flags = new ArrayList<>(List.of("-Xmx512m"));
+    flags.addAll(ChildJvm.sparkJvmFlags());
+    Process p = ChildJvm.sparkProcess(home, dir.resolve(name + ".log"), flags,
+        String.join(File.pathSeparator, ChildJvm.classpath()), mainClass, List.of(args));
     started.add(p);
     return p;
   }
