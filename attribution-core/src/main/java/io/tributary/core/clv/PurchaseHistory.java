@@ -1,5 +1,8 @@
 package io.tributary.core.clv;
 
+import io.tributary.core.journey.CustomerEvents;
+import io.tributary.core.journey.JourneyBuilder;
+import io.tributary.core.journey.JourneyOptions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +24,9 @@ import java.util.Arrays;
  * </ol>
  */
 public final class PurchaseHistory {
+  // Purchases do not depend on the lookback: any window gives the same conversions.
+  private static final JourneyBuilder CONVERSIONS = new JourneyBuilder(JourneyOptions.defaults());
+
   private long[] days = new long[16];
   private BigDecimal[] values = new BigDecimal[16];
   private int size;
@@ -62,11 +68,32 @@ public final class PurchaseHistory {
   }
 
   /**
+   * Adds every conversion of one customer's events as a purchase: the conversions the journey rules keep (a repeated
+   * order id is one conversion), each on its day in {@code zone}, with its value. A conversion with or without
+   * touches before it is a purchase alike.
+   *
+   * @param events one customer's events; its scratch space is used
+   * @param zone the zone whose calendar gives each purchase's day
+   * @return how many conversions were dropped as order-id duplicates
+   */
+  public int addConversions(CustomerEvents events, ZoneId zone) {
+    return CONVERSIONS.build(events, (channels, times, from, to, converted, value, endTime) -> {
+      if (converted) {
+        add(epochDay(endTime, zone), value);
+      }
+    });
+  }
+
+  /**
    * @param epochMillis an instant
    * @param zone the zone whose calendar gives the day
    * @return the instant's day in that zone, as {@link LocalDate#toEpochDay()}
    */
   public static long epochDay(long epochMillis, ZoneId zone) {
+    if (zone.getRules().isFixedOffset()) {
+      long offsetMillis = zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() * 1000L;
+      return Math.floorDiv(epochMillis + offsetMillis, 86_400_000L);
+    }
     return LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis), zone).toEpochDay();
   }
 
