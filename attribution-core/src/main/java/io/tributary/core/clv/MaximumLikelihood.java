@@ -25,7 +25,10 @@ final class MaximumLikelihood {
    *    BOBYQA (Commons Math) inside the box |u| <= BOUND: derivative-free, few evaluations for a handful of
    *    parameters, and a box whose edge, if reached, says the likelihood has no interior maximum.
    * 2. At its optimum the gradient g and Hessian H of -LL in u are taken by central differences (step H_STEP in u,
-   *    i.e. a relative step in θ) and one Newton step u - H^-1 g is kept if it raises the likelihood.
+   *    i.e. a relative step in θ). BOBYQA stops when its steps get small, which on a likelihood that keeps rising
+   *    slowly towards infinity (too few customers) is not a maximum: so the Newton decrement g' H^-1 g must be below
+   *    NEWTON_DECREMENT, else BOBYQA goes on from there (at most MAX_ROUNDS rounds, then the fit fails). At the
+   *    maximum the Newton step u - H^-1 g is kept if it raises the likelihood.
    * 3. Standard errors: at a maximum the gradient vanishes, so the observed information in θ is D^-1 H D^-1 with
    *    D = diag(θ), and the covariance D H^-1 D: SE(θ_i) = θ_i sqrt((H^-1)_ii). H must be positive definite; if it
    *    is not, the data do not determine the parameters and the fit fails with that message.
@@ -34,6 +37,8 @@ final class MaximumLikelihood {
   private static final double EDGE = 1;
   private static final double H_STEP = 1e-3;
   private static final int MAX_EVALUATIONS = 20_000;
+  private static final int MAX_ROUNDS = 30;
+  private static final double NEWTON_DECREMENT = 1e-6;
 
   /** The optimum: parameters, their standard errors and the log-likelihood there. */
   record Optimum(double[] theta, double[] standardErrors, double logLikelihood) {}
@@ -65,37 +70,37 @@ final class MaximumLikelihood {
       lower[i] = -BOUND;
       upper[i] = BOUND;
     }
-    double[] u;
-    try {
-      PointValuePair best = new BOBYQAOptimizer(2 * n + 1, 1.0, 1e-9).optimize(new MaxEval(MAX_EVALUATIONS),
-          new ObjectiveFunction(f::applyAsDouble), GoalType.MINIMIZE, new InitialGuess(u0),
-          new SimpleBounds(lower, upper));
-      u = best.getPoint();
-    } catch (MathIllegalStateException e) {
-      throw new ClvException(model + ": the likelihood maximisation did not converge on " + customers
-          + " customers (" + e.getMessage() + ")");
-    }
-    for (int i = 0; i < n; i++) {
-      if (u[i] < -BOUND + EDGE || u[i] > BOUND - EDGE) {
-        throw new ClvException(String.format(Locale.ROOT, "%s: the likelihood of these %d customers has no maximum "
-            + "with %s > 0 finite (%s tends to %s): too little data to fit", model, customers, names.get(i),
-            names.get(i), u[i] < 0 ? "0" : "infinity"));
+    double[] u = u0;
+    double fu = Double.NaN;
+    RealMatrix inverse = null;
+    boolean converged = false;
+    for (int round = 0; round < MAX_ROUNDS && !converged; round++) {
+      u = bobyqa(model, f, u, lower, upper, customers);
+      checkInterior(model, names, u, customers);
+      fu = f.applyAsDouble(u);
+      double[][] h = new double[n][n];
+      double[] g = new double[n];
+      derivatives(f, u, fu, g, h);
+      inverse = inverse(model, names, h, customers);
+      double[] step = inverse.operate(g);
+      // Newton decrement g' H^-1 g: twice the gain a Newton step promises. At a maximum it is ~0; on a ridge rising
+      // towards the box's edge it stays large, and the next round goes on from here.
+      double decrement = 0;
+      double[] polished = u.clone();
+      for (int i = 0; i < n; i++) {
+        decrement += g[i] * step[i];
+        polished[i] -= step[i];
+      }
+      converged = decrement < NEWTON_DECREMENT;
+      double fp = f.applyAsDouble(polished);
+      if (fp < fu && converged) {
+        u = polished;
+        fu = fp;
       }
     }
-    double fu = f.applyAsDouble(u);
-    double[][] h = new double[n][n];
-    double[] g = new double[n];
-    derivatives(f, u, fu, g, h);
-    RealMatrix inverse = inverse(model, names, h, customers);
-    double[] step = inverse.operate(g);
-    double[] polished = u.clone();
-    for (int i = 0; i < n; i++) {
-      polished[i] -= step[i];
-    }
-    double fp = f.applyAsDouble(polished);
-    if (fp < fu) {
-      u = polished;
-      fu = fp;
+    if (!converged) {
+      throw new ClvException(model + ": the likelihood of these " + customers + " customers keeps rising without a "
+          + "maximum (" + String.join(", ", names) + " drift): too little data to fit");
     }
     double[] theta = exp(u);
     double[] se = new double[n];
@@ -103,6 +108,29 @@ final class MaximumLikelihood {
       se[i] = theta[i] * Math.sqrt(inverse.getEntry(i, i));
     }
     return new Optimum(theta, se, -fu);
+  }
+
+  private static double[] bobyqa(String model, ToDoubleFunction<double[]> f, double[] start, double[] lower,
+      double[] upper, int customers) {
+    try {
+      PointValuePair best = new BOBYQAOptimizer(2 * start.length + 1, 1.0, 1e-9).optimize(new MaxEval(MAX_EVALUATIONS),
+          new ObjectiveFunction(f::applyAsDouble), GoalType.MINIMIZE, new InitialGuess(start),
+          new SimpleBounds(lower, upper));
+      return best.getPoint();
+    } catch (MathIllegalStateException e) {
+      throw new ClvException(model + ": the likelihood maximisation did not converge on " + customers
+          + " customers (" + e.getMessage() + ")");
+    }
+  }
+
+  private static void checkInterior(String model, List<String> names, double[] u, int customers) {
+    for (int i = 0; i < u.length; i++) {
+      if (u[i] < -BOUND + EDGE || u[i] > BOUND - EDGE) {
+        throw new ClvException(String.format(Locale.ROOT, "%s: the likelihood of these %d customers has no maximum "
+            + "with %s > 0 finite (%s tends to %s): too little data to fit", model, customers, names.get(i),
+            names.get(i), u[i] < 0 ? "0" : "infinity"));
+      }
+    }
   }
 
   /* Central differences of f at u: gradient g and Hessian h (1 + 2n + 2n(n-1) evaluations). */
