@@ -2,6 +2,7 @@ package io.tributary.core.input;
 
 import io.tributary.core.InputException;
 import io.tributary.core.journey.Event;
+import io.tributary.core.paths.Path;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
@@ -153,7 +154,7 @@ public final class EventRowParser {
       throw new InputException(header.file(), line, mapping.source("channel"),
           "control character in channel name \"" + Values.clip(channel) + "\"");
     }
-    if (channel.contains(">")) {
+    if (channel.indexOf(Path.MARK) >= 0) {
       throw new InputException(header.file(), line, mapping.source("channel"),
           "channel name \"" + Values.clip(channel) + "\" contains the path separator '>'");
     }

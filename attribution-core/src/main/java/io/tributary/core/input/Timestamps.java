@@ -69,6 +69,7 @@ public final class Timestamps {
     try {
       millis = parseOrThrow(s, zone);
     } catch (DateTimeException | ArithmeticException e) {
+      Values.checkAsciiDigits(s); // java.time refuses other digits too; this says why
       throw new IllegalArgumentException("cannot parse \"" + Values.clip(s) + "\" (" + ALLOWED + ")");
     }
     if (millis < MIN_MILLIS || millis > MAX_MILLIS) {
