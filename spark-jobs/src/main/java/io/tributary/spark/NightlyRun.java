@@ -2,7 +2,9 @@ package io.tributary.spark;
 
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
+import io.tributary.core.input.InputNotes;
 import io.tributary.core.input.PathTotals;
+import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -101,7 +104,8 @@ final class NightlyRun {
     ZoneId.of(cfg.timezone());
 
     Broadcast<Map<String, String>> identities = cfg.identities() == null ? null : jsc.broadcast(identities());
-    Broadcast<Set<String>> consent = cfg.consent() == null ? null : jsc.broadcast(consent());
+    Set<String> consentIds = cfg.consent() == null ? null : consent();
+    Broadcast<Set<String>> consent = consentIds == null ? null : jsc.broadcast(consentIds);
     SpendTable spend = cfg.spend() == null ? SpendTable.empty() : spend();
     phase("side inputs");
 
@@ -124,17 +128,23 @@ final class NightlyRun {
     folded = folded.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<Row> small = folded.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE,
-              ParsedRecords.TOTALS))
+              ParsedRecords.TOTALS, ParsedRecords.NOTES))
           .collectAsList();
       phase("read and fold");
       List<Row> counts = new ArrayList<>();
       List<Row> totals = new ArrayList<>();
+      long gapShifts = 0;
+      BitSet matchedOptOuts = new BitSet();
       List<byte[]> payloads = new ArrayList<>();
       long customers = 0;
       for (Row r : small) {
         switch (r.getInt(ParsedRecords.KIND)) {
           case ParsedRecords.COUNT -> counts.add(r);
           case ParsedRecords.TOTALS -> totals.add(r);
+          case ParsedRecords.NOTES -> {
+            gapShifts += r.getLong(ParsedRecords.N1);
+            matchedOptOuts.or(BitSet.valueOf((byte[]) r.get(ParsedRecords.PAYLOAD)));
+          }
           default -> {
             payloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
             customers += r.getLong(ParsedRecords.N1);
@@ -201,7 +211,15 @@ final class NightlyRun {
       }
       writeConcurrently(writes);
       phase("write");
-      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases);
+      List<String> notes = new ArrayList<>();
+      if (consentIds != null) {
+        notes.add(InputNotes.optOuts(cfg.consent().toString(), consentIds.size(),
+            ConsentList.of(consentIds).unmatched(matchedOptOuts)));
+      }
+      if (gapShifts > 0) {
+        notes.add(InputNotes.gapShifts(main.toString(), gapShifts, ZoneId.of(cfg.timezone())));
+      }
+      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases, notes);
     } finally {
       folded.unpersist();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Turns one event-log row (its fields as text) into an {@link Event}, or says exactly what is wrong with it. Both
@@ -37,6 +38,8 @@ public final class EventRowParser {
   private final int typeIx;
   private final int orderIx;
   private final Map<String, String>[] aliases;
+  // Rows are parsed on several threads at once by the CLI: a LongAdder costs nothing until a gap is met.
+  private final LongAdder gapShifts = new LongAdder();
 
   /**
    * @param header the resolved header (see {@link #header})
@@ -99,7 +102,7 @@ public final class EventRowParser {
     }
     long ts;
     try {
-      ts = Timestamps.parse(field(fields, timestampIx), zone);
+      ts = Timestamps.parse(field(fields, timestampIx), zone, gapShifts);
     } catch (IllegalArgumentException e) {
       throw new InputException(file, line, mapping.source("timestamp"), e.getMessage());
     }
@@ -146,6 +149,14 @@ public final class EventRowParser {
     checkLength(orderId, MAX_ID_LENGTH, line, "order_id");
     return new Event(customer, ts, channel.isEmpty() ? null : channel, !conversionRow, converts, value,
         orderId.isEmpty() ? null : orderId);
+  }
+
+  /**
+   * @return how many accepted or rejected rows so far had a local time in a daylight-saving gap of the zone, read
+   *     moved forward by the gap (see {@link Timestamps#parse(String, ZoneId, LongAdder)}); engines report it
+   */
+  public long gapShifts() {
+    return gapShifts.sum();
   }
 
   private void checkChannel(String channel, long line) {

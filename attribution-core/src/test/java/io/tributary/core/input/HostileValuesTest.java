@@ -94,4 +94,54 @@ class HostileValuesTest {
     assertTrue(PathTotals.reason().startsWith("counts add up to more than 922,244,979,187,558 journeys"),
         PathTotals.reason());
   }
+
+  @Test
+  void epochSeconds_areRefusedSayingWhatTheyWouldBe() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Timestamps.parse("1709288100", ZoneOffset.UTC));
+    assertEquals("epoch 1709288100 is too small for milliseconds (it would be 1970-01-20T18:48:08.100Z); as "
+        + "seconds it is 2024-03-01T10:15:00Z: epoch timestamps are read as milliseconds", e.getMessage());
+    for (String s : List.of("0", "-1", "99999999999", "-99999999999", "946684800")) {
+      assertThrows(IllegalArgumentException.class, () -> Timestamps.parse(s, ZoneOffset.UTC), s);
+    }
+    // The bound itself, 10^11 ms = 1973-03-03T09:46:40Z, and milliseconds of every real date are read as before.
+    assertEquals(100_000_000_000L, Timestamps.parse("100000000000", ZoneOffset.UTC));
+    assertEquals(-100_000_000_000L, Timestamps.parse("-100000000000", ZoneOffset.UTC));
+    assertEquals(1709288100000L, Timestamps.parse("1709288100000", ZoneOffset.UTC));
+    assertEquals(-2208988800000L, Timestamps.parse("-2208988800000", ZoneOffset.UTC)); // 1900-01-01
+  }
+
+  @Test
+  void localTimeInADaylightSavingGap_isMovedForwardAndCounted() {
+    java.time.ZoneId ny = java.time.ZoneId.of("America/New_York");
+    java.util.concurrent.atomic.LongAdder gaps = new java.util.concurrent.atomic.LongAdder();
+    // 2024-03-10 02:00 EST -> 03:00 EDT: 02:30 does not exist; java.time reads it as 03:30 EDT = 07:30Z.
+    long t = Timestamps.parse("2024-03-10 02:30:00", ny, gaps);
+    assertEquals(java.time.Instant.parse("2024-03-10T07:30:00Z").toEpochMilli(), t);
+    assertEquals(1, gaps.sum());
+    Timestamps.parse("2024-03-10T02:59:59.5", ny, gaps);
+    assertEquals(2, gaps.sum());
+    // Not gaps: 01:59 and 03:00 that day, the autumn's repeated 01:30, a UTC instant, UTC itself.
+    for (String s : List.of("2024-03-10 01:59:59", "2024-03-10 03:00:00", "2024-11-03 01:30:00",
+        "2024-03-10T02:30:00Z")) {
+      Timestamps.parse(s, ny, gaps);
+    }
+    Timestamps.parse("2024-03-10 02:30:00", ZoneOffset.UTC, gaps);
+    assertEquals(2, gaps.sum());
+    // The byte fast path leaves a gap time to Timestamps (which counts it) and agrees with it elsewhere.
+    assertEquals(CanonicalTimestamps.NOT_CANONICAL, CanonicalTimestamps.parse("2024-03-10 02:30:00", ny));
+    assertEquals(Timestamps.parse("2024-03-10 03:30:00", ny), CanonicalTimestamps.parse("2024-03-10 03:30:00", ny));
+    // A date whose midnight is skipped (Sao Paulo's spring change of 2018-11-04) is counted too.
+    Timestamps.parse("2018-11-04", java.time.ZoneId.of("America/Sao_Paulo"), gaps);
+    assertEquals(3, gaps.sum());
+  }
+
+  @Test
+  void eventRowParser_countsGapRowsOfItsInput() {
+    Header h = EventRowParser.header("e.csv", List.of("customer_id", "timestamp", "channel"), ColumnMapping.none());
+    EventRowParser p = new EventRowParser(h, ColumnMapping.none(), java.time.ZoneId.of("America/New_York"));
+    p.parse(new String[] {"c1", "2024-03-10 02:30:00", "search"}, 2);
+    p.parse(new String[] {"c1", "2024-03-10 04:30:00", "search"}, 3);
+    assertEquals(1, p.gapShifts());
+  }
 }

@@ -93,6 +93,33 @@ class IdentityAndConsentTest {
   }
 
   @Test
+  void markMatches_countsListedIdsThatMatchNoEvent() {
+    IdentityMap ids = IdentityMap.of(Map.of("device9", "cust42", "cookie1", "cust42"));
+    // PII-1 is listed, pii-1 is on the events: ids match exactly, so it matches nothing (and drops nothing).
+    ConsentList c = ConsentList.of(List.of("device9", "PII-1", "ghost", "cust7", "cust7"), ids);
+    assertEquals(4, c.listed());
+    java.util.BitSet matched = new java.util.BitSet();
+    for (String[] event : new String[][] {{"cookie1", "cust42"}, {"pii-1", "pii-1"}, {"cust7", "cust7"}}) {
+      String raw = event[0];
+      String unified = ids.resolve(raw);
+      assertEquals(unified, event[1]);
+      if (c.excludes(raw, unified)) {
+        c.markMatches(raw, unified, matched);
+      }
+    }
+    assertFalse(c.excludes("pii-1", "pii-1"));
+    assertEquals(2, c.unmatched(matched), "PII-1 and ghost match no event");
+    // Marks merge by OR, in any order: two slices of the events give the same count as one.
+    java.util.BitSet a = new java.util.BitSet();
+    java.util.BitSet b = new java.util.BitSet();
+    c.markMatches("cust7", "cust7", a);
+    c.markMatches("cookie1", "cust42", b);
+    a.or(b);
+    assertEquals(matched, a);
+    assertEquals(0, ConsentList.none().unmatched(new java.util.BitSet()));
+  }
+
+  @Test
   void of_selfMapping_isHarmless() {
     assertEquals("a", IdentityMap.of(Map.of("a", "a")).resolve("a"));
   }
