@@ -15,6 +15,7 @@ import io.tributary.cli.options.LifetimeFlags;
 import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
+import io.tributary.core.input.InputNotes;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
 import io.tributary.core.lifetime.ChannelLifetimeValue;
@@ -141,6 +142,12 @@ final class AttributionJob {
       summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels() + " channels, "
           + grouped.excludedByConsent() + " rows excluded by consent, " + aggregate.duplicateConversions()
           + " duplicate conversions dropped");
+      if (side.consent() != null) {
+        summary.add(InputNotes.optOuts(side.consent(), consent.listed(), grouped.unmatchedOptOuts()));
+      }
+      if (r.gapShifts() > 0) {
+        summary.add(InputNotes.gapShifts(r.stats().source(), r.gapShifts(), settings.zone()));
+      }
     } else {
       PathLoader.Result r = PathLoader.load(new InputSource(input.paths(), streams.in()), settings, rejects);
       stats.add(r.stats());
