@@ -1,6 +1,10 @@
 package io.tributary.core.lifetime;
 
-import io.tributary.core.clv.ClvAnalysis;
+import io.tributary.core.clv.BgNbd;
+import io.tributary.core.clv.BgNbdFit;
+import io.tributary.core.clv.ClvException;
+import io.tributary.core.clv.GammaGamma;
+import io.tributary.core.clv.GammaGammaFit;
 import io.tributary.core.clv.ClvOptions;
 import io.tributary.core.clv.CustomerSummary;
 import io.tributary.core.clv.LifetimeValue;
@@ -32,7 +36,7 @@ import java.util.TreeMap;
  * The {@code channel_lifetime_value} table and the run's omnichannel lifetime value.
  *
  * <p>How (docs/models.md, "Lifetime value by channel"): BG/NBD and Gamma-Gamma are fitted on every buyer of the run
- * ({@link ClvAnalysis}), calibrated to the run's calibration end, and give each buyer an expected lifetime value. Each
+ * ({@link BgNbd#fit}, {@link GammaGamma#fit}), calibrated to the run's calibration end, and give each buyer an expected lifetime value. Each
  * model is then fitted twice more on the run's own journeys with the value of every converting journey replaced:
  * once by the lifetime value of the customers it acquired (zero for a journey that acquired nobody), once by the
  * number of customers it acquired. A model's attributed value in those fits is the lifetime value, and the new
@@ -41,13 +45,17 @@ import java.util.TreeMap;
  * non-converting journeys and so every model's fit of conversions stay as they are.
  *
  * @param rows the table, per model (in model order) and channel (in name order; {@code (unattributed)} last)
- * @param analysis both models' fits
+ * @param purchases the BG/NBD fit
+ * @param value the Gamma-Gamma fit, or null when it has no maximum on this data: every purchase is then valued at
+ *     {@code fallbackOrderValue}
+ * @param fallbackOrderValue the mean value of all valued repeat purchases, used only without a Gamma-Gamma fit; NaN
+ *     otherwise
  * @param calibrationEnd the calibration end used
  * @param customers buyers valued
  * @param totalLifetimeValue the sum of their lifetime values (exact sum, rounded once)
  */
-public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, ClvAnalysis analysis,
-    LocalDate calibrationEnd, int customers, double totalLifetimeValue) {
+public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit purchases, GammaGammaFit value,
+    double fallbackOrderValue, LocalDate calibrationEnd, int customers, double totalLifetimeValue) {
   /** The option that turns lifetime value by channel on, in every engine. */
   public static final String OPTION = "--clv";
   /** The table's name. */
@@ -123,14 +131,28 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, ClvAnalys
     }
     List<CustomerSummary> sorted = new ArrayList<>(summaries);
     sorted.sort(CANONICAL);
-    ClvAnalysis analysis = ClvAnalysis.run(sorted, options);
-    LifetimeValue lv = analysis.lifetimeValue();
-
-    PathTable table = aggregate.paths().table();
-    Map<Path, Integer> index = new HashMap<>(table.size() * 2);
-    for (int p = 0; p < table.size(); p++) {
-      index.put(table.path(p), p);
+    BgNbdFit purchases = BgNbd.fit(sorted);
+    GammaGammaFit orderValue = null;
+    double fallback = Double.NaN;
+    try {
+      orderValue = GammaGamma.fit(sorted);
+    } catch (ClvException e) {
+      // Stated fallback (docs/models.md): order values without Gamma-Gamma's heterogeneity (e.g. drawn independently
+      // of the customer) leave its likelihood without a maximum; every purchase is then worth the mean repeat order.
+      double sum = 0;
+      long n = 0;
+      for (CustomerSummary s : sorted) {
+        sum += s.meanRepeatValue() * s.valuedRepeats();
+        n += s.valuedRepeats();
+      }
+      if (n == 0) {
+        throw e;
+      }
+      fallback = sum / n;
     }
+    LifetimeValue lv = orderValue == null ? null : new LifetimeValue(purchases.model(), orderValue.model(), options);
+    PathTable table = aggregate.paths().table();
+    int[] pathOf = pathIndex(table, buyers);
     ExactSum[] pathValue = new ExactSum[table.size()];
     long[] pathCustomers = new long[table.size()];
     List<JourneyModel> journeyModels = new ArrayList<>();
@@ -144,17 +166,27 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, ClvAnalys
     ExactSum total = new ExactSum();
     ExactSum touchlessValue = new ExactSum();
     long touchless = 0;
+    // A customer's value is a function of their summary alone, and buyers share summaries (whole days): once each.
+    Map<CustomerSummary, Double> bySummary = new HashMap<>();
     for (int i = 0; i < buyers.size(); i++) {
       CustomerLifetime c = buyers.get(i);
-      double value = lv.lifetimeValue(summaries.get(i));
-      if (!(value >= 0) || Double.isInfinite(value)) {
-        value = UntransformedLifetimeValue.lifetimeValue(analysis.bgNbd().model(), analysis.gammaGamma().model(),
-            options, summaries.get(i));
+      CustomerSummary s = summaries.get(i);
+      Double known = bySummary.get(s);
+      double value;
+      if (known != null) {
+        value = known;
+      } else {
+        value = lv == null ? Double.NaN : lv.lifetimeValue(s);
+        if (!(value >= 0) || Double.isInfinite(value)) {
+          double perPurchase = lv == null ? fallback : orderValue.model().expectedValue(s);
+          value = perPurchase * UntransformedLifetimeValue.discountedPurchases(purchases.model(), options, s);
+        }
+        bySummary.put(s, value);
       }
       if (!(value >= 0) || Double.isInfinite(value)) {
         throw new io.tributary.core.clv.ClvException("the fitted models give no finite lifetime value for a customer "
             + "with x = " + summaries.get(i).frequency() + ", T = " + summaries.get(i).age() + " (BG/NBD "
-            + analysis.bgNbd().model() + "): the data cannot support a lifetime-value fit");
+            + purchases.model() + "): the data cannot support a lifetime-value fit");
       }
       total.add(value);
       if (c.acquisitionPath() == null) {
@@ -162,11 +194,7 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, ClvAnalys
         touchlessValue.add(value);
         continue;
       }
-      Integer p = index.get(c.acquisitionPath());
-      if (p == null) {
-        throw new IllegalStateException("acquisition path " + c.acquisitionPath().display() + " is not in the "
-            + "aggregate: the ledger and the aggregate were folded from different journeys");
-      }
+      int p = pathOf[i];
       if (pathValue[p] == null) {
         pathValue[p] = new ExactSum();
       }
@@ -183,7 +211,6 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, ClvAnalys
         }
       }
     }
-
     long[] conversions = new long[table.size()];
     long[] nulls = new long[table.size()];
     BigDecimal[] values = new BigDecimal[table.size()];
@@ -213,7 +240,6 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, ClvAnalys
     }
     List<ModelResult> lifetime = AttributionRun.fit(withValues(aggregate, values, conversions, nulls, byValue), models);
     List<ModelResult> acquired = AttributionRun.fit(withValues(aggregate, counts, conversions, nulls, byCount), models);
-
     Map<String, ChannelCreditRow> creditRows = new HashMap<>();
     for (ChannelCreditRow r : credit) {
       creditRows.put(r.model() + '\u0000' + r.channel(), r);
@@ -232,7 +258,57 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, ClvAnalys
         rows.add(row(v.model(), UNATTRIBUTED, touchless, unattributedValue, SpendTable.empty(), null));
       }
     }
-    return new ChannelLifetimeValue(rows, analysis, end, buyers.size(), total.toBigDecimal().doubleValue());
+    return new ChannelLifetimeValue(rows, purchases, orderValue, fallback, end, buyers.size(),
+        total.toBigDecimal().doubleValue());
+  }
+
+  private record Key(int[] ids) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && java.util.Arrays.equals(ids, k.ids);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(ids);
+    }
+  }
+
+  /*
+   * Each buyer's acquisition path as an index of the aggregate's path table (-1: touchless). The table's paths are
+   * keyed by their channel ids, not made into Path objects: a table can hold a million paths.
+   */
+  private static int[] pathIndex(PathTable table, List<CustomerLifetime> buyers) {
+    Map<Path, Key> keys = new HashMap<>();
+    for (CustomerLifetime c : buyers) {
+      if (c.acquisitionPath() != null) {
+        keys.computeIfAbsent(c.acquisitionPath(), p -> new Key(table.channels().encode(p)));
+      }
+    }
+    Map<Key, Integer> index = new HashMap<>(keys.size() * 2);
+    keys.values().forEach(k -> index.put(k, -1));
+    for (int p = 0; p < table.size(); p++) {
+      int[] ids = new int[table.length(p)];
+      for (int k = 0; k < ids.length; k++) {
+        ids[k] = table.channel(p, k);
+      }
+      index.replace(new Key(ids), p);
+    }
+    int[] out = new int[buyers.size()];
+    for (int i = 0; i < out.length; i++) {
+      Path path = buyers.get(i).acquisitionPath();
+      if (path == null) {
+        out[i] = -1;
+        continue;
+      }
+      int p = index.get(keys.get(path));
+      if (p < 0) {
+        throw new IllegalStateException("acquisition path " + path.display() + " is not in the aggregate: the "
+            + "ledger and the aggregate were folded from different journeys");
+      }
+      out[i] = p;
+    }
+    return out;
   }
 
   private static JourneyAggregate withValues(JourneyAggregate a, BigDecimal[] values, long[] conversions,

@@ -3,7 +3,6 @@ package io.tributary.core.lifetime;
 import io.tributary.core.clv.BgNbd;
 import io.tributary.core.clv.ClvOptions;
 import io.tributary.core.clv.CustomerSummary;
-import io.tributary.core.clv.GammaGamma;
 import io.tributary.core.clv.LifetimeValue;
 
 /**
@@ -19,8 +18,11 @@ import io.tributary.core.clv.LifetimeValue;
 final class UntransformedLifetimeValue {
   private UntransformedLifetimeValue() {}
 
-  /** @return the customer's discounted expected value over the horizon, as {@link LifetimeValue#lifetimeValue} */
-  static double lifetimeValue(BgNbd m, GammaGamma value, ClvOptions options, CustomerSummary s) {
+  /**
+   * @return the customer's discounted expected purchases over the horizon, P(alive) included: their lifetime value
+   *     per unit of order value, on {@link LifetimeValue}'s schedule
+   */
+  static double discountedPurchases(BgNbd m, ClvOptions options, CustomerSummary s) {
     double horizon = options.horizonDays();
     int months = Math.max(1, (int) Math.ceil(horizon / LifetimeValue.MONTH_DAYS - 1e-9));
     double unit = options.timeUnit().days();
@@ -32,7 +34,7 @@ final class UntransformedLifetimeValue {
       discounted += (n - before) * Math.pow(1 + options.discountRate(), -end / 365);
       before = n;
     }
-    return value.expectedValue(s) * m.probabilityAlive(s) * discounted;
+    return m.probabilityAlive(s) * discounted;
   }
 
   /** N(t): expected purchases in t after the calibration end of a customer alive then. */

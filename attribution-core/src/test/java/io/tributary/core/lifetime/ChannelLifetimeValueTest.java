@@ -172,7 +172,7 @@ class ChannelLifetimeValueTest {
     ChannelLifetimeValue clv = run(false, SpendTable.empty()).clv();
     assertEquals(LocalDate.of(2024, 1, 1).plusDays(END_DAY), clv.calibrationEnd());
     assertEquals(CUSTOMERS, clv.customers());
-    LifetimeValue lv = clv.analysis().lifetimeValue();
+    LifetimeValue lv = new LifetimeValue(clv.purchases().model(), clv.value().model(), ClvOptions.defaults());
     Map<String, Double> linear = new HashMap<>();
     Map<String, Double> first = new HashMap<>();
     Map<String, Double> last = new HashMap<>();
