@@ -129,6 +129,7 @@ final class AttributionJob {
       clock.lap("read paths");
     }
     AttributionReport report = AttributionReport.compute(aggregate, models, spend, modelOptions);
+    report.samplingNote().ifPresent(notes::add);
     clock.lap("fit models and metrics (" + aggregate.paths().size() + " distinct paths)");
     List<String> lines = new ArrayList<>();
     for (InputStats s : stats) {

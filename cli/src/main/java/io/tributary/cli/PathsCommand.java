@@ -15,13 +15,13 @@ import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
 import io.tributary.core.journey.JourneyOptions;
 import io.tributary.core.model.JourneyAggregate;
+import io.tributary.core.output.PathFileRow;
 import io.tributary.core.paths.Path;
 import io.tributary.core.paths.PathStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -103,13 +103,11 @@ final class PathsCommand implements Callable<Integer> {
     JourneyAggregate agg = JourneyFold.fold(r.store().group(), new JourneyOptions(lookback), List.of(),
         Runtime.getRuntime().availableProcessors());
     String separator = " " + read.settings().pathSeparator() + " ";
-    List<List<Object>> rows = new ArrayList<>();
+    List<PathFileRow> rows = new ArrayList<>();
     for (Map.Entry<Path, PathStats> e : agg.paths().byPath().entrySet()) {
-      PathStats s = e.getValue();
-      rows.add(Arrays.asList(e.getKey().display(separator), s.conversions(), s.value(), s.nulls()));
+      rows.add(new PathFileRow(e.getKey().display(separator), e.getValue()));
     }
-    Table table = new Table("paths", List.of("path", "total_conversions", "total_conversion_value", "total_null"),
-        rows);
+    Table table = SpecTables.paths(rows);
     OutputTarget target = OutputTarget.resolve(output);
     if (target.kind() == OutputTarget.Kind.DIRECTORY) {
       throw new IllegalArgumentException("--output must be a file with an extension or -, not a directory");

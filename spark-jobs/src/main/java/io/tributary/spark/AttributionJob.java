@@ -258,6 +258,7 @@ public final class AttributionJob implements Callable<Integer> {
         + "(%d paths), rejected_rows (%d), run_log%s%n", cfg.format().name().toLowerCase(Locale.ROOT), r.output(),
         r.report().channelCredit().size(), r.report().pathSummary().size(), s.rejected(),
         chain ? ", markov_transitions, removal_effects" : "");
+    r.report().samplingNote().ifPresent(n -> out.println("  " + n));
     StringBuilder times = new StringBuilder();
     r.phaseMillis().forEach((phase, ms) -> times.append(times.length() == 0 ? "" : ", ")
         .append(String.format(Locale.ROOT, "%s %.1f s", phase, ms / 1000.0)));

@@ -9,9 +9,9 @@ import io.tributary.core.metrics.SpendTable;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.Requirement;
+import io.tributary.core.output.Rejection;
 import io.tributary.core.paths.PathCounts;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,7 +35,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
@@ -155,11 +154,11 @@ final class NightlyRun {
       accepted += mainAccepted;
       excluded += sum(counts, ParsedRecords.N3);
       LineNumbers lines = LineNumbers.of(counts);
-      Date runDate = Date.valueOf(cfg.runDate());
+      LocalDate runDate = cfg.runDate();
       Dataset<Row> mainRejected = folded.filter(functions.col("kind").equalTo(ParsedRecords.REJECTED))
-          .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> RowFactory.create(runDate,
-              r.getString(ParsedRecords.FILE), lines.line(r), r.getString(ParsedRecords.REASON),
-              r.getString(ParsedRecords.RAW)), Encoders.row(OutputTables.REJECTED_ROWS_SCHEMA));
+          .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> OutputTables.rejected(runDate,
+              new Rejection(r.getString(ParsedRecords.FILE), lines.line(r), r.getString(ParsedRecords.REASON),
+                  r.getString(ParsedRecords.RAW))), Encoders.row(OutputTables.REJECTED_ROWS_SCHEMA));
       if (mainRead == 0) {
         throw new JobFailedException(main + ": no data rows (only a header, or nothing)");
       }
@@ -184,7 +183,8 @@ final class NightlyRun {
           () -> writer.replace(OutputTables.CONVERSION_KPIS,
               frame(OutputTables.conversionKpis(date, report), OutputTables.CONVERSION_KPIS_SCHEMA), date),
           () -> writer.replace(OutputTables.CHANNEL_CREDIT,
-              frame(OutputTables.channelCredit(date, report), OutputTables.CHANNEL_CREDIT_SCHEMA), date)));
+              frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
+              date)));
       // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
       // date keeps a chain that its credit no longer comes from.
       if (markov.isPresent() || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
@@ -276,11 +276,10 @@ final class NightlyRun {
       }
     }
     LineNumbers lines = LineNumbers.of(counts);
-    Date runDate = Date.valueOf(cfg.runDate());
     List<Row> out = new ArrayList<>();
     for (Row r : rejectedHere) {
-      out.add(RowFactory.create(runDate, r.getString(ParsedRecords.FILE), lines.line(r),
-          r.getString(ParsedRecords.REASON), r.getString(ParsedRecords.RAW)));
+      out.add(OutputTables.rejected(cfg.runDate(), new Rejection(r.getString(ParsedRecords.FILE), lines.line(r),
+          r.getString(ParsedRecords.REASON), r.getString(ParsedRecords.RAW))));
     }
     out.sort(Comparator.comparing((Row r) -> r.getString(1)).thenComparingLong(r -> r.getLong(2)));
     long n = sum(counts, ParsedRecords.N1);

@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * Writes tables as Parquet files through DuckDB's JDBC driver, which is not bundled: the CLI jar stays free of
  * Hadoop and Parquet libraries, and only a user who asks for Parquet puts DuckDB beside it
- * ({@code java -cp tributary.jar:duckdb_jdbc.jar io.tributary.cli.Main ...}). Column types: text columns
- * {@code VARCHAR}, whole-number columns {@code BIGINT}, every other number column {@code DOUBLE}; nulls stay null.
+ * ({@code java -cp tributary.jar:duckdb_jdbc.jar io.tributary.cli.Main ...}). Column types are the core's: text
+ * (and {@code run_date}) {@code VARCHAR}, whole numbers {@code BIGINT}, decimal numbers {@code DOUBLE}; nulls stay
+ * null.
  */
 public final class ParquetTableWriter {
   private static final String DRIVER = "org.duckdb.DuckDBDriver";
@@ -71,7 +72,7 @@ public final class ParquetTableWriter {
           if (v == null) {
             ps.setNull(i + 1, types[i]);
           } else if (types[i] == Types.VARCHAR) {
-            ps.setString(i + 1, (String) v);
+            ps.setString(i + 1, v.toString());
           } else if (types[i] == Types.BIGINT) {
             ps.setLong(i + 1, (Long) v);
           } else {
@@ -95,29 +96,12 @@ public final class ParquetTableWriter {
     }
   }
 
+  /* The core's column types: run_date is written as text, as in CSV and JSON. */
   private static int sqlType(Table t, int column) {
-    boolean text = false;
-    boolean fraction = false;
-    for (List<Object> row : t.rows()) {
-      Object v = row.get(column);
-      if (v instanceof String) {
-        text = true;
-      } else if (v instanceof Double || v instanceof BigDecimal) {
-        fraction = true;
-      }
-    }
-    if (text) {
-      return Types.VARCHAR;
-    }
-    if (fraction || isMeasure(t.columns().get(column))) {
-      return Types.DOUBLE;
-    }
-    return Types.BIGINT;
-  }
-
-  /* A column of doubles that happens to hold only nulls must still be DOUBLE, not BIGINT; only counts are BIGINT. */
-  private static boolean isMeasure(String column) {
-    return !(column.equals("journeys") || column.equals("converting_journeys") || column.equals("conversions")
-        || column.equals("multi_channel_journeys") || column.equals("nulls") || column.equals("line"));
+    return switch (t.types().get(column)) {
+      case TEXT, DATE, TIMESTAMP -> Types.VARCHAR;
+      case LONG -> Types.BIGINT;
+      case DOUBLE -> Types.DOUBLE;
+    };
   }
 }
