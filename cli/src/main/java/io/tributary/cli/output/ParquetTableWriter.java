@@ -1,5 +1,6 @@
 package io.tributary.cli.output;
 
+import io.tributary.core.Errors;
 import io.tributary.core.TributaryException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -27,7 +28,8 @@ public final class ParquetTableWriter {
   /**
    * @param tables the tables, each written to {@code dir/NAME.parquet}
    * @param dir the output directory, created when missing
-   * @throws TributaryException when DuckDB's driver is not on the class path or a write fails
+   * @throws TributaryException when DuckDB's driver is not on the class path (bad usage, exit 2) or a write fails
+   *     (a failure, exit 1)
    */
   public static void write(List<Table> tables, Path dir) {
     try {
@@ -45,7 +47,7 @@ public final class ParquetTableWriter {
         }
       }
     } catch (SQLException | java.io.IOException e) {
-      throw new TributaryException("cannot write Parquet to " + dir + ": " + e.getMessage(), e);
+      throw Errors.cannotWrite("Parquet to " + dir, e);
     }
   }
 
