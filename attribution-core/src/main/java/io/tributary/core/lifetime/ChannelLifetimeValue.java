@@ -148,6 +148,10 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, ClvAnalys
       CustomerLifetime c = buyers.get(i);
       double value = lv.lifetimeValue(summaries.get(i));
       if (!(value >= 0) || Double.isInfinite(value)) {
+        value = UntransformedLifetimeValue.lifetimeValue(analysis.bgNbd().model(), analysis.gammaGamma().model(),
+            options, summaries.get(i));
+      }
+      if (!(value >= 0) || Double.isInfinite(value)) {
         throw new io.tributary.core.clv.ClvException("the fitted models give no finite lifetime value for a customer "
             + "with x = " + summaries.get(i).frequency() + ", T = " + summaries.get(i).age() + " (BG/NBD "
             + analysis.bgNbd().model() + "): the data cannot support a lifetime-value fit");

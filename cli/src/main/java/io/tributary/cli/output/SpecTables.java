@@ -98,7 +98,8 @@ public final class SpecTables {
     List<String> cols = new ArrayList<>(CONVERSION_KPIS);
     if (lifetime != null) {
       cols.addAll(ChannelLifetimeValue.KPI_COLUMNS);
-      row.addAll(Arrays.asList(lifetime.customers(), lifetime.totalLifetimeValue(), lifetime.meanLifetimeValue()));
+      row.addAll(Arrays.asList((long) lifetime.customers(), lifetime.totalLifetimeValue(),
+          lifetime.meanLifetimeValue()));
     }
     return dated("conversion_kpis", cols, List.of(row), runDate);
   }
