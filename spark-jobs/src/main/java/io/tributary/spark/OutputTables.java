@@ -4,6 +4,7 @@ import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.ChannelCreditRow;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.output.Column;
+import io.tributary.core.output.KpiRow;
 import io.tributary.core.output.Rejection;
 import io.tributary.core.output.RunLogEntry;
 import io.tributary.core.output.TableSchema;
@@ -140,7 +141,8 @@ final class OutputTables {
   }
 
   static List<Row> conversionKpis(LocalDate runDate, AttributionReport report) {
-    return rows(io.tributary.core.output.OutputTables.CONVERSION_KPIS, runDate, List.of(report.kpis()));
+    return rows(io.tributary.core.output.OutputTables.CONVERSION_KPIS, runDate,
+        List.of(new KpiRow(report.kpis(), null)));
   }
 
   static List<Row> pathSummary(LocalDate runDate, AttributionReport report) {

@@ -79,6 +79,19 @@ public final class ModelOptionSpec {
     return null;
   }
 
+  /**
+   * @return the options as the Markdown table of {@code docs/options.md} (a test keeps that file equal to this, so
+   *     the list is written once, here)
+   */
+  public static String markdown() {
+    StringBuilder sb = new StringBuilder("| option | value | default | meaning |\n|---|---|---|---|\n");
+    for (OptionDef<?> o : ALL) {
+      sb.append("| `").append(o.flag()).append("` | `").append(o.label().replace("|", "\\|")).append("` | `")
+          .append(o.defaultText()).append("` | ").append(o.help().replace("|", "\\|")).append(" |\n");
+    }
+    return sb.toString();
+  }
+
   private static Duration positiveDuration(String text) {
     Duration d = Durations.parse(text);
     if (d.isZero()) {

@@ -5,8 +5,8 @@ import static io.tributary.core.output.ColumnType.LONG;
 import static io.tributary.core.output.ColumnType.TEXT;
 import static io.tributary.core.output.ColumnType.TIMESTAMP;
 
+import io.tributary.core.lifetime.ChannelLifetimeValueRow;
 import io.tributary.core.metrics.ChannelCreditRow;
-import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.PathSummaryRow;
 import java.util.List;
@@ -38,22 +38,44 @@ public final class OutputTables {
       .nullable("sampling_se_value", DOUBLE, Presence.WHEN_SET, ChannelCreditRow::valueSamplingError)
       .build();
 
-  /** The run's KPIs: one row. */
-  public static final TableSchema<ConversionKpis> CONVERSION_KPIS = TableSchema
-      .<ConversionKpis>named("conversion_kpis", "one row")
-      .required("journeys", LONG, ConversionKpis::journeys)
-      .required("converting_journeys", LONG, ConversionKpis::convertingJourneys)
-      .required("conversions", LONG, ConversionKpis::conversions)
-      .required("total_value", DOUBLE, ConversionKpis::totalValue)
-      .nullable("conversion_rate", DOUBLE, ConversionKpis::conversionRate)
-      .required("multi_channel_journeys", LONG, ConversionKpis::multiChannelJourneys)
-      .nullable("cross_channel_conversion_rate", DOUBLE, ConversionKpis::crossChannelConversionRate)
-      .nullable("single_channel_conversion_rate", DOUBLE, ConversionKpis::singleChannelConversionRate)
-      .nullable("multi_channel_conversion_share", DOUBLE, ConversionKpis::multiChannelConversionShare)
-      .nullable("avg_touches_to_conversion", DOUBLE, ConversionKpis::avgTouchesToConversion)
-      .nullable("avg_days_to_conversion", DOUBLE, ConversionKpis::avgDaysToConversion)
-      .required("total_spend", DOUBLE, ConversionKpis::totalSpend)
-      .nullable("omnichannel_roi", DOUBLE, ConversionKpis::omnichannelRoi)
+  /** The run's KPIs: one row; with lifetime value computed ({@code --clv}), its three omnichannel figures. */
+  public static final TableSchema<KpiRow> CONVERSION_KPIS = TableSchema
+      .<KpiRow>named("conversion_kpis", "one row")
+      .required("journeys", LONG, r -> r.kpis().journeys())
+      .required("converting_journeys", LONG, r -> r.kpis().convertingJourneys())
+      .required("conversions", LONG, r -> r.kpis().conversions())
+      .required("total_value", DOUBLE, r -> r.kpis().totalValue())
+      .nullable("conversion_rate", DOUBLE, r -> r.kpis().conversionRate())
+      .required("multi_channel_journeys", LONG, r -> r.kpis().multiChannelJourneys())
+      .nullable("cross_channel_conversion_rate", DOUBLE, r -> r.kpis().crossChannelConversionRate())
+      .nullable("single_channel_conversion_rate", DOUBLE, r -> r.kpis().singleChannelConversionRate())
+      .nullable("multi_channel_conversion_share", DOUBLE, r -> r.kpis().multiChannelConversionShare())
+      .nullable("avg_touches_to_conversion", DOUBLE, r -> r.kpis().avgTouchesToConversion())
+      .nullable("avg_days_to_conversion", DOUBLE, r -> r.kpis().avgDaysToConversion())
+      .required("total_spend", DOUBLE, r -> r.kpis().totalSpend())
+      .nullable("omnichannel_roi", DOUBLE, r -> r.kpis().omnichannelRoi())
+      .nullable("lifetime_value_customers", LONG, Presence.WHEN_SET,
+          r -> r.lifetime() == null ? null : (Object) (long) r.lifetime().customers())
+      .nullable("lifetime_value_total", DOUBLE, Presence.WHEN_SET,
+          r -> r.lifetime() == null ? null : (Object) r.lifetime().totalLifetimeValue())
+      .nullable("lifetime_value_per_customer", DOUBLE, Presence.WHEN_SET,
+          r -> r.lifetime() == null ? null : (Object) r.lifetime().meanLifetimeValue())
+      .build();
+
+  /** Lifetime value credited to channels by each model ({@code --clv}): what new customers are worth. */
+  public static final TableSchema<ChannelLifetimeValueRow> CHANNEL_LIFETIME_VALUE = TableSchema
+      .<ChannelLifetimeValueRow>named("channel_lifetime_value",
+          "models in the order given, then channels by name, (unattributed) last")
+      .required("model", TEXT, ChannelLifetimeValueRow::model)
+      .required("channel", TEXT, ChannelLifetimeValueRow::channel)
+      .required("new_customers", DOUBLE, ChannelLifetimeValueRow::newCustomers)
+      .required("lifetime_value", DOUBLE, ChannelLifetimeValueRow::lifetimeValue)
+      .nullable("lifetime_value_per_customer", DOUBLE, ChannelLifetimeValueRow::lifetimeValuePerCustomer)
+      .nullable("spend", DOUBLE, ChannelLifetimeValueRow::spend)
+      .nullable("roas", DOUBLE, ChannelLifetimeValueRow::roas)
+      .nullable("ltv_roas", DOUBLE, ChannelLifetimeValueRow::ltvRoas)
+      .nullable("ci_low", DOUBLE, Presence.WHEN_SET_IN_FILES, ChannelLifetimeValueRow::ciLow)
+      .nullable("ci_high", DOUBLE, Presence.WHEN_SET_IN_FILES, ChannelLifetimeValueRow::ciHigh)
       .build();
 
   /** Every distinct path with its journeys, conversions and value. */
@@ -122,9 +144,31 @@ public final class OutputTables {
 
   /** Every table, in the order the docs list them. */
   public static final List<TableSchema<?>> ALL = List.of(CHANNEL_CREDIT, CONVERSION_KPIS, PATH_SUMMARY,
-      REJECTED_ROWS, RUN_LOG, MARKOV_TRANSITIONS, REMOVAL_EFFECTS, PATHS);
+      REJECTED_ROWS, RUN_LOG, MARKOV_TRANSITIONS, REMOVAL_EFFECTS, CHANNEL_LIFETIME_VALUE, PATHS);
 
   private OutputTables() {}
+
+  /**
+   * @return every table as the Markdown of {@code docs/output-tables.md} (a test keeps that file equal to this, so the
+   *     tables are described once, here)
+   */
+  public static String markdown() {
+    StringBuilder sb = new StringBuilder();
+    for (TableSchema<?> t : ALL) {
+      sb.append("### `").append(t.name()).append("`\n\nRows: ").append(t.rowOrder()).append(".\n\n")
+          .append("| column | type | null | written |\n|---|---|---|---|\n");
+      for (Column<?> c : t.columns()) {
+        sb.append("| `").append(c.name()).append("` | ").append(c.type().name().toLowerCase(java.util.Locale.ROOT))
+            .append(" | ").append(c.nullable() ? "yes" : "no").append(" | ").append(switch (c.presence()) {
+              case ALWAYS -> "always";
+              case WHEN_SET_IN_FILES -> "files: when some row has a value; tables: always";
+              case WHEN_SET -> "when some row has a value (a table gains it then)";
+            }).append(" |\n");
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
 
   /** @return the table named {@code name}, or null */
   public static TableSchema<?> named(String name) {

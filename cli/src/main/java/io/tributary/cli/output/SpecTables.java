@@ -1,12 +1,14 @@
 package io.tributary.cli.output;
 
 import io.tributary.cli.load.RejectedRow;
+import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.PathSummaryRow;
 import io.tributary.core.output.Column;
 import io.tributary.core.output.ColumnType;
+import io.tributary.core.output.KpiRow;
 import io.tributary.core.output.OutputTables;
 import io.tributary.core.output.PathFileRow;
 import io.tributary.core.output.Rejection;
@@ -42,7 +44,20 @@ public final class SpecTables {
 
   /** @return the one-row {@code conversion_kpis} table */
   public static Table conversionKpis(ConversionKpis k, LocalDate runDate) {
-    return table(OutputTables.CONVERSION_KPIS, List.of(k), runDate);
+    return conversionKpis(k, null, runDate);
+  }
+
+  /**
+   * @param lifetime when not null, the table gains the run's omnichannel lifetime value columns
+   * @return the one-row {@code conversion_kpis} table
+   */
+  public static Table conversionKpis(ConversionKpis k, ChannelLifetimeValue lifetime, LocalDate runDate) {
+    return table(OutputTables.CONVERSION_KPIS, List.of(new KpiRow(k, lifetime)), runDate);
+  }
+
+  /** @return the {@code channel_lifetime_value} table, with {@code ci_low}/{@code ci_high} when intervals exist */
+  public static Table channelLifetimeValue(ChannelLifetimeValue lifetime, LocalDate runDate) {
+    return table(OutputTables.CHANNEL_LIFETIME_VALUE, lifetime.rows(), runDate);
   }
 
   /** @return the {@code path_summary} table, in the core's path order */
