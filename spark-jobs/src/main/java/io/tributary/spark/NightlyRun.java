@@ -198,7 +198,7 @@ final class NightlyRun {
           () -> writer.replace(OutputTables.PATH_SUMMARY,
               frame(OutputTables.pathSummary(date, report), OutputTables.PATH_SUMMARY_SCHEMA), date),
           () -> writer.replace(OutputTables.CONVERSION_KPIS,
-              frame(OutputTables.conversionKpis(date, report), OutputTables.CONVERSION_KPIS_SCHEMA), date),
+              frame(OutputTables.conversionKpis(date, report), OutputTables.conversionKpisSchema(report)), date),
           () -> writer.replace(OutputTables.CHANNEL_CREDIT,
               frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
               date)));

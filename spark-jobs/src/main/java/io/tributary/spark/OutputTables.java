@@ -1,7 +1,6 @@
 package io.tributary.spark;
 
 import io.tributary.core.metrics.AttributionReport;
-import io.tributary.core.metrics.ChannelCreditRow;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.output.Column;
 import io.tributary.core.output.KpiRow;
@@ -41,14 +40,12 @@ final class OutputTables {
   /** The partition column of every table. */
   static final String RUN_DATE = TableSchema.RUN_DATE;
 
-  static final StructType CHANNEL_CREDIT_SCHEMA = schema(io.tributary.core.output.OutputTables.CHANNEL_CREDIT);
-  static final StructType CONVERSION_KPIS_SCHEMA = schema(io.tributary.core.output.OutputTables.CONVERSION_KPIS);
-  static final StructType PATH_SUMMARY_SCHEMA = schema(io.tributary.core.output.OutputTables.PATH_SUMMARY);
-  static final StructType MARKOV_TRANSITIONS_SCHEMA =
-      schema(io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS);
-  static final StructType REMOVAL_EFFECTS_SCHEMA = schema(io.tributary.core.output.OutputTables.REMOVAL_EFFECTS);
-  static final StructType REJECTED_ROWS_SCHEMA = schema(io.tributary.core.output.OutputTables.REJECTED_ROWS);
-  static final StructType RUN_LOG_SCHEMA = schema(io.tributary.core.output.OutputTables.RUN_LOG);
+  // Tables whose every column is always written: one schema for every run.
+  static final StructType PATH_SUMMARY_SCHEMA = fixed(io.tributary.core.output.OutputTables.PATH_SUMMARY);
+  static final StructType MARKOV_TRANSITIONS_SCHEMA = fixed(io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS);
+  static final StructType REMOVAL_EFFECTS_SCHEMA = fixed(io.tributary.core.output.OutputTables.REMOVAL_EFFECTS);
+  static final StructType REJECTED_ROWS_SCHEMA = fixed(io.tributary.core.output.OutputTables.REJECTED_ROWS);
+  static final StructType RUN_LOG_SCHEMA = fixed(io.tributary.core.output.OutputTables.RUN_LOG);
 
   private OutputTables() {}
 
@@ -59,6 +56,17 @@ final class OutputTables {
       s = s.add(c.name(), sparkType(c), c.nullable());
     }
     return s;
+  }
+
+  /* The schema of a table with no column written only when set (so every run has it); fails otherwise. */
+  private static StructType fixed(TableSchema<?> table) {
+    for (Column<?> c : table.columns()) {
+      if (c.omittedWhenUnset(true)) {
+        throw new IllegalStateException(table.name() + "." + c.name() + " is written only when set: derive the "
+            + "schema from the rows (schema(table, rows))");
+      }
+    }
+    return schema(table);
   }
 
   private static DataType sparkType(Column<?> c) {
@@ -116,23 +124,19 @@ final class OutputTables {
     return cell;
   }
 
+  /** @return the rows, in the shape of {@link #schema(TableSchema, List)} for the same rows */
   private static <R> List<Row> rows(TableSchema<R> table, LocalDate runDate, List<R> source) {
+    List<Column<R>> columns = table.columnsFor(source, true);
     List<Row> rows = new ArrayList<>(source.size());
     for (R r : source) {
-      rows.add(row(table, runDate, r));
+      rows.add(row(columns, runDate, r));
     }
     return rows;
   }
 
   /** @return the {@code channel_credit} rows, in the shape of {@link #channelCreditSchema} */
   static List<Row> channelCredit(LocalDate runDate, AttributionReport report) {
-    List<Column<ChannelCreditRow>> columns =
-        io.tributary.core.output.OutputTables.CHANNEL_CREDIT.columnsFor(report.channelCredit(), true);
-    List<Row> rows = new ArrayList<>(report.channelCredit().size());
-    for (ChannelCreditRow r : report.channelCredit()) {
-      rows.add(row(columns, runDate, r));
-    }
-    return rows;
+    return rows(io.tributary.core.output.OutputTables.CHANNEL_CREDIT, runDate, report.channelCredit());
   }
 
   /** @return the schema of this report's {@code channel_credit}: a sampled Shapley fit adds its error columns */
@@ -140,9 +144,18 @@ final class OutputTables {
     return schema(io.tributary.core.output.OutputTables.CHANNEL_CREDIT, report.channelCredit());
   }
 
+  /** @return the {@code conversion_kpis} row, in the shape of {@link #conversionKpisSchema} */
   static List<Row> conversionKpis(LocalDate runDate, AttributionReport report) {
-    return rows(io.tributary.core.output.OutputTables.CONVERSION_KPIS, runDate,
-        List.of(new KpiRow(report.kpis(), null)));
+    return rows(io.tributary.core.output.OutputTables.CONVERSION_KPIS, runDate, kpis(report));
+  }
+
+  /** @return the schema of this report's {@code conversion_kpis} (the job computes no lifetime value) */
+  static StructType conversionKpisSchema(AttributionReport report) {
+    return schema(io.tributary.core.output.OutputTables.CONVERSION_KPIS, kpis(report));
+  }
+
+  private static List<KpiRow> kpis(AttributionReport report) {
+    return List.of(new KpiRow(report.kpis(), null));
   }
 
   static List<Row> pathSummary(LocalDate runDate, AttributionReport report) {
