@@ -52,6 +52,8 @@ import org.apache.spark.storage.StorageLevel;
  */
 final class NightlyRun {
   private final SparkSession spark;
+  /** The session the output tables are written with ({@link TableWriter#session}): report rows are built in it. */
+  private final SparkSession tableSession;
   private final JobConfig cfg;
   private final JavaSparkContext jsc;
   private final List<Row> sideRejected = new ArrayList<>();
@@ -61,8 +63,9 @@ final class NightlyRun {
   private final Map<String, Long> phases = new LinkedHashMap<>();
   private long phaseStart = System.nanoTime();
 
-  private NightlyRun(SparkSession spark, JobConfig cfg) {
+  private NightlyRun(SparkSession spark, SparkSession tableSession, JobConfig cfg) {
     this.spark = spark;
+    this.tableSession = tableSession;
     this.cfg = cfg;
     this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
   }
@@ -72,7 +75,7 @@ final class NightlyRun {
     Instant started = Instant.now();
     String runId = UUID.randomUUID().toString();
     TableWriter writer = new TableWriter(spark, cfg.output(), cfg.format(), runId);
-    NightlyRun run = new NightlyRun(spark, cfg);
+    NightlyRun run = new NightlyRun(spark, writer.session(), cfg);
     try {
       JobResult result = run.execute(writer);
       writer.append(OutputTables.RUN_LOG, spark.createDataFrame(List.of(OutputTables.runLog(cfg.runDate(), runId,
@@ -269,7 +272,7 @@ final class NightlyRun {
   }
 
   private Dataset<Row> frame(List<Row> rows, org.apache.spark.sql.types.StructType schema) {
-    return ShippedRows.of(spark, rows, schema);
+    return ShippedRows.of(tableSession, rows, schema);
   }
 
   private static String firstRejected(Dataset<Row> rejected) {
