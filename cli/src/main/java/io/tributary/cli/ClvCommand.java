@@ -29,7 +29,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tributary clv}: fits BG/NBD and Gamma-Gamma on the conversions of an event log (the purchase log) and prints
@@ -53,7 +52,12 @@ import picocli.CommandLine.ParentCommand;
       "Exit status: 0 ok, 1 failure, 2 bad input or usage."
     })
 final class ClvCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+  private final Streams streams;
+
+  /** @param streams the run's standard streams (given by {@link Main}'s command factory) */
+  ClvCommand(Streams streams) {
+    this.streams = streams;
+  }
 
   @Option(names = "--events", paramLabel = "FILE", required = true,
       description = "Event log whose conversion rows are the purchases (CSV, optionally gzipped; - for stdin).")
@@ -86,7 +90,6 @@ final class ClvCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Streams streams = main.streams();
     String fmt = format.strip().toLowerCase(Locale.ROOT);
     if (!List.of("table", "csv", "json").contains(fmt)) {
       throw new IllegalArgumentException("--format: expected table, csv or json, got \"" + format + "\"");

@@ -29,7 +29,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tributary paths}: aggregates an event log into a path file
@@ -53,7 +52,12 @@ import picocli.CommandLine.ParentCommand;
       "Exit status: 0 ok, 1 failure, 2 bad input or usage."
     })
 final class PathsCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+  private final Streams streams;
+
+  /** @param streams the run's standard streams (given by {@link Main}'s command factory) */
+  PathsCommand(Streams streams) {
+    this.streams = streams;
+  }
 
   @Option(names = "--events", paramLabel = "FILE", required = true,
       description = "Touch-level event log (CSV, optionally gzipped; - for stdin).")
@@ -78,7 +82,6 @@ final class PathsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Streams streams = main.streams();
     Rejects rejects = new Rejects(read.policy());
     if (read.rejectsFile() != null && rejects.policy() == io.tributary.cli.load.OnBadRow.FAIL) {
       throw new IllegalArgumentException("--rejects needs --on-bad-row skip (under fail the first bad row stops)");
