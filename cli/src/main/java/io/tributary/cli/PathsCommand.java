@@ -5,7 +5,6 @@ import io.tributary.cli.load.EventLoader;
 import io.tributary.cli.load.JourneyFold;
 import io.tributary.cli.load.Progress;
 import io.tributary.cli.load.Rejects;
-import io.tributary.cli.load.SideInputs;
 import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.JourneyFlags;
 import io.tributary.cli.options.ReadOptions;
@@ -13,8 +12,6 @@ import io.tributary.cli.output.CsvTableWriter;
 import io.tributary.cli.output.OutputTarget;
 import io.tributary.cli.output.SpecTables;
 import io.tributary.cli.output.Table;
-import io.tributary.core.journey.ConsentList;
-import io.tributary.core.journey.IdentityMap;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.output.PathFileRow;
 import io.tributary.core.paths.Path;
@@ -87,19 +84,10 @@ final class PathsCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--rejects needs --on-bad-row skip (under fail the first bad row stops)");
     }
     List<String> summary = new ArrayList<>();
-    IdentityMap ids = IdentityMap.empty();
-    if (identities != null) {
-      var loaded = SideInputs.identities(new InputSource(identities, streams.in()), rejects);
-      ids = loaded.value();
-      summary.add(loaded.stats().describe());
-    }
-    ConsentList optOut = ConsentList.none();
-    if (consent != null) {
-      var loaded = SideInputs.consent(new InputSource(consent, streams.in()), ids, rejects);
-      optOut = loaded.value();
-      summary.add(loaded.stats().describe());
-    }
-    EventLoader.Result r = EventLoader.load(new InputSource(events, streams.in()), read.settings(), ids, optOut,
+    CustomerFilters filters = CustomerFilters.load(identities, consent, streams, rejects);
+    filters.stats().forEach(s -> summary.add(s.describe()));
+    EventLoader.Result r = EventLoader.load(new InputSource(events, streams.in()), read.settings(),
+        filters.identities(), filters.consent(),
         rejects, Progress.none(), Runtime.getRuntime().availableProcessors());
     summary.add(r.stats().describe());
     JourneyAggregate agg = JourneyFold.fold(r.store().group(), journey.journeyOptions(), List.of(),

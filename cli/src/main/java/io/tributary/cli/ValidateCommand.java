@@ -70,18 +70,10 @@ final class ValidateCommand implements Callable<Integer> {
     if (side.spend() != null) {
       stats.add(SideInputs.spend(new InputSource(side.spend(), streams.in()), rejects).stats());
     }
-    IdentityMap ids = IdentityMap.empty();
-    ConsentList consent = ConsentList.none();
-    if (side.identities() != null) {
-      var loaded = SideInputs.identities(new InputSource(side.identities(), streams.in()), rejects);
-      ids = loaded.value();
-      stats.add(loaded.stats());
-    }
-    if (side.consent() != null) {
-      var loaded = SideInputs.consent(new InputSource(side.consent(), streams.in()), ids, rejects);
-      consent = loaded.value();
-      stats.add(loaded.stats());
-    }
+    CustomerFilters filters = CustomerFilters.load(side.identities(), side.consent(), streams, rejects);
+    stats.addAll(filters.stats());
+    IdentityMap ids = filters.identities();
+    ConsentList consent = filters.consent();
     try {
       if (input.events() != null) {
         stats.add(EventLoader.load(new InputSource(input.events(), streams.in()), read.settings(), ids, consent,
