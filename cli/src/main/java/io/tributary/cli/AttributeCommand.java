@@ -3,6 +3,7 @@ package io.tributary.cli;
 import io.tributary.cli.load.Progress;
 import io.tributary.cli.options.LifetimeFlags;
 import io.tributary.cli.options.MainInput;
+import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.OutputOptions;
 import io.tributary.cli.options.ReadOptions;
@@ -25,6 +26,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code tributary attribute}: channel credit per model, ROI and KPIs from an event log or a path file. */
 @Command(
     name = "attribute",
+    modelTransformer = CoreOptions.Generated.class,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,

@@ -155,6 +155,7 @@ final class AttributionJob {
       clock.lap("read paths");
     }
     AttributionReport report = AttributionReport.compute(aggregate, models, spend, modelOptions);
+    report.samplingNote().ifPresent(notes::add);
     clock.lap("fit models and metrics (" + aggregate.paths().size() + " distinct paths)");
     ChannelLifetimeValue lifetime = null;
     if (ledger != null) {
