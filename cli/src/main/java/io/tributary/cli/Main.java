@@ -122,7 +122,9 @@ public final class Main implements Runnable {
       } else if (jvmDefault != null) {
         jvmDefault.uncaughtException(thread, e);
       } else {
-        thread.getThreadGroup().uncaughtException(thread, e);
+        // Not the thread group: it would call this handler again (it is the default handler now).
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        e.printStackTrace();
       }
     });
     System.exit(run(System.out, System.err, args));

@@ -6,6 +6,8 @@ import io.tributary.cli.load.JourneyFold;
 import io.tributary.cli.load.Progress;
 import io.tributary.cli.load.Rejects;
 import io.tributary.cli.load.SideInputs;
+import io.tributary.cli.options.CoreOptions;
+import io.tributary.cli.options.JourneyFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.output.CsvTableWriter;
 import io.tributary.cli.output.OutputTarget;
@@ -13,15 +15,14 @@ import io.tributary.cli.output.SpecTables;
 import io.tributary.cli.output.Table;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
-import io.tributary.core.journey.JourneyOptions;
 import io.tributary.core.model.JourneyAggregate;
+import io.tributary.core.output.PathFileRow;
 import io.tributary.core.paths.Path;
 import io.tributary.core.paths.PathStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,6 +39,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "paths",
+    modelTransformer = CoreOptions.Generated.class,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
@@ -63,10 +65,7 @@ final class PathsCommand implements Callable<Integer> {
   @Option(names = "--consent", paramLabel = "FILE", description = "Opt-out list (column customer_id).")
   String consent;
 
-  @Option(names = "--lookback", paramLabel = "DURATION",
-      converter = io.tributary.cli.options.Converters.DurationConverter.class, defaultValue = "30d",
-      description = "Journey lookback window (default: ${DEFAULT-VALUE}).")
-  java.time.Duration lookback;
+  @Mixin JourneyFlags journey;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE|-", defaultValue = "-",
       description = "Where to write the path file (default: stdout).")
@@ -100,16 +99,14 @@ final class PathsCommand implements Callable<Integer> {
     EventLoader.Result r = EventLoader.load(new InputSource(events, streams.in()), read.settings(), ids, optOut,
         rejects, Progress.none(), Runtime.getRuntime().availableProcessors());
     summary.add(r.stats().describe());
-    JourneyAggregate agg = JourneyFold.fold(r.store().group(), new JourneyOptions(lookback), List.of(),
+    JourneyAggregate agg = JourneyFold.fold(r.store().group(), journey.journeyOptions(), List.of(),
         Runtime.getRuntime().availableProcessors());
     String separator = " " + read.settings().pathSeparator() + " ";
-    List<List<Object>> rows = new ArrayList<>();
+    List<PathFileRow> rows = new ArrayList<>();
     for (Map.Entry<Path, PathStats> e : agg.paths().byPath().entrySet()) {
-      PathStats s = e.getValue();
-      rows.add(Arrays.asList(e.getKey().display(separator), s.conversions(), s.value(), s.nulls()));
+      rows.add(new PathFileRow(e.getKey().display(separator), e.getValue()));
     }
-    Table table = new Table("paths", List.of("path", "total_conversions", "total_conversion_value", "total_null"),
-        rows);
+    Table table = SpecTables.paths(rows);
     OutputTarget target = OutputTarget.resolve(output);
     if (target.kind() == OutputTarget.Kind.DIRECTORY) {
       throw new IllegalArgumentException("--output must be a file with an extension or -, not a directory");

@@ -2,6 +2,7 @@ package io.tributary.cli;
 
 import io.tributary.cli.load.Progress;
 import io.tributary.cli.options.MainInput;
+import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
@@ -16,6 +17,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code tributary report}: the attribution run as one self-contained HTML page. */
 @Command(
     name = "report",
+    modelTransformer = CoreOptions.Generated.class,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
