@@ -58,14 +58,6 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     double fallbackOrderValue, LocalDate calibrationEnd, int customers, double totalLifetimeValue) {
   /** The option that turns lifetime value by channel on, in every engine. */
   public static final String OPTION = "--clv";
-  /** The table's name. */
-  public static final String TABLE = "channel_lifetime_value";
-  /** The table's columns, without {@code run_date} and the interval ({@code ci_low}, {@code ci_high}). */
-  public static final List<String> COLUMNS = List.of("model", "channel", "new_customers", "lifetime_value",
-      "lifetime_value_per_customer", "spend", "roas", "ltv_roas");
-  /** The columns {@code conversion_kpis} gains when lifetime value is computed. */
-  public static final List<String> KPI_COLUMNS = List.of("lifetime_value_customers", "lifetime_value_total",
-      "lifetime_value_per_customer");
   /** The channel of customers whose first purchase had no touch in its window. */
   public static final String UNATTRIBUTED = JourneyAggregate.UNATTRIBUTED;
 
