@@ -48,10 +48,13 @@ final class AttributionJob {
    * @param notes things the user should know (models left out, consent exclusions), one line each
    * @param summary the run summary, one line each
    * @param lifetime lifetime value by channel, or null when not asked for
+   * @param ledger the buyers it was computed from (for the HTML report's holdout check), or null
+   * @param clvOptions the lifetime-value options, or null
    */
   record Outcome(AttributionReport report, List<AttributionModel> models, JourneyAggregate aggregate,
       List<InputStats> stats, List<RejectedRow> rejected, List<String> notes, List<String> summary,
-      List<String> timings, ChannelLifetimeValue lifetime) {}
+      List<String> timings, ChannelLifetimeValue lifetime, LifetimeLedger ledger,
+      io.tributary.core.clv.ClvOptions clvOptions) {}
 
   static Outcome run(MainInput input, SideFiles side, ReadOptions read, ModelFlags flags, Streams streams,
       Progress progress) {
@@ -163,7 +166,8 @@ final class AttributionJob {
           + "(%.2f per customer) over %s", lifetime.customers(), lifetime.calibrationEnd(),
           lifetime.totalLifetimeValue(), lifetime.meanLifetimeValue(), clvOptions.horizon()));
     }
-    return new Outcome(report, models, aggregate, stats, rejects.rows(), notes, lines, clock.laps(), lifetime);
+    return new Outcome(report, models, aggregate, stats, rejects.rows(), notes, lines, clock.laps(), lifetime, ledger,
+        clvOptions);
   }
 
   private static void checkOneStdin(MainInput input, SideFiles side) {

@@ -43,6 +43,7 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin SideFiles side;
   @Mixin ModelFlags models;
   @Mixin ReadOptions read;
+  @Mixin io.tributary.cli.options.LifetimeFlags lifetime;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE.html", defaultValue = "report.html",
       description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
@@ -53,7 +54,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, streams, Progress.none());
+    AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, streams,
+        Progress.none());
     AttributeCommand.writeRejects(read.rejectsFile(), outcome, null);
     ReportWriter.write(output, outcome, input, side, models);
     if (!quiet) {

@@ -12,10 +12,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.tributary.core.lifetime.HoldoutCheck;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes a run's HTML report with the settings it was made under. */
+/**
+ * Writes a run's HTML report with the settings it was made under; with {@code --clv}, also lifetime value by channel
+ * and the lifetime-value fit's holdout check (computed here: only the report shows it).
+ */
 final class ReportWriter {
   private ReportWriter() {}
 
@@ -45,7 +49,13 @@ final class ReportWriter {
       }
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         PrintWriter pw = new PrintWriter(w);
-        HtmlReport.write(outcome.report(), settings, pw);
+        if (outcome.lifetime() == null) {
+          HtmlReport.write(outcome.report(), settings, pw);
+        } else {
+          HoldoutCheck holdout = HoldoutCheck.of(outcome.ledger(), outcome.lifetime().calibrationEnd(),
+              outcome.clvOptions());
+          HtmlReport.write(outcome.report(), outcome.lifetime(), holdout, settings, pw);
+        }
         pw.flush();
       }
     } catch (IOException e) {

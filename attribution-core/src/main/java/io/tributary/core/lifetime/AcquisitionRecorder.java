@@ -36,6 +36,8 @@ public final class AcquisitionRecorder implements JourneySink {
   private Path path;
   private List<String> distinct = List.of();
   private List<double[]> weights = List.of();
+  private long[] days = new long[8];
+  private int dayCount;
 
   /**
    * @param models the run's models; the journey models among them (time decay) weigh the acquisition journey here
@@ -54,6 +56,7 @@ public final class AcquisitionRecorder implements JourneySink {
   public void startCustomer(List<String> channelNames) {
     names = channelNames;
     history.clear();
+    dayCount = 0;
     acquired = false;
     path = null;
     distinct = List.of();
@@ -70,7 +73,12 @@ public final class AcquisitionRecorder implements JourneySink {
     if (!converted) {
       return;
     }
-    history.add(PurchaseHistory.epochDay(endTime, zone), value);
+    long day = PurchaseHistory.epochDay(endTime, zone);
+    history.add(day, value);
+    if (dayCount == days.length) {
+      days = java.util.Arrays.copyOf(days, 2 * dayCount);
+    }
+    days[dayCount++] = day;
     if (acquired) {
       return;
     }
@@ -108,7 +116,15 @@ public final class AcquisitionRecorder implements JourneySink {
     }
     long first = history.firstDay();
     CustomerSummary inDays = history.summary(history.lastDay(), ClvTimeUnit.DAY);
-    customers.add(new CustomerLifetime(first, inDays, path, weights, distinct));
+    java.util.Arrays.sort(days, 0, dayCount);
+    int[] repeats = new int[inDays.frequency()];
+    int n = 0;
+    for (int i = 0; i < dayCount; i++) {
+      if (days[i] > first && (n == 0 || days[i] - first > repeats[n - 1])) {
+        repeats[n++] = (int) (days[i] - first);
+      }
+    }
+    customers.add(new CustomerLifetime(first, inDays, path, weights, distinct, repeats));
   }
 
   /** @return the customers recorded so far and the last event time */

@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param journeyModelWeights per journey model (in the recorder's model order), the acquisition journey's weight per
  *     channel of {@code acquisitionChannels}; empty when there is no path
  * @param acquisitionChannels the acquisition journey's distinct channels, in name order
+ * @param repeatDays the repeat purchase days, as days after the first, ascending and distinct (for the holdout check)
  */
 public record CustomerLifetime(long firstDay, CustomerSummary inDays, Path acquisitionPath,
-    List<double[]> journeyModelWeights, List<String> acquisitionChannels) {
+    List<double[]> journeyModelWeights, List<String> acquisitionChannels, int[] repeatDays) {
   public CustomerLifetime {
+    repeatDays = repeatDays.clone();
     Objects.requireNonNull(inDays, "inDays");
     journeyModelWeights = journeyModelWeights.stream().map(double[]::clone).toList();
     acquisitionChannels = List.copyOf(acquisitionChannels);
@@ -42,6 +44,7 @@ public record CustomerLifetime(long firstDay, CustomerSummary inDays, Path acqui
   public boolean equals(Object o) {
     return o instanceof CustomerLifetime c && firstDay == c.firstDay && inDays.equals(c.inDays)
         && Objects.equals(acquisitionPath, c.acquisitionPath) && acquisitionChannels.equals(c.acquisitionChannels)
+        && Arrays.equals(repeatDays, c.repeatDays)
         && journeyModelWeights.size() == c.journeyModelWeights.size()
         && java.util.stream.IntStream.range(0, journeyModelWeights.size())
             .allMatch(i -> Arrays.equals(journeyModelWeights.get(i), c.journeyModelWeights.get(i)));

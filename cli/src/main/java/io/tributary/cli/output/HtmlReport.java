@@ -34,6 +34,15 @@ public final class HtmlReport {
    * @param out where to write the page
    */
   public static void write(AttributionReport report, Map<String, String> settings, PrintWriter out) {
+    write(report, null, null, settings, out);
+  }
+
+  /**
+   * Writes the report; with {@code lifetime}, a table of lifetime value per new customer by channel and model, and
+   * with {@code holdout} the lifetime-value fit's check against the held-out days.
+   */
+  public static void write(AttributionReport report, io.tributary.core.lifetime.ChannelLifetimeValue lifetime,
+      io.tributary.core.lifetime.HoldoutCheck holdout, Map<String, String> settings, PrintWriter out) {
     List<String> models = new ArrayList<>();
     for (ModelResult r : report.results()) {
       models.add(r.model());
@@ -88,6 +97,9 @@ public final class HtmlReport {
     creditTable(out, models, byChannel);
     report.samplingNote().ifPresent(n -> out.println("<p id=\"sampling\"><small>" + esc(n)
         + " (± in the table: one standard error)</small></p>"));
+    if (lifetime != null) {
+      lifetimeTables(out, models, lifetime, holdout);
+    }
     out.println("<h2>Top paths by conversions</h2>");
     topPaths(out, report.pathSummary());
     out.println("<h2>Settings</h2>");
@@ -240,6 +252,46 @@ public final class HtmlReport {
     }
     out.println(sb.append("</table>"));
     out.println("<p><small>" + paths.size() + " distinct paths in all.</small></p>");
+  }
+
+  private static void lifetimeTables(PrintWriter out, List<String> models,
+      io.tributary.core.lifetime.ChannelLifetimeValue lifetime, io.tributary.core.lifetime.HoldoutCheck holdout) {
+    out.println("<h2>Lifetime value per new customer by acquisition channel</h2>");
+    out.println("<p>" + esc(String.format(java.util.Locale.ROOT, "%d customers, %.2f expected lifetime value in all "
+        + "(%.2f each), calibrated to %s. Each customer's value is split over the journey that acquired them as the "
+        + "model splits that journey.", lifetime.customers(), lifetime.totalLifetimeValue(),
+        lifetime.meanLifetimeValue(), lifetime.calibrationEnd())) + "</p>");
+    Map<String, Map<String, io.tributary.core.lifetime.ChannelLifetimeValueRow>> rows = new java.util.TreeMap<>();
+    for (var r : lifetime.rows()) {
+      rows.computeIfAbsent(r.channel(), k -> new LinkedHashMap<>()).put(r.model(), r);
+    }
+    out.println("<table id=\"lifetime\"><tr><th>channel</th>");
+    models.forEach(m -> out.println("<th>" + esc(m) + "</th>"));
+    out.println("</tr>");
+    rows.forEach((channel, byModel) -> {
+      StringBuilder sb = new StringBuilder("<tr><td>" + esc(channel) + "</td>");
+      for (String m : models) {
+        var r = byModel.get(m);
+        sb.append("<td>").append(r == null ? "" : esc(fixed(r.lifetimeValuePerCustomer(), 2))).append("</td>");
+      }
+      out.println(sb.append("</tr>"));
+    });
+    out.println("</table>");
+    if (holdout == null) {
+      return;
+    }
+    out.println("<h2>Lifetime-value fit: predicted vs actual repeat purchases in the holdout</h2>");
+    out.println("<p>" + esc("BG/NBD fitted on the days up to " + holdout.calibrationEnd() + ", then asked for the "
+        + "repeat purchases of " + holdout.calibrationEnd().plusDays(1) + " to " + holdout.holdoutEnd() + ", by the "
+        + "repeat purchases each customer made before (the standard check of Fader, Hardie & Lee 2005).") + "</p>");
+    out.println("<table id=\"holdout\"><tr><th>repeat purchases before</th><th>customers</th>"
+        + "<th>actual, mean</th><th>predicted, mean</th></tr>");
+    for (var r : holdout.rows()) {
+      out.println("<tr><td>" + (r.frequency() == io.tributary.core.lifetime.HoldoutCheck.LAST_ROW
+          ? r.frequency() + "+" : r.frequency()) + "</td><td>" + r.customers() + "</td><td>"
+          + esc(fixed(r.actual(), 3)) + "</td><td>" + esc(fixed(r.predicted(), 3)) + "</td></tr>");
+    }
+    out.println("</table>");
   }
 
   private static String fixed(Double d, int decimals) {
