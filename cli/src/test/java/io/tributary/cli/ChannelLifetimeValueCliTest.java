@@ -125,6 +125,20 @@ class ChannelLifetimeValueCliTest {
   }
 
   @Test
+  void htmlReport_showsLifetimeValueAndTheHoldoutCheck(@TempDir Path dir) throws IOException {
+    Path html = dir.resolve("r.html");
+    Cli.Result r = Cli.run("report", "--events", SAMPLE.resolve("events.csv").toString(), "--identities",
+        SAMPLE.resolve("identities.csv").toString(), "--consent", SAMPLE.resolve("consent.csv").toString(), "--clv",
+        "-o", html.toString(), "-q");
+    assertEquals(0, r.exit(), r.err());
+    String page = Files.readString(html);
+    assertTrue(page.contains("<table id=\"lifetime\">"), "lifetime table");
+    assertTrue(page.contains("<table id=\"holdout\">"), "holdout table");
+    // 60 days from 2024-01-01: the last third, 2024-02-11 .. 2024-02-29, is held out.
+    assertTrue(page.contains("up to 2024-02-10"), "calibration part");
+  }
+
+  @Test
   void directoryOutput_isTheSameBytesTwice(@TempDir Path again) throws IOException {
     Cli.Result r = Cli.run("attribute", "--events", SAMPLE.resolve("events.csv").toString(), "--identities",
         SAMPLE.resolve("identities.csv").toString(), "--consent", SAMPLE.resolve("consent.csv").toString(), "--spend",

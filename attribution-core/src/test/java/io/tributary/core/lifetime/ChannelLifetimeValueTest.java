@@ -221,6 +221,45 @@ class ChannelLifetimeValueTest {
   }
 
   @Test
+  void holdout_countsEachCustomersPurchasesOnEitherSideOfTheCut() {
+    List<AttributionModel> models = ModelRegistry.resolve("linear", ModelOptions.defaults(),
+        EnumSet.allOf(Requirement.class));
+    JourneyAggregate.Builder b = JourneyAggregate.builder(JourneyOptions.defaults(), models);
+    AcquisitionRecorder recorder = new AcquisitionRecorder(models, ZoneOffset.UTC);
+    for (CustomerEvents e : population(false)) {
+      recorder.startCustomer(e.channelNames());
+      b.addCustomer(e, recorder);
+      recorder.endCustomer();
+    }
+    LocalDate end = LocalDate.of(2024, 1, 1).plusDays(END_DAY);
+    HoldoutCheck check = HoldoutCheck.of(recorder.build(), end, ClvOptions.defaults());
+    // First purchases on days 0..9, the end on day 120: the holdout is the last (120 - 0) / 3 = 40 days.
+    long cut = 80;
+    assertEquals(LocalDate.of(2024, 1, 1).plusDays(cut), check.calibrationEnd());
+    long[] customers = new long[HoldoutCheck.LAST_ROW + 1];
+    double[] after = new double[HoldoutCheck.LAST_ROW + 1];
+    for (int i = 0; i < CUSTOMERS; i++) {
+      int x = 0;
+      int later = 0;
+      for (int k = 0; k < repeats(i); k++) {
+        if (repeatDay(i, k) <= cut) {
+          x++;
+        } else {
+          later++;
+        }
+      }
+      customers[Math.min(x, HoldoutCheck.LAST_ROW)]++;
+      after[Math.min(x, HoldoutCheck.LAST_ROW)] += later;
+    }
+    for (HoldoutCheck.Row r : check.rows()) {
+      assertEquals(customers[r.frequency()], r.customers(), "x = " + r.frequency());
+      assertEquals(after[r.frequency()] / customers[r.frequency()], r.actual(), 1e-12, "x = " + r.frequency());
+      assertTrue(r.predicted() >= 0, "x = " + r.frequency());
+    }
+    assertEquals(CUSTOMERS, check.rows().stream().mapToLong(HoldoutCheck.Row::customers).sum());
+  }
+
+  @Test
   void compute_customersInAnotherOrder_sameBits() {
     assertEquals(run(false, SpendTable.empty()).clv().rows(), run(true, SpendTable.empty()).clv().rows());
   }
