@@ -1,7 +1,9 @@
 package io.tributary.cli;
 
 import io.tributary.cli.load.Progress;
+import io.tributary.cli.options.LifetimeFlags;
 import io.tributary.cli.options.MainInput;
+import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.OutputOptions;
 import io.tributary.cli.options.ReadOptions;
@@ -19,11 +21,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code tributary attribute}: channel credit per model, ROI and KPIs from an event log or a path file. */
 @Command(
     name = "attribute",
+    modelTransformer = CoreOptions.Generated.class,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
@@ -41,13 +43,19 @@ import picocli.CommandLine.ParentCommand;
       "Exit status: 0 ok, 1 failure, 2 bad input or usage."
     })
 final class AttributeCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+  private final Streams streams;
+
+  /** @param streams the run's standard streams (given by {@link Main}'s command factory) */
+  AttributeCommand(Streams streams) {
+    this.streams = streams;
+  }
 
   @ArgGroup(exclusive = true, multiplicity = "1", heading = "Input (one of):%n")
   MainInput input;
 
   @Mixin SideFiles side;
   @Mixin ModelFlags models;
+  @Mixin LifetimeFlags lifetime;
   @Mixin ReadOptions read;
   @Mixin OutputOptions output;
 
@@ -61,11 +69,11 @@ final class AttributeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Streams streams = main.streams();
-    AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, streams, progress(streams));
+    AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, streams,
+        progress(streams));
     writeRejects(read.rejectsFile(), outcome, output);
     long t0 = System.nanoTime();
-    ResultWriter.write(outcome.report(), outcome.rejected(),
+    ResultWriter.write(outcome.report(), outcome.lifetime(), outcome.rejected(),
         () -> MarkovDiagnostics.of(outcome.aggregate(), outcome.models()), output, streams);
     if (report != null) {
       ReportWriter.write(report, outcome, input, side, models);

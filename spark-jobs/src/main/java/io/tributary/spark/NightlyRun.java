@@ -2,20 +2,25 @@ package io.tributary.spark;
 
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
+import io.tributary.core.input.InputNotes;
+import io.tributary.core.input.PathTotals;
+import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.SpendTable;
+import io.tributary.core.model.AggregateCodec;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.Requirement;
+import io.tributary.core.output.Rejection;
 import io.tributary.core.paths.PathCounts;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,7 +40,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
@@ -103,7 +107,8 @@ final class NightlyRun {
     ZoneId.of(cfg.timezone());
 
     Broadcast<Map<String, String>> identities = cfg.identities() == null ? null : jsc.broadcast(identities());
-    Broadcast<Set<String>> consent = cfg.consent() == null ? null : jsc.broadcast(consent());
+    Set<String> consentIds = cfg.consent() == null ? null : consent();
+    Broadcast<Set<String>> consent = consentIds == null ? null : jsc.broadcast(consentIds);
     SpendTable spend = cfg.spend() == null ? SpendTable.empty() : spend();
     phase("side inputs");
 
@@ -125,20 +130,31 @@ final class NightlyRun {
         : parsed;
     folded = folded.persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      List<Row> small = folded.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE))
+      List<Row> small = folded.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE,
+              ParsedRecords.TOTALS, ParsedRecords.NOTES))
           .collectAsList();
       phase("read and fold");
       List<Row> counts = new ArrayList<>();
+      List<Row> totals = new ArrayList<>();
+      long gapShifts = 0;
+      BitSet matchedOptOuts = new BitSet();
       List<byte[]> payloads = new ArrayList<>();
       long customers = 0;
       for (Row r : small) {
-        if (r.getInt(ParsedRecords.KIND) == ParsedRecords.COUNT) {
-          counts.add(r);
-        } else {
-          payloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
-          customers += r.getLong(ParsedRecords.N1);
+        switch (r.getInt(ParsedRecords.KIND)) {
+          case ParsedRecords.COUNT -> counts.add(r);
+          case ParsedRecords.TOTALS -> totals.add(r);
+          case ParsedRecords.NOTES -> {
+            gapShifts += r.getLong(ParsedRecords.N1);
+            matchedOptOuts.or(BitSet.valueOf((byte[]) r.get(ParsedRecords.PAYLOAD)));
+          }
+          default -> {
+            payloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
+            customers += r.getLong(ParsedRecords.N1);
+          }
         }
       }
+      checkPathTotals(totals, LineNumbers.of(counts));
       // A balanced tree of merges on the driver's cores, not a left fold: each merge costs the size of both sides, so
       // folding P partitions one by one re-copies the growing whole P times. Merging is exact and order-free, so the
       // tree's shape never changes the result.
@@ -158,11 +174,11 @@ final class NightlyRun {
       accepted += mainAccepted;
       excluded += sum(counts, ParsedRecords.N3);
       LineNumbers lines = LineNumbers.of(counts);
-      Date runDate = Date.valueOf(cfg.runDate());
+      LocalDate runDate = cfg.runDate();
       Dataset<Row> mainRejected = folded.filter(functions.col("kind").equalTo(ParsedRecords.REJECTED))
-          .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> RowFactory.create(runDate,
-              r.getString(ParsedRecords.FILE), lines.line(r), r.getString(ParsedRecords.REASON),
-              r.getString(ParsedRecords.RAW)), Encoders.row(OutputTables.REJECTED_ROWS_SCHEMA));
+          .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> OutputTables.rejected(runDate,
+              new Rejection(r.getString(ParsedRecords.FILE), lines.line(r), r.getString(ParsedRecords.REASON),
+                  r.getString(ParsedRecords.RAW))), Encoders.row(OutputTables.REJECTED_ROWS_SCHEMA));
       if (mainRead == 0) {
         throw new JobFailedException(main + ": no data rows (only a header, or nothing)");
       }
@@ -185,9 +201,10 @@ final class NightlyRun {
           () -> writer.replace(OutputTables.PATH_SUMMARY,
               frame(OutputTables.pathSummary(date, report), OutputTables.PATH_SUMMARY_SCHEMA), date),
           () -> writer.replace(OutputTables.CONVERSION_KPIS,
-              frame(OutputTables.conversionKpis(date, report), OutputTables.CONVERSION_KPIS_SCHEMA), date),
+              frame(OutputTables.conversionKpis(date, report), OutputTables.conversionKpisSchema(report)), date),
           () -> writer.replace(OutputTables.CHANNEL_CREDIT,
-              frame(OutputTables.channelCredit(date, report), OutputTables.CHANNEL_CREDIT_SCHEMA), date)));
+              frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
+              date)));
       // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
       // date keeps a chain that its credit no longer comes from.
       if (markov.isPresent() || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
@@ -198,7 +215,15 @@ final class NightlyRun {
       }
       writeConcurrently(writes);
       phase("write");
-      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases);
+      List<String> notes = new ArrayList<>();
+      if (consentIds != null) {
+        notes.add(InputNotes.optOuts(cfg.consent().toString(), consentIds.size(),
+            ConsentList.of(consentIds).unmatched(matchedOptOuts)));
+      }
+      if (gapShifts > 0) {
+        notes.add(InputNotes.gapShifts(main.toString(), gapShifts, ZoneId.of(cfg.timezone())));
+      }
+      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases, notes);
     } finally {
       folded.unpersist();
     }
@@ -279,11 +304,10 @@ final class NightlyRun {
       }
     }
     LineNumbers lines = LineNumbers.of(counts);
-    Date runDate = Date.valueOf(cfg.runDate());
     List<Row> out = new ArrayList<>();
     for (Row r : rejectedHere) {
-      out.add(RowFactory.create(runDate, r.getString(ParsedRecords.FILE), lines.line(r),
-          r.getString(ParsedRecords.REASON), r.getString(ParsedRecords.RAW)));
+      out.add(OutputTables.rejected(cfg.runDate(), new Rejection(r.getString(ParsedRecords.FILE), lines.line(r),
+          r.getString(ParsedRecords.REASON), r.getString(ParsedRecords.RAW))));
     }
     out.sort(Comparator.comparing((Row r) -> r.getString(1)).thenComparingLong(r -> r.getLong(2)));
     long n = sum(counts, ParsedRecords.N1);
@@ -327,6 +351,32 @@ final class NightlyRun {
       }
     }
     return b.build();
+  }
+
+  /*
+   * Holds a path input to the core's PathTotals limit in file order, before any count is merged (so no merge can
+   * overflow). The line is named when the row that passes the limit is known: when it lies in the input's first split,
+   * or in a split whose own rows pass the limit with nothing counted before it. Otherwise (the earlier splits' counts
+   * and this split's together pass it) the error names the file and column only: the split does not keep a running
+   * sum per row.
+   */
+  private void checkPathTotals(List<Row> totals, LineNumbers lines) {
+    List<Row> ordered = new ArrayList<>(totals);
+    ordered.sort(Comparator.comparing((Row r) -> r.getString(ParsedRecords.FILE))
+        .thenComparingLong(r -> r.getLong(ParsedRecords.SPLIT)));
+    long before = 0;
+    for (Row r : ordered) {
+      long conversions = r.getLong(ParsedRecords.N1);
+      long nulls = r.getLong(ParsedRecords.N2);
+      String own = r.getString(ParsedRecords.S1);
+      String passed = PathTotals.passes(before, conversions, nulls);
+      if (own != null || passed != null) {
+        boolean exact = own != null && before == 0;
+        throw new InputException(r.getString(ParsedRecords.FILE), exact ? lines.line(r) : 0,
+            cfg.mapping().mapping().source(passed != null ? passed : own), PathTotals.reason());
+      }
+      before += conversions + nulls;
+    }
   }
 
   private static long sum(List<Row> counts, int field) {

@@ -31,9 +31,22 @@ interface RowHandler extends Serializable {
      */
     Row accept(String[] fields);
 
+    /**
+     * The same as {@link #accept(String[])} for the row at {@code index} (0-based physical line of its split), for
+     * parsers that must point back at a row after the split is done.
+     */
+    default Row accept(String[] fields, long index) {
+      return accept(fields);
+    }
+
     /** @return records to emit after the split's last row (a map-side aggregate); none by default */
     default List<Row> finish() {
       return List.of();
+    }
+
+    /** The same as {@link #finish()}, told which split of which file ended (its key in {@link LineNumbers}). */
+    default List<Row> finish(String file, long split) {
+      return finish();
     }
   }
 }

@@ -73,7 +73,7 @@ final class SplitParser implements Iterator<Row> {
       } else if (!tailEmitted) {
         tailEmitted = true;
         queue.add(ParsedRecords.count(file, split, index, read, accepted, excluded));
-        queue.addAll(parser.finish());
+        queue.addAll(parser.finish(file, split));
       } else {
         return false;
       }
@@ -108,7 +108,7 @@ final class SplitParser implements Iterator<Row> {
     String[] fields = null;
     try {
       fields = source.fields();
-      Row r = parser.accept(fields);
+      Row r = parser.accept(fields, i);
       accepted++;
       if (r == null) {
         excluded++;

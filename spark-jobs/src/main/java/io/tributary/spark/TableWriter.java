@@ -116,6 +116,9 @@ final class TableWriter {
           .partitionBy(OutputTables.RUN_DATE)
           .option("replaceWhere", String.format(Locale.ROOT, "%s = DATE'%s'", OutputTables.RUN_DATE, runDate))
           .option("userMetadata", COMMIT_TAG + runId)
+          // A column the core adds only when a run sets it (Shapley's sampling error) joins the table's schema the
+          // first time; a run without it leaves it null. Delta never drops or retypes a column this way.
+          .option("mergeSchema", "true")
           .save(path);
       return;
     }

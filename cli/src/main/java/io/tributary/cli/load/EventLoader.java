@@ -25,8 +25,9 @@ public final class EventLoader {
    *
    * @param store the accepted events (consent is applied when they are grouped)
    * @param stats rows read, accepted, rejected
+   * @param gapShifts rows whose local time fell in a daylight-saving gap and was moved forward by it
    */
-  public record Result(EventStore store, InputStats stats) {
+  public record Result(EventStore store, InputStats stats, long gapShifts) {
     /** @return accepted rows dropped because their customer opted out (groups the store if not yet done) */
     public long excludedByConsent() {
       return store.group().excludedByConsent();
@@ -65,10 +66,12 @@ public final class EventLoader {
           for (Object[] bad : o.bad()) {
             rejects.reject((InputException) bad[0], (String[]) bad[1], raw);
           }
-          return finish(reader.file(), o.store(), o.read(), o.accepted(), progress);
+          return finish(reader.file(), o.store(), o.read(), o.accepted(), progress, parser.gapShifts());
         } catch (ByteRecords.Unsupported e) {
-          // Read again below, by the reader that words every problem of the file.
+          // Read again below, by the reader that words every problem of the file (a fresh parser: no row is
+          // counted twice in its daylight-saving gap count).
           store = store.fresh();
+          parser = new EventRowParser(header, settings.mapping(), settings.zone());
         }
       }
       return readText(reader, parser, raw, store, rejects, progress, threads);
@@ -100,10 +103,11 @@ public final class EventLoader {
         }
       }
     }
-    return finish(reader.file(), store, read, accepted, progress);
+    return finish(reader.file(), store, read, accepted, progress, parser.gapShifts());
   }
 
-  private static Result finish(String file, EventStore store, long read, long accepted, Progress progress) {
+  private static Result finish(String file, EventStore store, long read, long accepted, Progress progress,
+      long gapShifts) {
     progress.done();
     if (read == 0) {
       throw new InputException(file, 0, null, "no data rows after the header");
@@ -111,7 +115,7 @@ public final class EventLoader {
     if (accepted == 0) {
       throw new InputException(file, 0, null, "every one of the " + read + " rows was rejected; nothing to attribute");
     }
-    return new Result(store, new InputStats(file, read, accepted, read - accepted));
+    return new Result(store, new InputStats(file, read, accepted, read - accepted), gapShifts);
   }
 
   /* Parses one batch on a worker: element 0 is the batch, element i+1 the Event or InputException of record i. */

@@ -63,7 +63,7 @@ final class PlainEventRows {
     }
     // A canonical timestamp starts with a digit and ends with a digit or Z: nothing to strip, never quoted here.
     long time = r.quoted(timestampIx) ? CanonicalTimestamps.NOT_CANONICAL
-        : CanonicalTimestamps.parse(b, r.from(timestampIx), r.to(timestampIx), zone);
+        : CanonicalTimestamps.parseOutsideGaps(b, r.from(timestampIx), r.to(timestampIx), zone);
     if (time == CanonicalTimestamps.NOT_CANONICAL) {
       return false;
     }

@@ -5,6 +5,7 @@ import io.tributary.core.model.PathModel;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathTable;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,34 +21,95 @@ abstract class PositionalModel implements PathModel {
    */
   abstract double[] weights(PathTable paths, int p);
 
+  /**
+   * Credit per channel, computed exactly and rounded once. A path's touches share its conversions and value by double
+   * weights; per channel, the journeys and values met at each distinct weight are summed exactly (integers and
+   * decimals), and only at the end is each sum multiplied by its weight, exactly, and the total rounded to the nearest
+   * double. So a credit that is a plain sum of input values (first and last touch: weight 1) is that sum, written as
+   * the input wrote it ({@code 1082173.56}, not {@code 1082173.5600000022} as summing doubles gave), and a share is
+   * the exact product of the inputs and the weights, rounded once: the same bits whatever the order of the paths.
+   */
   @Override
   public final ModelResult attribute(PathCounts counts) {
     // Sums per channel id over the primitive table (no object per path); ModelResult sorts channels once at the end.
     PathTable paths = counts.table();
-    double[][] sums = new double[paths.channels().size()][];
+    ChannelSums[] sums = new ChannelSums[paths.channels().size()];
     for (int p = 0; p < paths.size(); p++) {
       BigDecimal v = paths.value(p);
-      if (paths.conversions(p) == 0 && v.signum() == 0) {
+      long conversions = paths.conversions(p);
+      if (conversions == 0 && v.signum() == 0) {
         continue;
       }
       double[] w = weights(paths, p);
-      double conversions = paths.conversions(p);
-      double value = v.doubleValue();
       for (int i = 0; i < w.length; i++) {
         int c = paths.channel(p, i);
         if (sums[c] == null) {
-          sums[c] = new double[2];
+          sums[c] = new ChannelSums(); // a channel on a converting path is listed, with credit 0 if need be
         }
-        sums[c][0] += conversions * w[i];
-        sums[c][1] += value * w[i];
+        if (w[i] != 0) {
+          sums[c].add(w[i], conversions, v);
+        }
       }
     }
     Map<String, double[]> byName = new HashMap<>();
     for (int c = 0; c < sums.length; c++) {
       if (sums[c] != null) {
-        byName.put(paths.channels().name(c), sums[c]);
+        byName.put(paths.channels().name(c), sums[c].credit());
       }
     }
     return ModelResult.of(name(), byName);
+  }
+
+  /**
+   * One channel's journeys and value by the weight they were credited at. A channel meets few distinct weights (1 for
+   * first and last touch, 1/n for the path lengths of linear, a handful for position based): a short array searched
+   * from the last weight used beats a map of boxed keys on the hot loop.
+   */
+  private static final class ChannelSums {
+    private double[] weights = new double[4];
+    private long[] conversions = new long[4];
+    private BigDecimal[] values = new BigDecimal[4];
+    private int size;
+    private int last;
+
+    void add(double weight, long journeys, BigDecimal value) {
+      int i = indexOf(weight);
+      // Journeys: at most PathTotals.MAX_JOURNEYS in all, so no overflow.
+      conversions[i] += journeys;
+      values[i] = values[i].add(value);
+    }
+
+    private int indexOf(double weight) {
+      if (size > 0 && weights[last] == weight) {
+        return last;
+      }
+      for (int i = 0; i < size; i++) {
+        if (weights[i] == weight) {
+          last = i;
+          return i;
+        }
+      }
+      if (size == weights.length) {
+        weights = Arrays.copyOf(weights, size * 2);
+        conversions = Arrays.copyOf(conversions, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      weights[size] = weight;
+      values[size] = BigDecimal.ZERO;
+      last = size;
+      return size++;
+    }
+
+    /** @return conversions and value, each the exact sum over weights rounded once to a double */
+    double[] credit() {
+      BigDecimal c = BigDecimal.ZERO;
+      BigDecimal v = BigDecimal.ZERO;
+      for (int i = 0; i < size; i++) {
+        BigDecimal w = weights[i] == 1.0 ? BigDecimal.ONE : new BigDecimal(weights[i]);
+        c = c.add(BigDecimal.valueOf(conversions[i]).multiply(w));
+        v = v.add(values[i].multiply(w));
+      }
+      return new double[] {c.doubleValue(), v.doubleValue()};
+    }
   }
 }
