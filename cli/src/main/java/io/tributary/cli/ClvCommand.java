@@ -7,6 +7,7 @@ import io.tributary.cli.load.Progress;
 import io.tributary.cli.load.PurchaseFold;
 import io.tributary.cli.load.Rejects;
 import io.tributary.cli.options.ClvFlags;
+import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.output.ClvOutput;
 import io.tributary.cli.output.CsvTableWriter;
@@ -37,13 +38,15 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
+    modelTransformer = CoreOptions.Generated.class,
     description = "Customer lifetime value from the conversions of an event log: BG/NBD repeat purchases and "
         + "Gamma-Gamma order value, fitted by maximum likelihood, and the discounted expected value over a horizon.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  tributary clv --events events.csv",
-      "  tributary clv --events orders.csv --map customer_id=buyer --map timestamp=date \\",
-      "      --map conversion_value=amount --alias event_type:order=conversion \\",
+      "  tributary clv --events orders.csv --map customer_id=buyer \\",
+      "      --map timestamp=date --map conversion_value=amount \\",
+      "      --map event_type=kind --alias event_type:order=conversion \\",
       "      --calibration-end 1997-09-30 --time-unit week --format json",
       "",
       "Exit status: 0 ok, 1 failure, 2 bad input or usage."

@@ -29,13 +29,13 @@ final class MaximumLikelihood {
    *    slowly towards infinity (too few customers) is not a maximum: so the Newton decrement g' H^-1 g must be below
    *    NEWTON_DECREMENT, else BOBYQA goes on from there (at most MAX_ROUNDS rounds, then the fit fails). At the
    *    maximum the Newton step u - H^-1 g is kept if it raises the likelihood.
+   * 3. Standard errors: at a maximum the gradient vanishes, so the observed information in θ is D^-1 H D^-1 with
+   *    D = diag(θ), and the covariance D H^-1 D: SE(θ_i) = θ_i sqrt((H^-1)_ii). H must be positive definite; if it
+   *    is not, the data do not determine the parameters and the fit fails with that message.
    * 4. From WARM_START_MIN customers on, a fit starts from the optimum of a systematic subsample of SUBSAMPLE
    *    customers and takes Newton steps with the full gradient and the subsample's Hessian scaled to the population
    *    (quasiNewton) before the check of step 2: a million customers then need about 60 likelihood evaluations, not
    *    150. The result is still the full data's maximum, checked as in step 2.
-   * 3. Standard errors: at a maximum the gradient vanishes, so the observed information in θ is D^-1 H D^-1 with
-   *    D = diag(θ), and the covariance D H^-1 D: SE(θ_i) = θ_i sqrt((H^-1)_ii). H must be positive definite; if it
-   *    is not, the data do not determine the parameters and the fit fails with that message.
    */
   private static final double BOUND = 30;
   private static final double EDGE = 1;

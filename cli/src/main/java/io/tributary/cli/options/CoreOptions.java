@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * A mixin whose options are generated from the core's {@link ModelOptionSpec}: picocli options built from each
+ * A mixin whose options are generated from the core's {@link ModelOptionSpec} (or another of the core's option lists,
+ * such as {@link io.tributary.core.clv.ClvOptionSpec}): picocli options built from each
  * {@link OptionDef} (name, label, help, default in the help), values kept as given and read by the core's
  * {@link RunOptions}. The CLI restates no option name, default or range.
  */
@@ -37,14 +38,20 @@ public abstract class CoreOptions {
   public static final class Generated implements IModelTransformer {
     @Override
     public CommandSpec transform(CommandSpec command) {
-      for (CommandSpec mixin : command.mixins().values()) {
+      addFrom(command, command);
+      return command;
+    }
+
+    /* Mixins may hold mixins (the lifetime flags hold the lifetime-value options): every level adds its options. */
+    private static void addFrom(CommandSpec command, CommandSpec holder) {
+      for (CommandSpec mixin : holder.mixins().values()) {
         if (mixin.userObject() instanceof CoreOptions flags) {
           for (OptionDef<?> def : flags.generated()) {
             command.addOption(option(def, flags.given));
           }
         }
+        addFrom(command, mixin);
       }
-      return command;
     }
 
     private static OptionSpec option(OptionDef<?> def, Map<String, String> given) {
