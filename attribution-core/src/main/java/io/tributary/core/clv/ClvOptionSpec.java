@@ -46,6 +46,11 @@ public final class ClvOptionSpec {
 
   private ClvOptionSpec() {}
 
+  /** @return the options as the Markdown table of {@code docs/options.md} (kept equal to it by a test) */
+  public static String markdown() {
+    return io.tributary.core.options.ModelOptionSpec.markdown(ALL);
+  }
+
   /**
    * @param given option name (without dashes) → value as given; absent names take their defaults
    * @return the options

@@ -84,8 +84,16 @@ public final class ModelOptionSpec {
    *     the list is written once, here)
    */
   public static String markdown() {
+    return markdown(ALL);
+  }
+
+  /**
+   * @param options options of any of the core's lists (this one, {@link io.tributary.core.clv.ClvOptionSpec#ALL})
+   * @return them as a Markdown table: option, value, default, meaning
+   */
+  public static String markdown(List<OptionDef<?>> options) {
     StringBuilder sb = new StringBuilder("| option | value | default | meaning |\n|---|---|---|---|\n");
-    for (OptionDef<?> o : ALL) {
+    for (OptionDef<?> o : options) {
       sb.append("| `").append(o.flag()).append("` | `").append(o.label().replace("|", "\\|")).append("` | `")
           .append(o.defaultText()).append("` | ").append(o.help().replace("|", "\\|")).append(" |\n");
     }

@@ -26,6 +26,13 @@ class GeneratedDocsTest {
   }
 
   @Test
+  void optionsDoc_containsTheLifetimeValueTable() throws IOException {
+    String doc = Files.readString(DOCS.resolve("options.md"), StandardCharsets.UTF_8);
+    String table = io.tributary.core.clv.ClvOptionSpec.markdown();
+    assertTrue(doc.contains(table), "docs/options.md must contain:\n" + table);
+  }
+
+  @Test
   void outputTablesDoc_containsEveryTable() throws IOException {
     String doc = Files.readString(DOCS.resolve("output-tables.md"), StandardCharsets.UTF_8);
     String tables = OutputTables.markdown();
