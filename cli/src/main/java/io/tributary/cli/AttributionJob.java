@@ -109,6 +109,7 @@ final class AttributionJob {
       EventLoader.Result r = EventLoader.load(new InputSource(input.events(), streams.in()), settings, identities,
           consent, rejects, progress, flags.threads());
       stats.add(r.stats());
+      notes.addAll(r.notes());
       clock.lap("read events");
       EventStore store = r.store();
       EventStore.Grouped grouped = store.group();
@@ -117,7 +118,8 @@ final class AttributionJob {
         throw new io.tributary.core.InputException(r.stats().source(), 0, null,
             "every customer opted out (consent list); nothing to attribute");
       }
-      aggregate = JourneyFold.fold(grouped, journeyOptions, models, flags.threads());
+      aggregate = JourneyFold.fold(grouped, journeyOptions, models, flags.threads(),
+          settings.slicing().minCustomers());
       clock.lap("build and fold journeys");
       summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels() + " channels, "
           + grouped.excludedByConsent() + " rows excluded by consent, " + aggregate.duplicateConversions()

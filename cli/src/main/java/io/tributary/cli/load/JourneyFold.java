@@ -37,8 +37,17 @@ public final class JourneyFold {
    */
   public static JourneyAggregate fold(EventStore.Grouped grouped, JourneyOptions options,
       List<AttributionModel> models, int threads) {
+    return fold(grouped, options, models, threads, Slicing.DEFAULT.minCustomers());
+  }
+
+  /**
+   * {@link #fold(EventStore.Grouped, JourneyOptions, List, int)} with slices of at least {@code minCustomers}
+   * customers (see {@link Slicing}).
+   */
+  public static JourneyAggregate fold(EventStore.Grouped grouped, JourneyOptions options,
+      List<AttributionModel> models, int threads, int minCustomers) {
     int customers = grouped.customers();
-    int slices = threads < MIN_THREADS_TO_SLICE ? 1 : Math.min(threads, customers / 10_000 + 1);
+    int slices = threads < MIN_THREADS_TO_SLICE ? 1 : Math.min(threads, customers / minCustomers + 1);
     if (slices == 1) {
       return foldRange(grouped, options, models, 0, customers);
     }

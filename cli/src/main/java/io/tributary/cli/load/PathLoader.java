@@ -1,8 +1,8 @@
 package io.tributary.cli.load;
 
-import io.tributary.cli.csv.CsvReader;
 import io.tributary.cli.csv.InputSource;
 import io.tributary.core.InputException;
+import io.tributary.core.input.CsvRecords;
 import io.tributary.core.input.Header;
 import io.tributary.core.input.PathRowParser;
 import io.tributary.core.input.RawRows;
@@ -28,21 +28,20 @@ public final class PathLoader {
    * @throws InputException for a missing, empty or malformed file, or the first bad row under the fail policy
    */
   public static Result load(InputSource source, ReadSettings settings, Rejects rejects) {
-    try (CsvReader reader = CsvReader.open(source, settings.delimiter())) {
+    try (CsvRecords reader = source.records(settings.delimiter(), Long.MAX_VALUE)) {
       Header header = PathRowParser.header(reader.file(), reader.header(), settings.mapping());
       PathRowParser parser = new PathRowParser(header, settings.mapping(), settings.pathSeparator());
       RawRows raw = RawRows.of(reader.header(), reader.delimiter());
       PathCounts.Builder paths = PathCounts.builder();
       long read = 0;
       long accepted = 0;
-      String[] fields;
-      while ((fields = reader.next()) != null) {
+      while (reader.next()) {
         read++;
         PathRowParser.Row row;
         try {
-          row = parser.parse(fields, reader.line());
+          row = parser.parse(reader);
         } catch (InputException bad) {
-          rejects.reject(bad, fields, raw);
+          rejects.reject(bad, reader.texts(), raw);
           continue;
         }
         accepted++;
