@@ -262,6 +262,7 @@ public final class AttributionJob implements Callable<Integer> {
     r.phaseMillis().forEach((phase, ms) -> times.append(times.length() == 0 ? "" : ", ")
         .append(String.format(Locale.ROOT, "%s %.1f s", phase, ms / 1000.0)));
     out.printf(Locale.ROOT, "  time: %s%n", times);
+    r.notes().forEach(n -> out.printf(Locale.ROOT, "  note: %s%n", n));
     String shown = r.report().results().stream().anyMatch(m -> m.model().equals("linear")) ? "linear"
         : r.report().results().isEmpty() ? "" : r.report().results().get(0).model();
     out.printf(Locale.ROOT, "  %s credit:%n", shown);

@@ -47,7 +47,7 @@ final class EventRows implements RowHandler {
     IdentityMap ids = identities == null ? IdentityMap.empty() : Identities.resolved(identities);
     ConsentList optedOut = consent == null ? ConsentList.none() : ConsentList.of(consent.value(), ids);
     return fields -> {
-      Event e = parser.parse(fields, 0);
+      Event e = parser.parse(fields);
       String unified = ids.resolve(e.customerId());
       if (optedOut.excludes(e.customerId(), unified)) {
         return null;

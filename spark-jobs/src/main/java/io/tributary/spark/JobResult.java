@@ -15,10 +15,12 @@ import java.util.Map;
  * @param output the folder holding the tables
  * @param phaseMillis wall-clock milliseconds of each phase, in run order (side inputs, read and fold, merge,
  *     models and report, write)
+ * @param notes what the user should know about how the inputs were read (a file read in one piece), one line each
  */
 public record JobResult(LocalDate runDate, RunStats stats, AttributionReport report, String output,
-    Map<String, Long> phaseMillis) {
+    Map<String, Long> phaseMillis, java.util.List<String> notes) {
   public JobResult {
     phaseMillis = Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));
+    notes = java.util.List.copyOf(notes);
   }
 }

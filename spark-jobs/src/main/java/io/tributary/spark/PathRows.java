@@ -32,8 +32,8 @@ final class PathRows implements RowHandler {
     long[] rows = new long[1];
     return new Parser() {
       @Override
-      public org.apache.spark.sql.Row accept(String[] fields) {
-        PathRowParser.Row r = parser.parse(fields, 0);
+      public org.apache.spark.sql.Row accept(io.tributary.core.input.Fields fields) {
+        PathRowParser.Row r = parser.parse(fields);
         counts.add(r.path(), r.stats().conversions(), r.stats().value(), r.stats().nulls());
         rows[0]++;
         return FOLDED;

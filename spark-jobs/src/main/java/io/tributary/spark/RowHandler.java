@@ -24,12 +24,12 @@ interface RowHandler extends Serializable {
   /** Parses the rows of one split. Not thread-safe. */
   interface Parser {
     /**
-     * @param fields the row's fields
+     * @param fields the row's cells (its line counted from the split's start)
      * @return the accepted row as a {@link ParsedRecords#DATA} record, {@link #FOLDED}, or null when consent
      *     excludes it
      * @throws io.tributary.core.InputException when the row is rejected
      */
-    Row accept(String[] fields);
+    Row accept(io.tributary.core.input.Fields fields);
 
     /** @return records to emit after the split's last row (a map-side aggregate); none by default */
     default List<Row> finish() {

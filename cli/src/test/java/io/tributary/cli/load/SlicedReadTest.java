@@ -248,4 +248,27 @@ class SlicedReadTest {
       assertEquals("timestamp", e.column());
     }
   }
+
+  @Test
+  void load_quotedLineBreaksAcrossSlices_restReadInOnePieceWithANote() throws IOException {
+    StringBuilder sb = new StringBuilder("customer_id,timestamp,channel,conversion,conversion_value,note\n");
+    for (int i = 0; i < 200; i++) {
+      // Each row spans two lines; row i starts on line 2 + 2i. Row 150 (line 302) has a bad flag.
+      sb.append("c").append(i % 7).append(",2024-03-").append(String.format("%02d", 1 + i % 28))
+          .append("T10:00:00Z,email,").append(i == 150 ? "maybe" : i % 10 == 9 ? "1" : "0")
+          .append(",,\"line a\nline b, \"\"quoted\"\"\"\n");
+    }
+    Path f = write("quoted-breaks.csv", sb.toString(), false);
+    Rejects rejects = new Rejects(OnBadRow.SKIP);
+    EventLoader.Result r = EventLoader.load(new InputSource(f.toString(), null),
+        ReadSettings.defaults().withSlicing(new Slicing(1, 1)), IdentityMap.empty(), ConsentList.none(), rejects,
+        Progress.none(), 4);
+    assertEquals(List.of("note: " + io.tributary.core.input.RangeCheck.onePieceNote(f.toString())), r.notes());
+    assertEquals(200, r.stats().read());
+    assertEquals(199, r.stats().accepted());
+    assertEquals(1, rejects.rows().size());
+    assertEquals(302, rejects.rows().get(0).line());
+    assertEquals(7, r.store().group().customers());
+    assertEquals(199, r.store().group().events());
+  }
 }
