@@ -163,6 +163,25 @@ write("identities-malformed.csv",
 write("consent-malformed.csv", "customer_id\nc3\n\"\"\n  \nc4,again\n\"c5 \"\"q\"\"\"\nc6\n" + "z" * 600 + "\n")
 write("consent-wrong-header.csv", "cust_id;opted_out\nc3;yes\n")
 
+# ---- second round (issue 17) -------------------------------------------------------------------------------------
+# One chain of 60,000 aliases a0 -> a1 -> ... -> a60000 -> c1, the links listed last first: resolving each alias on
+# its own walked the rest of the chain (quadratic: about 90 s at this length, past the tests' timeouts; the core's
+# scale test runs 100,000 links).
+write("identities-alias-chain.csv.gz", gz("alias_id,customer_id\n" + "".join(
+    "a%d,%s\n" % (i, "c1" if i == 60_000 else "a%d" % (i + 1)) for i in range(60_000, -1, -1))))
+# Conversions and nulls that add up past the most a run counts (and, all rows together, past 2^63).
+write("paths-count-overflow.csv", PH + PGOOD + "search,600000000000000,1,0\n" + "email,0,0,400000000000000\n"
+      + "display,5000000000000000000,1,5000000000000000000\n")
+# Read with --path-separator '|': "a > b" would print as the path a > b, the same text as the next row's a|b.
+write("paths-ambiguous-channel.csv", PH + "search|email,3,30,5\n" + "a > b,1,10,1\n" + "a|b,2,20,2\n")
+write("events-non-ascii-digits.csv",
+      EV + GOOD
+      + "c5,2024-03-05T10:00:00Z,search,1,\u0661\u0662\n"          # Arabic-Indic 12
+      + "c5,2024-03-05T10:00:00Z,search,1,\uff11\uff12\n"          # full-width 12
+      + "c5,\u0661\u0667\u0660\u0669\u0662\u0668\u0668\u0661\u0660\u0660\u0660\u0660\u0660,search,0,\n"  # epoch ms
+      + GOOD)
+write("events-300-digit-value.csv", EV + GOOD + "c5,2024-03-05T10:00:00Z,search,1," + "9" * 300 + "\n" + GOOD)
+
 # ---- reading (issue 17): quoted line breaks, encoding errors, compression decided by content ---------------------
 # A quoted line break in a column Tributary ignores: the row is fine, and the rows after it keep their real lines
 # (the bad flag below the break is on line 16, not 15).

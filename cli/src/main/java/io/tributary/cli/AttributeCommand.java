@@ -1,6 +1,7 @@
 package io.tributary.cli;
 
 import io.tributary.cli.load.Progress;
+import io.tributary.cli.options.LifetimeFlags;
 import io.tributary.cli.options.MainInput;
 import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.OutputOptions;
@@ -48,6 +49,7 @@ final class AttributeCommand implements Callable<Integer> {
 
   @Mixin SideFiles side;
   @Mixin ModelFlags models;
+  @Mixin LifetimeFlags lifetime;
   @Mixin ReadOptions read;
   @Mixin OutputOptions output;
 
@@ -62,10 +64,11 @@ final class AttributeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Streams streams = main.streams();
-    AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, streams, progress(streams));
+    AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, streams,
+        progress(streams));
     writeRejects(read.rejectsFile(), outcome, output);
     long t0 = System.nanoTime();
-    ResultWriter.write(outcome.report(), outcome.rejected(),
+    ResultWriter.write(outcome.report(), outcome.lifetime(), outcome.rejected(),
         () -> MarkovDiagnostics.of(outcome.aggregate(), outcome.models()), output, streams);
     if (report != null) {
       ReportWriter.write(report, outcome, input, side, models);

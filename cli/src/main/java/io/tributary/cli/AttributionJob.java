@@ -11,11 +11,15 @@ import io.tributary.cli.load.RejectedRow;
 import io.tributary.cli.load.Rejects;
 import io.tributary.cli.load.SideInputs;
 import io.tributary.cli.options.MainInput;
+import io.tributary.cli.options.LifetimeFlags;
 import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
+import io.tributary.core.input.InputNotes;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.lifetime.ChannelLifetimeValue;
+import io.tributary.core.lifetime.LifetimeLedger;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.SpendTable;
 import io.tributary.core.model.AttributionModel;
@@ -45,13 +49,25 @@ final class AttributionJob {
    * @param rejected rows set aside under {@code --on-bad-row skip}
    * @param notes things the user should know (models left out, consent exclusions), one line each
    * @param summary the run summary, one line each
+   * @param lifetime lifetime value by channel, or null when not asked for
    */
   record Outcome(AttributionReport report, List<AttributionModel> models, JourneyAggregate aggregate,
       List<InputStats> stats, List<RejectedRow> rejected, List<String> notes, List<String> summary,
-      List<String> timings) {}
+      List<String> timings, ChannelLifetimeValue lifetime) {}
 
   static Outcome run(MainInput input, SideFiles side, ReadOptions read, ModelFlags flags, Streams streams,
       Progress progress) {
+    return run(input, side, read, flags, null, streams, progress);
+  }
+
+  static Outcome run(MainInput input, SideFiles side, ReadOptions read, ModelFlags flags, LifetimeFlags lifetimeFlags,
+      Streams streams, Progress progress) {
+    boolean lifetimeOn = lifetimeFlags != null && lifetimeFlags.enabled();
+    var clvOptions = lifetimeOn ? lifetimeFlags.options() : null;
+    if (lifetimeOn && input.events() == null) {
+      throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " needs an event log (--events): a path file "
+          + "has no customers");
+    }
     Rejects rejects = new Rejects(read.policy());
     if (read.rejectsFile() != null && rejects.policy() == io.tributary.cli.load.OnBadRow.FAIL) {
       throw new IllegalArgumentException("--rejects needs --on-bad-row skip (under fail the first bad row stops)");
@@ -93,6 +109,7 @@ final class AttributionJob {
       stats.add(loaded.stats());
     }
     JourneyAggregate aggregate;
+    LifetimeLedger ledger = null;
     if (events) {
       IdentityMap identities = IdentityMap.empty();
       if (side.identities() != null) {
@@ -118,12 +135,20 @@ final class AttributionJob {
         throw new io.tributary.core.InputException(r.stats().source(), 0, null,
             "every customer opted out (consent list); nothing to attribute");
       }
-      aggregate = JourneyFold.fold(grouped, journeyOptions, models, flags.threads(),
-          settings.slicing().minCustomers());
+      JourneyFold.Folded folded = JourneyFold.fold(grouped, journeyOptions, models, flags.threads(),
+          lifetimeOn ? settings.zone() : null, settings.slicing().minCustomers());
+      aggregate = folded.aggregate();
+      ledger = folded.ledger();
       clock.lap("build and fold journeys");
       summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels() + " channels, "
           + grouped.excludedByConsent() + " rows excluded by consent, " + aggregate.duplicateConversions()
           + " duplicate conversions dropped");
+      if (side.consent() != null) {
+        summary.add(InputNotes.optOuts(side.consent(), consent.listed(), grouped.unmatchedOptOuts()));
+      }
+      if (r.gapShifts() > 0) {
+        summary.add(InputNotes.gapShifts(r.stats().source(), r.gapShifts(), settings.zone()));
+      }
     } else {
       PathLoader.Result r = PathLoader.load(new InputSource(input.paths(), streams.in()), settings, rejects);
       stats.add(r.stats());
@@ -132,6 +157,12 @@ final class AttributionJob {
     }
     AttributionReport report = AttributionReport.compute(aggregate, models, spend, modelOptions);
     clock.lap("fit models and metrics (" + aggregate.paths().size() + " distinct paths)");
+    ChannelLifetimeValue lifetime = null;
+    if (ledger != null) {
+      lifetime = ChannelLifetimeValue.compute(aggregate, models, ledger, report.channelCredit(), spend, clvOptions,
+          settings.zone());
+      clock.lap("fit lifetime value and split it by channel (" + lifetime.customers() + " customers)");
+    }
     List<String> lines = new ArrayList<>();
     for (InputStats s : stats) {
       lines.add(s.describe());
@@ -139,7 +170,12 @@ final class AttributionJob {
     lines.addAll(summary);
     lines.add("journeys: " + report.kpis().journeys() + ", conversions: " + report.kpis().conversions()
         + ", models: " + String.join(",", models.stream().map(AttributionModel::name).toList()));
-    return new Outcome(report, models, aggregate, stats, rejects.rows(), notes, lines, clock.laps());
+    if (lifetime != null) {
+      lines.add(String.format(java.util.Locale.ROOT, "lifetime value: %d customers, calibrated to %s, %.2f in all "
+          + "(%.2f per customer) over %s", lifetime.customers(), lifetime.calibrationEnd(),
+          lifetime.totalLifetimeValue(), lifetime.meanLifetimeValue(), clvOptions.horizon()));
+    }
+    return new Outcome(report, models, aggregate, stats, rejects.rows(), notes, lines, clock.laps(), lifetime);
   }
 
   private static void checkOneStdin(MainInput input, SideFiles side) {

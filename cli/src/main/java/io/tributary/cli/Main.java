@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       PathsCommand.class,
       ValidateCommand.class,
       ReportCommand.class,
+      ClvCommand.class,
       io.tributary.cli.sample.SampleCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
       "  tributary paths --events events.csv --output paths.csv",
       "  tributary validate --events events.csv",
       "  tributary report --events events.csv --spend spend.csv --output report.html",
+      "  tributary clv --events orders.csv --calibration-end 2024-06-30",
       "",
       "Exit status: 0 ok, 1 failure, 2 bad input or usage."
     })
@@ -63,7 +65,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command (attribute, paths, validate, report, sample)");
+    throw new ParameterException(spec.commandLine(), "missing command (attribute, paths, validate, report, clv, sample)");
   }
 
   /**

@@ -9,6 +9,7 @@ import io.tributary.cli.output.ParquetTableWriter;
 import io.tributary.cli.output.SpecTables;
 import io.tributary.cli.output.Table;
 import io.tributary.cli.output.TextReport;
+import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import java.io.IOException;
@@ -31,6 +32,12 @@ final class ResultWriter {
 
   static void write(AttributionReport report, List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov,
       OutputOptions options, Streams streams) {
+    write(report, null, rejected, markov, options, streams);
+  }
+
+  /** Writes the run; {@code lifetime}, when not null, adds {@code channel_lifetime_value} and the KPI columns. */
+  static void write(AttributionReport report, ChannelLifetimeValue lifetime, List<RejectedRow> rejected,
+      Supplier<Optional<MarkovDiagnostics>> markov, OutputOptions options, Streams streams) {
     OutputTarget target = OutputTarget.resolve(options.output());
     OutputOptions.Format format = options.format();
     try {
@@ -40,12 +47,16 @@ final class ResultWriter {
           try (Writer w = target.open(streams.out())) {
             PrintWriter pw = new PrintWriter(w);
             TextReport.write(report, pw);
+            if (lifetime != null) {
+              pw.println();
+              TextReport.lifetime(lifetime, pw);
+            }
             pw.flush();
           }
         }
         case CSV -> {
           if (target.kind() == OutputTarget.Kind.DIRECTORY) {
-            for (Table t : tables(report, rejected, markov, options)) {
+            for (Table t : tables(report, lifetime, rejected, markov, options)) {
               try (Writer w = target.openIn(t.name() + ".csv")) {
                 CsvTableWriter.write(t, w);
               }
@@ -59,14 +70,14 @@ final class ResultWriter {
         }
         case JSON -> {
           if (target.kind() == OutputTarget.Kind.DIRECTORY) {
-            for (Table t : tables(report, rejected, markov, options)) {
+            for (Table t : tables(report, lifetime, rejected, markov, options)) {
               try (Writer w = target.openIn(t.name() + ".json")) {
                 JsonTableWriter.write(t, w);
               }
             }
           } else {
             try (Writer w = target.open(streams.out())) {
-              JsonTableWriter.writeAll(tables(report, rejected, markov, options), w);
+              JsonTableWriter.writeAll(tables(report, lifetime, rejected, markov, options), w);
             }
           }
         }
@@ -74,7 +85,7 @@ final class ResultWriter {
           if (target.kind() != OutputTarget.Kind.DIRECTORY) {
             throw new IllegalArgumentException("--format parquet writes one file per table: give --output DIR");
           }
-          ParquetTableWriter.write(tables(report, rejected, markov, options), target.path());
+          ParquetTableWriter.write(tables(report, lifetime, rejected, markov, options), target.path());
         }
         default -> throw new IllegalStateException("unknown format " + format);
       }
@@ -83,16 +94,19 @@ final class ResultWriter {
     }
   }
 
-  private static List<Table> tables(AttributionReport report, List<RejectedRow> rejected,
-      Supplier<Optional<MarkovDiagnostics>> markov, OutputOptions options) {
+  private static List<Table> tables(AttributionReport report, ChannelLifetimeValue lifetime,
+      List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov, OutputOptions options) {
     List<Table> tables = new ArrayList<>();
     tables.add(SpecTables.channelCredit(report, options.runDate()));
-    tables.add(SpecTables.conversionKpis(report.kpis(), options.runDate()));
+    tables.add(SpecTables.conversionKpis(report.kpis(), lifetime, options.runDate()));
     tables.add(SpecTables.pathSummary(report.pathSummary(), options.runDate()));
     if (!rejected.isEmpty()) {
       tables.add(SpecTables.rejectedRows(rejected, options.runDate()));
     }
     // Beside SPEC's tables, as the Spark job writes them: the chain behind the markov credit, when markov was fitted.
+    if (lifetime != null) {
+      tables.add(SpecTables.channelLifetimeValue(lifetime, options.runDate()));
+    }
     markov.get().ifPresent(m -> {
       tables.add(SpecTables.markovTransitions(m, options.runDate()));
       tables.add(SpecTables.removalEffects(m, options.runDate()));

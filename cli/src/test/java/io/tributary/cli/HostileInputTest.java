@@ -35,7 +35,7 @@ class HostileInputTest {
 
   /** One line of MANIFEST.tsv. */
   record Case(String file, String kind, String hostile, String strict, String lenient, List<Long> lines,
-      String reason) {
+      String reason, List<String> options) {
     Path path() {
       return CORPUS.resolve(file);
     }
@@ -55,12 +55,19 @@ class HostileInputTest {
         String[] f = line.split("\t", -1);
         cases.add(new Case(f[header.indexOf("file")], f[header.indexOf("kind")], f[header.indexOf("hostile")],
             f[header.indexOf("strict")], f[header.indexOf("lenient")],
-            parseLines(f[header.indexOf("rejected_lines")]), f[header.indexOf("first_reason")]));
+            parseLines(f[header.indexOf("rejected_lines")]), f[header.indexOf("first_reason")],
+            options(header, f)));
       }
       return cases;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /* The optional last column: more options for both engines, space-separated ("-" or absent: none). */
+  static List<String> options(List<String> header, String[] f) {
+    int i = header.indexOf("options");
+    return i < 0 || i >= f.length || f[i].equals("-") ? List.of() : Arrays.asList(f[i].split(" "));
   }
 
   static List<Long> parseLines(String cell) {
@@ -130,6 +137,7 @@ class HostileInputTest {
       default -> a.addAll(List.of("--events", CORPUS.resolve("base/events.csv").toString(), "--" + c.kind(),
           c.path().toString()));
     }
+    a.addAll(c.options());
     a.addAll(List.of("--format", "csv", "--output", dir.resolve("out").toString()));
     if (lenient) {
       a.addAll(List.of("--on-bad-row", "skip", "--rejects", dir.resolve("rejects.csv").toString()));

@@ -253,6 +253,7 @@ public final class AttributionJob implements Callable<Integer> {
         s.read(), s.accepted(), s.rejected(), s.excluded());
     out.printf(Locale.ROOT, "  customers %d, journeys %d, conversions %d, total value %.2f, total spend %.2f%n",
         s.customers(), k.journeys(), k.conversions(), k.totalValue(), k.totalSpend());
+    r.notes().forEach(n -> out.printf(Locale.ROOT, "  %s%n", n));
     boolean chain = r.report().results().stream().anyMatch(m -> m.model().equals("markov"));
     out.printf(Locale.ROOT, "  %s tables under %s: channel_credit (%d rows), conversion_kpis, path_summary "
         + "(%d paths), rejected_rows (%d), run_log%s%n", cfg.format().name().toLowerCase(Locale.ROOT), r.output(),
@@ -262,7 +263,6 @@ public final class AttributionJob implements Callable<Integer> {
     r.phaseMillis().forEach((phase, ms) -> times.append(times.length() == 0 ? "" : ", ")
         .append(String.format(Locale.ROOT, "%s %.1f s", phase, ms / 1000.0)));
     out.printf(Locale.ROOT, "  time: %s%n", times);
-    r.notes().forEach(n -> out.printf(Locale.ROOT, "  note: %s%n", n));
     String shown = r.report().results().stream().anyMatch(m -> m.model().equals("linear")) ? "linear"
         : r.report().results().isEmpty() ? "" : r.report().results().get(0).model();
     out.printf(Locale.ROOT, "  %s credit:%n", shown);

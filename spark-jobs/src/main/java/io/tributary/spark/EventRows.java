@@ -8,6 +8,7 @@ import io.tributary.core.journey.Event;
 import io.tributary.core.journey.IdentityMap;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,14 +47,24 @@ final class EventRows implements RowHandler {
     EventRowParser parser = new EventRowParser(h, m, ZoneId.of(zone));
     IdentityMap ids = identities == null ? IdentityMap.empty() : Identities.resolved(identities);
     ConsentList optedOut = consent == null ? ConsentList.none() : ConsentList.of(consent.value(), ids);
-    return fields -> {
-      Event e = parser.parse(fields);
-      String unified = ids.resolve(e.customerId());
-      if (optedOut.excludes(e.customerId(), unified)) {
-        return null;
+    BitSet matched = new BitSet();
+    return new Parser() {
+      @Override
+      public Row accept(io.tributary.core.input.Fields fields) {
+        Event e = parser.parse(fields);
+        String unified = ids.resolve(e.customerId());
+        if (optedOut.excludes(e.customerId(), unified)) {
+          optedOut.markMatches(e.customerId(), unified, matched);
+          return null;
+        }
+        return ParsedRecords.data(unified, e.timestamp(), e.channel(), e.value().toPlainString(), e.orderId(),
+            (e.touch() ? TOUCH : 0) | (e.conversion() ? CONVERSION : 0));
       }
-      return ParsedRecords.data(unified, e.timestamp(), e.channel(), e.value().toPlainString(), e.orderId(),
-          (e.touch() ? TOUCH : 0) | (e.conversion() ? CONVERSION : 0));
+
+      @Override
+      public List<Row> finish(String file, long split) {
+        return List.of(ParsedRecords.notes(file, split, parser.gapShifts(), matched.toByteArray()));
+      }
     };
   }
 

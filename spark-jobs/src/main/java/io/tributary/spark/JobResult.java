@@ -4,6 +4,7 @@ import io.tributary.core.metrics.AttributionReport;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,12 +16,13 @@ import java.util.Map;
  * @param output the folder holding the tables
  * @param phaseMillis wall-clock milliseconds of each phase, in run order (side inputs, read and fold, merge,
  *     models and report, write)
- * @param notes what the user should know about how the inputs were read (a file read in one piece), one line each
+ * @param notes summary lines about input read as given but perhaps not as meant (opt-out ids that matched no event,
+ *     local times in a daylight-saving gap, a file read in one piece), worded by the core's {@link io.tributary.core.input.InputNotes}
  */
 public record JobResult(LocalDate runDate, RunStats stats, AttributionReport report, String output,
-    Map<String, Long> phaseMillis, java.util.List<String> notes) {
+    Map<String, Long> phaseMillis, List<String> notes) {
   public JobResult {
     phaseMillis = Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));
-    notes = java.util.List.copyOf(notes);
+    notes = List.copyOf(notes);
   }
 }

@@ -3,6 +3,9 @@ package io.tributary.spark;
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
 import io.tributary.core.input.RangeCheck;
+import io.tributary.core.input.InputNotes;
+import io.tributary.core.input.PathTotals;
+import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -102,7 +106,8 @@ final class NightlyRun {
     ZoneId.of(cfg.timezone());
 
     Broadcast<Map<String, String>> identities = cfg.identities() == null ? null : jsc.broadcast(identities());
-    Broadcast<Set<String>> consent = cfg.consent() == null ? null : jsc.broadcast(consent());
+    Set<String> consentIds = cfg.consent() == null ? null : consent();
+    Broadcast<Set<String>> consent = consentIds == null ? null : jsc.broadcast(consentIds);
     SpendTable spend = cfg.spend() == null ? SpendTable.empty() : spend();
     phase("side inputs");
 
@@ -129,7 +134,8 @@ final class NightlyRun {
               .mapPartitions(new JourneyFold(cfg.models()), Encoders.row(ParsedRecords.SCHEMA))
           : parsed;
       f = f.persist(StorageLevel.MEMORY_AND_DISK());
-      List<Row> s = f.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE))
+      List<Row> s = f.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE,
+              ParsedRecords.TOTALS, ParsedRecords.NOTES))
           .collectAsList();
       Set<String> disagree = SplitChecks.disagreeing(s.stream()
           .filter(r -> r.getInt(ParsedRecords.KIND) == ParsedRecords.COUNT).toList());
@@ -148,16 +154,28 @@ final class NightlyRun {
     try {
       phase("read and fold");
       List<Row> counts = new ArrayList<>();
+      List<Row> totals = new ArrayList<>();
+      long gapShifts = 0;
+      BitSet matchedOptOuts = new BitSet();
       List<byte[]> payloads = new ArrayList<>();
       long customers = 0;
       for (Row r : small) {
-        if (r.getInt(ParsedRecords.KIND) == ParsedRecords.COUNT) {
-          counts.add(r);
-        } else {
-          payloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
-          customers += r.getLong(ParsedRecords.N1);
+        switch (r.getInt(ParsedRecords.KIND)) {
+          case ParsedRecords.COUNT -> counts.add(r);
+          case ParsedRecords.TOTALS -> totals.add(r);
+          case ParsedRecords.NOTES -> {
+            gapShifts += r.getLong(ParsedRecords.N1);
+            matchedOptOuts.or(BitSet.valueOf((byte[]) r.get(ParsedRecords.PAYLOAD)));
+          }
+          default -> {
+            payloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
+            customers += r.getLong(ParsedRecords.N1);
+          }
         }
       }
+      // An error that stopped a split's reading comes first: the path totals of such a split are cut short.
+      SplitChecks.throwFirstError(counts, LineNumbers.of(counts));
+      checkPathTotals(totals, LineNumbers.of(counts));
       // A balanced tree of merges on the driver's cores, not a left fold: each merge costs the size of both sides, so
       // folding P partitions one by one re-copies the growing whole P times. Merging is exact and order-free, so the
       // tree's shape never changes the result.
@@ -177,7 +195,6 @@ final class NightlyRun {
       accepted += mainAccepted;
       excluded += sum(counts, ParsedRecords.N3);
       LineNumbers lines = LineNumbers.of(counts);
-      SplitChecks.throwFirstError(counts, lines);
       Date runDate = Date.valueOf(cfg.runDate());
       Dataset<Row> mainRejected = folded.filter(functions.col("kind").equalTo(ParsedRecords.REJECTED))
           .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> RowFactory.create(runDate,
@@ -219,6 +236,13 @@ final class NightlyRun {
       }
       writeConcurrently(writes);
       phase("write");
+      if (consentIds != null) {
+        notes.add(InputNotes.optOuts(cfg.consent().toString(), consentIds.size(),
+            ConsentList.of(consentIds).unmatched(matchedOptOuts)));
+      }
+      if (gapShifts > 0) {
+        notes.add(InputNotes.gapShifts(main.toString(), gapShifts, ZoneId.of(cfg.timezone())));
+      }
       return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases, notes);
     } finally {
       folded.unpersist();
@@ -356,6 +380,32 @@ final class NightlyRun {
       }
     }
     return b.build();
+  }
+
+  /*
+   * Holds a path input to the core's PathTotals limit in file order, before any count is merged (so no merge can
+   * overflow). The line is named when the row that passes the limit is known: when it lies in the input's first split,
+   * or in a split whose own rows pass the limit with nothing counted before it. Otherwise (the earlier splits' counts
+   * and this split's together pass it) the error names the file and column only: the split does not keep a running
+   * sum per row.
+   */
+  private void checkPathTotals(List<Row> totals, LineNumbers lines) {
+    List<Row> ordered = new ArrayList<>(totals);
+    ordered.sort(Comparator.comparing((Row r) -> r.getString(ParsedRecords.FILE))
+        .thenComparingLong(r -> r.getLong(ParsedRecords.SPLIT)));
+    long before = 0;
+    for (Row r : ordered) {
+      long conversions = r.getLong(ParsedRecords.N1);
+      long nulls = r.getLong(ParsedRecords.N2);
+      String own = r.getString(ParsedRecords.S1);
+      String passed = PathTotals.passes(before, conversions, nulls);
+      if (own != null || passed != null) {
+        boolean exact = own != null && before == 0;
+        throw new InputException(r.getString(ParsedRecords.FILE), exact ? lines.line(r) : 0,
+            cfg.mapping().mapping().source(passed != null ? passed : own), PathTotals.reason());
+      }
+      before += conversions + nulls;
+    }
   }
 
   private static long sum(List<Row> counts, int field) {

@@ -17,7 +17,12 @@ import org.apache.spark.sql.types.StructType;
  *       reader stopped ({@code stop}), which {@link SplitChecks} compares between neighbouring splits; and, when the
  *       split could not be read on (bad UTF-8, a broken quote, a truncated gzip), that error: its reason in
  *       {@code reason}, its column in {@code raw}, its split-relative line in {@code ts};
- *   <li>{@link #AGGREGATE}: one per partition, the encoded journey aggregate in {@code payload}.
+ *   <li>{@link #AGGREGATE}: one per partition, the encoded journey aggregate in {@code payload};
+ *   <li>{@link #TOTALS}: one per split of a path file: the journeys it counted, conversions in {@code n1} and nulls in
+ *       {@code n2}; when its own rows passed the core's limit, the row in {@code idx} (else -1) and the column in
+ *       {@code s1};
+ *   <li>{@link #NOTES}: one per split of an event log: rows whose local time fell in a daylight-saving gap in
+ *       {@code n1}, the consent list's ids its excluded rows matched in {@code payload} (a {@link java.util.BitSet}).
  * </ul>
  */
 final class ParsedRecords {
@@ -25,6 +30,8 @@ final class ParsedRecords {
   static final int DATA = 1;
   static final int REJECTED = 2;
   static final int AGGREGATE = 3;
+  static final int TOTALS = 4;
+  static final int NOTES = 5;
 
   static final int KIND = 0;
   static final int KEY = 1;
@@ -91,6 +98,16 @@ final class ParsedRecords {
     return RowFactory.create(COUNT, file + '#' + split, fatal == null ? null : fatal.line(), null, null, null, 0,
         file, split, lines, fatal == null ? null : fatal.reason(), fatal == null ? null : fatal.column(), read,
         accepted, excluded, null, first, stop);
+  }
+
+  static Row totals(String file, long split, long idx, String exceededColumn, long conversions, long nulls) {
+    return RowFactory.create(TOTALS, file + '#' + split, null, exceededColumn, null, null, 0, file, split, idx, null,
+        null, conversions, nulls, null, null, null, null);
+  }
+
+  static Row notes(String file, long split, long gapShifts, byte[] matchedOptOuts) {
+    return RowFactory.create(NOTES, file + '#' + split, null, null, null, null, 0, file, split, null, null, null,
+        gapShifts, null, null, matchedOptOuts, null, null);
   }
 
   static Row aggregate(byte[] payload, long customers, long events) {

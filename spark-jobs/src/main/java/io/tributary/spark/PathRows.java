@@ -2,6 +2,7 @@ package io.tributary.spark;
 
 import io.tributary.core.input.ColumnMapping;
 import io.tributary.core.input.PathRowParser;
+import io.tributary.core.input.PathTotals;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.paths.PathCounts;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.Objects;
 
 /**
  * Path-file rows, parsed by the core's {@link PathRowParser} and folded map-side into one {@link PathCounts} per
- * split: a path file needs no shuffle, its rows are already journeys.
+ * split: a path file needs no shuffle, its rows are already journeys. Each split also reports the journeys it counted
+ * ({@link ParsedRecords#TOTALS}), so that the driver holds the whole input to the core's {@link PathTotals} limit in
+ * file order before it merges a single count.
  */
 final class PathRows implements RowHandler {
   private static final long serialVersionUID = 1L;
@@ -29,20 +32,39 @@ final class PathRows implements RowHandler {
     ColumnMapping m = mapping.mapping();
     PathRowParser parser = new PathRowParser(PathRowParser.header(file, header, m), m, separator);
     PathCounts.Builder counts = PathCounts.builder();
-    long[] rows = new long[1];
+    PathTotals totals = new PathTotals();
     return new Parser() {
+      private long rows;
+      private long exceededAt = -1;
+
       @Override
       public org.apache.spark.sql.Row accept(io.tributary.core.input.Fields fields) {
         PathRowParser.Row r = parser.parse(fields);
-        counts.add(r.path(), r.stats().conversions(), r.stats().value(), r.stats().nulls());
-        rows[0]++;
+        // Past the core's limit the run fails on the driver (which alone knows the earlier splits' counts): stop
+        // folding, so that no sum here overflows first.
+        if (totals.add(r.stats().conversions(), r.stats().nulls())) {
+          counts.add(r.path(), r.stats().conversions(), r.stats().value(), r.stats().nulls());
+        } else if (exceededAt < 0) {
+          exceededAt = fields.line() - 1; // the row's 0-based line in its split, as LineNumbers counts
+        }
+        rows++;
         return FOLDED;
       }
 
       @Override
+      public List<org.apache.spark.sql.Row> finish(String file, long split) {
+        return List.of(ParsedRecords.totals(file, split, exceededAt, totals.exceededColumn(), totals.conversions(),
+            totals.nulls()), aggregate());
+      }
+
+      @Override
       public List<org.apache.spark.sql.Row> finish() {
+        return List.of(aggregate());
+      }
+
+      private org.apache.spark.sql.Row aggregate() {
         JourneyAggregate agg = JourneyAggregate.ofPaths(SETTINGS, counts.build());
-        return List.of(ParsedRecords.aggregate(AggregateCodec.encode(agg), 0, rows[0]));
+        return ParsedRecords.aggregate(AggregateCodec.encode(agg), 0, rows);
       }
     };
   }

@@ -24,7 +24,8 @@ interface RowHandler extends Serializable {
   /** Parses the rows of one split. Not thread-safe. */
   interface Parser {
     /**
-     * @param fields the row's cells (its line counted from the split's start)
+     * @param fields the row's cells; its line is counted from the split's start (a parser that must point back at a
+     *     row after the split is done keeps {@code fields.line() - 1}, the row's 0-based line in its split)
      * @return the accepted row as a {@link ParsedRecords#DATA} record, {@link #FOLDED}, or null when consent
      *     excludes it
      * @throws io.tributary.core.InputException when the row is rejected
@@ -34,6 +35,11 @@ interface RowHandler extends Serializable {
     /** @return records to emit after the split's last row (a map-side aggregate); none by default */
     default List<Row> finish() {
       return List.of();
+    }
+
+    /** The same as {@link #finish()}, told which split of which file ended (its key in {@link LineNumbers}). */
+    default List<Row> finish(String file, long split) {
+      return finish();
     }
   }
 }

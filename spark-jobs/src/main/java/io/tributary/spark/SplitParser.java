@@ -122,7 +122,7 @@ final class SplitParser implements Iterator<Row> {
         source.close();
         queue.add(ParsedRecords.count(file, split, source.lines(), read, accepted, excluded, source.first(),
             fatal == null ? source.stop() : Long.valueOf(-1), fatal));
-        queue.addAll(parser.finish());
+        queue.addAll(parser.finish(file, split));
       } else {
         return false;
       }

@@ -51,9 +51,12 @@ class BothEnginesHostileTest {
       String[] f = line.split("\t", -1);
       String file = f[h.indexOf("file")];
       String kind = f[h.indexOf("kind")];
+      int o = h.indexOf("options");
+      List<String> options = o < 0 || o >= f.length || f[o].isBlank() || f[o].equals("-") ? List.of()
+          : List.of(f[o].strip().split(" "));
       tests.add(DynamicTest.dynamicTest(file, () -> {
-        Outcome cli = cli(file, kind);
-        Outcome job = job(file, kind);
+        Outcome cli = cli(file, kind, options);
+        Outcome job = job(file, kind, options);
         if (KNOWN_DIFFERENCE.equals(file)) {
           assertEquals(cli.error().replace(":4: column alias_id:", ":"), job.error(), file);
           return;
@@ -74,12 +77,13 @@ class BothEnginesHostileTest {
     };
   }
 
-  private static Outcome cli(String file, String kind) throws IOException {
+  private static Outcome cli(String file, String kind, List<String> options) throws IOException {
     Path out = dir.resolve("cli-" + file.replace('.', '_'));
     Path rejects = out.resolve("rejects.csv");
     Files.createDirectories(out);
     List<String> args = new ArrayList<>(List.of("attribute"));
     args.addAll(inputs(file, kind));
+    args.addAll(options);
     args.addAll(List.of("--format", "csv", "--output", out.resolve("tables").toString(), "--on-bad-row", "skip",
         "--rejects", rejects.toString(), "--threads", "4", "--slice-min-bytes", "1"));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -105,12 +109,13 @@ class BothEnginesHostileTest {
     return new Outcome(null, read, rejected);
   }
 
-  private static Outcome job(String file, String kind) {
+  private static Outcome job(String file, String kind, List<String> options) {
     SparkSession spark = SharedSpark.get();
     Path out = dir.resolve("job-" + file.replace('.', '_'));
     List<String> args = new ArrayList<>(List.of("--run-date", "2024-03-31", "--output", out.toString(),
         "--format", "parquet", "--max-rejected-share", "1"));
     args.addAll(inputs(file, kind));
+    args.addAll(options);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     spark.conf().set(SourceReader.MIN_SPLITS, "4");
     int exit;

@@ -41,7 +41,8 @@ class HostileInputJobTest {
   @TempDir static Path dir;
 
   /** A manifest line as the job must end: {@code outcome} is {@code error: MESSAGE} or {@code ok READ/REJECTED}. */
-  record Case(String file, String kind, String hostile, String outcome, List<Long> lines, String reason) {
+  record Case(String file, String kind, String hostile, String outcome, List<Long> lines, String reason,
+      List<String> options) {
     Path path() {
       return CORPUS.resolve(file);
     }
@@ -63,9 +64,15 @@ class HostileInputJobTest {
       String reason = sparkOr(f[h.indexOf("spark_first_reason")], f[h.indexOf("first_reason")]);
       cases.add(new Case(f[h.indexOf("file")], f[h.indexOf("kind")], f[h.indexOf("hostile")], outcome,
           rejected.equals("-") ? List.of() : Arrays.stream(rejected.split(" ")).map(Long::valueOf).toList(),
-          reason));
+          reason, options(h, f)));
     }
     return cases;
+  }
+
+  /* The optional last column: more options for both engines, space-separated ("-" or absent: none). */
+  private static List<String> options(List<String> header, String[] f) {
+    int i = header.indexOf("options");
+    return i < 0 || i >= f.length || f[i].equals("-") ? List.of() : Arrays.asList(f[i].split(" "));
   }
 
   /* "=" in a spark column: the job ends as the CLI's lenient run does. */
@@ -119,6 +126,7 @@ class HostileInputJobTest {
   private static String[] args(Case c, Path out) {
     List<String> a = new ArrayList<>(List.of("--run-date", "2024-03-31", "--output", out.toString(), "--format",
         "parquet", "--max-rejected-share", "1"));
+    a.addAll(c.options());
     if (isSide(c)) {
       a.addAll(List.of("--events", CORPUS.resolve("base/events.csv").toString(), "--" + c.kind(),
           c.path().toString()));

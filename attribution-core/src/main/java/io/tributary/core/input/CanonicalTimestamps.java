@@ -99,7 +99,11 @@ public final class CanonicalTimestamps {
       epochSecond = utc ? local : local - rules.getOffset(java.time.Instant.EPOCH).getTotalSeconds();
     } else {
       try {
-        epochSecond = LocalDateTime.of(year, month, day, hour, minute, second, nanos).atZone(zone).toEpochSecond();
+        LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+        if (rules.getValidOffsets(local).isEmpty()) {
+          return NOT_CANONICAL; // in a daylight-saving gap: Timestamps moves it and counts it
+        }
+        epochSecond = local.atZone(zone).toEpochSecond();
       } catch (DateTimeException e) {
         return NOT_CANONICAL;
       }

@@ -2,6 +2,7 @@ package io.tributary.core.input;
 
 import io.tributary.core.InputException;
 import io.tributary.core.journey.Event;
+import io.tributary.core.paths.Path;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Turns one event-log row into an {@link Event} (or straight into an {@link EventSink}), or says exactly what is
@@ -43,6 +45,7 @@ public final class EventRowParser {
   // Per parser, hence per thread: a parser is not shared between threads.
   private final Memo typeMemo = new Memo();
   private final Memo flagMemo = new Memo();
+  private final LongAdder gapShifts = new LongAdder();
 
   /**
    * @param header the resolved header (see {@link #header})
@@ -116,7 +119,7 @@ public final class EventRowParser {
     }
     long ts;
     try {
-      ts = Timestamps.parse(field(fields, timestampIx), zone);
+      ts = Timestamps.parse(field(fields, timestampIx), zone, gapShifts);
     } catch (IllegalArgumentException e) {
       throw new InputException(file, line, mapping.source("timestamp"), e.getMessage());
     }
@@ -269,7 +272,7 @@ public final class EventRowParser {
       return false;
     }
     for (int i = f; i < t; i++) {
-      if (b[i] == '>') {
+      if (b[i] == Path.MARK) {
         return false;
       }
     }
@@ -331,13 +334,21 @@ public final class EventRowParser {
     }
   }
 
+  /**
+   * @return how many accepted or rejected rows so far had a local time in a daylight-saving gap of the zone, read
+   *     moved forward by the gap (see {@link Timestamps#parse(String, ZoneId, LongAdder)}); engines report it
+   */
+  public long gapShifts() {
+    return gapShifts.sum();
+  }
+
   private void checkChannel(String channel, long line) {
     checkLength(channel, MAX_CHANNEL_LENGTH, line, "channel");
     if (Values.hasControl(channel)) {
       throw new InputException(header.file(), line, mapping.source("channel"),
           "control character in channel name \"" + Values.clip(channel) + "\"");
     }
-    if (channel.contains(">")) {
+    if (channel.indexOf(Path.MARK) >= 0) {
       throw new InputException(header.file(), line, mapping.source("channel"),
           "channel name \"" + Values.clip(channel) + "\" contains the path separator '>'");
     }

@@ -93,6 +93,11 @@ public final class PathRowParser {
         throw new InputException(file, line, mapping.source("path"),
             "channel name of " + c.length() + " characters is longer than " + EventRowParser.MAX_CHANNEL_LENGTH);
       }
+      if (c.indexOf(Path.MARK) >= 0) {
+        // With another separator ('|') a channel "a > b" would print as the path a > b: two path_summary rows alike.
+        throw new InputException(file, line, mapping.source("path"), "channel name \"" + Values.clip(c)
+            + "\" contains '>', which outputs write between the channels of a path");
+      }
       channels.add(c);
       if (channels.size() > MAX_PATH_LENGTH) {
         throw new InputException(file, line, mapping.source("path"),

@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.zone.ZoneRules;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Parses the timestamp forms SPEC allows, identically for every engine: an ISO-8601 instant with {@code Z} or an
@@ -21,6 +23,13 @@ public final class Timestamps {
   public static final long MIN_MILLIS = -2208988800000L;
   /** Latest accepted instant, 2200-01-01T00:00:00Z. */
   public static final long MAX_MILLIS = 7258118400000L;
+
+  /**
+   * Smallest magnitude of an epoch timestamp, 10^11 ms (1973-03-03T09:46:40Z; 1966-10-31 for negatives). Epoch
+   * <em>seconds</em> of any accepted date (1900 to 2200) are smaller, and epoch milliseconds this small are a date
+   * within three years of 1970, which no marketing touch has: such a number is refused rather than read as 1970.
+   */
+  public static final long MIN_EPOCH_MILLIS_MAGNITUDE = 100_000_000_000L;
 
   /** What a failed parse tells the user is allowed. */
   public static final String ALLOWED =
@@ -61,14 +70,28 @@ public final class Timestamps {
    *     range
    */
   public static long parse(String text, ZoneId zone) {
+    return parse(text, zone, null);
+  }
+
+  /**
+   * Parses one timestamp, counting local times that do not exist in {@code zone}: a wall-clock time in a
+   * daylight-saving gap (02:30 on the spring change in New York) is read as java.time reads it, moved forward by the
+   * length of the gap (03:30), and counted, so that engines can say how many were moved. A local time that occurs
+   * twice (the autumn change) is read at its earlier offset and not counted: it is a real time, only ambiguous.
+   *
+   * @param gapShifts incremented once per local time moved out of a gap; null to count nothing
+   * @see #parse(String, ZoneId)
+   */
+  public static long parse(String text, ZoneId zone, LongAdder gapShifts) {
     String s = text == null ? "" : text.strip();
     if (s.isEmpty()) {
       throw new IllegalArgumentException("empty timestamp (" + ALLOWED + ")");
     }
     long millis;
     try {
-      millis = parseOrThrow(s, zone);
+      millis = parseOrThrow(s, zone, gapShifts);
     } catch (DateTimeException | ArithmeticException e) {
+      Values.checkAsciiDigits(s); // java.time refuses other digits too; this says why
       throw new IllegalArgumentException("cannot parse \"" + Values.clip(s) + "\" (" + ALLOWED + ")");
     }
     if (millis < MIN_MILLIS || millis > MAX_MILLIS) {
@@ -78,7 +101,7 @@ public final class Timestamps {
     return millis;
   }
 
-  private static long parseOrThrow(String s, ZoneId zone) {
+  private static long parseOrThrow(String s, ZoneId zone, LongAdder gapShifts) {
     long fast = CanonicalTimestamps.parse(s, zone);
     if (fast != CanonicalTimestamps.NOT_CANONICAL) {
       return fast;
@@ -87,7 +110,13 @@ public final class Timestamps {
       if (s.length() > 15) {
         throw new DateTimeException("too many digits");
       }
-      return Long.parseLong(s);
+      long v = Long.parseLong(s);
+      if (Math.abs(v) < MIN_EPOCH_MILLIS_MAGNITUDE) {
+        throw new IllegalArgumentException("epoch " + s + " is too small for milliseconds (it would be "
+            + format(v) + "); as seconds it is " + Instant.ofEpochSecond(v)
+            + ": epoch timestamps are read as milliseconds");
+      }
+      return v;
     }
     char last = s.charAt(s.length() - 1);
     boolean hasOffset =
@@ -96,14 +125,31 @@ public final class Timestamps {
       return OffsetDateTime.parse(s, OFFSET).toInstant().toEpochMilli();
     }
     if (s.length() == 10) {
-      return LocalDate.parse(s).atStartOfDay(zone).toInstant().toEpochMilli();
+      LocalDate day = LocalDate.parse(s);
+      countGap(day.atStartOfDay(), zone, gapShifts); // a few zones have changed clocks at midnight
+      return day.atStartOfDay(zone).toInstant().toEpochMilli();
     }
+    LocalDateTime local;
     try {
-      return LocalDateTime.parse(s, LOCAL).atZone(zone).toInstant().toEpochMilli();
+      local = LocalDateTime.parse(s, LOCAL);
     } catch (DateTimeParseException e) {
       // An ISO instant with nanoseconds or other java.time-valid forms the builder above does not cover.
       return Instant.parse(s).toEpochMilli();
     }
+    countGap(local, zone, gapShifts);
+    return local.atZone(zone).toInstant().toEpochMilli();
+  }
+
+  private static void countGap(LocalDateTime local, ZoneId zone, LongAdder gapShifts) {
+    if (gapShifts != null && isInGap(local, zone)) {
+      gapShifts.increment();
+    }
+  }
+
+  /** @return whether {@code local} does not exist in {@code zone} (a daylight-saving gap skips it) */
+  public static boolean isInGap(LocalDateTime local, ZoneId zone) {
+    ZoneRules rules = zone.getRules();
+    return !rules.isFixedOffset() && rules.getValidOffsets(local).isEmpty();
   }
 
   private static boolean isInteger(String s) {

@@ -12,7 +12,60 @@ public final class Values {
   /** Longest raw text quoted back in a message, so a 1 MB cell does not become a 1 MB error line. */
   static final int CLIP = 60;
 
+  /**
+   * Most digits an amount may have on either side of its decimal point (leading zeros not counted): the range every
+   * amount must fit, 18 + 18 digits (a billionth of a cent of a quintillion is no conversion value).
+   */
+  public static final int MAX_AMOUNT_SCALE = 18;
+  /** Most digits of a count: {@link Long#MAX_VALUE} has 19, and leading zeros earn no more. */
+  public static final int MAX_COUNT_DIGITS = 19;
+
   private Values() {}
+
+  /**
+   * Numbers are written in ASCII digits. Java reads Arabic-Indic, Devanagari or full-width digits as numbers too
+   * ({@code "١٢"} is 12), which no export means: such a cell is a broken encoding or pasted text, and {@code 1,234} is
+   * refused already, so a number in other digits is refused with a reason that says why.
+   *
+   * @throws IllegalArgumentException when {@code s} holds a digit that is not 0-9
+   */
+  public static void checkAsciiDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c > 0x7f && Character.isDigit(c)) {
+        throw new IllegalArgumentException(
+            "\"" + clip(s) + "\" has digits other than 0-9 (numbers are read in ASCII digits only)");
+      }
+    }
+  }
+
+  /*
+   * The digits of a plain decimal ([+-]digits[.digits], no exponent): those before the point, leading zeros not
+   * counted, in the high half, those after it in the low half; -1 for any other text (which BigDecimal then reads or
+   * words as not a number). Counted before parsing, so that a 300-digit cell is told "too many digits" rather than
+   * "not a number".
+   */
+  private static long plainDigits(String s) {
+    int i = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
+    long whole = 0;
+    long fraction = 0;
+    boolean point = false;
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '.' && !point) {
+        point = true;
+      } else if (c >= '0' && c <= '9') {
+        if (point) {
+          fraction++;
+        } else if (c != '0' || whole > 0) {
+          whole++;
+        }
+      } else {
+        return -1;
+      }
+    }
+    return whole << 32 | fraction;
+  }
 
   /** Quotes at most {@value #CLIP} characters of a value back to the user, control characters escaped. */
   public static String clip(String s) {
@@ -74,6 +127,16 @@ public final class Values {
     if (s.isEmpty()) {
       return BigDecimal.ZERO;
     }
+    checkAsciiDigits(s);
+    long digits = plainDigits(s);
+    if (digits >= 0) {
+      int whole = (int) (digits >>> 32);
+      int fraction = (int) digits;
+      if (whole > MAX_AMOUNT_SCALE || fraction > MAX_AMOUNT_SCALE) {
+        throw new IllegalArgumentException("amount has too many digits (" + whole + " before and " + fraction
+            + " after the decimal point; at most " + MAX_AMOUNT_SCALE + " on each side)");
+      }
+    }
     BigDecimal v;
     try {
       if (s.length() > 64) {
@@ -99,6 +162,12 @@ public final class Values {
     String s = text == null ? "" : text.strip();
     if (s.isEmpty()) {
       return 0;
+    }
+    checkAsciiDigits(s);
+    long digits = plainDigits(s);
+    if (digits >= 0 && (digits >>> 32) > MAX_COUNT_DIGITS) {
+      throw new IllegalArgumentException("count is too large: too many digits (" + (digits >>> 32) + "; at most "
+          + Long.MAX_VALUE + ")");
     }
     BigDecimal v;
     try {

@@ -11,7 +11,7 @@ import java.math.BigInteger;
  *
  * <p>Not thread-safe; one per accumulator.
  */
-final class ExactSum {
+public final class ExactSum {
   /*
    * A finite double d >= 0 is m * 2^e with m < 2^53 and e >= -1074. With shift = e + 1074 (0..2045), slot s =
    * shift / 32 and offset o = shift % 32, m * 2^o < 2^85 spans at most three 32-bit pieces, added into slots s, s+1,
@@ -26,7 +26,7 @@ final class ExactSum {
   private int pending;
 
   /** Adds {@code d}, which must be finite and {@code >= 0}. */
-  void add(double d) {
+  public void add(double d) {
     if (!(d >= 0) || d == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException("exact sum takes finite values >= 0, got " + d);
     }
@@ -55,7 +55,7 @@ final class ExactSum {
   }
 
   /** Adds every addition of {@code other} to this. */
-  void addAll(ExactSum other) {
+  public void addAll(ExactSum other) {
     carry();
     other.carry();
     for (int i = 0; i < SLOTS; i++) {
@@ -73,7 +73,7 @@ final class ExactSum {
   }
 
   /** @return the exact sum as a decimal (every binary fraction has a finite decimal expansion) */
-  BigDecimal toBigDecimal() {
+  public BigDecimal toBigDecimal() {
     carry();
     int low = 0;
     while (low < SLOTS && slots[low] == 0) {

@@ -173,6 +173,21 @@ public record JourneyAggregate(
       return addDuplicates(journeys.build(events, sink));
     }
 
+    /**
+     * Like {@link #addCustomer(CustomerEvents)}, and hands every journey to {@code also} too, right after this
+     * aggregate took it: one journey build serves both (lifetime value records acquisitions this way).
+     *
+     * @param events all events of one customer (after identity stitching and consent exclusion), any order
+     * @param also a second receiver of the customer's journeys, in time order
+     */
+    public Builder addCustomer(CustomerEvents events, JourneySink also) {
+      current = events;
+      return addDuplicates(journeys.build(events, (channels, times, from, to, converted, value, endTime) -> {
+        add(channels, times, from, to, converted, value, endTime);
+        also.journey(channels, times, from, to, converted, value, endTime);
+      }));
+    }
+
     /* One journey of the columnar customer being added: exactly add(Journey)'s effect on the same journey. */
     private void add(int[] channels, long[] times, int from, int to, boolean converted, BigDecimal value,
         long endTime) {

@@ -14,6 +14,12 @@ import java.util.TreeSet;
  * thousands of distinct paths per run): the hash code and distinct-channel count are computed once and kept.
  */
 public final class Path implements Comparable<Path> {
+  /**
+   * The character outputs write between channels ({@code " > "}). No channel name may hold it, in an event log or a
+   * path file whatever its separator, or two different paths could print as the same text.
+   */
+  public static final char MARK = '>';
+
   private final String[] channels;
   private final int hash;
   private int distinct = -1;
@@ -100,7 +106,7 @@ public final class Path implements Comparable<Path> {
 
   /** @return the channels joined by {@code " > "}, as path files and reports show them */
   public String display() {
-    return display(" > ");
+    return display(" " + MARK + " ");
   }
 
   /** @return the channels joined by {@code separator} */

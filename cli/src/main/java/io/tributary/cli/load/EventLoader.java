@@ -48,9 +48,10 @@ public final class EventLoader {
    *
    * @param store the accepted events (consent is applied when they are grouped)
    * @param stats rows read, accepted, rejected
+   * @param gapShifts rows whose local time fell in a daylight-saving gap and was moved forward by it
    * @param notes what the user should know about how the file was read (one line each)
    */
-  public record Result(EventStore store, InputStats stats, List<String> notes) {
+  public record Result(EventStore store, InputStats stats, long gapShifts, List<String> notes) {
     /** @return accepted rows dropped because their customer opted out (groups the store if not yet done) */
     public long excludedByConsent() {
       return store.group().excludedByConsent();
@@ -60,9 +61,12 @@ public final class EventLoader {
   /** A bad row of a range: the reason (its line counted from the range's start) and the cells as read. */
   private record Bad(InputException reason, String[] cells) {}
 
-  /** What one range gave; {@code fatal} is an error that ends the reading (its line also range-relative). */
+  /**
+   * What one range gave; {@code fatal} is an error that ends the reading (its line also range-relative);
+   * {@code gapShifts} its rows moved out of a daylight-saving gap.
+   */
   private record Range(EventStore.Writer writer, long read, long accepted, long lines, long first, long stoppedAt,
-      List<Bad> bad, InputException fatal) {}
+      List<Bad> bad, InputException fatal, long gapShifts) {}
 
   /**
    * @param source the event log
@@ -95,6 +99,7 @@ public final class EventLoader {
       long base = 0;
       long read = 0;
       long accepted = 0;
+      long gapShifts = 0;
       for (int k = 0; k < ranges.size(); k++) {
         Range r = ranges.get(k);
         if (k > 0 && r.first() != ranges.get(k - 1).stoppedAt()) {
@@ -114,6 +119,7 @@ public final class EventLoader {
         base += r.lines();
         read += r.read();
         accepted += r.accepted();
+        gapShifts += r.gapShifts();
       }
       progress.done();
       if (read == 0) {
@@ -123,7 +129,8 @@ public final class EventLoader {
         throw new InputException(head.file(), 0, null,
             "every one of the " + read + " rows was rejected; nothing to attribute");
       }
-      return new Result(store, new InputStats(head.file(), read, accepted, read - accepted), List.copyOf(notes));
+      return new Result(store, new InputStats(head.file(), read, accepted, read - accepted), gapShifts,
+          List.copyOf(notes));
     }
   }
 
@@ -238,7 +245,7 @@ public final class EventLoader {
         fatal = x;
       }
       return new Range(out, read, accepted, records.linesRead(), records.firstRecord(), records.stoppedAt(), bad,
-          fatal);
+          fatal, parser.gapShifts());
     }
   }
 }

@@ -43,6 +43,8 @@ public final class EventStore {
 
   private final IdentityMap identities;
   private final ConsentList consent;
+  /* The consent list's ids that matched an event, marked while customers are unified. */
+  private final java.util.BitSet matchedOptOuts = new java.util.BitSet();
   private final List<Chunk> chunks = new ArrayList<>();
   private final List<Writer> writers = new ArrayList<>();
   private int customers = -1;
@@ -311,7 +313,12 @@ public final class EventStore {
       for (int i = 0; i < map.length; i++) {
         String raw = w.customerKeys.name(i);
         String id = identities.resolve(raw);
-        map[i] = consent.excludes(raw, id) ? EXCLUDED : unified.computeIfAbsent(id, k -> unified.size());
+        if (consent.excludes(raw, id)) {
+          consent.markMatches(raw, id, matchedOptOuts);
+          map[i] = EXCLUDED;
+        } else {
+          map[i] = unified.computeIfAbsent(id, k -> unified.size());
+        }
       }
       w.customerMap = map;
     }
@@ -345,6 +352,11 @@ public final class EventStore {
     /** @return the events dropped because their customer opted out */
     public long excludedByConsent() {
       return excluded;
+    }
+
+    /** @return how many ids of the consent list matched no event (see {@link ConsentList#unmatched}) */
+    public int unmatchedOptOuts() {
+      return consent.unmatched(matchedOptOuts);
     }
 
     /** @return a buffer for {@link #fill}, one per thread */

@@ -3,8 +3,11 @@ package io.tributary.cli.load;
 import io.tributary.core.TributaryException;
 import io.tributary.core.journey.CustomerEvents;
 import io.tributary.core.journey.JourneyOptions;
+import io.tributary.core.lifetime.AcquisitionRecorder;
+import io.tributary.core.lifetime.LifetimeLedger;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -37,19 +40,43 @@ public final class JourneyFold {
    */
   public static JourneyAggregate fold(EventStore.Grouped grouped, JourneyOptions options,
       List<AttributionModel> models, int threads) {
-    return fold(grouped, options, models, threads, Slicing.DEFAULT.minCustomers());
+    return fold(grouped, options, models, threads, null).aggregate();
   }
 
   /**
-   * {@link #fold(EventStore.Grouped, JourneyOptions, List, int)} with slices of at least {@code minCustomers}
-   * customers (see {@link Slicing}).
+   * The aggregate and, when asked, the run's buyers with their acquisition journeys.
+   *
+   * @param aggregate the merged aggregate
+   * @param ledger the buyers, or null when not recorded
    */
-  public static JourneyAggregate fold(EventStore.Grouped grouped, JourneyOptions options,
-      List<AttributionModel> models, int threads, int minCustomers) {
+  public record Folded(JourneyAggregate aggregate, LifetimeLedger ledger) {
+    Folded merge(Folded o) {
+      return new Folded(aggregate.merge(o.aggregate), ledger == null ? null : ledger.merge(o.ledger));
+    }
+  }
+
+  /** {@link #fold(EventStore.Grouped, JourneyOptions, List, int, ZoneId, int)} with the default slicing. */
+  public static Folded fold(EventStore.Grouped grouped, JourneyOptions options, List<AttributionModel> models,
+      int threads, ZoneId lifetimeZone) {
+    return fold(grouped, options, models, threads, lifetimeZone, Slicing.DEFAULT.minCustomers());
+  }
+
+  /**
+   * @param grouped events per customer
+   * @param options lookback
+   * @param models the models to be fitted (journey models are folded here)
+   * @param threads worker threads, {@code >= 1}
+   * @param lifetimeZone when not null, buyers are recorded too (their purchase days in this zone), from the same
+   *     journey build
+   * @param minCustomers least customers per slice when folding on several threads (see {@link Slicing})
+   * @return the merged aggregate and ledger
+   */
+  public static Folded fold(EventStore.Grouped grouped, JourneyOptions options, List<AttributionModel> models,
+      int threads, ZoneId lifetimeZone, int minCustomers) {
     int customers = grouped.customers();
     int slices = threads < MIN_THREADS_TO_SLICE ? 1 : Math.min(threads, customers / minCustomers + 1);
     if (slices == 1) {
-      return foldRange(grouped, options, models, 0, customers);
+      return foldRange(grouped, options, models, 0, customers, lifetimeZone);
     }
     ExecutorService pool = Executors.newFixedThreadPool(slices, r -> {
       Thread t = new Thread(r, "tributary-fold");
@@ -57,15 +84,15 @@ public final class JourneyFold {
       return t;
     });
     try {
-      List<Future<JourneyAggregate>> parts = new ArrayList<>();
+      List<Future<Folded>> parts = new ArrayList<>();
       for (int s = 0; s < slices; s++) {
         int from = (int) ((long) customers * s / slices);
         int to = (int) ((long) customers * (s + 1) / slices);
-        parts.add(pool.submit(() -> foldRange(grouped, options, models, from, to)));
+        parts.add(pool.submit(() -> foldRange(grouped, options, models, from, to, lifetimeZone)));
       }
-      JourneyAggregate total = null;
-      for (Future<JourneyAggregate> f : parts) {
-        JourneyAggregate a = f.get();
+      Folded total = null;
+      for (Future<Folded> f : parts) {
+        Folded a = f.get();
         total = total == null ? a : total.merge(a);
       }
       return total;
@@ -82,14 +109,24 @@ public final class JourneyFold {
     }
   }
 
-  private static JourneyAggregate foldRange(EventStore.Grouped grouped, JourneyOptions options,
-      List<AttributionModel> models, int from, int to) {
+  private static Folded foldRange(EventStore.Grouped grouped, JourneyOptions options,
+      List<AttributionModel> models, int from, int to, ZoneId lifetimeZone) {
     JourneyAggregate.Builder b = JourneyAggregate.builder(options, models);
     CustomerEvents buffer = grouped.newBuffer();
+    if (lifetimeZone == null) {
+      for (int c = from; c < to; c++) {
+        grouped.fill(c, buffer);
+        b.addCustomer(buffer);
+      }
+      return new Folded(b.build(), null);
+    }
+    AcquisitionRecorder recorder = new AcquisitionRecorder(models, lifetimeZone);
     for (int c = from; c < to; c++) {
       grouped.fill(c, buffer);
-      b.addCustomer(buffer);
+      recorder.startCustomer(buffer.channelNames());
+      b.addCustomer(buffer, recorder);
+      recorder.endCustomer();
     }
-    return b.build();
+    return new Folded(b.build(), recorder.build());
   }
 }

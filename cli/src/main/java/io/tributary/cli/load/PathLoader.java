@@ -5,6 +5,7 @@ import io.tributary.core.InputException;
 import io.tributary.core.input.CsvRecords;
 import io.tributary.core.input.Header;
 import io.tributary.core.input.PathRowParser;
+import io.tributary.core.input.PathTotals;
 import io.tributary.core.input.RawRows;
 import io.tributary.core.paths.PathCounts;
 
@@ -25,7 +26,8 @@ public final class PathLoader {
    * @param settings mapping, delimiter, separator
    * @param rejects the bad-row policy
    * @return the paths and counts
-   * @throws InputException for a missing, empty or malformed file, or the first bad row under the fail policy
+   * @throws InputException for a missing, empty or malformed file, the first bad row under the fail policy, or counts
+   *     that add up past {@link PathTotals#MAX_JOURNEYS} (under any policy)
    */
   public static Result load(InputSource source, ReadSettings settings, Rejects rejects) {
     try (CsvRecords reader = source.records(settings.delimiter(), Long.MAX_VALUE)) {
@@ -33,6 +35,7 @@ public final class PathLoader {
       PathRowParser parser = new PathRowParser(header, settings.mapping(), settings.pathSeparator());
       RawRows raw = RawRows.of(reader.header(), reader.delimiter());
       PathCounts.Builder paths = PathCounts.builder();
+      PathTotals totals = new PathTotals();
       long read = 0;
       long accepted = 0;
       while (reader.next()) {
@@ -43,6 +46,11 @@ public final class PathLoader {
         } catch (InputException bad) {
           rejects.reject(bad, reader.texts(), raw);
           continue;
+        }
+        if (!totals.add(row.stats().conversions(), row.stats().nulls())) {
+          // Not a bad row but a bad input: no policy can skip its way to counts that add up.
+          throw new InputException(reader.file(), reader.line(), settings.mapping().source(totals.exceededColumn()),
+              PathTotals.reason());
         }
         accepted++;
         paths.add(row.path(), row.stats().conversions(), row.stats().value(), row.stats().nulls());

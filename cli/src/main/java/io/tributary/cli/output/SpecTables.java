@@ -1,6 +1,8 @@
 package io.tributary.cli.output;
 
 import io.tributary.cli.load.RejectedRow;
+import io.tributary.core.lifetime.ChannelLifetimeValue;
+import io.tributary.core.lifetime.ChannelLifetimeValueRow;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.ChannelCreditRow;
 import io.tributary.core.metrics.ConversionKpis;
@@ -80,11 +82,45 @@ public final class SpecTables {
 
   /** @return the one-row {@code conversion_kpis} table */
   public static Table conversionKpis(ConversionKpis k, LocalDate runDate) {
-    List<Object> row = Arrays.asList(k.journeys(), k.convertingJourneys(), k.conversions(), k.totalValue(),
-        k.conversionRate(), k.multiChannelJourneys(), k.crossChannelConversionRate(),
+    return conversionKpis(k, null, runDate);
+  }
+
+  /**
+   * @param lifetime when not null, the table gains the run's omnichannel lifetime value
+   *     ({@link ChannelLifetimeValue#KPI_COLUMNS})
+   * @return the one-row {@code conversion_kpis} table
+   */
+  public static Table conversionKpis(ConversionKpis k, ChannelLifetimeValue lifetime, LocalDate runDate) {
+    List<Object> row = new ArrayList<>(Arrays.asList(k.journeys(), k.convertingJourneys(), k.conversions(),
+        k.totalValue(), k.conversionRate(), k.multiChannelJourneys(), k.crossChannelConversionRate(),
         k.singleChannelConversionRate(), k.multiChannelConversionShare(), k.avgTouchesToConversion(),
-        k.avgDaysToConversion(), k.totalSpend(), k.omnichannelRoi());
-    return dated("conversion_kpis", CONVERSION_KPIS, List.of(row), runDate);
+        k.avgDaysToConversion(), k.totalSpend(), k.omnichannelRoi()));
+    List<String> cols = new ArrayList<>(CONVERSION_KPIS);
+    if (lifetime != null) {
+      cols.addAll(ChannelLifetimeValue.KPI_COLUMNS);
+      row.addAll(Arrays.asList(lifetime.customers(), lifetime.totalLifetimeValue(), lifetime.meanLifetimeValue()));
+    }
+    return dated("conversion_kpis", cols, List.of(row), runDate);
+  }
+
+  /** @return the {@code channel_lifetime_value} table, with {@code ci_low}/{@code ci_high} when intervals exist */
+  public static Table channelLifetimeValue(ChannelLifetimeValue lifetime, LocalDate runDate) {
+    boolean intervals = lifetime.rows().stream().anyMatch(r -> r.ciLow() != null);
+    List<String> cols = new ArrayList<>(ChannelLifetimeValue.COLUMNS);
+    if (intervals) {
+      cols.addAll(List.of("ci_low", "ci_high"));
+    }
+    List<List<Object>> rows = new ArrayList<>(lifetime.rows().size());
+    for (ChannelLifetimeValueRow r : lifetime.rows()) {
+      List<Object> row = new ArrayList<>(Arrays.asList(r.model(), r.channel(), r.newCustomers(), r.lifetimeValue(),
+          r.lifetimeValuePerCustomer(), r.spend(), r.roas(), r.ltvRoas()));
+      if (intervals) {
+        row.add(r.ciLow());
+        row.add(r.ciHigh());
+      }
+      rows.add(row);
+    }
+    return dated(ChannelLifetimeValue.TABLE, cols, rows, runDate);
   }
 
   /** @return the {@code path_summary} table, in the core's path order */

@@ -57,6 +57,51 @@ public final class TextReport {
     out.flush();
   }
 
+  /** Writes lifetime value by channel: one wide table of lifetime value per new customer, then the totals. */
+  public static void lifetime(io.tributary.core.lifetime.ChannelLifetimeValue lifetime, PrintWriter out) {
+    List<String> models = new ArrayList<>();
+    Set<String> channels = new java.util.TreeSet<>();
+    Map<String, io.tributary.core.lifetime.ChannelLifetimeValueRow> cells = new LinkedHashMap<>();
+    for (var r : lifetime.rows()) {
+      if (!models.contains(r.model())) {
+        models.add(r.model());
+      }
+      if (!r.channel().equals(JourneyAggregate.UNATTRIBUTED)) {
+        channels.add(r.channel());
+      }
+      cells.put(r.model() + '\u0000' + r.channel(), r);
+    }
+    List<String> ordered = new ArrayList<>(channels);
+    if (lifetime.rows().stream().anyMatch(r -> r.channel().equals(JourneyAggregate.UNATTRIBUTED))) {
+      ordered.add(JourneyAggregate.UNATTRIBUTED);
+    }
+    for (String[] part : new String[][] {{"New customers credited", "n"}, {"Lifetime value credited", "v"},
+        {"Lifetime value per new customer", "p"}}) {
+      out.println(part[0]);
+      StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-20s", "channel"));
+      models.forEach(m -> head.append(String.format(Locale.ROOT, " %18s", m)));
+      out.println(head);
+      for (String c : ordered) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s", c));
+        for (String m : models) {
+          var r = cells.get(m + '\u0000' + c);
+          Double v = r == null ? null : switch (part[1]) {
+            case "n" -> r.newCustomers();
+            case "v" -> r.lifetimeValue();
+            default -> r.lifetimeValuePerCustomer();
+          };
+          line.append(String.format(Locale.ROOT, " %18s", v == null ? "-" : String.format(Locale.ROOT, "%.2f", v)));
+        }
+        out.println(line);
+      }
+      out.println();
+    }
+    out.println(String.format(Locale.ROOT, "Lifetime value: %d customers, %.2f in all, %.2f per customer "
+        + "(calibrated to %s)", lifetime.customers(), lifetime.totalLifetimeValue(), lifetime.meanLifetimeValue(),
+        lifetime.calibrationEnd()));
+    out.flush();
+  }
+
   private interface Cell {
     String text(ChannelCreditRow r);
   }

@@ -20,6 +20,8 @@ final class CustomerRows {
    *    time, always before the next touch, under the customer id.
    *  - A duplicated purchase is reported again by a conversion-only row with the same order id (a re-fired pixel);
    *    the journey builder drops it.
+   *  - A repeat purchase of the lifetime process is a conversion-only row under the customer id, on device 0, with
+   *    the order id ord-<number>-r<n>; it is written in time order among the touches.
    */
 
   /** The events header, in SPEC's column order. */
@@ -83,7 +85,13 @@ final class CustomerRows {
     boolean purchased = false;
     int orders = 0;
     long rows = 0;
+    RepeatPurchases repeats = c.repeats();
+    int repeat = 0;
+    String repeatDevice = deviceId(c.index(), 0);
     for (int i = 0; i < c.touches(); i++) {
+      for (; repeat < repeats.count() && repeats.times()[repeat] < c.times()[i]; repeat++) {
+        rows += writeRepeat(events, customer, repeatDevice, repeats, repeat);
+      }
       SampleChannel ch = SampleChannel.all().get(c.channels()[i]);
       String device = ch.online() ? deviceId(c.index(), c.devices()[i]) : "";
       String id = customer;
@@ -119,6 +127,9 @@ final class CustomerRows {
         rows++;
       }
     }
+    for (; repeat < repeats.count(); repeat++) {
+      rows += writeRepeat(events, customer, repeatDevice, repeats, repeat);
+    }
     if (deviceUsed) {
       identities.append(anonymousDevice).append(',').append(customer).append('\n');
     }
@@ -130,6 +141,13 @@ final class CustomerRows {
       consent.append(c.optOutUnderAlias() && alias != null ? alias : customer).append('\n');
     }
     return rows;
+  }
+
+  private int writeRepeat(Writer events, String customer, String device, RepeatPurchases repeats, int k)
+      throws IOException {
+    writeRow(events, customer, repeats.times()[k], "", true, repeats.valueCents()[k], "conversion", "", device,
+        "ord-" + customer.substring(1) + "-r" + (k + 1));
+    return 1;
   }
 
   private void writeRow(Writer out, String id, long time, String channel, boolean conversion, long valueCents,

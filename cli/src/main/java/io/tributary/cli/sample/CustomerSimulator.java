@@ -22,6 +22,7 @@ final class CustomerSimulator {
    *     is what makes the counterfactual exact.
    *  4. Every random number is drawn in a fixed order per touch, used or not, so a draw never shifts the stream.
    *  5. StrictMath only: the files are byte-identical on every platform.
+   *  6. After the first purchase, LifetimeProcess adds repeat purchases from a second stream of the customer's own.
    */
 
   static final double INTEREST_DECAY = 0.8;
@@ -53,6 +54,7 @@ final class CustomerSimulator {
   private final long periodMillis;
   private final long startMillis;
   private final double[] lifts;
+  private final LifetimeProcess lifetime; // null: no repeat purchases
 
   /**
    * @param spec the data set's spec (seed and period)
@@ -62,6 +64,7 @@ final class CustomerSimulator {
     this.periodMillis = spec.days() * DAY;
     this.startMillis = spec.startDate().toEpochDay() * DAY;
     this.lifts = SampleChannel.all().stream().mapToDouble(SampleChannel::lift).toArray();
+    this.lifetime = spec.repeats() ? new LifetimeProcess(spec) : null;
   }
 
   /** @return the per-channel lifts of the factual world, indexed by ordinal (a fresh copy) */
@@ -160,8 +163,10 @@ final class CustomerSimulator {
     boolean[] converts = new boolean[n];
     double base = BASE_PROPENSITY * intent;
     ConversionProcess.sample(channels, ConversionProcess.weights(times, n), n, base, lifts, uniforms, converts);
+    RepeatPurchases repeats = lifetime == null ? RepeatPurchases.NONE
+        : lifetime.draw(index, n, times, channels, converts, delay, duplicate);
     return new SimulatedCustomer(index, base, anonymous, card, optedOut, underAlias, n, times, channels, devices,
-        campaigns, expectedValue, converts, valueCents, delay, duplicate);
+        campaigns, expectedValue, converts, valueCents, delay, duplicate, repeats);
   }
 
   private static int nextChannel(SplittableRandom r, int previous, double intent, boolean hasApp, boolean nearStore) {
@@ -208,12 +213,12 @@ final class CustomerSimulator {
     return millis / 1000 * 1000;
   }
 
-  private static double exponential(SplittableRandom r) {
+  static double exponential(SplittableRandom r) {
     return -StrictMath.log(1.0 - r.nextDouble());
   }
 
   /** Box-Muller with StrictMath, so the stream is the same on every JDK (nextGaussian's algorithm is not pinned). */
-  private static double gaussian(SplittableRandom r) {
+  static double gaussian(SplittableRandom r) {
     double u = 1.0 - r.nextDouble();
     double v = r.nextDouble();
     return StrictMath.sqrt(-2.0 * StrictMath.log(u)) * StrictMath.cos(2.0 * StrictMath.PI * v);

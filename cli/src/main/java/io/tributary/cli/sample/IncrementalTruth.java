@@ -66,18 +66,21 @@ final class IncrementalTruth {
     return incremental[c.ordinal()];
   }
 
-  /** Writes {@code truth.csv}, one row per channel in {@link SampleChannel} order. */
-  void write(Writer out) throws IOException {
+  /**
+   * Writes {@code truth.csv}, one row per channel in {@link SampleChannel} order: this truth's columns, then the
+   * lifetime truth's.
+   */
+  void write(Writer out, LifetimeTruth lifetime) throws IOException {
     double sum = 0;
     for (double v : incremental) {
       sum += v;
     }
-    out.append(HEADER).append('\n');
+    out.append(HEADER).append(',').append(LifetimeTruth.HEADER).append('\n');
     for (SampleChannel c : SampleChannel.all()) {
       int i = c.ordinal();
-      out.append(String.format(Locale.ROOT, "%s,%.3f,%d,%.6f,%.6f,%.2f,%.6f,%s\n", c.wireName(), c.lift(),
+      out.append(String.format(Locale.ROOT, "%s,%.3f,%d,%.6f,%.6f,%.2f,%.6f,%s,", c.wireName(), c.lift(),
           touches[i], expectedConversions, incremental[i], incrementalValue[i], sum > 0 ? incremental[i] / sum : 0,
-          METHOD));
+          METHOD)).append(lifetime.columns(c)).append('\n');
     }
   }
 }

@@ -9,20 +9,36 @@ import java.util.List;
  * a touch of this channel, {@code a} days old, multiplies the customer's probability of <em>not</em> converting at a
  * later decision point by {@code 1 − lift · 2^(−a / half-life)}. Zero means the channel is purely navigational: it
  * shows up on converting paths but causes nothing.
+ *
+ * <p>{@link #lifetime()} is how the customers the channel acquires buy again: e-mail, app push and the store bring
+ * loyal customers who buy often and rarely leave, display, social and affiliates one-off buyers, the store and the
+ * call center larger baskets, the marketplace smaller ones.
  */
 public enum SampleChannel {
-  PAID_SEARCH("paid_search", 0.070, 180, true, List.of("ps_brand", "ps_generic", "ps_shopping")),
-  ORGANIC_SEARCH("organic_search", 0.020, 0, true, List.of("")),
-  EMAIL("email", 0.030, 3, true, List.of("em_newsletter", "em_cart_reminder", "em_promo")),
-  SOCIAL("social", 0.012, 50, true, List.of("so_prospecting", "so_retargeting")),
-  DISPLAY("display", 0.004, 12, true, List.of("di_prospecting", "di_retargeting")),
-  VIDEO("video", 0.020, 30, true, List.of("vi_awareness", "vi_product")),
-  AFFILIATE("affiliate", 0.015, 120, true, List.of("af_cashback", "af_voucher")),
-  APP_PUSH("app_push", 0.010, 1, true, List.of("ap_promo", "ap_back_in_stock")),
-  MARKETPLACE("marketplace", 0.035, 100, true, List.of("mp_listing", "mp_sponsored")),
-  DIRECT("direct", 0.0, 0, true, List.of("")),
-  STORE_VISIT("store_visit", 0.090, 0, false, List.of("store_berlin", "store_hamburg", "store_munich")),
-  CALL_CENTER("call_center", 0.060, 600, false, List.of("cc_inbound", "cc_callback"));
+  PAID_SEARCH("paid_search", 0.070, 180, true, List.of("ps_brand", "ps_generic", "ps_shopping"),
+      new LifetimeParameters(0.7, 35, 0.8, 3.0, 6, 4, 28)),
+  ORGANIC_SEARCH("organic_search", 0.020, 0, true, List.of(""),
+      new LifetimeParameters(0.7, 35, 0.8, 3.0, 6, 4, 27)),
+  EMAIL("email", 0.030, 3, true, List.of("em_newsletter", "em_cart_reminder", "em_promo"),
+      new LifetimeParameters(0.9, 30, 0.6, 5.0, 6, 4, 30)),
+  SOCIAL("social", 0.012, 50, true, List.of("so_prospecting", "so_retargeting"),
+      new LifetimeParameters(0.5, 50, 1.0, 1.5, 6, 4, 25)),
+  DISPLAY("display", 0.004, 12, true, List.of("di_prospecting", "di_retargeting"),
+      new LifetimeParameters(0.5, 50, 1.0, 1.5, 6, 4, 25)),
+  VIDEO("video", 0.020, 30, true, List.of("vi_awareness", "vi_product"),
+      new LifetimeParameters(0.5, 45, 1.0, 2.0, 6, 4, 26)),
+  AFFILIATE("affiliate", 0.015, 120, true, List.of("af_cashback", "af_voucher"),
+      new LifetimeParameters(0.5, 60, 1.2, 1.5, 6, 4, 22)),
+  APP_PUSH("app_push", 0.010, 1, true, List.of("ap_promo", "ap_back_in_stock"),
+      new LifetimeParameters(1.0, 25, 0.5, 6.0, 6, 4, 30)),
+  MARKETPLACE("marketplace", 0.035, 100, true, List.of("mp_listing", "mp_sponsored"),
+      new LifetimeParameters(0.6, 50, 1.0, 2.0, 6, 4, 20)),
+  DIRECT("direct", 0.0, 0, true, List.of(""),
+      new LifetimeParameters(0.8, 35, 0.7, 3.5, 6, 4, 28)),
+  STORE_VISIT("store_visit", 0.090, 0, false, List.of("store_berlin", "store_hamburg", "store_munich"),
+      new LifetimeParameters(0.9, 30, 0.6, 5.0, 6, 4, 40)),
+  CALL_CENTER("call_center", 0.060, 600, false, List.of("cc_inbound", "cc_callback"),
+      new LifetimeParameters(0.8, 35, 0.7, 4.0, 6, 4, 35));
 
   private static final List<SampleChannel> ALL = List.of(values());
 
@@ -31,13 +47,16 @@ public enum SampleChannel {
   private final long costCents;
   private final boolean online;
   private final List<String> campaigns;
+  private final LifetimeParameters lifetime;
 
-  SampleChannel(String wireName, double lift, long costCents, boolean online, List<String> campaigns) {
+  SampleChannel(String wireName, double lift, long costCents, boolean online, List<String> campaigns,
+      LifetimeParameters lifetime) {
     this.wireName = wireName;
     this.lift = lift;
     this.costCents = costCents;
     this.online = online;
     this.campaigns = campaigns;
+    this.lifetime = lifetime;
   }
 
   /** @return every channel, in declaration order (the order of {@code truth.csv}) */
@@ -68,6 +87,14 @@ public enum SampleChannel {
   /** @return the campaign names a touch draws from; {@code ""} means the column stays empty */
   public List<String> campaigns() {
     return campaigns;
+  }
+
+  /**
+   * @return how the customers this channel acquires (the first touch of the journey that ends in their first
+   *     purchase) go on buying; see {@link LifetimeProcess}
+   */
+  public LifetimeParameters lifetime() {
+    return lifetime;
   }
 
   /** @return whether the channel is paid media, i.e. appears in {@code spend.csv} */

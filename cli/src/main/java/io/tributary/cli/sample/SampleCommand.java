@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Write a reproducible synthetic omnichannel data set (events, identities, consent, spend) "
-        + "with the known incremental conversions of every channel (truth.csv).",
+        + "with the known incremental conversions and the lifetime value of the customers of every channel "
+        + "(truth.csv).",
     footer = {"", "Example:", "  tributary sample --customers 5000 --days 60 --seed 42 --out sample-data",
         "      the committed sample-data set",
         "  tributary sample --customers 10000000 --days 365 --no-truth --gzip --out bench",
@@ -56,12 +57,16 @@ public final class SampleCommand implements Callable<Integer> {
       description = "Skip truth.csv (its exact expectations add a little time per customer).")
   boolean noTruth;
 
+  @Option(names = "--no-repeats", description = "No repeat purchases after the first: every purchase is decided at "
+      + "a touch (the world the attribution truth describes on its own).")
+  boolean noRepeats;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     SampleSpec sample;
     try {
-      sample = new SampleSpec(customers, days, seed, LocalDate.parse(startDate), gzip, !noTruth);
+      sample = new SampleSpec(customers, days, seed, LocalDate.parse(startDate), gzip, !noTruth, !noRepeats);
     } catch (DateTimeParseException e) {
       err.println("tributary sample: --start-date: cannot parse \"" + startDate + "\" (ISO date such as 2024-01-01)");
       return 2;
@@ -77,9 +82,10 @@ public final class SampleCommand implements Callable<Integer> {
       return 1;
     }
     PrintWriter o = spec.commandLine().getOut();
-    o.println(String.format(Locale.ROOT, "%d customers, %d event rows, %d conversions drawn%s", summary.customers(),
-        summary.eventRows(), summary.conversions(), Double.isNaN(summary.expectedConversions()) ? ""
-            : String.format(Locale.ROOT, " (%.1f expected among consenting customers)",
+    o.println(String.format(Locale.ROOT, "%d customers, %d event rows, %d conversions drawn (%d of them repeat "
+        + "purchases)%s", summary.customers(), summary.eventRows(), summary.conversions(), summary.repeatPurchases(),
+        Double.isNaN(summary.expectedConversions()) ? ""
+            : String.format(Locale.ROOT, " (%.1f expected at touches among consenting customers)",
                 summary.expectedConversions())));
     for (Path f : summary.files()) {
       o.println("  " + f);

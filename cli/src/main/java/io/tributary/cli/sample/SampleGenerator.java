@@ -49,6 +49,7 @@ public final class SampleGenerator {
     CustomerRows rows = new CustomerRows(spec);
     SpendLedger spend = new SpendLedger(spec);
     IncrementalTruth truth = new IncrementalTruth(simulator.lifts());
+    LifetimeTruth lifetime = new LifetimeTruth(spec);
     List<Path> files = new ArrayList<>();
     Path eventsFile = dir.resolve(spec.gzip() ? EVENTS + ".gz" : EVENTS);
     Files.deleteIfExists(dir.resolve(spec.gzip() ? EVENTS : EVENTS + ".gz"));
@@ -57,6 +58,7 @@ public final class SampleGenerator {
     }
     long eventRows = 0;
     long conversions = 0;
+    long repeats = 0;
     try (Writer events = open(eventsFile, spec.gzip());
         Writer identities = open(dir.resolve(IDENTITIES), false);
         Writer consent = open(dir.resolve(CONSENT), false)) {
@@ -70,8 +72,10 @@ public final class SampleGenerator {
         for (int t = 0; t < c.touches(); t++) {
           conversions += c.converts()[t] ? 1 : 0;
         }
+        repeats += c.repeats().count();
         if (spec.truth() && !c.optedOut()) {
           truth.add(c);
+          lifetime.add(c);
         }
       }
     }
@@ -84,11 +88,11 @@ public final class SampleGenerator {
     files.add(dir.resolve(SPEND));
     if (spec.truth()) {
       try (Writer out = open(dir.resolve(TRUTH), false)) {
-        truth.write(out);
+        truth.write(out, lifetime);
       }
       files.add(dir.resolve(TRUTH));
     }
-    return new SampleSummary(spec.customers(), eventRows, conversions,
+    return new SampleSummary(spec.customers(), eventRows, conversions + repeats, repeats,
         spec.truth() ? truth.expectedConversions() : Double.NaN, files);
   }
 

@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param startDate first day of the period (UTC midnight)
  * @param gzip whether {@code events.csv} is written gzip-compressed as {@code events.csv.gz}
  * @param truth whether {@code truth.csv} is computed and written
+ * @param repeats whether buyers go on buying by the lifetime process ({@link LifetimeProcess}); without it every
+ *     purchase is decided at a touch, the world the attribution truth describes on its own
  */
-public record SampleSpec(long customers, int days, long seed, LocalDate startDate, boolean gzip, boolean truth) {
+public record SampleSpec(long customers, int days, long seed, LocalDate startDate, boolean gzip, boolean truth,
+    boolean repeats) {
   /** Most customers accepted: ids stay short and counters far from overflow. */
   public static final long MAX_CUSTOMERS = 1_000_000_000L;
   /** Longest period accepted (ten years); keeps the decay weights of {@link ConversionProcess} finite. */
@@ -30,5 +33,10 @@ public record SampleSpec(long customers, int days, long seed, LocalDate startDat
     if (startDate.getYear() < 1970 || startDate.plusDays(days).getYear() > 2199) {
       throw new IllegalArgumentException("--start-date must put the period inside 1970-2199, got " + startDate);
     }
+  }
+
+  /** A spec with repeat purchases (the default). */
+  public SampleSpec(long customers, int days, long seed, LocalDate startDate, boolean gzip, boolean truth) {
+    this(customers, days, seed, startDate, gzip, truth, true);
   }
 }

@@ -8,11 +8,15 @@ import java.util.List;
  *
  * @param customers customers simulated
  * @param eventRows rows of the event log (header excluded)
- * @param conversions purchases drawn (duplicate reports excluded), opted-out customers included
- * @param expectedConversions expected purchases of the customers who did not opt out; NaN without truth
+ * @param conversions purchases drawn (duplicate reports excluded), opted-out customers included: those decided at
+ *     touches plus the repeat purchases
+ * @param repeatPurchases of {@code conversions}, the repeat purchases of the lifetime process
+ * @param expectedConversions expected purchases decided at touches of the customers who did not opt out; NaN
+ *     without truth
  * @param files the files written, in writing order
  */
-public record SampleSummary(long customers, long eventRows, long conversions, double expectedConversions,
+public record SampleSummary(long customers, long eventRows, long conversions, long repeatPurchases,
+    double expectedConversions,
     List<Path> files) {
   public SampleSummary {
     files = List.copyOf(files);

@@ -21,6 +21,7 @@ package io.tributary.cli.sample;
  * @param valueCents order value of each purchase, in cents
  * @param delayMillis delay from the touch to an online checkout recorded as its own row; 0 = on the touch row
  * @param duplicateDelayMillis when {@code > 0}, the purchase is reported twice, the copy this much later
+ * @param repeats the repeat purchases of the lifetime process after the first purchase (not at touches)
  */
 record SimulatedCustomer(
     long index,
@@ -38,4 +39,5 @@ record SimulatedCustomer(
     boolean[] converts,
     long[] valueCents,
     long[] delayMillis,
-    long[] duplicateDelayMillis) {}
+    long[] duplicateDelayMillis,
+    RepeatPurchases repeats) {}

@@ -15,7 +15,8 @@ class IncrementalTruthTest {
   private static SimulatedCustomer twoTouches(double base) {
     return new SimulatedCustomer(0, base, false, false, false, false, 2, new long[] {1000, 1000},
         new int[] {SampleChannel.PAID_SEARCH.ordinal(), SampleChannel.EMAIL.ordinal()}, new int[2], new int[2],
-        new double[] {5000, 5000}, new boolean[2], new long[2], new long[2], new long[2]);
+        new double[] {5000, 5000}, new boolean[2], new long[2], new long[2], new long[2],
+        RepeatPurchases.NONE);
   }
 
   /** E[purchases] of the two-touch timeline with lifts a (first) and e (second), by hand. */
@@ -46,10 +47,10 @@ class IncrementalTruthTest {
         new SampleSpec(1, 1, 1, java.time.LocalDate.of(2024, 1, 1), false, true)).lifts());
     truth.add(twoTouches(base));
     StringWriter out = new StringWriter();
-    truth.write(out);
+    truth.write(out, new LifetimeTruth(new SampleSpec(1, 1, 1, java.time.LocalDate.of(2024, 1, 1), false, true)));
     String[] lines = out.toString().split("\n");
     assertEquals(1 + SampleChannel.all().size(), lines.length);
-    assertEquals(IncrementalTruth.HEADER, lines[0]);
+    assertEquals(IncrementalTruth.HEADER + "," + LifetimeTruth.HEADER, lines[0]);
     String[] ps = lines[1].split(",");
     assertEquals("paid_search", ps[0]);
     assertEquals("1", ps[2]); // one paid-search touch

@@ -164,7 +164,16 @@ class SampleGeneratorTest {
     }
     assertEquals(summary.conversions(), distinctOrders.size());
     assertEquals(summary.conversions(), agg.totalConversions(), "every drawn purchase closes one journey");
-    assertEquals(0, agg.touchlessConversions(), "every purchase follows its touch");
+    // Repeat purchases of the lifetime process follow no touch of their own; every other purchase follows its touch.
+    JourneyAggregate.Builder touchDecided = JourneyAggregate.builder(JourneyOptions.defaults(), List.of());
+    for (List<Event> es : byCustomer.values()) {
+      touchDecided.addCustomer(es.stream().filter(e -> !isRepeat(e)).toList());
+    }
+    JourneyAggregate withoutRepeats = touchDecided.build();
+    assertEquals(summary.conversions() - summary.repeatPurchases(), withoutRepeats.totalConversions());
+    assertEquals(0, withoutRepeats.touchlessConversions(), "every purchase decided at a touch follows its touch");
+    assertEquals(summary.repeatPurchases(), events.stream().filter(SampleGeneratorTest::isRepeat).count());
+    assertTrue(summary.repeatPurchases() > 100, "repeat purchases: " + summary.repeatPurchases());
     assertEquals(orderRows - distinctOrders.size(), agg.duplicateConversions());
     assertTrue(agg.duplicateConversions() > 0, "some order ids are reported twice");
     assertTrue(repeatBuyers > 10, "repeat buyers: " + repeatBuyers);
@@ -246,7 +255,7 @@ class SampleGeneratorTest {
     long drawn = 0;
     for (List<Event> es : SampleFiles.byCustomer(events, identities(), SampleFiles.consent(dir)).values()) {
       Set<String> orders = new HashSet<>();
-      es.stream().filter(Event::conversion).forEach(e -> orders.add(e.orderId()));
+      es.stream().filter(e -> e.conversion() && !isRepeat(e)).forEach(e -> orders.add(e.orderId()));
       drawn += orders.size();
     }
     // Purchases are sums of many small Bernoulli draws: the variance is below the mean.
@@ -264,6 +273,11 @@ class SampleGeneratorTest {
     String strongest = truth.entrySet().stream().max(Map.Entry.comparingByValue(
         (a, b) -> Double.compare(a[0], b[0]))).orElseThrow().getKey();
     assertEquals("paid_search", strongest);
+  }
+
+  /** A repeat purchase of the lifetime process: order id {@code ord-<number>-r<n>}. */
+  static boolean isRepeat(Event e) {
+    return e.conversion() && e.orderId().matches("ord-\\d+-r\\d+");
   }
 
   private static boolean isCustomerId(String id) {

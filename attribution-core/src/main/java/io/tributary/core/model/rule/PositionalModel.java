@@ -20,34 +20,77 @@ abstract class PositionalModel implements PathModel {
    */
   abstract double[] weights(PathTable paths, int p);
 
+  /**
+   * Credit per channel, computed exactly and rounded once. A path's touches share its conversions and value by double
+   * weights; per channel, the journeys and values met at each distinct weight are summed exactly (integers and
+   * decimals), and only at the end is each sum multiplied by its weight, exactly, and the total rounded to the nearest
+   * double. So a credit that is a plain sum of input values (first and last touch: weight 1) is that sum, written as
+   * the input wrote it ({@code 1082173.56}, not {@code 1082173.5600000022} as summing doubles gave), and a share is
+   * the exact product of the inputs and the weights, rounded once: the same bits whatever the order of the paths.
+   */
   @Override
   public final ModelResult attribute(PathCounts counts) {
     // Sums per channel id over the primitive table (no object per path); ModelResult sorts channels once at the end.
     PathTable paths = counts.table();
-    double[][] sums = new double[paths.channels().size()][];
+    ChannelSums[] sums = new ChannelSums[paths.channels().size()];
     for (int p = 0; p < paths.size(); p++) {
       BigDecimal v = paths.value(p);
-      if (paths.conversions(p) == 0 && v.signum() == 0) {
+      long conversions = paths.conversions(p);
+      if (conversions == 0 && v.signum() == 0) {
         continue;
       }
       double[] w = weights(paths, p);
-      double conversions = paths.conversions(p);
-      double value = v.doubleValue();
       for (int i = 0; i < w.length; i++) {
         int c = paths.channel(p, i);
         if (sums[c] == null) {
-          sums[c] = new double[2];
+          sums[c] = new ChannelSums(); // a channel on a converting path is listed, with credit 0 if need be
         }
-        sums[c][0] += conversions * w[i];
-        sums[c][1] += value * w[i];
+        if (w[i] != 0) {
+          sums[c].add(w[i], conversions, v);
+        }
       }
     }
     Map<String, double[]> byName = new HashMap<>();
     for (int c = 0; c < sums.length; c++) {
       if (sums[c] != null) {
-        byName.put(paths.channels().name(c), sums[c]);
+        byName.put(paths.channels().name(c), sums[c].credit());
       }
     }
     return ModelResult.of(name(), byName);
+  }
+
+  /** One channel's journeys and value by the weight they were credited at. */
+  private static final class ChannelSums {
+    private final Map<Double, WeightSum> byWeight = new HashMap<>(4);
+    private double lastWeight = Double.NaN;
+    private WeightSum last;
+
+    void add(double weight, long conversions, BigDecimal value) {
+      // Most touches of a channel share a weight (1 for first and last touch): skip the map for a repeat.
+      if (weight != lastWeight) {
+        last = byWeight.computeIfAbsent(weight, k -> new WeightSum());
+        lastWeight = weight;
+      }
+      last.conversions += conversions;
+      last.value = last.value.add(value);
+    }
+
+    /** @return conversions and value, each the exact sum over weights rounded once to a double */
+    double[] credit() {
+      BigDecimal conversions = BigDecimal.ZERO;
+      BigDecimal value = BigDecimal.ZERO;
+      for (Map.Entry<Double, WeightSum> e : byWeight.entrySet()) {
+        BigDecimal w = e.getKey() == 1.0 ? BigDecimal.ONE : new BigDecimal(e.getKey());
+        conversions = conversions.add(BigDecimal.valueOf(e.getValue().conversions).multiply(w));
+        value = value.add(e.getValue().value.multiply(w));
+      }
+      return new double[] {conversions.doubleValue(), value.doubleValue()};
+    }
+  }
+
+  /* Journeys (at most PathTotals.MAX_JOURNEYS in all, so no overflow) and their exact value. */
+  private static final class WeightSum {
+    long conversions;
+    BigDecimal value = BigDecimal.ZERO;
   }
 }

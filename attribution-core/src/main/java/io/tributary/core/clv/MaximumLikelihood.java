@@ -1,0 +1,190 @@
+package io.tributary.core.clv;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+
+/**
+ * Maximises a log-likelihood over positive parameters and gives the standard errors of the optimum.
+ */
+final class MaximumLikelihood {
+  /*
+   * 1. The parameters are optimised on the log scale, u = ln θ, so every trial point is positive, with Powell's
+   *    BOBYQA (Commons Math) inside the box |u| <= BOUND: derivative-free, few evaluations for a handful of
+   *    parameters, and a box whose edge, if reached, says the likelihood has no interior maximum.
+   * 2. At its optimum the gradient g and Hessian H of -LL in u are taken by central differences (step H_STEP in u,
+   *    i.e. a relative step in θ). BOBYQA stops when its steps get small, which on a likelihood that keeps rising
+   *    slowly towards infinity (too few customers) is not a maximum: so the Newton decrement g' H^-1 g must be below
+   *    NEWTON_DECREMENT, else BOBYQA goes on from there (at most MAX_ROUNDS rounds, then the fit fails). At the
+   *    maximum the Newton step u - H^-1 g is kept if it raises the likelihood.
+   * 3. Standard errors: at a maximum the gradient vanishes, so the observed information in θ is D^-1 H D^-1 with
+   *    D = diag(θ), and the covariance D H^-1 D: SE(θ_i) = θ_i sqrt((H^-1)_ii). H must be positive definite; if it
+   *    is not, the data do not determine the parameters and the fit fails with that message.
+   */
+  private static final double BOUND = 30;
+  private static final double EDGE = 1;
+  private static final double H_STEP = 1e-3;
+  private static final int MAX_EVALUATIONS = 20_000;
+  private static final int MAX_ROUNDS = 30;
+  private static final double NEWTON_DECREMENT = 1e-6;
+
+  /** The optimum: parameters, their standard errors and the log-likelihood there. */
+  record Optimum(double[] theta, double[] standardErrors, double logLikelihood) {}
+
+  private MaximumLikelihood() {}
+
+  /**
+   * @param model the model's name for messages
+   * @param names the parameters' names
+   * @param logLikelihood the log-likelihood at positive parameters θ
+   * @param start positive starting parameters
+   * @param customers the number of customers, for messages
+   * @return the optimum
+   * @throws ClvException when the maximum is on the edge of the box or the likelihood is flat there
+   */
+  static Optimum maximize(String model, List<String> names, ToDoubleFunction<double[]> logLikelihood, double[] start,
+      int customers) {
+    int n = start.length;
+    ToDoubleFunction<double[]> f = u -> {
+      double ll = logLikelihood.applyAsDouble(exp(u));
+      // The optimiser needs finite values; -LL is never this large where the likelihood is defined.
+      return Double.isFinite(ll) ? -ll : 1e300;
+    };
+    double[] u0 = new double[n];
+    double[] lower = new double[n];
+    double[] upper = new double[n];
+    for (int i = 0; i < n; i++) {
+      u0[i] = Math.max(-BOUND + 2 * EDGE, Math.min(BOUND - 2 * EDGE, Math.log(start[i])));
+      lower[i] = -BOUND;
+      upper[i] = BOUND;
+    }
+    double[] u = u0;
+    double fu = Double.NaN;
+    RealMatrix inverse = null;
+    boolean converged = false;
+    for (int round = 0; round < MAX_ROUNDS && !converged; round++) {
+      u = bobyqa(model, f, u, lower, upper, customers);
+      checkInterior(model, names, u, customers);
+      fu = f.applyAsDouble(u);
+      double[][] h = new double[n][n];
+      double[] g = new double[n];
+      derivatives(f, u, fu, g, h);
+      inverse = inverse(model, names, h, customers);
+      double[] step = inverse.operate(g);
+      // Newton decrement g' H^-1 g: twice the gain a Newton step promises. At a maximum it is ~0; on a ridge rising
+      // towards the box's edge it stays large, and the next round goes on from here.
+      double decrement = 0;
+      double[] polished = u.clone();
+      for (int i = 0; i < n; i++) {
+        decrement += g[i] * step[i];
+        polished[i] -= step[i];
+      }
+      converged = decrement < NEWTON_DECREMENT;
+      double fp = f.applyAsDouble(polished);
+      if (fp < fu && converged) {
+        u = polished;
+        fu = fp;
+      }
+    }
+    if (!converged) {
+      throw new ClvException(model + ": the likelihood of these " + customers + " customers keeps rising without a "
+          + "maximum (" + String.join(", ", names) + " drift): too little data to fit");
+    }
+    double[] theta = exp(u);
+    double[] se = new double[n];
+    for (int i = 0; i < n; i++) {
+      se[i] = theta[i] * Math.sqrt(inverse.getEntry(i, i));
+    }
+    return new Optimum(theta, se, -fu);
+  }
+
+  private static double[] bobyqa(String model, ToDoubleFunction<double[]> f, double[] start, double[] lower,
+      double[] upper, int customers) {
+    try {
+      PointValuePair best = new BOBYQAOptimizer(2 * start.length + 1, 1.0, 1e-9).optimize(new MaxEval(MAX_EVALUATIONS),
+          new ObjectiveFunction(f::applyAsDouble), GoalType.MINIMIZE, new InitialGuess(start),
+          new SimpleBounds(lower, upper));
+      return best.getPoint();
+    } catch (MathIllegalStateException e) {
+      throw new ClvException(model + ": the likelihood maximisation did not converge on " + customers
+          + " customers (" + e.getMessage() + ")");
+    }
+  }
+
+  private static void checkInterior(String model, List<String> names, double[] u, int customers) {
+    for (int i = 0; i < u.length; i++) {
+      if (u[i] < -BOUND + EDGE || u[i] > BOUND - EDGE) {
+        throw new ClvException(String.format(Locale.ROOT, "%s: the likelihood of these %d customers has no maximum "
+            + "with %s > 0 finite (%s tends to %s): too little data to fit", model, customers, names.get(i),
+            names.get(i), u[i] < 0 ? "0" : "infinity"));
+      }
+    }
+  }
+
+  /* Central differences of f at u: gradient g and Hessian h (1 + 2n + 2n(n-1) evaluations). */
+  private static void derivatives(ToDoubleFunction<double[]> f, double[] u, double fu, double[] g, double[][] h) {
+    int n = u.length;
+    double[] v = u.clone();
+    for (int i = 0; i < n; i++) {
+      v[i] = u[i] + H_STEP;
+      double plus = f.applyAsDouble(v);
+      v[i] = u[i] - H_STEP;
+      double minus = f.applyAsDouble(v);
+      v[i] = u[i];
+      g[i] = (plus - minus) / (2 * H_STEP);
+      h[i][i] = (plus - 2 * fu + minus) / (H_STEP * H_STEP);
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        double s = 0;
+        for (int si = -1; si <= 1; si += 2) {
+          for (int sj = -1; sj <= 1; sj += 2) {
+            v[i] = u[i] + si * H_STEP;
+            v[j] = u[j] + sj * H_STEP;
+            s += si * sj * f.applyAsDouble(v);
+          }
+        }
+        v[i] = u[i];
+        v[j] = u[j];
+        h[i][j] = h[j][i] = s / (4 * H_STEP * H_STEP);
+      }
+    }
+  }
+
+  private static RealMatrix inverse(String model, List<String> names, double[][] h, int customers) {
+    for (double[] row : h) {
+      for (double x : row) {
+        if (!Double.isFinite(x)) {
+          throw new ClvException(model + ": the likelihood of these " + customers
+              + " customers is not finite near its maximum: too little data to fit");
+        }
+      }
+    }
+    try {
+      return new CholeskyDecomposition(new Array2DRowRealMatrix(h), 1e-12, 1e-12).getSolver().getInverse();
+    } catch (NonPositiveDefiniteMatrixException e) {
+      throw new ClvException(model + ": the likelihood of these " + customers + " customers is flat at its maximum ("
+          + String.join(", ", names) + " cannot all be told apart): too little data to fit");
+    }
+  }
+
+  private static double[] exp(double[] u) {
+    double[] t = new double[u.length];
+    for (int i = 0; i < u.length; i++) {
+      t[i] = Math.exp(u[i]);
+    }
+    return t;
+  }
+}

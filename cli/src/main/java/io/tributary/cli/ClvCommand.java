@@ -1,0 +1,164 @@
+package io.tributary.cli;
+
+import io.tributary.cli.csv.InputSource;
+import io.tributary.cli.load.EventLoader;
+import io.tributary.cli.load.EventStore;
+import io.tributary.cli.load.Progress;
+import io.tributary.cli.load.PurchaseFold;
+import io.tributary.cli.load.Rejects;
+import io.tributary.cli.load.SideInputs;
+import io.tributary.cli.options.ClvFlags;
+import io.tributary.cli.options.ReadOptions;
+import io.tributary.cli.output.ClvOutput;
+import io.tributary.cli.output.CsvTableWriter;
+import io.tributary.cli.output.OutputTarget;
+import io.tributary.cli.output.SpecTables;
+import io.tributary.core.clv.ClvAnalysis;
+import io.tributary.core.clv.ClvOptions;
+import io.tributary.core.journey.ConsentList;
+import io.tributary.core.journey.IdentityMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code tributary clv}: fits BG/NBD and Gamma-Gamma on the conversions of an event log (the purchase log) and prints
+ * the parameters, their standard errors and log-likelihoods, and the population's expected lifetime value. The log is
+ * read exactly as {@code attribute} reads it; the models are the core's ({@link ClvAnalysis}).
+ */
+@Command(
+    name = "clv",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = "Customer lifetime value from the conversions of an event log: BG/NBD repeat purchases and "
+        + "Gamma-Gamma order value, fitted by maximum likelihood, and the discounted expected value over a horizon.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  tributary clv --events events.csv",
+      "  tributary clv --events orders.csv --map customer_id=buyer --map timestamp=date \\",
+      "      --map conversion_value=amount --alias event_type:order=conversion \\",
+      "      --calibration-end 1997-09-30 --time-unit week --format json",
+      "",
+      "Exit status: 0 ok, 1 failure, 2 bad input or usage."
+    })
+final class ClvCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Option(names = "--events", paramLabel = "FILE", required = true,
+      description = "Event log whose conversion rows are the purchases (CSV, optionally gzipped; - for stdin).")
+  String events;
+
+  @Option(names = "--identities", paramLabel = "FILE",
+      description = "Identity map alias_id,customer_id: events of an alias count for its customer.")
+  String identities;
+
+  @Option(names = "--consent", paramLabel = "FILE",
+      description = "Opt-out list (column customer_id): those customers are dropped before anything is computed.")
+  String consent;
+
+  @Mixin ClvFlags clv;
+  @Mixin ReadOptions read;
+
+  @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
+      description = "Output format (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE|-", defaultValue = "-",
+      description = "Where to write the result (default: stdout).")
+  String output;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print no summary on stderr.")
+  boolean quiet;
+
+  @Option(names = "--timings", hidden = true, description = "Print the time of each phase on stderr (for benchmarks).")
+  boolean timings;
+
+  @Override
+  public Integer call() {
+    Streams streams = main.streams();
+    String fmt = format.strip().toLowerCase(Locale.ROOT);
+    if (!List.of("table", "csv", "json").contains(fmt)) {
+      throw new IllegalArgumentException("--format: expected table, csv or json, got \"" + format + "\"");
+    }
+    ClvOptions options = clv.options();
+    Rejects rejects = new Rejects(read.policy());
+    if (read.rejectsFile() != null && rejects.policy() == io.tributary.cli.load.OnBadRow.FAIL) {
+      throw new IllegalArgumentException("--rejects needs --on-bad-row skip (under fail the first bad row stops)");
+    }
+    int stdin = 0;
+    for (String f : new String[] {events, identities, consent}) {
+      stdin += "-".equals(f) ? 1 : 0;
+    }
+    if (stdin > 1) {
+      throw new IllegalArgumentException("only one input can be read from stdin (-)");
+    }
+    OutputTarget target = OutputTarget.resolve(output);
+    if (target.kind() == OutputTarget.Kind.DIRECTORY) {
+      throw new IllegalArgumentException("--output must be a file with an extension or -, not a directory");
+    }
+    PhaseClock clock = new PhaseClock();
+    List<String> summary = new ArrayList<>();
+    IdentityMap ids = IdentityMap.empty();
+    if (identities != null) {
+      var loaded = SideInputs.identities(new InputSource(identities, streams.in()), rejects);
+      ids = loaded.value();
+      summary.add(loaded.stats().describe());
+    }
+    ConsentList optOut = ConsentList.none();
+    if (consent != null) {
+      var loaded = SideInputs.consent(new InputSource(consent, streams.in()), ids, rejects);
+      optOut = loaded.value();
+      summary.add(loaded.stats().describe());
+    }
+    int threads = Runtime.getRuntime().availableProcessors();
+    EventLoader.Result r = EventLoader.load(new InputSource(events, streams.in()), read.settings(), ids, optOut,
+        rejects, Progress.none(), threads);
+    summary.add(r.stats().describe());
+    clock.lap("read events");
+    EventStore.Grouped grouped = r.store().group();
+    clock.lap("group by customer");
+    PurchaseFold.Result purchases = PurchaseFold.fold(grouped, read.settings().zone(), options, r.stats().source());
+    clock.lap("summarise purchases (" + purchases.summaries().size() + " customers)");
+    ClvAnalysis analysis = ClvAnalysis.run(purchases.summaries(), options);
+    clock.lap("fit BG/NBD and Gamma-Gamma, value customers");
+    ClvOutput.Result result = new ClvOutput.Result(analysis, purchases.calibrationEnd(), purchases.acquiredAfterEnd(),
+        purchases.withoutPurchase());
+    try (Writer w = target.open(streams.out())) {
+      switch (fmt) {
+        case "csv" -> ClvOutput.csv(result, w);
+        case "json" -> ClvOutput.json(result, w);
+        default -> ClvOutput.table(result, w);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (read.rejectsFile() != null) {
+      try (Writer w = Files.newBufferedWriter(java.nio.file.Path.of(read.rejectsFile()), StandardCharsets.UTF_8)) {
+        CsvTableWriter.write(SpecTables.rejectedRows(rejects.rows(), null), w);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (timings) {
+      clock.laps().forEach(streams.err()::println);
+    }
+    if (!quiet) {
+      summary.forEach(streams.err()::println);
+      streams.err().println(r.stats().source() + ": " + analysis.customers() + " customers in the calibration window, "
+          + purchases.acquiredAfterEnd() + " first bought after it, " + purchases.withoutPurchase()
+          + " without a purchase; " + purchases.duplicateConversions() + " duplicate conversions dropped");
+    }
+    return Failures.OK;
+  }
+}
