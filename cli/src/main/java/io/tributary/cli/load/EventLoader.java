@@ -50,8 +50,9 @@ public final class EventLoader {
    * @param stats rows read, accepted, rejected
    * @param gapShifts rows whose local time fell in a daylight-saving gap and was moved forward by it
    * @param notes what the user should know about how the file was read (one line each)
+   * @param ranges how many byte ranges the file was read in (1: in one piece)
    */
-  public record Result(EventStore store, InputStats stats, long gapShifts, List<String> notes) {
+  public record Result(EventStore store, InputStats stats, long gapShifts, List<String> notes, int ranges) {
     /** @return accepted rows dropped because their customer opted out (groups the store if not yet done) */
     public long excludedByConsent() {
       return store.group().excludedByConsent();
@@ -130,7 +131,7 @@ public final class EventLoader {
             "every one of the " + read + " rows was rejected; nothing to attribute");
       }
       return new Result(store, new InputStats(head.file(), read, accepted, read - accepted), gapShifts,
-          List.copyOf(notes));
+          List.copyOf(notes), ranges.size());
     }
   }
 

@@ -112,7 +112,8 @@ class SlicedReadTest {
   }
 
   /** What a reader made of a log: counts, rejected rows, the aggregate. */
-  private record Read(long read, long accepted, List<RejectedRow> rejected, long customers, JourneyAggregate agg) {}
+  private record Read(long read, long accepted, List<RejectedRow> rejected, long customers, JourneyAggregate agg,
+      int ranges) {}
 
   /* The reference: an independent splitter, the core's parser on text row by row, a map per customer. */
   private static Read reference(Path file, IdentityMap ids, ConsentList consent) throws IOException {
@@ -139,7 +140,7 @@ class SlicedReadTest {
     }
     JourneyAggregate.Builder b = JourneyAggregate.builder(JourneyOptions.defaults(), MODELS);
     byCustomer.values().forEach(b::addCustomer);
-    return new Read(read, accepted, rejects.rows(), byCustomer.size(), b.build());
+    return new Read(read, accepted, rejects.rows(), byCustomer.size(), b.build(), 1);
   }
 
   private static Read bytes(Path file, IdentityMap ids, ConsentList consent, int threads, long minParallel) {
@@ -148,14 +149,16 @@ class SlicedReadTest {
         ReadSettings.defaults().withSlicing(new Slicing(minParallel, 10_000)), ids, consent, rejects, Progress.none(),
         threads);
     EventStore.Grouped g = r.store().group();
-    JourneyAggregate agg = JourneyFold.fold(g, JourneyOptions.defaults(), MODELS, threads);
-    return new Read(r.stats().read(), r.stats().accepted(), rejects.rows(), r.store().customers(), agg);
+    // Fold slices of one customer upwards: with four threads the journeys are folded in four slices.
+    JourneyAggregate agg = JourneyFold.fold(g, JourneyOptions.defaults(), MODELS, threads, null, 1).aggregate();
+    return new Read(r.stats().read(), r.stats().accepted(), rejects.rows(), r.store().customers(), agg,
+        r.ranges());
   }
 
   private void assertAgree(Path file, IdentityMap ids, ConsentList consent) throws IOException {
     Read want = reference(file, ids, consent);
     assertTrue(want.accepted() > 0 && want.read() > want.accepted(), "the log has good and bad rows");
-    for (int threads : new int[] {1, 2, 3}) {
+    for (int threads : new int[] {1, 2, 3, 4}) {
       for (long minParallel : new long[] {1, Long.MAX_VALUE}) {
         Read got = bytes(file, ids, consent, threads, minParallel);
         String what = file.getFileName() + " threads " + threads + " sliced " + (minParallel == 1);
@@ -164,6 +167,8 @@ class SlicedReadTest {
         assertEquals(want.rejected(), got.rejected(), what);
         assertEquals(want.customers(), got.customers(), what);
         assertEquals(want.agg(), got.agg(), what);
+        boolean gzip = file.getFileName().toString().endsWith(".gz");
+        assertEquals(minParallel == 1 && !gzip ? threads : 1, got.ranges(), what + ": ranges read");
       }
     }
   }
@@ -264,6 +269,7 @@ class SlicedReadTest {
         ReadSettings.defaults().withSlicing(new Slicing(1, 1)), IdentityMap.empty(), ConsentList.none(), rejects,
         Progress.none(), 4);
     assertEquals(List.of("note: " + io.tributary.core.input.RangeCheck.onePieceNote(f.toString())), r.notes());
+    assertEquals(4, r.ranges());
     assertEquals(200, r.stats().read());
     assertEquals(199, r.stats().accepted());
     assertEquals(1, rejects.rows().size());
