@@ -314,12 +314,18 @@ public final class EventRowParser {
     private final byte[][] keys = new byte[SLOTS][];
     private final int[] codes = new int[SLOTS];
     private int next;
+    private int last;
 
     int decide(byte[] b, int f, int t, java.util.function.ToIntFunction<String> rule) {
+      // The cell of the row before is the likeliest: try its slot first. A plain loop, not Arrays.equals: cells here
+      // are a few bytes long.
+      if (same(keys[last], b, f, t)) {
+        return codes[last];
+      }
       int n = t - f;
       for (int s = 0; s < SLOTS; s++) {
-        byte[] k = keys[s];
-        if (k != null && k.length == n && java.util.Arrays.equals(k, 0, n, b, f, t)) {
+        if (same(keys[s], b, f, t)) {
+          last = s;
           return codes[s];
         }
       }
@@ -329,8 +335,21 @@ public final class EventRowParser {
       }
       keys[next] = java.util.Arrays.copyOfRange(b, f, t);
       codes[next] = code;
+      last = next;
       next = (next + 1) % SLOTS;
       return code;
+    }
+
+    private static boolean same(byte[] k, byte[] b, int f, int t) {
+      if (k == null || k.length != t - f) {
+        return false;
+      }
+      for (int i = 0; i < k.length; i++) {
+        if (k[i] != b[f + i]) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
