@@ -1,6 +1,6 @@
 #!/bin/sh
 # Scale benchmark of the nightly Spark job (issue 5): the real job against a hand-written Spark SQL job
-# (io.tributary.spark.bench.BaselineSqlJob: last-touch and linear credit with window functions), on the same
+# (io.tributary.bench.spark.BaselineSqlJob in benchmarks/: last-touch and linear credit with window functions), on the same
 # event log, in the same run, both with local[2], end to end (JVM and Spark start included).
 #
 #   benchmarks/spark-bench.sh 1000000 10000000        # event counts; data generated once by `tributary sample`
@@ -17,8 +17,9 @@ xmx=${BENCH_XMX:-6g}
 master=${BENCH_MASTER:-local[2]}
 mkdir -p "$dir"
 cd "$root"
-if [ ! -f spark-jobs/target/job-classpath.txt ] || [ ! -f cli/target/tributary.jar ]; then
-  ./mvnw -q -B -pl spark-jobs,cli -am package -DskipTests
+if [ ! -f spark-jobs/target/job-classpath.txt ] || [ ! -f cli/target/tributary.jar ] \
+    || [ ! -f benchmarks/target/benchmarks.jar ]; then
+  ./mvnw -q -B -pl spark-jobs,cli,benchmarks -am package -DskipTests
 fi
 # Private copies of the project's jars: a rebuild in the working tree must not pull them away mid-run.
 mkdir -p "$dir/lib"
@@ -33,14 +34,17 @@ done
 opens=$(sed -n 's/.*<spark.jvm.opens>\(.*\)<\/spark.jvm.opens>.*/\1/p' pom.xml)
 export SPARK_LOCAL_IP=127.0.0.1
 
-run() { # label events-file out-dir main-class args...
-  label=$1; events=$2; out=$3; shift 3
+# The yardstick lives in benchmarks/ (not in the job): its jar joins the class path of its own runs only.
+cp "benchmarks/target/benchmarks.jar" "$dir/lib/benchmarks.jar"
+
+run() { # label events-file out-dir class-path main-class args...
+  label=$1; events=$2; out=$3; classpath=$4; shift 4
   status=0
   rm -rf "$out"
   # shellcheck disable=SC2086
   /usr/bin/time -f "%e %M" -o "$dir/time.txt" java $opens -Xmx$xmx -Duser.timezone=UTC \
     -Dlog4j2.configurationFile="$root/spark-jobs/conf/log4j2.properties" -Dspark.master="$master" \
-    -Dspark.ui.enabled=false -Dspark.sql.session.timeZone=UTC -cp "$cp" "$@" > "$dir/$label.log" 2>&1 || status=$?
+    -Dspark.ui.enabled=false -Dspark.sql.session.timeZone=UTC -cp "$classpath" "$@" > "$dir/$label.log" 2>&1 || status=$?
   secs=$(tail -n 1 "$dir/time.txt" | cut -d' ' -f1)
   rss=$(tail -n 1 "$dir/time.txt" | cut -d' ' -f2)
   rows=$(($(wc -l < "$events") - 1))
@@ -52,9 +56,6 @@ run() { # label events-file out-dir main-class args...
 echo "| job | events | wall s | events/s | peak RSS GB | load avg |"
 echo "|---|---|---|---|---|---|"
 data_kind=${BENCH_DATA:-sample}
-if [ "$data_kind" = eventlog ] && [ ! -f benchmarks/target/benchmarks.jar ]; then
-  ./mvnw -q -B -pl benchmarks -am package -DskipTests
-fi
 for n in "$@"; do
   data="$dir/$data_kind-$n"
   mkdir -p "$data"
@@ -71,10 +72,10 @@ for n in "$@"; do
   for input in spend identities consent; do
     if [ -f "$data/$input.csv" ]; then side="$side --$input $data/$input.csv"; fi
   done
-  run "baseline-sql-$n" "$data/events.csv" "$dir/out-baseline-$n" io.tributary.spark.bench.BaselineSqlJob \
-    "$data/events.csv" "$dir/out-baseline-$n"
+  run "baseline-sql-$n" "$data/events.csv" "$dir/out-baseline-$n" "$cp:$dir/lib/benchmarks.jar" \
+    io.tributary.bench.spark.BaselineSqlJob "$data/events.csv" "$dir/out-baseline-$n"
   # shellcheck disable=SC2086
-  run "tributary-job-$n" "$data/events.csv" "$dir/out-job-$n" io.tributary.spark.AttributionJob \
+  run "tributary-job-$n" "$data/events.csv" "$dir/out-job-$n" "$cp" io.tributary.spark.AttributionJob \
     --run-date 2024-03-31 --events "$data/events.csv" $side --output "$dir/out-job-$n"
   grep -h "time:" "$dir/tributary-job-$n.log" >&2 || cat "$dir/tributary-job-$n.log" >&2
 done

@@ -3,6 +3,7 @@ package io.tributary.cli;
 import io.tributary.cli.load.Progress;
 import io.tributary.cli.options.LifetimeFlags;
 import io.tributary.cli.options.MainInput;
+import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.OutputOptions;
 import io.tributary.cli.options.ReadOptions;
@@ -20,11 +21,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code tributary attribute}: channel credit per model, ROI and KPIs from an event log or a path file. */
 @Command(
     name = "attribute",
+    modelTransformer = CoreOptions.Generated.class,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
@@ -42,7 +43,12 @@ import picocli.CommandLine.ParentCommand;
       "Exit status: 0 ok, 1 failure, 2 bad input or usage."
     })
 final class AttributeCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+  private final Streams streams;
+
+  /** @param streams the run's standard streams (given by {@link Main}'s command factory) */
+  AttributeCommand(Streams streams) {
+    this.streams = streams;
+  }
 
   @ArgGroup(exclusive = true, multiplicity = "1", heading = "Input (one of):%n")
   MainInput input;
@@ -63,7 +69,6 @@ final class AttributeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Streams streams = main.streams();
     AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, streams,
         progress(streams));
     writeRejects(read.rejectsFile(), outcome, output);

@@ -16,8 +16,6 @@ import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
 import io.tributary.core.input.InputNotes;
-import io.tributary.core.journey.ConsentList;
-import io.tributary.core.journey.IdentityMap;
 import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.lifetime.LifetimeLedger;
 import io.tributary.core.metrics.AttributionReport;
@@ -111,20 +109,10 @@ final class AttributionJob {
     JourneyAggregate aggregate;
     LifetimeLedger ledger = null;
     if (events) {
-      IdentityMap identities = IdentityMap.empty();
-      if (side.identities() != null) {
-        var loaded = SideInputs.identities(new InputSource(side.identities(), streams.in()), rejects);
-        identities = loaded.value();
-        stats.add(loaded.stats());
-      }
-      ConsentList consent = ConsentList.none();
-      if (side.consent() != null) {
-        var loaded = SideInputs.consent(new InputSource(side.consent(), streams.in()), identities, rejects);
-        consent = loaded.value();
-        stats.add(loaded.stats());
-      }
-      EventLoader.Result r = EventLoader.load(new InputSource(input.events(), streams.in()), settings, identities,
-          consent, rejects, progress, flags.threads());
+      CustomerFilters filters = CustomerFilters.load(side.identities(), side.consent(), streams, rejects);
+      stats.addAll(filters.stats());
+      EventLoader.Result r = EventLoader.load(new InputSource(input.events(), streams.in()), settings,
+          filters.identities(), filters.consent(), rejects, progress, flags.threads());
       stats.add(r.stats());
       notes.addAll(r.notes());
       clock.lap("read events");
@@ -144,7 +132,7 @@ final class AttributionJob {
           + grouped.excludedByConsent() + " rows excluded by consent, " + aggregate.duplicateConversions()
           + " duplicate conversions dropped");
       if (side.consent() != null) {
-        summary.add(InputNotes.optOuts(side.consent(), consent.listed(), grouped.unmatchedOptOuts()));
+        summary.add(InputNotes.optOuts(side.consent(), filters.consent().listed(), grouped.unmatchedOptOuts()));
       }
       if (r.gapShifts() > 0) {
         summary.add(InputNotes.gapShifts(r.stats().source(), r.gapShifts(), settings.zone()));
@@ -156,6 +144,7 @@ final class AttributionJob {
       clock.lap("read paths");
     }
     AttributionReport report = AttributionReport.compute(aggregate, models, spend, modelOptions);
+    report.samplingNote().ifPresent(notes::add);
     clock.lap("fit models and metrics (" + aggregate.paths().size() + " distinct paths)");
     ChannelLifetimeValue lifetime = null;
     if (ledger != null) {

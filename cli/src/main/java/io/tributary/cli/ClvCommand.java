@@ -6,8 +6,8 @@ import io.tributary.cli.load.EventStore;
 import io.tributary.cli.load.Progress;
 import io.tributary.cli.load.PurchaseFold;
 import io.tributary.cli.load.Rejects;
-import io.tributary.cli.load.SideInputs;
 import io.tributary.cli.options.ClvFlags;
+import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.output.ClvOutput;
 import io.tributary.cli.output.CsvTableWriter;
@@ -15,8 +15,6 @@ import io.tributary.cli.output.OutputTarget;
 import io.tributary.cli.output.SpecTables;
 import io.tributary.core.clv.ClvAnalysis;
 import io.tributary.core.clv.ClvOptions;
-import io.tributary.core.journey.ConsentList;
-import io.tributary.core.journey.IdentityMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -29,7 +27,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tributary clv}: fits BG/NBD and Gamma-Gamma on the conversions of an event log (the purchase log) and prints
@@ -41,19 +38,26 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
+    modelTransformer = CoreOptions.Generated.class,
     description = "Customer lifetime value from the conversions of an event log: BG/NBD repeat purchases and "
         + "Gamma-Gamma order value, fitted by maximum likelihood, and the discounted expected value over a horizon.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  tributary clv --events events.csv",
-      "  tributary clv --events orders.csv --map customer_id=buyer --map timestamp=date \\",
-      "      --map conversion_value=amount --alias event_type:order=conversion \\",
+      "  tributary clv --events orders.csv --map customer_id=buyer \\",
+      "      --map timestamp=date --map conversion_value=amount \\",
+      "      --map event_type=kind --alias event_type:order=conversion \\",
       "      --calibration-end 1997-09-30 --time-unit week --format json",
       "",
       "Exit status: 0 ok, 1 failure, 2 bad input or usage."
     })
 final class ClvCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+  private final Streams streams;
+
+  /** @param streams the run's standard streams (given by {@link Main}'s command factory) */
+  ClvCommand(Streams streams) {
+    this.streams = streams;
+  }
 
   @Option(names = "--events", paramLabel = "FILE", required = true,
       description = "Event log whose conversion rows are the purchases (CSV, optionally gzipped; - for stdin).")
@@ -86,7 +90,6 @@ final class ClvCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Streams streams = main.streams();
     String fmt = format.strip().toLowerCase(Locale.ROOT);
     if (!List.of("table", "csv", "json").contains(fmt)) {
       throw new IllegalArgumentException("--format: expected table, csv or json, got \"" + format + "\"");
@@ -109,20 +112,11 @@ final class ClvCommand implements Callable<Integer> {
     }
     PhaseClock clock = new PhaseClock();
     List<String> summary = new ArrayList<>();
-    IdentityMap ids = IdentityMap.empty();
-    if (identities != null) {
-      var loaded = SideInputs.identities(new InputSource(identities, streams.in()), rejects);
-      ids = loaded.value();
-      summary.add(loaded.stats().describe());
-    }
-    ConsentList optOut = ConsentList.none();
-    if (consent != null) {
-      var loaded = SideInputs.consent(new InputSource(consent, streams.in()), ids, rejects);
-      optOut = loaded.value();
-      summary.add(loaded.stats().describe());
-    }
+    CustomerFilters filters = CustomerFilters.load(identities, consent, streams, rejects);
+    filters.stats().forEach(s -> summary.add(s.describe()));
     int threads = Runtime.getRuntime().availableProcessors();
-    EventLoader.Result r = EventLoader.load(new InputSource(events, streams.in()), read.settings(), ids, optOut,
+    EventLoader.Result r = EventLoader.load(new InputSource(events, streams.in()), read.settings(),
+        filters.identities(), filters.consent(),
         rejects, Progress.none(), threads);
     summary.add(r.stats().describe());
     clock.lap("read events");

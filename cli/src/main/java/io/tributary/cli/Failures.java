@@ -1,10 +1,9 @@
 package io.tributary.cli;
 
+import io.tributary.core.ErrorClass;
+import io.tributary.core.Errors;
 import io.tributary.core.InputException;
-import io.tributary.core.TributaryException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -13,24 +12,21 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns every failure into one line on stderr and an exit status: 2 for bad input or usage (the user can fix it), 1
- * for anything else (a failed write, a bug). Never a stack trace: the message must say it all.
+ * Turns every failure into one line on stderr and an exit status, as the core's {@link Errors} classify it: 2 for bad
+ * input or usage (the user can fix it), 1 for anything else (a failed write, a bug). Never a stack trace: the message
+ * must say it all.
  */
 final class Failures implements IExitCodeExceptionMapper, IExecutionExceptionHandler, IParameterExceptionHandler {
   /** Everything went well. */
-  static final int OK = 0;
+  static final int OK = ErrorClass.OK;
   /** Something failed that is not the input's fault. */
-  static final int FAILURE = 1;
+  static final int FAILURE = ErrorClass.FAILURE.exitCode();
   /** Bad input or bad usage. */
-  static final int BAD_INPUT = 2;
+  static final int BAD_INPUT = ErrorClass.BAD_INPUT.exitCode();
 
   @Override
   public int getExitCode(Throwable t) {
-    if (t instanceof ParameterException || t instanceof TributaryException
-        || t instanceof IllegalArgumentException) {
-      return BAD_INPUT;
-    }
-    return FAILURE;
+    return t instanceof ParameterException ? BAD_INPUT : Errors.exitCode(t);
   }
 
   @Override
@@ -46,12 +42,13 @@ final class Failures implements IExitCodeExceptionMapper, IExecutionExceptionHan
     return getExitCode(ex);
   }
 
+  /* One line, no Java class names: picocli's "Invalid value ..." message carries the converter's own words. */
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
-    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    String name = cmd.getCommandSpec().qualifiedName();
+    err.println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
     err.flush();
     return BAD_INPUT;
   }
@@ -65,18 +62,8 @@ final class Failures implements IExitCodeExceptionMapper, IExecutionExceptionHan
     return false;
   }
 
-  /** @return the one line shown for {@code t} */
+  /** @return the one line shown for {@code t}: an input error names its file first, every other line "tributary:" */
   static String message(Throwable t) {
-    if (t instanceof InputException) {
-      return t.getMessage();
-    }
-    if (t instanceof TributaryException || t instanceof IllegalArgumentException) {
-      return "tributary: " + t.getMessage();
-    }
-    if (t instanceof UncheckedIOException || t instanceof IOException) {
-      Throwable io = t instanceof UncheckedIOException u ? u.getCause() : t;
-      return "tributary: cannot write output: " + io.getMessage();
-    }
-    return "tributary: internal error (please report): " + t;
+    return t instanceof InputException ? t.getMessage() : "tributary: " + Errors.oneLine(t);
   }
 }

@@ -52,15 +52,30 @@ public final class Main implements Runnable {
   /** Heap set aside at start and let go on OutOfMemoryError, so that the message can still be printed. */
   private static volatile byte[] reserve = new byte[256 << 10];
 
-  private final Streams streams;
+  private Main() {}
 
-  private Main(Streams streams) {
-    this.streams = streams;
-  }
+  /**
+   * Makes every command with a {@code (Streams)} constructor with the run's streams, so that no command reaches back
+   * to {@code Main} for them; anything else (mixins, converters, picocli's own commands) as picocli does.
+   */
+  private static final class StreamsFactory implements CommandLine.IFactory {
+    private final Streams streams;
+    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 
-  /** @return the streams of this run */
-  Streams streams() {
-    return streams;
+    StreamsFactory(Streams streams) {
+      this.streams = streams;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        var constructor = cls.getDeclaredConstructor(Streams.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(streams);
+      } catch (NoSuchMethodException e) {
+        return fallback.create(cls);
+      }
+    }
   }
 
   @Override
@@ -88,7 +103,8 @@ public final class Main implements Runnable {
    */
   public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
     Failures failures = new Failures();
-    CommandLine cmd = new CommandLine(new Main(new Streams(in, out, err)));
+    Streams streams = new Streams(in, out, err);
+    CommandLine cmd = new CommandLine(new Main(), new StreamsFactory(streams));
     cmd.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cmd.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cmd.setExecutionExceptionHandler(failures);
@@ -122,7 +138,9 @@ public final class Main implements Runnable {
       } else if (jvmDefault != null) {
         jvmDefault.uncaughtException(thread, e);
       } else {
-        thread.getThreadGroup().uncaughtException(thread, e);
+        // Not the thread group: it would call this handler again (it is the default handler now).
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        e.printStackTrace();
       }
     });
     System.exit(run(System.out, System.err, args));

@@ -5,30 +5,27 @@ import io.tributary.cli.load.EventLoader;
 import io.tributary.cli.load.JourneyFold;
 import io.tributary.cli.load.Progress;
 import io.tributary.cli.load.Rejects;
-import io.tributary.cli.load.SideInputs;
+import io.tributary.cli.options.CoreOptions;
+import io.tributary.cli.options.JourneyFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.output.CsvTableWriter;
 import io.tributary.cli.output.OutputTarget;
 import io.tributary.cli.output.SpecTables;
 import io.tributary.cli.output.Table;
-import io.tributary.core.journey.ConsentList;
-import io.tributary.core.journey.IdentityMap;
-import io.tributary.core.journey.JourneyOptions;
 import io.tributary.core.model.JourneyAggregate;
+import io.tributary.core.output.PathFileRow;
 import io.tributary.core.paths.Path;
 import io.tributary.core.paths.PathStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tributary paths}: aggregates an event log into a path file
@@ -38,6 +35,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "paths",
+    modelTransformer = CoreOptions.Generated.class,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
@@ -51,7 +49,12 @@ import picocli.CommandLine.ParentCommand;
       "Exit status: 0 ok, 1 failure, 2 bad input or usage."
     })
 final class PathsCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+  private final Streams streams;
+
+  /** @param streams the run's standard streams (given by {@link Main}'s command factory) */
+  PathsCommand(Streams streams) {
+    this.streams = streams;
+  }
 
   @Option(names = "--events", paramLabel = "FILE", required = true,
       description = "Touch-level event log (CSV, optionally gzipped; - for stdin).")
@@ -63,10 +66,7 @@ final class PathsCommand implements Callable<Integer> {
   @Option(names = "--consent", paramLabel = "FILE", description = "Opt-out list (column customer_id).")
   String consent;
 
-  @Option(names = "--lookback", paramLabel = "DURATION",
-      converter = io.tributary.cli.options.Converters.DurationConverter.class, defaultValue = "30d",
-      description = "Journey lookback window (default: ${DEFAULT-VALUE}).")
-  java.time.Duration lookback;
+  @Mixin JourneyFlags journey;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE|-", defaultValue = "-",
       description = "Where to write the path file (default: stdout).")
@@ -79,37 +79,25 @@ final class PathsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Streams streams = main.streams();
     Rejects rejects = new Rejects(read.policy());
     if (read.rejectsFile() != null && rejects.policy() == io.tributary.cli.load.OnBadRow.FAIL) {
       throw new IllegalArgumentException("--rejects needs --on-bad-row skip (under fail the first bad row stops)");
     }
     List<String> summary = new ArrayList<>();
-    IdentityMap ids = IdentityMap.empty();
-    if (identities != null) {
-      var loaded = SideInputs.identities(new InputSource(identities, streams.in()), rejects);
-      ids = loaded.value();
-      summary.add(loaded.stats().describe());
-    }
-    ConsentList optOut = ConsentList.none();
-    if (consent != null) {
-      var loaded = SideInputs.consent(new InputSource(consent, streams.in()), ids, rejects);
-      optOut = loaded.value();
-      summary.add(loaded.stats().describe());
-    }
-    EventLoader.Result r = EventLoader.load(new InputSource(events, streams.in()), read.settings(), ids, optOut,
+    CustomerFilters filters = CustomerFilters.load(identities, consent, streams, rejects);
+    filters.stats().forEach(s -> summary.add(s.describe()));
+    EventLoader.Result r = EventLoader.load(new InputSource(events, streams.in()), read.settings(),
+        filters.identities(), filters.consent(),
         rejects, Progress.none(), Runtime.getRuntime().availableProcessors());
     summary.add(r.stats().describe());
-    JourneyAggregate agg = JourneyFold.fold(r.store().group(), new JourneyOptions(lookback), List.of(),
+    JourneyAggregate agg = JourneyFold.fold(r.store().group(), journey.journeyOptions(), List.of(),
         Runtime.getRuntime().availableProcessors());
     String separator = " " + read.settings().pathSeparator() + " ";
-    List<List<Object>> rows = new ArrayList<>();
+    List<PathFileRow> rows = new ArrayList<>();
     for (Map.Entry<Path, PathStats> e : agg.paths().byPath().entrySet()) {
-      PathStats s = e.getValue();
-      rows.add(Arrays.asList(e.getKey().display(separator), s.conversions(), s.value(), s.nulls()));
+      rows.add(new PathFileRow(e.getKey().display(separator), e.getValue()));
     }
-    Table table = new Table("paths", List.of("path", "total_conversions", "total_conversion_value", "total_null"),
-        rows);
+    Table table = SpecTables.paths(rows);
     OutputTarget target = OutputTarget.resolve(output);
     if (target.kind() == OutputTarget.Kind.DIRECTORY) {
       throw new IllegalArgumentException("--output must be a file with an extension or -, not a directory");

@@ -2,6 +2,7 @@ package io.tributary.cli;
 
 import io.tributary.cli.load.Progress;
 import io.tributary.cli.options.MainInput;
+import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
@@ -11,11 +12,11 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code tributary report}: the attribution run as one self-contained HTML page. */
 @Command(
     name = "report",
+    modelTransformer = CoreOptions.Generated.class,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
@@ -29,7 +30,12 @@ import picocli.CommandLine.ParentCommand;
       "Exit status: 0 ok, 1 failure, 2 bad input or usage."
     })
 final class ReportCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+  private final Streams streams;
+
+  /** @param streams the run's standard streams (given by {@link Main}'s command factory) */
+  ReportCommand(Streams streams) {
+    this.streams = streams;
+  }
 
   @ArgGroup(exclusive = true, multiplicity = "1", heading = "Input (one of):%n")
   MainInput input;
@@ -47,7 +53,6 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Streams streams = main.streams();
     AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, streams, Progress.none());
     AttributeCommand.writeRejects(read.rejectsFile(), outcome, null);
     ReportWriter.write(output, outcome, input, side, models);

@@ -23,7 +23,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tributary validate}: reads every input with the same rules as {@code attribute}, prints the row counts and
@@ -44,7 +43,12 @@ import picocli.CommandLine.ParentCommand;
       "Exit status: 0 every row valid, 1 failure, 2 bad rows or usage."
     })
 final class ValidateCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+  private final Streams streams;
+
+  /** @param streams the run's standard streams (given by {@link Main}'s command factory) */
+  ValidateCommand(Streams streams) {
+    this.streams = streams;
+  }
 
   @ArgGroup(exclusive = true, multiplicity = "1", heading = "Input (one of):%n")
   MainInput input;
@@ -59,7 +63,6 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Streams streams = main.streams();
     PrintStream out = streams.out();
     // Every row is checked whatever --on-bad-row says: validation lists problems, it does not stop at the first.
     Rejects rejects = new Rejects(OnBadRow.SKIP);
@@ -67,18 +70,10 @@ final class ValidateCommand implements Callable<Integer> {
     if (side.spend() != null) {
       stats.add(SideInputs.spend(new InputSource(side.spend(), streams.in()), rejects).stats());
     }
-    IdentityMap ids = IdentityMap.empty();
-    ConsentList consent = ConsentList.none();
-    if (side.identities() != null) {
-      var loaded = SideInputs.identities(new InputSource(side.identities(), streams.in()), rejects);
-      ids = loaded.value();
-      stats.add(loaded.stats());
-    }
-    if (side.consent() != null) {
-      var loaded = SideInputs.consent(new InputSource(side.consent(), streams.in()), ids, rejects);
-      consent = loaded.value();
-      stats.add(loaded.stats());
-    }
+    CustomerFilters filters = CustomerFilters.load(side.identities(), side.consent(), streams, rejects);
+    stats.addAll(filters.stats());
+    IdentityMap ids = filters.identities();
+    ConsentList consent = filters.consent();
     try {
       if (input.events() != null) {
         stats.add(EventLoader.load(new InputSource(input.events(), streams.in()), read.settings(), ids, consent,

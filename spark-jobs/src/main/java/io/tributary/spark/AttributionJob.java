@@ -1,10 +1,15 @@
 package io.tributary.spark;
 
+import io.tributary.core.ErrorClass;
+import io.tributary.core.Errors;
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
 import io.tributary.core.metrics.ChannelCreditRow;
 import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.model.ModelOptions;
+import io.tributary.core.options.ModelOptionSpec;
+import io.tributary.core.options.OptionDef;
+import io.tributary.core.options.RunOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -19,8 +24,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -39,10 +46,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = AttributionJob.Version.class,
     sortOptions = false,
+    modelTransformer = AttributionJob.GeneratedOptions.class,
     description = "Builds journeys, fits every attribution model and writes SPEC's tables partitioned by run_date.",
     footerHeading = "%nExit status:%n",
-    footer = {"  0  the tables were written", "  1  the run failed (too many rejected rows, no data, Spark error)",
-        "  2  bad options or input (missing file or column)",
+    footer = {"  0  the tables were written", "  1  a failure that is not the input's fault (a write, Spark, a bug)",
+        "  2  bad options or input (missing file or column, no data rows, too many rejected rows)",
         "%nInputs are paths or table names, optionally prefixed csv:, parquet:, delta: or table:."})
 public final class AttributionJob implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE",
@@ -82,37 +90,11 @@ public final class AttributionJob implements Callable<Integer> {
   @Option(names = "--path-separator", defaultValue = ">", description = "Channel separator of a path file.")
   String pathSeparator;
 
-  @Option(names = "--lookback", defaultValue = "30d", description = "Lookback window (default: 30d).")
-  String lookback;
-
-  @Option(names = "--models", defaultValue = "all", description = "all, or comma-separated model names.")
-  String models;
-
-  @Option(names = "--half-life", defaultValue = "7d", description = "time_decay half-life (default: 7d).")
-  String halfLife;
-
-  @Option(names = "--position-weights", defaultValue = "U",
-      description = "position_based weights: U, J, inverse-J or first/middle/last (default: U).")
-  String positionWeights;
-
-  @Option(names = "--direct-channel", defaultValue = "direct", description = "Channel last_non_direct skips.")
-  String directChannel;
-
-  @Option(names = "--markov-order", defaultValue = "1", description = "Markov chain order (default: 1).")
-  int markovOrder;
-
-  @Option(names = "--shapley-exact-limit", defaultValue = "20",
-      description = "Most distinct channels computed exactly by Shapley (default: 20).")
-  int shapleyExactLimit;
-
-  @Option(names = "--shapley-samples", defaultValue = "20000", description = "Permutations beyond that limit.")
-  int shapleySamples;
-
-  @Option(names = "--bootstrap", defaultValue = "0", description = "Bootstrap replicates for intervals (0: none).")
-  int bootstrap;
-
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice.")
-  long seed;
+  /**
+   * The core's model and journey options ({@code --models}, {@code --lookback}, ... {@code --seed}), added by
+   * {@link GeneratedOptions}: option name (without dashes) → value as given on the command line or in the config file.
+   */
+  private final Map<String, String> modelOptions = new TreeMap<>();
 
   @Option(names = "--spend-from", paramLabel = "DATE", description = "First spend date counted (inclusive).")
   LocalDate spendFrom;
@@ -172,22 +154,21 @@ public final class AttributionJob implements Callable<Integer> {
         cmd.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(load(configFile, cmd)));
       }
     } catch (TributaryException e) {
-      err.println("error: " + e.getMessage());
-      return 2;
+      err.println("error: " + Errors.oneLine(e));
+      return Errors.exitCode(e);
     }
     cmd.setExecutionExceptionHandler((e, c, parsed) -> {
-      TributaryException known = known(e);
-      if (known != null) {
-        err.println("error: " + known.getMessage());
-        return known instanceof InputException ? 2 : 1;
+      // The core classifies and words every error, as for the CLI: one line, 2 for bad input, 1 for a failure.
+      err.println("error: " + Errors.oneLine(e));
+      if (!Errors.expected(e)) {
+        e.printStackTrace(err);
       }
-      if (e instanceof IllegalArgumentException) {
-        err.println("error: " + e.getMessage());
-        return 2;
-      }
-      err.println("error: " + e);
-      e.printStackTrace(err);
-      return 1;
+      return Errors.exitCode(e);
+    });
+    cmd.setParameterExceptionHandler((ex, rest) -> {
+      String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+      err.println("error: " + ex.getMessage() + " (see '" + name + " --help')");
+      return ErrorClass.BAD_INPUT.exitCode();
     });
     return cmd.execute(args);
   }
@@ -214,10 +195,7 @@ public final class AttributionJob implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--format must be delta or parquet, got \"" + format + "\"");
     }
-    ModelSpec spec = new ModelSpec(models, lookback, halfLife, positionWeights, directChannel, markovOrder,
-        shapleyExactLimit, shapleySamples, bootstrap, seed);
-    spec.modelOptions(); // bad option values fail here, before Spark starts
-    spec.journeyOptions();
+    RunOptions spec = RunOptions.of(modelOptions); // bad option values fail here, before Spark starts
     return new JobConfig(runDate == null ? LocalDate.now(ZoneOffset.UTC) : runDate,
         events == null ? null : InputSpec.parse(events), paths == null ? null : InputSpec.parse(paths),
         spend == null ? null : InputSpec.parse(spend), identities == null ? null : InputSpec.parse(identities),
@@ -259,6 +237,7 @@ public final class AttributionJob implements Callable<Integer> {
         + "(%d paths), rejected_rows (%d), run_log%s%n", cfg.format().name().toLowerCase(Locale.ROOT), r.output(),
         r.report().channelCredit().size(), r.report().pathSummary().size(), s.rejected(),
         chain ? ", markov_transitions, removal_effects" : "");
+    r.report().samplingNote().ifPresent(n -> out.println("  " + n));
     StringBuilder times = new StringBuilder();
     r.phaseMillis().forEach((phase, ms) -> times.append(times.length() == 0 ? "" : ", ")
         .append(String.format(Locale.ROOT, "%s %.1f s", phase, ms / 1000.0)));
@@ -272,15 +251,6 @@ public final class AttributionJob implements Callable<Integer> {
             c.attributedConversions(), c.attributedValue());
       }
     }
-  }
-
-  private static TributaryException known(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof TributaryException te) {
-        return te;
-      }
-    }
-    return null;
   }
 
   private static Path configArgument(String[] args) {
@@ -327,6 +297,42 @@ public final class AttributionJob implements Callable<Integer> {
       return p.getProperty("version", "unknown");
     } catch (IOException e) {
       return "unknown";
+    }
+  }
+
+  /**
+   * Adds one option per entry of the core's {@link ModelOptionSpec} (name, label, help with the default), so the job
+   * exposes the CLI's model options with the same defaults and the same one-line message for a bad value, and each is
+   * also a config-file key.
+   */
+  static final class GeneratedOptions implements CommandLine.IModelTransformer {
+    @Override
+    public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
+      Map<String, String> given = ((AttributionJob) command.userObject()).modelOptions;
+      for (OptionDef<?> def : ModelOptionSpec.ALL) {
+        command.addOption(CommandLine.Model.OptionSpec.builder(def.flag())
+            .paramLabel(def.label())
+            .type(String.class)
+            .description(def.description().replace("%", "%%")) // picocli formats descriptions
+            .getter(new CommandLine.Model.IGetter() {
+              @Override
+              @SuppressWarnings("unchecked")
+              public <T> T get() {
+                return (T) given.get(def.name());
+              }
+            })
+            .setter(new CommandLine.Model.ISetter() {
+              @Override
+              public <T> T set(T value) {
+                if (value != null) {
+                  given.put(def.name(), (String) value);
+                }
+                return null;
+              }
+            })
+            .build());
+      }
+      return command;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.tributary.spark;
 
+import io.tributary.core.options.RunOptions;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param mapping column mapping and value aliases, applied to every input
  * @param timezone zone of local date-times in the event log
  * @param pathSeparator channel separator of a path file
- * @param models models and their options
+ * @param models models and their options, as the core reads them
  * @param spendFrom first spend date counted (inclusive), or null for no lower bound
  * @param spendTo last spend date counted (inclusive), or null for no upper bound
  * @param output folder under which the tables are written
@@ -32,7 +33,7 @@ public record JobConfig(
     MappingSpec mapping,
     String timezone,
     String pathSeparator,
-    ModelSpec models,
+    RunOptions models,
     LocalDate spendFrom,
     LocalDate spendTo,
     String output,
@@ -67,7 +68,7 @@ public record JobConfig(
   /** @return a config reading {@code events} with every default, writing Delta under {@code output} */
   public static JobConfig ofEvents(LocalDate runDate, String events, String output) {
     return new JobConfig(runDate, InputSpec.parse(events), null, null, null, null, MappingSpec.none(), "UTC", ">",
-        ModelSpec.defaults(), null, null, output, OutputFormat.DELTA, DEFAULT_MAX_REJECTED_SHARE);
+        RunOptions.defaults(), null, null, output, OutputFormat.DELTA, DEFAULT_MAX_REJECTED_SHARE);
   }
 
   /** @return this config with other spend, identity and consent inputs (each may be null) */

@@ -1,9 +1,11 @@
 package io.tributary.spark;
 
 import io.tributary.core.journey.CustomerEvents;
+import io.tributary.core.model.AggregateCodec;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.Requirement;
+import io.tributary.core.options.RunOptions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,9 +27,9 @@ import org.apache.spark.sql.Row;
 final class JourneyFold implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
-  private final ModelSpec spec;
+  private final RunOptions spec;
 
-  JourneyFold(ModelSpec spec) {
+  JourneyFold(RunOptions spec) {
     this.spec = Objects.requireNonNull(spec, "spec");
   }
 

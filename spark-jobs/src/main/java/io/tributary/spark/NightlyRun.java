@@ -10,12 +10,13 @@ import io.tributary.core.journey.IdentityMap;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.SpendTable;
+import io.tributary.core.model.AggregateCodec;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.Requirement;
+import io.tributary.core.output.Rejection;
 import io.tributary.core.paths.PathCounts;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,7 +41,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
@@ -53,6 +53,8 @@ import org.apache.spark.storage.StorageLevel;
  */
 final class NightlyRun {
   private final SparkSession spark;
+  /** The session the output tables are written with ({@link TableWriter#session}): report rows are built in it. */
+  private final SparkSession tableSession;
   private final JobConfig cfg;
   private final JavaSparkContext jsc;
   private final List<Row> sideRejected = new ArrayList<>();
@@ -63,8 +65,9 @@ final class NightlyRun {
   private final Map<String, Long> phases = new LinkedHashMap<>();
   private long phaseStart = System.nanoTime();
 
-  private NightlyRun(SparkSession spark, JobConfig cfg) {
+  private NightlyRun(SparkSession spark, SparkSession tableSession, JobConfig cfg) {
     this.spark = spark;
+    this.tableSession = tableSession;
     this.cfg = cfg;
     this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
   }
@@ -74,7 +77,7 @@ final class NightlyRun {
     Instant started = Instant.now();
     String runId = UUID.randomUUID().toString();
     TableWriter writer = new TableWriter(spark, cfg.output(), cfg.format(), runId);
-    NightlyRun run = new NightlyRun(spark, cfg);
+    NightlyRun run = new NightlyRun(spark, writer.session(), cfg);
     try {
       JobResult result = run.execute(writer);
       writer.append(OutputTables.RUN_LOG, spark.createDataFrame(List.of(OutputTables.runLog(cfg.runDate(), runId,
@@ -195,11 +198,11 @@ final class NightlyRun {
       accepted += mainAccepted;
       excluded += sum(counts, ParsedRecords.N3);
       LineNumbers lines = LineNumbers.of(counts);
-      Date runDate = Date.valueOf(cfg.runDate());
+      LocalDate runDate = cfg.runDate();
       Dataset<Row> mainRejected = folded.filter(functions.col("kind").equalTo(ParsedRecords.REJECTED))
-          .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> RowFactory.create(runDate,
-              r.getString(ParsedRecords.FILE), lines.line(r), r.getString(ParsedRecords.REASON),
-              r.getString(ParsedRecords.RAW)), Encoders.row(OutputTables.REJECTED_ROWS_SCHEMA));
+          .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> OutputTables.rejected(runDate,
+              new Rejection(r.getString(ParsedRecords.FILE), lines.line(r), r.getString(ParsedRecords.REASON),
+                  r.getString(ParsedRecords.RAW))), Encoders.row(OutputTables.REJECTED_ROWS_SCHEMA));
       if (mainRead == 0) {
         // The CLI's words for the same file (a header, then nothing or blank lines).
         throw new JobFailedException(main + ": no data rows after the header");
@@ -223,9 +226,10 @@ final class NightlyRun {
           () -> writer.replace(OutputTables.PATH_SUMMARY,
               frame(OutputTables.pathSummary(date, report), OutputTables.PATH_SUMMARY_SCHEMA), date),
           () -> writer.replace(OutputTables.CONVERSION_KPIS,
-              frame(OutputTables.conversionKpis(date, report), OutputTables.CONVERSION_KPIS_SCHEMA), date),
+              frame(OutputTables.conversionKpis(date, report), OutputTables.conversionKpisSchema(report)), date),
           () -> writer.replace(OutputTables.CHANNEL_CREDIT,
-              frame(OutputTables.channelCredit(date, report), OutputTables.CHANNEL_CREDIT_SCHEMA), date)));
+              frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
+              date)));
       // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
       // date keeps a chain that its credit no longer comes from.
       if (markov.isPresent() || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
@@ -292,7 +296,7 @@ final class NightlyRun {
   }
 
   private Dataset<Row> frame(List<Row> rows, org.apache.spark.sql.types.StructType schema) {
-    return ShippedRows.of(spark, rows, schema);
+    return ShippedRows.of(tableSession, rows, schema);
   }
 
   private static String firstRejected(Dataset<Row> rejected) {
@@ -332,11 +336,10 @@ final class NightlyRun {
     }
     LineNumbers lines = LineNumbers.of(counts);
     SplitChecks.throwFirstError(counts, lines);
-    Date runDate = Date.valueOf(cfg.runDate());
     List<Row> out = new ArrayList<>();
     for (Row r : rejectedHere) {
-      out.add(RowFactory.create(runDate, r.getString(ParsedRecords.FILE), lines.line(r),
-          r.getString(ParsedRecords.REASON), r.getString(ParsedRecords.RAW)));
+      out.add(OutputTables.rejected(cfg.runDate(), new Rejection(r.getString(ParsedRecords.FILE), lines.line(r),
+          r.getString(ParsedRecords.REASON), r.getString(ParsedRecords.RAW))));
     }
     out.sort(Comparator.comparing((Row r) -> r.getString(1)).thenComparingLong(r -> r.getLong(2)));
     long n = sum(counts, ParsedRecords.N1);

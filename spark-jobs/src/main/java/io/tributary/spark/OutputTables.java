@@ -2,9 +2,12 @@ package io.tributary.spark;
 
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
-import io.tributary.core.metrics.ChannelCreditRow;
-import io.tributary.core.metrics.ConversionKpis;
-import io.tributary.core.metrics.PathSummaryRow;
+import io.tributary.core.output.Column;
+import io.tributary.core.output.KpiRow;
+import io.tributary.core.output.Rejection;
+import io.tributary.core.output.RunLogEntry;
+import io.tributary.core.output.TableSchema;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -14,150 +17,170 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * SPEC's output tables: their names, schemas (column names exactly SPEC's) and the rows of a report. Values come from
- * the core's {@link AttributionReport} unchanged; this class only lays them out.
+ * The core's {@link io.tributary.core.output.OutputTables} as Spark tables: each schema is derived from the core's
+ * definition ({@code run_date} first, the partition column), and each row is the definition's cells with dates and
+ * instants as Spark's {@link Date} and {@link Timestamp}. This class names no column: a column added in the core
+ * appears in the job's tables with no change here.
  */
 final class OutputTables {
-  static final String CHANNEL_CREDIT = "channel_credit";
-  static final String CONVERSION_KPIS = "conversion_kpis";
-  static final String PATH_SUMMARY = "path_summary";
-  static final String RUN_LOG = "run_log";
-  static final String REJECTED_ROWS = "rejected_rows";
+  static final String CHANNEL_CREDIT = io.tributary.core.output.OutputTables.CHANNEL_CREDIT.name();
+  static final String CONVERSION_KPIS = io.tributary.core.output.OutputTables.CONVERSION_KPIS.name();
+  static final String PATH_SUMMARY = io.tributary.core.output.OutputTables.PATH_SUMMARY.name();
+  static final String RUN_LOG = io.tributary.core.output.OutputTables.RUN_LOG.name();
+  static final String REJECTED_ROWS = io.tributary.core.output.OutputTables.REJECTED_ROWS.name();
   /** Not a SPEC table: the markov model's transition matrix, written when the run fits markov. */
-  static final String MARKOV_TRANSITIONS = "markov_transitions";
+  static final String MARKOV_TRANSITIONS = io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS.name();
   /** Not a SPEC table: the markov model's removal effects, written when the run fits markov. */
-  static final String REMOVAL_EFFECTS = "removal_effects";
+  static final String REMOVAL_EFFECTS = io.tributary.core.output.OutputTables.REMOVAL_EFFECTS.name();
   /** The partition column of every table. */
-  static final String RUN_DATE = "run_date";
+  static final String RUN_DATE = TableSchema.RUN_DATE;
 
-  static final StructType CHANNEL_CREDIT_SCHEMA = new StructType()
-      .add(RUN_DATE, DataTypes.DateType, false)
-      .add("model", DataTypes.StringType, false)
-      .add("channel", DataTypes.StringType, false)
-      .add("attributed_conversions", DataTypes.DoubleType, false)
-      .add("attributed_value", DataTypes.DoubleType, false)
-      .add("share", DataTypes.DoubleType)
-      .add("spend", DataTypes.DoubleType)
-      .add("roas", DataTypes.DoubleType)
-      .add("roi", DataTypes.DoubleType)
-      .add("cpa", DataTypes.DoubleType)
-      .add("ci_low", DataTypes.DoubleType)
-      .add("ci_high", DataTypes.DoubleType);
-
-  static final StructType CONVERSION_KPIS_SCHEMA = new StructType()
-      .add(RUN_DATE, DataTypes.DateType, false)
-      .add("journeys", DataTypes.LongType, false)
-      .add("converting_journeys", DataTypes.LongType, false)
-      .add("conversions", DataTypes.LongType, false)
-      .add("total_value", DataTypes.DoubleType, false)
-      .add("conversion_rate", DataTypes.DoubleType)
-      .add("multi_channel_journeys", DataTypes.LongType, false)
-      .add("cross_channel_conversion_rate", DataTypes.DoubleType)
-      .add("single_channel_conversion_rate", DataTypes.DoubleType)
-      .add("multi_channel_conversion_share", DataTypes.DoubleType)
-      .add("avg_touches_to_conversion", DataTypes.DoubleType)
-      .add("avg_days_to_conversion", DataTypes.DoubleType)
-      .add("total_spend", DataTypes.DoubleType, false)
-      .add("omnichannel_roi", DataTypes.DoubleType);
-
-  static final StructType PATH_SUMMARY_SCHEMA = new StructType()
-      .add(RUN_DATE, DataTypes.DateType, false)
-      .add("path", DataTypes.StringType, false)
-      .add("journeys", DataTypes.LongType, false)
-      .add("conversions", DataTypes.LongType, false)
-      .add("conversion_value", DataTypes.DoubleType, false)
-      .add("nulls", DataTypes.LongType, false);
-
-  static final StructType MARKOV_TRANSITIONS_SCHEMA = new StructType()
-      .add(RUN_DATE, DataTypes.DateType, false)
-      .add("from_state", DataTypes.StringType, false)
-      .add("to_state", DataTypes.StringType, false)
-      .add("journeys", DataTypes.LongType, false)
-      .add("probability", DataTypes.DoubleType, false);
-
-  static final StructType REMOVAL_EFFECTS_SCHEMA = new StructType()
-      .add(RUN_DATE, DataTypes.DateType, false)
-      .add("channel", DataTypes.StringType, false)
-      .add("removal_effect", DataTypes.DoubleType, false)
-      .add("value_removal_effect", DataTypes.DoubleType, false)
-      .add("conversion_probability_without", DataTypes.DoubleType, false);
-
-  static final StructType REJECTED_ROWS_SCHEMA = new StructType()
-      .add(RUN_DATE, DataTypes.DateType, false)
-      .add("source", DataTypes.StringType, false)
-      .add("line", DataTypes.LongType, false)
-      .add("reason", DataTypes.StringType, false)
-      .add("raw", DataTypes.StringType);
-
-  static final StructType RUN_LOG_SCHEMA = new StructType()
-      .add(RUN_DATE, DataTypes.DateType, false)
-      .add("run_id", DataTypes.StringType, false)
-      .add("inputs", DataTypes.StringType, false)
-      .add("rows_read", DataTypes.LongType, false)
-      .add("rows_accepted", DataTypes.LongType, false)
-      .add("rows_rejected", DataTypes.LongType, false)
-      .add("rows_excluded_by_consent", DataTypes.LongType, false)
-      .add("customers", DataTypes.LongType, false)
-      .add("journeys", DataTypes.LongType, false)
-      .add("started_at", DataTypes.TimestampType, false)
-      .add("finished_at", DataTypes.TimestampType, false)
-      .add("status", DataTypes.StringType, false)
-      .add("message", DataTypes.StringType)
-      .add("version", DataTypes.StringType, false);
+  // Tables whose every column is always written: one schema for every run.
+  static final StructType PATH_SUMMARY_SCHEMA = fixed(io.tributary.core.output.OutputTables.PATH_SUMMARY);
+  static final StructType MARKOV_TRANSITIONS_SCHEMA = fixed(io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS);
+  static final StructType REMOVAL_EFFECTS_SCHEMA = fixed(io.tributary.core.output.OutputTables.REMOVAL_EFFECTS);
+  static final StructType REJECTED_ROWS_SCHEMA = fixed(io.tributary.core.output.OutputTables.REJECTED_ROWS);
+  static final StructType RUN_LOG_SCHEMA = fixed(io.tributary.core.output.OutputTables.RUN_LOG);
 
   private OutputTables() {}
 
-  static List<Row> channelCredit(LocalDate runDate, AttributionReport report) {
-    Date d = Date.valueOf(runDate);
-    List<Row> rows = new ArrayList<>();
-    for (ChannelCreditRow c : report.channelCredit()) {
-      rows.add(RowFactory.create(d, c.model(), c.channel(), c.attributedConversions(), c.attributedValue(),
-          c.share(), c.spend(), c.roas(), c.roi(), c.cpa(), c.ciLow(), c.ciHigh()));
+  /** @return the Spark schema of {@code table}: {@code run_date} (a date, not null), then the core's columns */
+  static StructType schema(TableSchema<?> table) {
+    StructType s = new StructType().add(RUN_DATE, DataTypes.DateType, false);
+    for (Column<?> c : table.columns()) {
+      s = s.add(c.name(), sparkType(c), c.nullable());
+    }
+    return s;
+  }
+
+  /* The schema of a table with no column written only when set (so every run has it); fails otherwise. */
+  private static StructType fixed(TableSchema<?> table) {
+    for (Column<?> c : table.columns()) {
+      if (c.omittedWhenUnset(true)) {
+        throw new IllegalStateException(table.name() + "." + c.name() + " is written only when set: derive the "
+            + "schema from the rows (schema(table, rows))");
+      }
+    }
+    return schema(table);
+  }
+
+  private static DataType sparkType(Column<?> c) {
+    return switch (c.type()) {
+      case TEXT -> DataTypes.StringType;
+      case LONG -> DataTypes.LongType;
+      case DOUBLE -> DataTypes.DoubleType;
+      case DATE -> DataTypes.DateType;
+      case TIMESTAMP -> DataTypes.TimestampType;
+    };
+  }
+
+  /**
+   * @return the schema of {@code table} for these rows: {@link #schema} without the columns the core lets a table
+   *     leave out while no row sets them (see {@link io.tributary.core.output.Presence#WHEN_SET})
+   */
+  static <R> StructType schema(TableSchema<R> table, List<R> rows) {
+    StructType s = new StructType().add(RUN_DATE, DataTypes.DateType, false);
+    for (Column<R> c : table.columnsFor(rows, true)) {
+      s = s.add(c.name(), sparkType(c), c.nullable());
+    }
+    return s;
+  }
+
+  /** @return {@code row} of {@code table} as a Spark row of {@link #schema}'s shape */
+  static <R> Row row(TableSchema<R> table, LocalDate runDate, R row) {
+    Object[] cells = table.cells(runDate, row);
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = spark(cells[i]);
+    }
+    return RowFactory.create(cells);
+  }
+
+  /** @return {@code row} with only {@code columns}, in the shape of {@link #schema(TableSchema, List)} */
+  static <R> Row row(List<Column<R>> columns, LocalDate runDate, R row) {
+    Object[] cells = new Object[columns.size() + 1];
+    cells[0] = Date.valueOf(runDate);
+    for (int i = 0; i < columns.size(); i++) {
+      cells[i + 1] = spark(columns.get(i).cell(row));
+    }
+    return RowFactory.create(cells);
+  }
+
+  /* Spark's external types: java.sql dates and timestamps (the session's java8 API is off), doubles, not decimals. */
+  private static Object spark(Object cell) {
+    if (cell instanceof LocalDate d) {
+      return Date.valueOf(d);
+    }
+    if (cell instanceof Instant t) {
+      return Timestamp.from(t);
+    }
+    if (cell instanceof BigDecimal b) {
+      return b.doubleValue();
+    }
+    return cell;
+  }
+
+  /** @return the rows, in the shape of {@link #schema(TableSchema, List)} for the same rows */
+  private static <R> List<Row> rows(TableSchema<R> table, LocalDate runDate, List<R> source) {
+    List<Column<R>> columns = table.columnsFor(source, true);
+    List<Row> rows = new ArrayList<>(source.size());
+    for (R r : source) {
+      rows.add(row(columns, runDate, r));
     }
     return rows;
   }
 
+  /** @return the {@code channel_credit} rows, in the shape of {@link #channelCreditSchema} */
+  static List<Row> channelCredit(LocalDate runDate, AttributionReport report) {
+    return rows(io.tributary.core.output.OutputTables.CHANNEL_CREDIT, runDate, report.channelCredit());
+  }
+
+  /** @return the schema of this report's {@code channel_credit}: a sampled Shapley fit adds its error columns */
+  static StructType channelCreditSchema(AttributionReport report) {
+    return schema(io.tributary.core.output.OutputTables.CHANNEL_CREDIT, report.channelCredit());
+  }
+
+  /** @return the {@code conversion_kpis} row, in the shape of {@link #conversionKpisSchema} */
   static List<Row> conversionKpis(LocalDate runDate, AttributionReport report) {
-    ConversionKpis k = report.kpis();
-    return List.of(RowFactory.create(Date.valueOf(runDate), k.journeys(), k.convertingJourneys(), k.conversions(),
-        k.totalValue(), k.conversionRate(), k.multiChannelJourneys(), k.crossChannelConversionRate(),
-        k.singleChannelConversionRate(), k.multiChannelConversionShare(), k.avgTouchesToConversion(),
-        k.avgDaysToConversion(), k.totalSpend(), k.omnichannelRoi()));
+    return rows(io.tributary.core.output.OutputTables.CONVERSION_KPIS, runDate, kpis(report));
+  }
+
+  /** @return the schema of this report's {@code conversion_kpis} (the job computes no lifetime value) */
+  static StructType conversionKpisSchema(AttributionReport report) {
+    return schema(io.tributary.core.output.OutputTables.CONVERSION_KPIS, kpis(report));
+  }
+
+  private static List<KpiRow> kpis(AttributionReport report) {
+    return List.of(new KpiRow(report.kpis(), null));
   }
 
   static List<Row> pathSummary(LocalDate runDate, AttributionReport report) {
-    Date d = Date.valueOf(runDate);
-    List<Row> rows = new ArrayList<>(report.pathSummary().size());
-    for (PathSummaryRow p : report.pathSummary()) {
-      rows.add(RowFactory.create(d, p.path(), p.journeys(), p.conversions(), p.conversionValue(), p.nulls()));
-    }
-    return rows;
+    return rows(io.tributary.core.output.OutputTables.PATH_SUMMARY, runDate, report.pathSummary());
   }
 
   static List<Row> markovTransitions(LocalDate runDate, Optional<MarkovDiagnostics> markov) {
-    Date d = Date.valueOf(runDate);
-    List<Row> rows = new ArrayList<>();
-    markov.ifPresent(m -> m.transitions().forEach(t ->
-        rows.add(RowFactory.create(d, t.fromState(), t.toState(), t.journeys(), t.probability()))));
-    return rows;
+    return rows(io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS, runDate,
+        markov.map(MarkovDiagnostics::transitions).orElse(List.of()));
   }
 
   static List<Row> removalEffects(LocalDate runDate, Optional<MarkovDiagnostics> markov) {
-    Date d = Date.valueOf(runDate);
-    List<Row> rows = new ArrayList<>();
-    markov.ifPresent(m -> m.removalEffects().forEach(r -> rows.add(RowFactory.create(d, r.channel(),
-        r.removalEffect(), r.valueRemovalEffect(), r.conversionProbabilityWithout()))));
-    return rows;
+    return rows(io.tributary.core.output.OutputTables.REMOVAL_EFFECTS, runDate,
+        markov.map(MarkovDiagnostics::removalEffects).orElse(List.of()));
+  }
+
+  /** @return one {@code rejected_rows} row */
+  static Row rejected(LocalDate runDate, Rejection r) {
+    return row(io.tributary.core.output.OutputTables.REJECTED_ROWS, runDate, r);
   }
 
   static Row runLog(LocalDate runDate, String runId, RunStats stats, Instant started, Instant finished,
       String status, String message, String version) {
-    return RowFactory.create(Date.valueOf(runDate), runId, stats.inputs(), stats.read(), stats.accepted(),
-        stats.rejected(), stats.excluded(), stats.customers(), stats.journeys(), Timestamp.from(started),
-        Timestamp.from(finished), status, message, version);
+    return row(io.tributary.core.output.OutputTables.RUN_LOG, runDate, new RunLogEntry(runId, stats.inputs(),
+        stats.read(), stats.accepted(), stats.rejected(), stats.excluded(), stats.customers(), stats.journeys(),
+        started, finished, status, message, version));
   }
 }

@@ -3,6 +3,7 @@ package io.tributary.spark;
 import io.tributary.core.input.ColumnMapping;
 import io.tributary.core.input.PathRowParser;
 import io.tributary.core.input.PathTotals;
+import io.tributary.core.model.AggregateCodec;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.paths.PathCounts;
 import java.util.List;

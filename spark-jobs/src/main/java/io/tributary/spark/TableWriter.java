@@ -3,13 +3,17 @@ package io.tributary.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import scala.Option;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Writes the output tables under one folder, partitioned by {@code run_date}. A report table replaces exactly its
@@ -18,8 +22,30 @@ import org.apache.spark.sql.SparkSession;
  * per run, so failed attempts stay visible. Every Delta commit carries the run's id as its {@code userMetadata}
  * ({@link #COMMIT_TAG}), so that the tables' history says which run wrote each table: after a crash between the
  * tables' commits, a table whose latest commit names a run with no row in {@code run_log} holds an unfinished run.
+ *
+ * <p>The writes go through a session of their own: a new session of the caller's Spark, carrying the caller's
+ * settings, plus {@link #TABLE_SETTINGS} where the caller has not set them. Those settings fit the output tables (a
+ * few files per run date) and would not fit the inputs the caller's session reads, so they stay out of it.
  */
 final class TableWriter {
+  /**
+   * Delta settings for writing the output tables, each applied unless the caller's session sets it.
+   *
+   * <ul>
+   *   <li>{@code snapshotPartitions = 1}: replacing a partition makes Delta rebuild the table's file list from its
+   *       log (log replay, cached) to find the files to remove. Delta spreads that replay over 50 partitions by
+   *       default, sized for tables of millions of files; our tables hold about one file per run date and table, so
+   *       the 50 tasks per table (and 50 more for each scan of the cached list) were nearly all of a re-run's write
+   *       time (issue 16: 28-30 s of 30 s on the sample data). One partition replays a few thousand files in
+   *       milliseconds.
+   *   <li>{@code replaceWhere.dataColumns.enabled = false}: our {@code replaceWhere} names only the partition column,
+   *       so Delta's partition-only replace applies: it removes the partition's files by their partition value.
+   *       The general path (predicates on any column) runs a DELETE command in a cloned session and counts the
+   *       table's files and bytes first, one more query over the replayed log per table, for the same commit.
+   * </ul>
+   */
+  static final Map<String, String> TABLE_SETTINGS = tableSettings();
+
   private final SparkSession spark;
   private final String root;
   private final OutputFormat format;
@@ -29,10 +55,43 @@ final class TableWriter {
   static final String COMMIT_TAG = "tributary run_id=";
 
   TableWriter(SparkSession spark, String root, OutputFormat format, String runId) {
-    this.spark = spark;
+    this.spark = writeSession(spark);
     this.root = root.replaceAll("/+$", "");
     this.format = format;
     this.runId = runId;
+  }
+
+  private static Map<String, String> tableSettings() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("spark.databricks.delta.snapshotPartitions", "1");
+    m.put("spark.databricks.delta.replaceWhere.dataColumns.enabled", "false");
+    return Map.copyOf(m);
+  }
+
+  /**
+   * A new session of {@code caller}'s Spark (same context, cache and catalog) with {@code caller}'s settings, also
+   * those set at run time, and {@link #TABLE_SETTINGS} where {@code caller} has not set them.
+   */
+  static SparkSession writeSession(SparkSession caller) {
+    SparkSession s = caller.newSession();
+    // A new session starts from the Spark context's settings; copy the ones the caller changed since. Static settings
+    // are the context's in both, so they are equal and never set here.
+    CollectionConverters.asJava(caller.conf().getAll()).forEach((k, v) -> {
+      if (!v.equals(s.conf().get(k, null))) {
+        s.conf().set(k, v);
+      }
+    });
+    TABLE_SETTINGS.forEach((k, v) -> {
+      if (!caller.conf().contains(k)) {
+        s.conf().set(k, v);
+      }
+    });
+    return s;
+  }
+
+  /** @return the session the tables are written with; build the rows to write in it */
+  SparkSession session() {
+    return spark;
   }
 
   /** @return the folder of table {@code name} */
@@ -45,6 +104,10 @@ final class TableWriter {
    * then emptied).
    */
   void replace(String name, Dataset<Row> rows, LocalDate runDate) {
+    inSession(() -> replaceNow(name, ours(rows), runDate));
+  }
+
+  private void replaceNow(String name, Dataset<Row> rows, LocalDate runDate) {
     String path = location(name);
     if (format == OutputFormat.DELTA) {
       rows.write()
@@ -53,6 +116,9 @@ final class TableWriter {
           .partitionBy(OutputTables.RUN_DATE)
           .option("replaceWhere", String.format(Locale.ROOT, "%s = DATE'%s'", OutputTables.RUN_DATE, runDate))
           .option("userMetadata", COMMIT_TAG + runId)
+          // A column the core adds only when a run sets it (Shapley's sampling error) joins the table's schema the
+          // first time; a run without it leaves it null. Delta never drops or retypes a column this way.
+          .option("mergeSchema", "true")
           .save(path);
       return;
     }
@@ -80,6 +146,10 @@ final class TableWriter {
 
   /** Appends {@code rows} to table {@code name}. */
   void append(String name, Dataset<Row> rows) {
+    inSession(() -> appendNow(name, ours(rows)));
+  }
+
+  private void appendNow(String name, Dataset<Row> rows) {
     var writer = rows.write();
     if (format == OutputFormat.DELTA) {
       writer = writer.option("userMetadata", COMMIT_TAG + runId);
@@ -89,6 +159,29 @@ final class TableWriter {
         .mode(SaveMode.Append)
         .partitionBy(OutputTables.RUN_DATE)
         .save(location(name));
+  }
+
+  /** @return {@code rows} in the writer's session: a Delta write takes its settings from the Dataset's session */
+  private Dataset<Row> ours(Dataset<Row> rows) {
+    return rows.sparkSession() == spark ? rows : spark.createDataFrame(rows.javaRDD(), rows.schema());
+  }
+
+  /**
+   * Runs {@code write} with the writer's session active on this thread: Delta reads its settings from the active
+   * session ({@code SparkSession.active}), not from the Dataset's.
+   */
+  private void inSession(Runnable write) {
+    Option<SparkSession> before = SparkSession.getActiveSession();
+    SparkSession.setActiveSession(spark);
+    try {
+      write.run();
+    } finally {
+      if (before.isDefined()) {
+        SparkSession.setActiveSession(before.get());
+      } else {
+        SparkSession.clearActiveSession();
+      }
+    }
   }
 
   private void deletePartition(String path, LocalDate runDate) {

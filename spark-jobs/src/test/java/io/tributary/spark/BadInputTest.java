@@ -141,6 +141,29 @@ class BadInputTest {
     assertTrue(printed.startsWith("error: " + f + ":1: column timestamp: required column is missing"), printed);
   }
 
+  /*
+   * Issue 17: path counts that add up past the core's PathTotals limit (and past 2^63) are bad input, exit 2 with one
+   * line. A gzip file is one split, so the job knows the line of the row that passes the limit, as the CLI does.
+   */
+  @Test
+  void execute_pathCountsAddingUpPastTheLimit_exitTwoNamingLineAndColumn() throws Exception {
+    Path f = dir.resolve("paths.csv.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f))) {
+      out.write(("path,total_conversions,total_conversion_value,total_null\n" + "search > email,3,30,5\n"
+          + "search,600000000000000,1,0\n" + "email,0,0,400000000000000\n"
+          + "display,5000000000000000000,1,5000000000000000000\n").getBytes(StandardCharsets.UTF_8));
+    }
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = AttributionJob.execute(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), "--paths", f.toString(), "--output",
+        dir.resolve("out").toString(), "--max-rejected-share", "1");
+    String printed = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, code, printed);
+    assertEquals(1, printed.strip().lines().count(), printed);
+    assertTrue(printed.startsWith("error: " + f + ":4: column total_null: counts add up to more than "
+        + "922,244,979,187,558 journeys"), printed);
+  }
+
   @Test
   void execute_configFile_suppliesOptions() throws Exception {
     String f = TestFiles.write(dir, "e.csv", "customer_id,timestamp,channel,conversion",

@@ -11,6 +11,7 @@ import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.SpendTable;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
+import io.tributary.core.options.RunOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ final class CoreReference {
   private CoreReference() {}
 
   static AttributionReport compute(String events, String spend, String identities, String consent,
-      List<AttributionModel> models, ModelSpec spec) {
+      List<AttributionModel> models, RunOptions spec) {
     ColumnMapping none = ColumnMapping.none();
     List<String[]> rows = rows(events);
     Header h = EventRowParser.header(events, Arrays.asList(rows.get(0)), none);

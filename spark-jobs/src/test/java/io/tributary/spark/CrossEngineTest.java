@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job's {@code channel_credit} and {@code conversion_kpis} equal, to 1e-9, the same report computed without Spark
- * (the core run in this JVM on the same files) and the CLI's CSV output.
+ * (the core run in this JVM on the same files) and the CLI's CSV output. That checks the wiring (both engines run the
+ * core); {@link #run_handWorkedLog_bothEnginesEqualTheNumbersWorkedByHand} checks the numbers against truth that does
+ * not come from our code.
  */
 class CrossEngineTest {
   private static final double EPS = 1e-9;
@@ -50,6 +52,95 @@ class CrossEngineTest {
         "sample-data/events.csv is absent: skipped");
     compare(sample.resolve("events.csv").toString(), sample.resolve("spend.csv").toString(),
         sample.resolve("identities.csv").toString(), sample.resolve("consent.csv").toString());
+  }
+
+  /*
+   * Three customers, worked by hand (SPEC's definitions):
+   *   a: search 00:00, email 01:00, social 02:00 converting (30)   path search > email > social, converts
+   *   b: email converting (10)                                     path email, converts
+   *   c: search                                                    path search, does not convert
+   * KPIs: 3 journeys, 2 converting, value 40, rate 2/3; 1 multi-channel journey (converts: rate 1, share 1/2); single
+   * channel 1 of 2; touches to conversion (3 + 1)/2 = 2; days (2 h + 0)/2 = 1/24.
+   * first_touch: search 1 (30), email 1 (10). last_touch: social 1 (30), email 1 (10).
+   * linear: search 1/3 (10), email 1 + 1/3 (20), social 1/3 (10).
+   * position_based U: a gives 0.4/0.2/0.4, b all to email: search 0.4 (12), email 1.2 (16), social 0.4 (12).
+   * markov, order 1: start→search 2/3, start→email 1/3, search→email 1/2, search→null 1/2, email→social 1/2,
+   * email→conv 1/2, social→conv 1: P(conv) = 2/3·1/2 + 1/3·1 = 2/3. Without search: 1/3·1 = 1/3, RE 1/2; without
+   * email: 0, RE 1; without social: 2/3·1/4 + 1/3·1/2 = 1/3, RE 1/2. Credit 2·RE/ΣRE: search 0.5, email 1, social 0.5.
+   */
+  @Test
+  void run_handWorkedLog_bothEnginesEqualTheNumbersWorkedByHand() {
+    String events = TestFiles.write(dir, "hand.csv", "customer_id,timestamp,channel,conversion,conversion_value",
+        "a,2024-03-01T00:00:00Z,search,0,", "a,2024-03-01T01:00:00Z,email,0,", "a,2024-03-01T02:00:00Z,social,1,30",
+        "b,2024-03-02T00:00:00Z,email,1,10", "c,2024-03-03T00:00:00Z,search,0,");
+    Map<String, double[]> hand = new HashMap<>();
+    hand.put("first_touch/search", new double[] {1, 30});
+    hand.put("first_touch/email", new double[] {1, 10});
+    hand.put("last_touch/social", new double[] {1, 30});
+    hand.put("last_touch/email", new double[] {1, 10});
+    hand.put("linear/search", new double[] {1.0 / 3, 10});
+    hand.put("linear/email", new double[] {4.0 / 3, 20});
+    hand.put("linear/social", new double[] {1.0 / 3, 10});
+    hand.put("position_based/search", new double[] {0.4, 12});
+    hand.put("position_based/email", new double[] {1.2, 16});
+    hand.put("position_based/social", new double[] {0.4, 12});
+    hand.put("markov/search", new double[] {0.5, Double.NaN});
+    hand.put("markov/email", new double[] {1, Double.NaN});
+    hand.put("markov/social", new double[] {0.5, Double.NaN});
+
+    Path out = dir.resolve("hand-out");
+    JobConfig c = JobConfig.ofEvents(DATE, events, out.toString());
+    AttributionJob.run(SharedSpark.get(), new JobConfig(c.runDate(), c.events(), null, null, null, null,
+        c.mapping(), c.timezone(), c.pathSeparator(),
+        c.models().with("models", "first_touch,last_touch,linear,position_based,markov"), null, null, c.output(),
+        c.format(), c.maxRejectedShare()));
+    Map<String, Row> job = new HashMap<>();
+    SharedSpark.get().read().format("delta").load(out.resolve("channel_credit").toString()).collectAsList()
+        .forEach(r -> job.put(r.getAs("model") + "/" + r.getAs("channel"), r));
+
+    ByteArrayOutputStream cliOut = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = io.tributary.cli.Main.run(new PrintStream(cliOut, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), "attribute", "--events", events, "--models",
+        "first_touch,last_touch,linear,position_based,markov", "--format", "csv", "--output", "-", "--quiet");
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    List<String> lines = cliOut.toString(StandardCharsets.UTF_8).lines().toList();
+    List<String> header = List.of(lines.get(0).split(","));
+    Map<String, String[]> cli = new HashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",", -1);
+      cli.put(f[header.indexOf("model")] + "/" + f[header.indexOf("channel")], f);
+    }
+
+    for (Map<String, ?> engine : List.of(job, cli)) {
+      int nonZero = 0;
+      for (String key : engine.keySet()) {
+        double[] expected = hand.getOrDefault(key, new double[] {0, 0});
+        Object row = engine.get(key);
+        double conv = row instanceof Row r ? r.<Double>getAs("attributed_conversions")
+            : Double.parseDouble(((String[]) row)[header.indexOf("attributed_conversions")]);
+        double value = row instanceof Row r ? r.<Double>getAs("attributed_value")
+            : Double.parseDouble(((String[]) row)[header.indexOf("attributed_value")]);
+        close(expected[0], conv, key + " conversions");
+        if (!Double.isNaN(expected[1])) {
+          close(expected[1], value, key + " value");
+        }
+        nonZero += conv != 0 ? 1 : 0;
+      }
+      assertEquals(hand.size(), nonZero, "credited (model, channel) pairs: " + engine.keySet());
+    }
+
+    Row k = SharedSpark.get().read().format("delta").load(out.resolve("conversion_kpis").toString()).first();
+    assertEquals(3L, (long) k.getAs("journeys"));
+    assertEquals(2L, (long) k.getAs("converting_journeys"));
+    assertEquals(1L, (long) k.getAs("multi_channel_journeys"));
+    close(40.0, k.getAs("total_value"), "total_value");
+    close(2.0 / 3, k.getAs("conversion_rate"), "conversion_rate");
+    close(1.0, k.getAs("cross_channel_conversion_rate"), "cross");
+    close(0.5, k.getAs("single_channel_conversion_rate"), "single");
+    close(0.5, k.getAs("multi_channel_conversion_share"), "share");
+    close(2.0, k.getAs("avg_touches_to_conversion"), "touches");
+    close(1.0 / 24, k.getAs("avg_days_to_conversion"), "days");
   }
 
   private void compare(String events, String spend, String ids, String consent) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.cli.Main;
 import io.tributary.cli.output.Numbers;
+import io.tributary.core.options.RunOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -119,10 +120,8 @@ class DeterminismTest {
     try {
       Path out = dir.resolve(name + "-tables");
       JobConfig c = JobConfig.ofEvents(DATE, in[0], out.toString()).withSideInputs(in[3], in[1], in[2]);
-      ModelSpec m = c.models();
       // Bootstrap intervals too: resampling must not depend on the order journeys were met in.
-      ModelSpec boot = new ModelSpec(m.models(), m.lookback(), m.halfLife(), m.positionWeights(), m.directChannel(),
-          m.markovOrder(), m.shapleyExactLimit(), m.shapleySamples(), BOOTSTRAP, m.seed());
+      RunOptions boot = c.models().with("bootstrap", String.valueOf(BOOTSTRAP));
       AttributionJob.run(spark, new JobConfig(c.runDate(), c.events(), c.paths(), c.spend(), c.identities(),
           c.consent(), c.mapping(), c.timezone(), c.pathSeparator(), boot, c.spendFrom(), c.spendTo(), c.output(),
           c.format(), c.maxRejectedShare()));

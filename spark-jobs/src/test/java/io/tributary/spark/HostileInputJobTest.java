@@ -42,7 +42,7 @@ class HostileInputJobTest {
 
   /** A manifest line as the job must end: {@code outcome} is {@code error: MESSAGE} or {@code ok READ/REJECTED}. */
   record Case(String file, String kind, String hostile, String outcome, List<Long> lines, String reason,
-      List<String> options) {
+      List<String> options, String notice) {
     Path path() {
       return CORPUS.resolve(file);
     }
@@ -64,15 +64,21 @@ class HostileInputJobTest {
       String reason = sparkOr(f[h.indexOf("spark_first_reason")], f[h.indexOf("first_reason")]);
       cases.add(new Case(f[h.indexOf("file")], f[h.indexOf("kind")], f[h.indexOf("hostile")], outcome,
           rejected.equals("-") ? List.of() : Arrays.stream(rejected.split(" ")).map(Long::valueOf).toList(),
-          reason, options(h, f)));
+          reason, options(h, f), optional(h, f, "notice")));
     }
     return cases;
   }
 
-  /* The optional last column: more options for both engines, space-separated ("-" or absent: none). */
+  /* The optional column `options`: more options for both engines, space-separated ("-" or absent: none). */
   private static List<String> options(List<String> header, String[] f) {
-    int i = header.indexOf("options");
-    return i < 0 || i >= f.length || f[i].equals("-") ? List.of() : Arrays.asList(f[i].split(" "));
+    String cell = optional(header, f, "options");
+    return cell == null ? List.of() : Arrays.asList(cell.split(" "));
+  }
+
+  /* An optional trailing column's cell, null when absent or "-". */
+  private static String optional(List<String> header, String[] f, String column) {
+    int i = header.indexOf(column);
+    return i < 0 || i >= f.length || f[i].equals("-") ? null : f[i];
   }
 
   /* "=" in a spark column: the job ends as the CLI's lenient run does. */
@@ -88,8 +94,9 @@ class HostileInputJobTest {
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
       Path out = dir.resolve(c.file().replace('.', '_'));
       ByteArrayOutputStream err = new ByteArrayOutputStream();
+      ByteArrayOutputStream summary = new ByteArrayOutputStream();
       int exit = assertTimeoutPreemptively(TIMEOUT, () -> AttributionJob.execute(
-          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+          new PrintStream(summary, true, StandardCharsets.UTF_8),
           new PrintStream(err, true, StandardCharsets.UTF_8), args(c, out)));
       String printed = err.toString(StandardCharsets.UTF_8);
       assertFalse(printed.contains("Exception") || printed.contains("\tat "), printed);
@@ -101,6 +108,12 @@ class HostileInputJobTest {
         return;
       }
       assertEquals(0, exit, printed);
+      if (c.notice() != null) {
+        // The printed run summary names the file at fault, as the CLI's stderr does.
+        String shown = summary.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.lines().anyMatch(l -> l.strip().startsWith(c.path() + ": ") && l.contains(c.notice())),
+            shown);
+      }
       String[] counts = c.outcome().substring("ok ".length()).split("/");
       long read = Long.parseLong(counts[0]) + (isSide(c) ? BASE_ROWS : 0);
       long rejected = Long.parseLong(counts[1]);

@@ -111,7 +111,9 @@ public record BgNbd(double r, double alpha, double a, double b) {
    *   ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), z = t/(α+T+t),
    * and 2F1(A, a-1; c; z) = 1 + (a-1) S with S = Σ_{n≥1} (A)_n (a)_{n-1} / ((c)_n n!) z^n, so that
    *   N = (a+b+x-1) [ -expm1((a-1) L) / (a-1) - e^{(a-1) L} S ],  L = ln(1-z),
-   * which has no overflow, no 1/(a-1) singularity at a = 1, and terms that fall at least as fast as z^n.
+   * which has no overflow, no 1/(a-1) singularity at a = 1, and terms that fall at least as fast as z^n once n
+   * passes about a z. For a in the thousands that is too late (the sum overflows) and the paper's own form, whose
+   * terms fall from the start there, is summed instead.
    */
   double aliveExpectedPurchases(double t, int x, double age) {
     if (!(t >= 0) || Double.isInfinite(t)) {
@@ -140,6 +142,37 @@ public record BgNbd(double r, double alpha, double a, double b) {
     double eps = a - 1;
     double first = eps == 0 ? -logOneMinusZ : -Math.expm1(eps * logOneMinusZ) / eps;
     double n = c * (first - Math.exp(eps * logOneMinusZ) * sum);
+    if (Double.isFinite(n) && sum < 1e100) {
+      return Math.max(0, n);
+    }
+    return untransformed(z, logOneMinusZ, x);
+  }
+
+  /*
+   * The paper's own form of N, for fits where a and b run into the thousands (dropout almost the same for everyone):
+   * there the transformed series' terms grow like (a z)^n / n! before they fall, while these shrink by about
+   * z b / (a + b) per step from the start.
+   *   N = (a+b+x-1)/(a-1) [1 - e^{(r+x) L} 2F1(r+x, b+x; a+b+x-1; z)]
+   */
+  private double untransformed(double z, double logOneMinusZ, int x) {
+    double c = a + b + x - 1;
+    double term = 1;
+    double sum = 1;
+    for (int n = 0; ; n++) {
+      term *= (r + x + n) * (b + x + n) * z / ((c + n) * (n + 1));
+      sum += term;
+      if (term <= 1e-17 * sum) {
+        break;
+      }
+      if (n > 10_000_000 || !Double.isFinite(sum)) {
+        throw new ClvException("expected purchases: the series did not converge for x = " + x + " with a = " + a
+            + ", b = " + b + " (z = " + z + ")");
+      }
+    }
+    double n = c / (a - 1) * -Math.expm1((r + x) * logOneMinusZ + Math.log(sum));
+    if (!Double.isFinite(n)) {
+      throw new ClvException("expected purchases: no finite value for x = " + x + " with a = " + a + ", b = " + b);
+    }
     return Math.max(0, n);
   }
 }

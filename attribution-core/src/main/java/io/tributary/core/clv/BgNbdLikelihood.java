@@ -17,7 +17,8 @@ public final class BgNbdLikelihood {
    *   A2 = lnΓ(a+b) + lnΓ(b+x) - lnΓ(b) - lnΓ(a+b+x)
    *   A3 = -(r+x) ln(α+T)
    *   A4 = ln a - ln(b+x-1) - (r+x) ln(α+t_x)
-   * Rows are sorted by (x, t_x, T), so the sum runs in one fixed order: the same value on every run.
+   * Rows are sorted by (x, t_x, T) and summed in fixed blocks (BlockSum), so the sum is the same on every run and
+   * any number of cores.
    */
   private final int customers;
   private final int repeatCustomers;
@@ -30,6 +31,7 @@ public final class BgNbdLikelihood {
   private final int[] rowRecency; // index into recencies
   private final int[] rowAge; // index into ages
   private final int[] rowCount;
+  private final List<CustomerSummary> subsample;
 
   private BgNbdLikelihood(List<CustomerSummary> summaries) {
     int n = summaries.size();
@@ -50,6 +52,7 @@ public final class BgNbdLikelihood {
       sumX += s.frequency();
     }
     repeatCustomers = repeat;
+    subsample = n < MaximumLikelihood.WARM_START_MIN ? List.of() : MaximumLikelihood.subsample(summaries);
     meanAge = n == 0 ? 0 : sumAge / n;
     meanFrequency = n == 0 ? 0 : sumX / n;
     xs = distinct(x);
@@ -130,23 +133,25 @@ public final class BgNbdLikelihood {
     }
     double[] logAge = logs(alpha, ages);
     double[] logRecency = logs(alpha, recencies);
-    double sum = 0;
-    for (int i = 0; i < rowCount.length; i++) {
-      int k = rowX[i];
-      int x = xs[k];
-      double rx = r + x;
-      double a3 = -rx * logAge[rowAge[i]];
-      double ll;
-      if (x == 0) {
-        ll = base[k] + a3;
-      } else {
-        double a4 = extra[k] - rx * logRecency[rowRecency[i]];
-        double m = Math.max(a3, a4);
-        ll = base[k] + m + Math.log1p(Math.exp(-Math.abs(a3 - a4)));
+    return BlockSum.sum(rowCount.length, (from, to) -> {
+      double sum = 0;
+      for (int i = from; i < to; i++) {
+        int k = rowX[i];
+        int x = xs[k];
+        double rx = r + x;
+        double a3 = -rx * logAge[rowAge[i]];
+        double ll;
+        if (x == 0) {
+          ll = base[k] + a3;
+        } else {
+          double a4 = extra[k] - rx * logRecency[rowRecency[i]];
+          double m = Math.max(a3, a4);
+          ll = base[k] + m + Math.log1p(Math.exp(-Math.abs(a3 - a4)));
+        }
+        sum += rowCount[i] * ll;
       }
-      sum += rowCount[i] * ll;
-    }
-    return sum;
+      return sum;
+    });
   }
 
   /* Fits the model: the checks that give a clear message, then the optimiser. */
@@ -158,15 +163,31 @@ public final class BgNbdLikelihood {
       throw new ClvException("BG/NBD: none of the " + customers + " customers bought again in the calibration window "
           + "(every x = 0): repeat purchases cannot be fitted");
     }
-    // Start: r = 1, α so that the mean rate r/α matches the mean x per unit of T, a = b = 1.
-    double alpha0 = Math.max(meanAge, 1e-6) / Math.max(meanFrequency, 1e-6);
-    MaximumLikelihood.Optimum o = MaximumLikelihood.maximize("BG/NBD", BgNbd.PARAMETERS,
-        t -> logLikelihood(t[0], t[1], t[2], t[3]), new double[] {1, alpha0, 1, 1}, customers);
+    MaximumLikelihood.Optimum o = optimum();
     double[] t = o.theta();
     double[] se = o.standardErrors();
     List<Estimate> estimates = List.of(new Estimate("r", t[0], se[0]), new Estimate("alpha", t[1], se[1]),
         new Estimate("a", t[2], se[2]), new Estimate("b", t[3], se[3]));
     return new BgNbdFit(new BgNbd(t[0], t[1], t[2], t[3]), estimates, o.logLikelihood(), customers, repeatCustomers);
+  }
+
+  /*
+   * Start: r = 1, α so that the mean rate r/α matches the mean x per unit of T, a = b = 1. A large population starts
+   * instead from the optimum of a systematic subsample (every k-th customer), which lands the full fit near its
+   * maximum in a few steps; the full fit still decides the result.
+   */
+  private MaximumLikelihood.Optimum optimum() {
+    double alpha0 = Math.max(meanAge, 1e-6) / Math.max(meanFrequency, 1e-6);
+    MaximumLikelihood.Optimum warm = null;
+    if (customers >= MaximumLikelihood.WARM_START_MIN) {
+      try {
+        warm = new BgNbdLikelihood(subsample).optimum();
+      } catch (ClvException e) {
+        warm = null;
+      }
+    }
+    return MaximumLikelihood.maximize("BG/NBD", BgNbd.PARAMETERS, t -> logLikelihood(t[0], t[1], t[2], t[3]),
+        new double[] {1, alpha0, 1, 1}, customers, warm);
   }
 
   private static double[] logs(double alpha, double[] times) {

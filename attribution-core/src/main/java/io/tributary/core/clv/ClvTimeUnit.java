@@ -37,6 +37,6 @@ public enum ClvTimeUnit {
         return u;
       }
     }
-    throw new IllegalArgumentException("time unit: expected day or week, got \"" + text + "\"");
+    throw new IllegalArgumentException("expected day or week, got \"" + text + "\"");
   }
 }

@@ -19,9 +19,10 @@ final class GammaGammaLikelihood {
   private final double[] means;
   private final double[] logMeans;
   private final double meanOfMeans;
+  private final List<CustomerSummary> valued;
 
   private GammaGammaLikelihood(List<CustomerSummary> summaries) {
-    List<CustomerSummary> valued = new ArrayList<>();
+    valued = new ArrayList<>();
     for (CustomerSummary s : summaries) {
       if (s.valuedRepeats() > 0) {
         valued.add(s);
@@ -55,14 +56,33 @@ final class GammaGammaLikelihood {
       double pc = p * counts[k];
       constant[k] = Gamma.logGamma(pc + q) - Gamma.logGamma(pc) - lgQ + qLogGamma + pc * Math.log(counts[k]);
     }
-    double sum = 0;
-    for (int i = 0; i < customers; i++) {
-      int k = countIndex[i];
-      int c = counts[k];
-      double pc = p * c;
-      sum += constant[k] + (pc - 1) * logMeans[i] - (pc + q) * Math.log(gamma + means[i] * c);
+    return BlockSum.sum(customers, (from, to) -> {
+      double sum = 0;
+      for (int i = from; i < to; i++) {
+        int k = countIndex[i];
+        int c = counts[k];
+        double pc = p * c;
+        sum += constant[k] + (pc - 1) * logMeans[i] - (pc + q) * Math.log(gamma + means[i] * c);
+      }
+      return sum;
+    });
+  }
+
+  /*
+   * Start: p = 1, q = 2, γ = the mean of the means, so that pγ/(q-1) matches it; for a large population, the optimum
+   * of a systematic subsample (as BgNbdLikelihood does).
+   */
+  private MaximumLikelihood.Optimum optimum() {
+    MaximumLikelihood.Optimum warm = null;
+    if (customers >= MaximumLikelihood.WARM_START_MIN) {
+      try {
+        warm = new GammaGammaLikelihood(MaximumLikelihood.subsample(valued)).optimum();
+      } catch (ClvException e) {
+        warm = null;
+      }
     }
-    return sum;
+    return MaximumLikelihood.maximize("Gamma-Gamma", GammaGamma.PARAMETERS, t -> logLikelihood(t[0], t[1], t[2]),
+        new double[] {1, 2, meanOfMeans}, customers, warm);
   }
 
   GammaGammaFit fit() {
@@ -70,9 +90,7 @@ final class GammaGammaLikelihood {
       throw new ClvException("Gamma-Gamma: no customer has a repeat purchase with a value > 0 in the calibration "
           + "window: order value cannot be fitted");
     }
-    // Start: p = 1, q = 2, γ = the mean of the means, so that pγ/(q-1) matches it.
-    MaximumLikelihood.Optimum o = MaximumLikelihood.maximize("Gamma-Gamma", GammaGamma.PARAMETERS,
-        t -> logLikelihood(t[0], t[1], t[2]), new double[] {1, 2, meanOfMeans}, customers);
+    MaximumLikelihood.Optimum o = optimum();
     double[] t = o.theta();
     double[] se = o.standardErrors();
     return new GammaGammaFit(new GammaGamma(t[0], t[1], t[2]), List.of(new Estimate("p", t[0], se[0]),

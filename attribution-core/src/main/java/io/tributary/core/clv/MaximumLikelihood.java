@@ -32,18 +32,41 @@ final class MaximumLikelihood {
    * 3. Standard errors: at a maximum the gradient vanishes, so the observed information in θ is D^-1 H D^-1 with
    *    D = diag(θ), and the covariance D H^-1 D: SE(θ_i) = θ_i sqrt((H^-1)_ii). H must be positive definite; if it
    *    is not, the data do not determine the parameters and the fit fails with that message.
+   * 4. From WARM_START_MIN customers on, a fit starts from the optimum of a systematic subsample of SUBSAMPLE
+   *    customers and takes Newton steps with the full gradient and the subsample's Hessian scaled to the population
+   *    (quasiNewton) before the check of step 2: a million customers then need about 60 likelihood evaluations, not
+   *    150. The result is still the full data's maximum, checked as in step 2.
    */
   private static final double BOUND = 30;
   private static final double EDGE = 1;
   private static final double H_STEP = 1e-3;
   private static final int MAX_EVALUATIONS = 20_000;
   private static final int MAX_ROUNDS = 30;
+  // BOBYQA stops at steps of 1e-6 in ln θ; the Newton step then lands within rounding of the maximum.
+  private static final double STOP_RADIUS = 1e-6;
   private static final double NEWTON_DECREMENT = 1e-6;
 
   /** The optimum: parameters, their standard errors and the log-likelihood there. */
-  record Optimum(double[] theta, double[] standardErrors, double logLikelihood) {}
+  record Optimum(double[] theta, double[] standardErrors, double logLikelihood, int customers,
+      RealMatrix inverseHessian) {}
 
   private MaximumLikelihood() {}
+
+  /**
+   * From this many customers a fit starts from the fit of a systematic subsample of {@link #SUBSAMPLE} customers.
+   */
+  static final int WARM_START_MIN = 100_000;
+  static final int SUBSAMPLE = 20_000;
+
+  /** @return every k-th customer, about {@link #SUBSAMPLE} of them: deterministic, spread over the whole list */
+  static List<CustomerSummary> subsample(List<CustomerSummary> all) {
+    int k = Math.max(1, all.size() / SUBSAMPLE);
+    java.util.ArrayList<CustomerSummary> out = new java.util.ArrayList<>(all.size() / k + 1);
+    for (int i = 0; i < all.size(); i += k) {
+      out.add(all.get(i));
+    }
+    return out;
+  }
 
   /**
    * @param model the model's name for messages
@@ -51,11 +74,12 @@ final class MaximumLikelihood {
    * @param logLikelihood the log-likelihood at positive parameters θ
    * @param start positive starting parameters
    * @param customers the number of customers, for messages
+   * @param warm the optimum of a subsample of these customers to start from, or null
    * @return the optimum
    * @throws ClvException when the maximum is on the edge of the box or the likelihood is flat there
    */
   static Optimum maximize(String model, List<String> names, ToDoubleFunction<double[]> logLikelihood, double[] start,
-      int customers) {
+      int customers, Optimum warm) {
     int n = start.length;
     ToDoubleFunction<double[]> f = u -> {
       double ll = logLikelihood.applyAsDouble(exp(u));
@@ -71,11 +95,17 @@ final class MaximumLikelihood {
       upper[i] = BOUND;
     }
     double[] u = u0;
+    if (warm != null) {
+      u = quasiNewton(f, warm, customers);
+    }
     double fu = Double.NaN;
     RealMatrix inverse = null;
     boolean converged = false;
     for (int round = 0; round < MAX_ROUNDS && !converged; round++) {
-      u = bobyqa(model, f, u, lower, upper, customers);
+      if (round > 0 || warm == null) {
+        // After a warm start, steps of about the standard errors.
+        u = bobyqa(model, f, u, lower, upper, customers, warm != null ? 0.05 : 1.0);
+      }
       checkInterior(model, names, u, customers);
       fu = f.applyAsDouble(u);
       double[][] h = new double[n][n];
@@ -91,7 +121,8 @@ final class MaximumLikelihood {
         decrement += g[i] * step[i];
         polished[i] -= step[i];
       }
-      converged = decrement < NEWTON_DECREMENT;
+      // Rounding in a sum over a million customers puts noise of about 1e-10 |LL| into the decrement.
+      converged = decrement < NEWTON_DECREMENT + 1e-10 * Math.abs(fu);
       double fp = f.applyAsDouble(polished);
       if (fp < fu && converged) {
         u = polished;
@@ -107,13 +138,58 @@ final class MaximumLikelihood {
     for (int i = 0; i < n; i++) {
       se[i] = theta[i] * Math.sqrt(inverse.getEntry(i, i));
     }
-    return new Optimum(theta, se, -fu);
+    return new Optimum(theta, se, -fu, customers, inverse);
+  }
+
+  /*
+   * From a subsample's optimum: Newton steps u - H^-1 g with the full gradient g (central differences) and the
+   * subsample's H scaled to the population (the information grows with the number of customers), while they lower
+   * -LL. Each step costs 2n + 1 evaluations where BOBYQA would need dozens; the result is only a starting point,
+   * checked like any other.
+   */
+  private static double[] quasiNewton(ToDoubleFunction<double[]> f, Optimum warm, int customers) {
+    int n = warm.theta().length;
+    RealMatrix inverse = warm.inverseHessian().scalarMultiply((double) warm.customers() / customers);
+    double[] u = new double[n];
+    for (int i = 0; i < n; i++) {
+      u[i] = Math.log(warm.theta()[i]);
+    }
+    double fu = f.applyAsDouble(u);
+    for (int iteration = 0; iteration < 10; iteration++) {
+      double[] g = new double[n];
+      double[] v = u.clone();
+      for (int i = 0; i < n; i++) {
+        v[i] = u[i] + H_STEP;
+        double plus = f.applyAsDouble(v);
+        v[i] = u[i] - H_STEP;
+        double minus = f.applyAsDouble(v);
+        v[i] = u[i];
+        g[i] = (plus - minus) / (2 * H_STEP);
+      }
+      double[] step = inverse.operate(g);
+      double[] next = u.clone();
+      double largest = 0;
+      for (int i = 0; i < n; i++) {
+        next[i] -= step[i];
+        largest = Math.max(largest, Math.abs(step[i]));
+      }
+      double fn = f.applyAsDouble(next);
+      if (!(fn < fu)) {
+        break;
+      }
+      u = next;
+      fu = fn;
+      if (largest < STOP_RADIUS) {
+        break;
+      }
+    }
+    return u;
   }
 
   private static double[] bobyqa(String model, ToDoubleFunction<double[]> f, double[] start, double[] lower,
-      double[] upper, int customers) {
+      double[] upper, int customers, double radius) {
     try {
-      PointValuePair best = new BOBYQAOptimizer(2 * start.length + 1, 1.0, 1e-9).optimize(new MaxEval(MAX_EVALUATIONS),
+      PointValuePair best = new BOBYQAOptimizer(2 * start.length + 1, radius, STOP_RADIUS).optimize(new MaxEval(MAX_EVALUATIONS),
           new ObjectiveFunction(f::applyAsDouble), GoalType.MINIMIZE, new InitialGuess(start),
           new SimpleBounds(lower, upper));
       return best.getPoint();

@@ -30,12 +30,25 @@ public final class CanonicalTimestamps {
    * @return epoch milliseconds, or {@link #NOT_CANONICAL}
    */
   public static long parse(String s, ZoneId zone) {
+    return parse(s, zone, false);
+  }
+
+  /**
+   * The same as {@link #parse(String, ZoneId)}, but a local time in a daylight-saving gap of {@code zone} is
+   * {@link #NOT_CANONICAL}: callers that count such times (see {@link Timestamps#parse(String, ZoneId,
+   * java.util.concurrent.atomic.LongAdder)}) leave them to the slow path, which moves and counts them.
+   */
+  public static long parseOutsideGaps(String s, ZoneId zone) {
+    return parse(s, zone, true);
+  }
+
+  private static long parse(String s, ZoneId zone, boolean declineGaps) {
     int n = s.length();
     if (n < 19 || n > 30) {
       return NOT_CANONICAL;
     }
     // A character above U+00FF becomes '?', which no position accepts, so the answer is the same as on the chars.
-    return parse(s.getBytes(StandardCharsets.ISO_8859_1), 0, n, zone);
+    return parse(s.getBytes(StandardCharsets.ISO_8859_1), 0, n, zone, declineGaps);
   }
 
   /**
@@ -48,6 +61,15 @@ public final class CanonicalTimestamps {
    * @return epoch milliseconds, or {@link #NOT_CANONICAL}
    */
   public static long parse(byte[] b, int from, int to, ZoneId zone) {
+    return parse(b, from, to, zone, false);
+  }
+
+  /** {@link #parseOutsideGaps(String, ZoneId)} on the ASCII text {@code b[from, to)}. */
+  public static long parseOutsideGaps(byte[] b, int from, int to, ZoneId zone) {
+    return parse(b, from, to, zone, true);
+  }
+
+  private static long parse(byte[] b, int from, int to, ZoneId zone, boolean declineGaps) {
     int n = to - from;
     // yyyy-MM-dd?HH:mm:ss = 19 characters, then [.f{1,9}] then [Z].
     if (n < 19 || n > 30 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 13] != ':'
@@ -100,7 +122,7 @@ public final class CanonicalTimestamps {
     } else {
       try {
         LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-        if (rules.getValidOffsets(local).isEmpty()) {
+        if (declineGaps && rules.getValidOffsets(local).isEmpty()) {
           return NOT_CANONICAL; // in a daylight-saving gap: Timestamps moves it and counts it
         }
         epochSecond = local.atZone(zone).toEpochSecond();

@@ -1,7 +1,9 @@
 package io.tributary.core.input;
 
+import io.tributary.core.Errors;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,6 +42,43 @@ public final class ColumnMapping {
       al.put(lower(col), Collections.unmodifiableMap(values));
     });
     return new ColumnMapping(Map.copyOf(cols), Map.copyOf(al));
+  }
+
+  /**
+   * Reads the {@code --map} and {@code --alias} options, for every engine.
+   *
+   * @param maps {@code canonical=source} entries, e.g. {@code customer_id=cookie}
+   * @param aliases {@code column:value=canonical} entries, e.g. {@code event_type:impression=touch}
+   * @return the mapping
+   * @throws io.tributary.core.TributaryException bad input, one line naming the option and the entry
+   */
+  public static ColumnMapping parse(List<String> maps, List<String> aliases) {
+    Map<String, String> columns = new HashMap<>();
+    for (String m : maps) {
+      int eq = m.indexOf('=');
+      if (eq <= 0 || eq == m.length() - 1 || m.substring(0, eq).isBlank() || m.substring(eq + 1).isBlank()) {
+        throw Errors.badOption("map",
+            "expected SPEC_COLUMN=FILE_COLUMN such as customer_id=cookie, got \"" + m + "\"");
+      }
+      String canonical = lower(m.substring(0, eq));
+      String source = m.substring(eq + 1).strip();
+      String before = columns.put(canonical, source);
+      if (before != null && !before.equalsIgnoreCase(source)) {
+        throw Errors.badOption("map", "column " + canonical + " given twice (" + before + ", " + source + ")");
+      }
+    }
+    Map<String, Map<String, String>> values = new HashMap<>();
+    for (String a : aliases) {
+      int colon = a.indexOf(':');
+      int eq = a.indexOf('=', Math.max(colon, 0));
+      if (colon <= 0 || eq <= colon + 1 || eq == a.length() - 1) {
+        throw Errors.badOption("alias",
+            "expected COLUMN:FROM=TO such as event_type:impression=touch, got \"" + a + "\"");
+      }
+      values.computeIfAbsent(lower(a.substring(0, colon)), k -> new HashMap<>())
+          .put(a.substring(colon + 1, eq).strip(), a.substring(eq + 1).strip());
+    }
+    return of(columns, values);
   }
 
   /** @return the file's name of canonical column {@code canonical}, lower-case */

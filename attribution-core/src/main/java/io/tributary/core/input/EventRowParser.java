@@ -188,7 +188,7 @@ public final class EventRowParser {
     if (cf == ct || ct - cf > MAX_ID_LENGTH || !stripped(b, cf, ct)) {
       return false;
     }
-    long time = CanonicalTimestamps.parse(b, r.from(timestampIx), r.to(timestampIx), zone);
+    long time = CanonicalTimestamps.parseOutsideGaps(b, r.from(timestampIx), r.to(timestampIx), zone);
     if (time == CanonicalTimestamps.NOT_CANONICAL) {
       return false;
     }

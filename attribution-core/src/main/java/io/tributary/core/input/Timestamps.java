@@ -102,7 +102,7 @@ public final class Timestamps {
   }
 
   private static long parseOrThrow(String s, ZoneId zone, LongAdder gapShifts) {
-    long fast = CanonicalTimestamps.parse(s, zone);
+    long fast = CanonicalTimestamps.parseOutsideGaps(s, zone);
     if (fast != CanonicalTimestamps.NOT_CANONICAL) {
       return fast;
     }

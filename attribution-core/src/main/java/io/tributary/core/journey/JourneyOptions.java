@@ -1,5 +1,6 @@
 package io.tributary.core.journey;
 
+import io.tributary.core.options.ModelOptionSpec;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -10,8 +11,8 @@ import java.util.Objects;
  *     exactly this old is); default 30 days
  */
 public record JourneyOptions(Duration lookback) {
-  /** SPEC's default lookback window. */
-  public static final Duration DEFAULT_LOOKBACK = Duration.ofDays(30);
+  /** SPEC's default lookback window (the option spec's default). */
+  public static final Duration DEFAULT_LOOKBACK = ModelOptionSpec.LOOKBACK.defaultValue();
 
   public JourneyOptions {
     Objects.requireNonNull(lookback, "lookback");

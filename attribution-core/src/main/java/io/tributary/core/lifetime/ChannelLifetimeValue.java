@@ -50,14 +50,6 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, ClvAnalys
     LocalDate calibrationEnd, int customers, double totalLifetimeValue) {
   /** The option that turns lifetime value by channel on, in every engine. */
   public static final String OPTION = "--clv";
-  /** The table's name. */
-  public static final String TABLE = "channel_lifetime_value";
-  /** The table's columns, without {@code run_date} and the interval ({@code ci_low}, {@code ci_high}). */
-  public static final List<String> COLUMNS = List.of("model", "channel", "new_customers", "lifetime_value",
-      "lifetime_value_per_customer", "spend", "roas", "ltv_roas");
-  /** The columns {@code conversion_kpis} gains when lifetime value is computed. */
-  public static final List<String> KPI_COLUMNS = List.of("lifetime_value_customers", "lifetime_value_total",
-      "lifetime_value_per_customer");
   /** The channel of customers whose first purchase had no touch in its window. */
   public static final String UNATTRIBUTED = JourneyAggregate.UNATTRIBUTED;
 
@@ -147,6 +139,10 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, ClvAnalys
     for (int i = 0; i < buyers.size(); i++) {
       CustomerLifetime c = buyers.get(i);
       double value = lv.lifetimeValue(summaries.get(i));
+      if (!(value >= 0) || Double.isInfinite(value)) {
+        value = UntransformedLifetimeValue.lifetimeValue(analysis.bgNbd().model(), analysis.gammaGamma().model(),
+            options, summaries.get(i));
+      }
       if (!(value >= 0) || Double.isInfinite(value)) {
         throw new io.tributary.core.clv.ClvException("the fitted models give no finite lifetime value for a customer "
             + "with x = " + summaries.get(i).frequency() + ", T = " + summaries.get(i).age() + " (BG/NBD "

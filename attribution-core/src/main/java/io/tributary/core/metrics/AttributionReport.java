@@ -6,6 +6,8 @@ import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.ModelOptions;
 import io.tributary.core.model.ModelResult;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Everything a run reports, computed once from a merged aggregate: the fitted models, SPEC's {@code channel_credit},
@@ -66,6 +68,33 @@ public record AttributionReport(
         CreditTable.rows(results, aggregate, spend),
         ConversionKpis.of(aggregate, spend),
         pathSummary(aggregate));
+  }
+
+  /**
+   * SPEC promises sampled Shapley "with a stated error": the one line both engines print when a model's credit was
+   * sampled, naming the model, the largest standard error of an attributed conversion count and the columns that
+   * hold every row's error.
+   *
+   * @return the note, or empty when every credit was computed exactly
+   */
+  public Optional<String> samplingNote() {
+    ChannelCreditRow widest = null;
+    java.util.Set<String> sampledModels = new java.util.TreeSet<>();
+    for (ChannelCreditRow r : channelCredit) {
+      if (r.samplingError() != null) {
+        sampledModels.add(r.model());
+        if (widest == null || r.samplingError() > widest.samplingError()) {
+          widest = r;
+        }
+      }
+    }
+    if (widest == null) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(Locale.ROOT, "note: %s sampled channel sets beyond its exact limit: "
+        + "credit carries a standard error, at most %.4g conversions (%s); see columns sampling_se and "
+        + "sampling_se_value (credit ± 1.96 × sampling_se is an approximate 95 %% interval)",
+        String.join(", ", sampledModels), widest.samplingError(), widest.channel()));
   }
 
   private static List<PathSummaryRow> pathSummary(JourneyAggregate aggregate) {

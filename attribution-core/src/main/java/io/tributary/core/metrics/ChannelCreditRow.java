@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param cpa spend / attributed conversions
  * @param ciLow lower end of the 95 % bootstrap interval of attributed conversions
  * @param ciHigh upper end of that interval
+ * @param samplingError standard error that sampling left in {@code attributedConversions} (shapley beyond its exact
+ *     limit), null when the credit was computed exactly
+ * @param valueSamplingError standard error that sampling left in {@code attributedValue}, likewise
  */
 public record ChannelCreditRow(
     String model,
@@ -29,9 +32,18 @@ public record ChannelCreditRow(
     Double roi,
     Double cpa,
     Double ciLow,
-    Double ciHigh) {
+    Double ciHigh,
+    Double samplingError,
+    Double valueSamplingError) {
   public ChannelCreditRow {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(channel, "channel");
+  }
+
+  /** A row computed exactly: no sampling error. */
+  public ChannelCreditRow(String model, String channel, double attributedConversions, double attributedValue,
+      Double share, Double spend, Double roas, Double roi, Double cpa, Double ciLow, Double ciHigh) {
+    this(model, channel, attributedConversions, attributedValue, share, spend, roas, roi, cpa, ciLow, ciHigh, null,
+        null);
   }
 }

@@ -37,7 +37,9 @@ public final class CreditTable {
         double value = c == null ? 0 : c.value();
         Double low = c != null && c.hasInterval() ? c.ciLow() : null;
         Double high = c != null && c.hasInterval() ? c.ciHigh() : null;
-        rows.add(row(r.model(), channel, conv, value, totalConversions, spend.spend(channel), low, high));
+        ChannelCreditRow row = row(r.model(), channel, conv, value, totalConversions, spend.spend(channel), low,
+            high);
+        rows.add(c != null && c.sampled() ? withSamplingError(row, c) : row);
       }
       if (aggregate.touchlessConversions() > 0) {
         rows.add(row(r.model(), JourneyAggregate.UNATTRIBUTED, aggregate.touchlessConversions(),
@@ -45,6 +47,11 @@ public final class CreditTable {
       }
     }
     return List.copyOf(rows);
+  }
+
+  private static ChannelCreditRow withSamplingError(ChannelCreditRow r, ChannelCredit c) {
+    return new ChannelCreditRow(r.model(), r.channel(), r.attributedConversions(), r.attributedValue(), r.share(),
+        r.spend(), r.roas(), r.roi(), r.cpa(), r.ciLow(), r.ciHigh(), c.samplingError(), c.valueSamplingError());
   }
 
   private static ChannelCreditRow row(String model, String channel, double conv, double value, long total,

@@ -1,5 +1,7 @@
 package io.tributary.core.model;
 
+import io.tributary.core.options.ModelOptionSpec;
+import io.tributary.core.options.RunOptions;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,7 +14,7 @@ import java.util.Objects;
  * @param markovOrder Markov chain order k, 1 to 10; default 1
  * @param shapleyExactLimit most distinct channels in a set for which Shapley values are computed exactly, 1 to 26;
  *     default 20
- * @param shapleySamples permutations sampled per game beyond the exact limit, {@code > 0}
+ * @param shapleySamples permutations sampled per game beyond the exact limit, at least 2
  * @param bootstrapReplicates bootstrap replicates for confidence intervals, 0 for none
  * @param seed seed of every random choice (bootstrap, sampled Shapley)
  */
@@ -25,8 +27,16 @@ public record ModelOptions(
     int shapleySamples,
     int bootstrapReplicates,
     long seed) {
-  /** SPEC's default half-life. */
-  public static final Duration DEFAULT_HALF_LIFE = Duration.ofDays(7);
+  /** SPEC's default half-life (the option spec's default). */
+  public static final Duration DEFAULT_HALF_LIFE = ModelOptionSpec.HALF_LIFE.defaultValue();
+  /** Lowest Markov order. */
+  public static final int MIN_MARKOV_ORDER = 1;
+  /** Highest Markov order: the states of a higher order outgrow any path file. */
+  public static final int MAX_MARKOV_ORDER = 10;
+  /** Largest exact Shapley game: 2^26 subsets is the most a solve enumerates. */
+  public static final int MAX_SHAPLEY_EXACT_LIMIT = 26;
+  /** Fewest Shapley permutations: one permutation states no error. */
+  public static final int MIN_SHAPLEY_SAMPLES = 2;
 
   public ModelOptions {
     Objects.requireNonNull(halfLife, "halfLife");
@@ -35,23 +45,26 @@ public record ModelOptions(
     if (halfLife.isNegative() || halfLife.isZero()) {
       throw new IllegalArgumentException("half-life must be > 0, got " + halfLife);
     }
-    if (markovOrder < 1 || markovOrder > 10) {
-      throw new IllegalArgumentException("Markov order must be 1 to 10, got " + markovOrder);
+    if (markovOrder < MIN_MARKOV_ORDER || markovOrder > MAX_MARKOV_ORDER) {
+      throw new IllegalArgumentException(
+          "Markov order must be " + MIN_MARKOV_ORDER + " to " + MAX_MARKOV_ORDER + ", got " + markovOrder);
     }
-    if (shapleyExactLimit < 1 || shapleyExactLimit > 26) {
-      throw new IllegalArgumentException("Shapley exact limit must be 1 to 26, got " + shapleyExactLimit);
+    if (shapleyExactLimit < 1 || shapleyExactLimit > MAX_SHAPLEY_EXACT_LIMIT) {
+      throw new IllegalArgumentException(
+          "Shapley exact limit must be 1 to " + MAX_SHAPLEY_EXACT_LIMIT + ", got " + shapleyExactLimit);
     }
-    if (shapleySamples < 1) {
-      throw new IllegalArgumentException("Shapley samples must be > 0, got " + shapleySamples);
+    if (shapleySamples < MIN_SHAPLEY_SAMPLES) {
+      throw new IllegalArgumentException(
+          "Shapley samples must be at least " + MIN_SHAPLEY_SAMPLES + ", got " + shapleySamples);
     }
     if (bootstrapReplicates < 0) {
       throw new IllegalArgumentException("bootstrap replicates must be >= 0, got " + bootstrapReplicates);
     }
   }
 
-  /** @return SPEC's defaults */
+  /** @return SPEC's defaults, as {@link ModelOptionSpec} states them */
   public static ModelOptions defaults() {
-    return new ModelOptions(DEFAULT_HALF_LIFE, PositionWeights.U, "direct", 1, 20, 20_000, 0, 42L);
+    return RunOptions.defaults().modelOptions();
   }
 
   /** @return a copy with the given half-life */

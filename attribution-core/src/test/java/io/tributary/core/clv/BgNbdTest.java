@@ -95,6 +95,20 @@ class BgNbdTest {
   }
 
   @Test
+  void expectedPurchases_aAndBInTheThousands_paperForm() {
+    // A boundary fit of a short window: a, b ~ 3000 (dropout ~ 1/2 for everyone). The transformed series would
+    // overflow; the value must be the paper's eq. 10.
+    BgNbd m = new BgNbd(0.5, 4, 3000, 3100);
+    for (int x : new int[] {0, 2, 7}) {
+      CustomerSummary s = CustomerSummary.of(x, x == 0 ? 0 : 30, 38);
+      double expected = paperExpected(m, 52, x, s.recency(), 38);
+      double actual = m.expectedPurchases(52, s);
+      assertTrue(Double.isFinite(actual) && actual > 0, "x = " + x + ": " + actual);
+      assertEquals(expected, actual, 1e-9 * Math.max(1, expected), "x = " + x);
+    }
+  }
+
+  @Test
   void hundredsOfPurchases_finiteWithoutOverflow() {
     // 800 purchases: (r+x) ln(...) and lnΓ(r+x) far beyond what a double holds as a power or a factorial.
     CustomerSummary busyGone = CustomerSummary.of(800, 10, 39);

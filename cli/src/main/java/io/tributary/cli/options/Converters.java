@@ -1,71 +1,30 @@
 package io.tributary.cli.options;
 
 import io.tributary.cli.csv.Delimiter;
-import io.tributary.core.input.Durations;
-import io.tributary.core.model.PositionWeights;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * picocli converters for the option types. Each throws {@link IllegalArgumentException} with a message naming the
- * accepted forms; picocli turns it into a usage error (exit status 2) naming the option.
+ * picocli converters for the read options' types. Each throws picocli's {@link TypeConversionException} with a message
+ * naming the accepted forms, so that the usage error (exit status 2) is one line naming the option, with no Java class
+ * name in it. Model options are the core's ({@link ModelOptionSpecs}).
  */
 public final class Converters {
   private Converters() {}
-
-  /** {@code 30d}, {@code 12h}, {@code 90m}, {@code P7D}, {@code inf}, through the core's {@link Durations}. */
-  public static final class DurationConverter implements ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      return Durations.parse(value);
-    }
-  }
-
-  /** {@code canonical=source}: SPEC's column name, then the file's. */
-  public static final class RenameConverter implements ITypeConverter<ColumnRename> {
-    @Override
-    public ColumnRename convert(String value) {
-      int eq = value.indexOf('=');
-      if (eq <= 0 || eq == value.length() - 1) {
-        throw new IllegalArgumentException(
-            "expected SPEC_COLUMN=FILE_COLUMN such as customer_id=cookie, got \"" + value + "\"");
-      }
-      return new ColumnRename(value.substring(0, eq).strip(), value.substring(eq + 1).strip());
-    }
-  }
-
-  /** {@code column:from=to}, e.g. {@code event_type:impression=touch}. */
-  public static final class AliasConverter implements ITypeConverter<ValueAlias> {
-    @Override
-    public ValueAlias convert(String value) {
-      int colon = value.indexOf(':');
-      int eq = value.indexOf('=', colon + 1);
-      if (colon <= 0 || eq <= colon + 1 || eq == value.length() - 1) {
-        throw new IllegalArgumentException(
-            "expected COLUMN:FROM=TO such as event_type:impression=touch, got \"" + value + "\"");
-      }
-      return new ValueAlias(value.substring(0, colon).strip(), value.substring(colon + 1, eq).strip(),
-          value.substring(eq + 1).strip());
-    }
-  }
 
   /** {@code auto}, {@code ,}, {@code ;}, {@code tab}, {@code |}. */
   public static final class DelimiterConverter implements ITypeConverter<Delimiter> {
     @Override
     public Delimiter convert(String value) {
-      return Delimiter.parse(value);
-    }
-  }
-
-  /** {@code U}, {@code J}, {@code inverse-J} or {@code first/middle/last}. */
-  public static final class PositionWeightsConverter implements ITypeConverter<PositionWeights> {
-    @Override
-    public PositionWeights convert(String value) {
-      return PositionWeights.parse(value);
+      try {
+        return Delimiter.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 
@@ -76,7 +35,7 @@ public final class Converters {
       try {
         return ZoneId.of(value.strip());
       } catch (DateTimeException e) {
-        throw new IllegalArgumentException(
+        throw new TypeConversionException(
             "unknown time zone \"" + value + "\" (e.g. UTC, Europe/Paris, America/New_York, +02:00)");
       }
     }
@@ -89,7 +48,7 @@ public final class Converters {
       try {
         return LocalDate.parse(value.strip());
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("expected an ISO date such as 2024-03-01, got \"" + value + "\"");
+        throw new TypeConversionException("expected an ISO date such as 2024-03-01, got \"" + value + "\"");
       }
     }
   }

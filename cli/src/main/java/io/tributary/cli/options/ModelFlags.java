@@ -2,72 +2,43 @@ package io.tributary.cli.options;
 
 import io.tributary.core.journey.JourneyOptions;
 import io.tributary.core.model.ModelOptions;
-import io.tributary.core.model.ModelRegistry;
-import io.tributary.core.model.PositionWeights;
-import java.time.Duration;
-import java.util.LinkedHashMap;
+import io.tributary.core.options.ModelOptionSpec;
+import io.tributary.core.options.OptionDef;
+import io.tributary.core.options.RunOptions;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Which models to fit and their options; defaults are SPEC's. */
-public final class ModelFlags {
-  @Option(names = "--models", paramLabel = "all|a,b", defaultValue = "all",
-      description = "Models to fit: all, or a comma-separated list of ${COMPLETION-CANDIDATES} "
-          + "(default: ${DEFAULT-VALUE}).", completionCandidates = ModelNames.class)
-  String models;
-
-  @Option(names = "--lookback", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-      defaultValue = "30d", description = "Journey lookback window, e.g. 30d, 12h, inf (default: ${DEFAULT-VALUE}).")
-  Duration lookback;
-
-  @Option(names = "--half-life", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-      defaultValue = "7d", description = "time_decay half-life (default: ${DEFAULT-VALUE}).")
-  Duration halfLife;
-
-  @Option(names = "--markov-order", paramLabel = "K", defaultValue = "1",
-      description = "Markov chain order, 1 to 10 (default: ${DEFAULT-VALUE}).")
-  int markovOrder;
-
-  @Option(names = "--direct-channel", paramLabel = "NAME", defaultValue = "direct",
-      description = "The channel last_non_direct skips (default: ${DEFAULT-VALUE}).")
-  String directChannel;
-
-  @Option(names = "--position-weights", paramLabel = "U|J|inverse-J|F/M/L",
-      converter = Converters.PositionWeightsConverter.class, defaultValue = "U",
-      description = "position_based weights: U (40/20/40), J (20/20/60), inverse-J (60/20/20) or e.g. 30/40/30 "
-          + "(default: ${DEFAULT-VALUE}).")
-  PositionWeights positionWeights;
-
-  @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0",
-      description = "Bootstrap replicates for 95%% intervals, where a model computes them (default: none).")
-  int bootstrap;
-
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
-      description = "Seed of every random choice (bootstrap, sampled Shapley) (default: ${DEFAULT-VALUE}).")
-  long seed;
+/**
+ * Which models to fit and their options. The options are not declared here: {@link CoreOptions.Generated} adds one
+ * picocli option per entry of the core's {@link ModelOptionSpec} (name, label, default and help from there), and the
+ * values are read by the core's {@link RunOptions}, so a bad value fails with the core's one-line message. Only
+ * {@code --threads}, which is how this engine runs and not what it computes, is the CLI's own.
+ */
+public final class ModelFlags extends CoreOptions {
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Worker threads for building journeys (default: the number of processors).")
   Integer threads;
 
+  @Override
+  List<OptionDef<?>> generated() {
+    return ModelOptionSpec.ALL;
+  }
+
   /** @return the model spec as given */
   public String spec() {
-    return models;
+    return run().models();
   }
 
   /** @return the model options */
   public ModelOptions options() {
-    return ModelOptions.defaults()
-        .withHalfLife(halfLife)
-        .withPositionWeights(positionWeights)
-        .withDirectChannel(directChannel.strip())
-        .withMarkovOrder(markovOrder)
-        .withBootstrap(bootstrap, seed);
+    return run().modelOptions();
   }
 
   /** @return the journey options */
   public JourneyOptions journeyOptions() {
-    return new JourneyOptions(lookback);
+    return run().journeyOptions();
   }
 
   /** @return worker threads, at least 1 */
@@ -78,26 +49,8 @@ public final class ModelFlags {
     return threads != null ? threads : Runtime.getRuntime().availableProcessors();
   }
 
-  /** @return the settings as label → value, for summaries and the HTML report */
+  /** @return the settings as name → value, for summaries and the HTML report */
   public Map<String, String> describe() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("models", models);
-    m.put("lookback", lookback.toString());
-    m.put("half-life", halfLife.toString());
-    m.put("markov-order", Integer.toString(markovOrder));
-    m.put("direct-channel", directChannel);
-    m.put("position-weights", positionWeights.first() + "/" + positionWeights.middle() + "/"
-        + positionWeights.last());
-    m.put("bootstrap", Integer.toString(bootstrap));
-    m.put("seed", Long.toString(seed));
-    return m;
-  }
-
-  /** The registry's model names, for help and shell completion. */
-  public static final class ModelNames implements Iterable<String> {
-    @Override
-    public java.util.Iterator<String> iterator() {
-      return ModelRegistry.names().iterator();
-    }
+    return run().describe();
   }
 }

@@ -7,22 +7,20 @@ import io.tributary.cli.load.Slicing;
 import io.tributary.core.input.ColumnMapping;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** How inputs are read: column mapping, value aliases, zone, delimiter, path separator, bad-row policy. */
 public final class ReadOptions {
-  @Option(names = "--map", paramLabel = "COLUMN=SOURCE", converter = Converters.RenameConverter.class,
+  @Option(names = "--map", paramLabel = "COLUMN=SOURCE",
       description = "Read SPEC column COLUMN from the file's column SOURCE, e.g. customer_id=cookie (repeatable; "
           + "applies to the --events/--paths file).")
-  List<ColumnRename> renames = new ArrayList<>();
+  List<String> renames = new ArrayList<>();
 
-  @Option(names = "--alias", paramLabel = "COLUMN:FROM=TO", converter = Converters.AliasConverter.class,
+  @Option(names = "--alias", paramLabel = "COLUMN:FROM=TO",
       description = "Read value FROM of COLUMN as TO, e.g. event_type:impression=touch (repeatable).")
-  List<ValueAlias> aliases = new ArrayList<>();
+  List<String> aliases = new ArrayList<>();
 
   @Option(names = "--timezone", paramLabel = "ZONE", converter = Converters.ZoneConverter.class,
       defaultValue = "UTC", description = "Zone of timestamps without an offset (default: ${DEFAULT-VALUE}).")
@@ -70,21 +68,9 @@ public final class ReadOptions {
     return rejectsFile;
   }
 
-  /** @return the column mapping of the main input */
+  /** @return the column mapping of the main input, read by the core */
   public ColumnMapping mapping() {
-    Map<String, String> columns = new HashMap<>();
-    for (ColumnRename r : renames) {
-      String before = columns.put(r.canonical().toLowerCase(Locale.ROOT), r.source());
-      if (before != null && !before.equalsIgnoreCase(r.source())) {
-        throw new IllegalArgumentException("--map " + r.canonical() + " given twice (" + before + ", "
-            + r.source() + ")");
-      }
-    }
-    Map<String, Map<String, String>> values = new HashMap<>();
-    for (ValueAlias a : aliases) {
-      values.computeIfAbsent(a.column().toLowerCase(Locale.ROOT), k -> new HashMap<>()).put(a.from(), a.to());
-    }
-    return ColumnMapping.of(columns, values);
+    return ColumnMapping.parse(renames, aliases);
   }
 
   /** @return the read settings of the main input */

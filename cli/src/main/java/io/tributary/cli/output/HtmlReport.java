@@ -86,6 +86,8 @@ public final class HtmlReport {
     }
     out.println("<h2>Channel credit</h2>");
     creditTable(out, models, byChannel);
+    report.samplingNote().ifPresent(n -> out.println("<p id=\"sampling\"><small>" + esc(n)
+        + " (± in the table: one standard error)</small></p>"));
     out.println("<h2>Top paths by conversions</h2>");
     topPaths(out, report.pathSummary());
     out.println("<h2>Settings</h2>");
@@ -190,8 +192,11 @@ public final class HtmlReport {
       sb.append("<tr><td>").append(esc(e.getKey())).append("</td>");
       for (String m : models) {
         ChannelCreditRow r = e.getValue().get(m);
-        sb.append("<td>").append(r == null ? "" : fixed(r.attributedConversions(), 2)).append("</td><td>")
-            .append(r == null ? "" : fixed(r.attributedValue(), 2)).append("</td>");
+        sb.append("<td>").append(r == null ? "" : fixed(r.attributedConversions(), 2))
+            .append(r == null || r.samplingError() == null ? "" : " ± " + fixed(r.samplingError(), 2))
+            .append("</td><td>").append(r == null ? "" : fixed(r.attributedValue(), 2))
+            .append(r == null || r.valueSamplingError() == null ? "" : " ± " + fixed(r.valueSamplingError(), 2))
+            .append("</td>");
       }
       sb.append("</tr>\n");
     }

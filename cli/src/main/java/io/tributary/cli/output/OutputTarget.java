@@ -14,8 +14,9 @@ import java.util.Locale;
 
 /**
  * Where {@code --output} points: standard output ({@code -}), one file, or a directory receiving one file per table.
- * A value is a directory when it exists as one or ends with {@code /}; otherwise a file when its name has an extension
- * ({@code .csv}, {@code .json}, {@code .txt}, {@code .html}, ...), and a directory (created) when it has none.
+ * A value is a directory when it exists as one or ends with {@code /}; a file when it exists as anything else (a
+ * regular file, or a device or pipe such as {@code /dev/null}) or its name has an extension ({@code .csv},
+ * {@code .json}, {@code .txt}, {@code .html}, ...); and a directory (created) otherwise.
  *
  * @param kind stdout, file or directory
  * @param path the file or directory, null for stdout
@@ -39,6 +40,10 @@ public record OutputTarget(Kind kind, Path path) {
     Path p = Path.of(output);
     if (Files.isDirectory(p) || output.endsWith("/") || output.endsWith(java.io.File.separator)) {
       return new OutputTarget(Kind.DIRECTORY, p);
+    }
+    if (Files.exists(p)) {
+      // Not a directory, so something to write into: a file, or a device such as /dev/null (timing a run).
+      return new OutputTarget(Kind.FILE, p);
     }
     String name = p.getFileName() == null ? "" : p.getFileName().toString();
     int dot = name.lastIndexOf('.');
@@ -69,7 +74,7 @@ public record OutputTarget(Kind kind, Path path) {
       throw new IllegalStateException("a directory target opens one file per table");
     }
     Path parent = path.toAbsolutePath().getParent();
-    if (parent != null) {
+    if (parent != null && !Files.isDirectory(parent)) {
       Files.createDirectories(parent);
     }
     return Files.newBufferedWriter(path, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.tributary.cli.output;
 
+import io.tributary.core.Errors;
 import io.tributary.core.TributaryException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -15,8 +16,9 @@ import java.util.List;
 /**
  * Writes tables as Parquet files through DuckDB's JDBC driver, which is not bundled: the CLI jar stays free of
  * Hadoop and Parquet libraries, and only a user who asks for Parquet puts DuckDB beside it
- * ({@code java -cp tributary.jar:duckdb_jdbc.jar io.tributary.cli.Main ...}). Column types: text columns
- * {@code VARCHAR}, whole-number columns {@code BIGINT}, every other number column {@code DOUBLE}; nulls stay null.
+ * ({@code java -cp tributary.jar:duckdb_jdbc.jar io.tributary.cli.Main ...}). Column types are the core's: text
+ * (and {@code run_date}) {@code VARCHAR}, whole numbers {@code BIGINT}, decimal numbers {@code DOUBLE}; nulls stay
+ * null.
  */
 public final class ParquetTableWriter {
   private static final String DRIVER = "org.duckdb.DuckDBDriver";
@@ -26,7 +28,8 @@ public final class ParquetTableWriter {
   /**
    * @param tables the tables, each written to {@code dir/NAME.parquet}
    * @param dir the output directory, created when missing
-   * @throws TributaryException when DuckDB's driver is not on the class path or a write fails
+   * @throws TributaryException when DuckDB's driver is not on the class path (bad usage, exit 2) or a write fails
+   *     (a failure, exit 1)
    */
   public static void write(List<Table> tables, Path dir) {
     try {
@@ -44,7 +47,7 @@ public final class ParquetTableWriter {
         }
       }
     } catch (SQLException | java.io.IOException e) {
-      throw new TributaryException("cannot write Parquet to " + dir + ": " + e.getMessage(), e);
+      throw Errors.cannotWrite("Parquet to " + dir, e);
     }
   }
 
@@ -71,7 +74,7 @@ public final class ParquetTableWriter {
           if (v == null) {
             ps.setNull(i + 1, types[i]);
           } else if (types[i] == Types.VARCHAR) {
-            ps.setString(i + 1, (String) v);
+            ps.setString(i + 1, v.toString());
           } else if (types[i] == Types.BIGINT) {
             ps.setLong(i + 1, (Long) v);
           } else {
@@ -95,29 +98,12 @@ public final class ParquetTableWriter {
     }
   }
 
+  /* The core's column types: run_date is written as text, as in CSV and JSON. */
   private static int sqlType(Table t, int column) {
-    boolean text = false;
-    boolean fraction = false;
-    for (List<Object> row : t.rows()) {
-      Object v = row.get(column);
-      if (v instanceof String) {
-        text = true;
-      } else if (v instanceof Double || v instanceof BigDecimal) {
-        fraction = true;
-      }
-    }
-    if (text) {
-      return Types.VARCHAR;
-    }
-    if (fraction || isMeasure(t.columns().get(column))) {
-      return Types.DOUBLE;
-    }
-    return Types.BIGINT;
-  }
-
-  /* A column of doubles that happens to hold only nulls must still be DOUBLE, not BIGINT; only counts are BIGINT. */
-  private static boolean isMeasure(String column) {
-    return !(column.equals("journeys") || column.equals("converting_journeys") || column.equals("conversions")
-        || column.equals("multi_channel_journeys") || column.equals("nulls") || column.equals("line"));
+    return switch (t.types().get(column)) {
+      case TEXT, DATE, TIMESTAMP -> Types.VARCHAR;
+      case LONG -> Types.BIGINT;
+      case DOUBLE -> Types.DOUBLE;
+    };
   }
 }

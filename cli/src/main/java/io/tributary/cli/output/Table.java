@@ -1,5 +1,6 @@
 package io.tributary.cli.output;
 
+import io.tributary.core.output.ColumnType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +12,17 @@ import java.util.Objects;
  *
  * @param name the table's name, e.g. {@code channel_credit}
  * @param columns column names, snake_case
+ * @param types the columns' types as the core defines them ({@code run_date}, a {@link ColumnType#DATE}, is text here)
  * @param rows the rows, each as wide as {@code columns}
  */
-public record Table(String name, List<String> columns, List<List<Object>> rows) {
+public record Table(String name, List<String> columns, List<ColumnType> types, List<List<Object>> rows) {
   public Table {
     Objects.requireNonNull(name, "name");
     columns = List.copyOf(columns);
+    types = List.copyOf(types);
+    if (types.size() != columns.size()) {
+      throw new IllegalArgumentException(name + ": " + types.size() + " types for " + columns.size() + " columns");
+    }
     List<List<Object>> copy = new ArrayList<>(rows.size());
     for (List<Object> r : rows) {
       if (r.size() != columns.size()) {
@@ -31,6 +37,33 @@ public record Table(String name, List<String> columns, List<List<Object>> rows) 
       copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(r)));
     }
     rows = java.util.Collections.unmodifiableList(copy);
+  }
+
+  /**
+   * A table the core does not define (the {@code clv} command's report, whose value column mixes text and numbers):
+   * types read from the cells, text where any cell is text.
+   */
+  public Table(String name, List<String> columns, List<List<Object>> rows) {
+    this(name, columns, inferred(columns.size(), rows), rows);
+  }
+
+  private static List<ColumnType> inferred(int width, List<List<Object>> rows) {
+    List<ColumnType> types = new ArrayList<>(width);
+    for (int i = 0; i < width; i++) {
+      ColumnType t = ColumnType.LONG;
+      for (List<Object> r : rows) {
+        Object v = i < r.size() ? r.get(i) : null;
+        if (v instanceof String) {
+          t = ColumnType.TEXT;
+          break;
+        }
+        if (v instanceof Double || v instanceof BigDecimal) {
+          t = ColumnType.DOUBLE;
+        }
+      }
+      types.add(t);
+    }
+    return types;
   }
 
   /** @return the number as written in CSV and JSON, or null for a null cell; fails on text */

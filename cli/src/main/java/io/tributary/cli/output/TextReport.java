@@ -85,11 +85,14 @@ public final class TextReport {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s", c));
         for (String m : models) {
           var r = cells.get(m + '\u0000' + c);
-          Double v = r == null ? null : switch (part[1]) {
-            case "n" -> r.newCustomers();
-            case "v" -> r.lifetimeValue();
-            default -> r.lifetimeValuePerCustomer();
-          };
+          Double v = null;
+          if (r != null) {
+            v = switch (part[1]) {
+              case "n" -> Double.valueOf(r.newCustomers());
+              case "v" -> Double.valueOf(r.lifetimeValue());
+              default -> r.lifetimeValuePerCustomer(); // null when no customer is credited
+            };
+          }
           line.append(String.format(Locale.ROOT, " %18s", v == null ? "-" : String.format(Locale.ROOT, "%.2f", v)));
         }
         out.println(line);

@@ -16,29 +16,29 @@ import java.util.List;
  */
 public enum SampleChannel {
   PAID_SEARCH("paid_search", 0.070, 180, true, List.of("ps_brand", "ps_generic", "ps_shopping"),
-      new LifetimeParameters(0.7, 35, 0.8, 3.0, 6, 4, 28)),
+      new LifetimeParameters(1.5, 30, 1.0, 6.0, 6, 4, 28)),
   ORGANIC_SEARCH("organic_search", 0.020, 0, true, List.of(""),
-      new LifetimeParameters(0.7, 35, 0.8, 3.0, 6, 4, 27)),
+      new LifetimeParameters(1.5, 30, 1.0, 6.0, 6, 4, 27)),
   EMAIL("email", 0.030, 3, true, List.of("em_newsletter", "em_cart_reminder", "em_promo"),
-      new LifetimeParameters(0.9, 30, 0.6, 5.0, 6, 4, 30)),
+      new LifetimeParameters(2.0, 20, 0.5, 9.0, 6, 4, 30)),
   SOCIAL("social", 0.012, 50, true, List.of("so_prospecting", "so_retargeting"),
-      new LifetimeParameters(0.5, 50, 1.0, 1.5, 6, 4, 25)),
+      new LifetimeParameters(1.0, 100, 2.0, 2.0, 6, 4, 25)),
   DISPLAY("display", 0.004, 12, true, List.of("di_prospecting", "di_retargeting"),
-      new LifetimeParameters(0.5, 50, 1.0, 1.5, 6, 4, 25)),
+      new LifetimeParameters(1.0, 100, 2.0, 2.0, 6, 4, 25)),
   VIDEO("video", 0.020, 30, true, List.of("vi_awareness", "vi_product"),
-      new LifetimeParameters(0.5, 45, 1.0, 2.0, 6, 4, 26)),
+      new LifetimeParameters(1.0, 80, 1.5, 2.5, 6, 4, 26)),
   AFFILIATE("affiliate", 0.015, 120, true, List.of("af_cashback", "af_voucher"),
-      new LifetimeParameters(0.5, 60, 1.2, 1.5, 6, 4, 22)),
+      new LifetimeParameters(1.0, 100, 2.0, 2.0, 6, 4, 22)),
   APP_PUSH("app_push", 0.010, 1, true, List.of("ap_promo", "ap_back_in_stock"),
-      new LifetimeParameters(1.0, 25, 0.5, 6.0, 6, 4, 30)),
+      new LifetimeParameters(2.0, 15, 0.5, 9.0, 6, 4, 30)),
   MARKETPLACE("marketplace", 0.035, 100, true, List.of("mp_listing", "mp_sponsored"),
-      new LifetimeParameters(0.6, 50, 1.0, 2.0, 6, 4, 20)),
+      new LifetimeParameters(1.0, 80, 1.5, 2.5, 6, 4, 20)),
   DIRECT("direct", 0.0, 0, true, List.of(""),
-      new LifetimeParameters(0.8, 35, 0.7, 3.5, 6, 4, 28)),
+      new LifetimeParameters(1.5, 25, 1.0, 6.0, 6, 4, 28)),
   STORE_VISIT("store_visit", 0.090, 0, false, List.of("store_berlin", "store_hamburg", "store_munich"),
-      new LifetimeParameters(0.9, 30, 0.6, 5.0, 6, 4, 40)),
+      new LifetimeParameters(2.0, 20, 0.5, 9.0, 6, 4, 40)),
   CALL_CENTER("call_center", 0.060, 600, false, List.of("cc_inbound", "cc_callback"),
-      new LifetimeParameters(0.8, 35, 0.7, 4.0, 6, 4, 35));
+      new LifetimeParameters(1.5, 25, 1.0, 6.0, 6, 4, 35));
 
   private static final List<SampleChannel> ALL = List.of(values());
 

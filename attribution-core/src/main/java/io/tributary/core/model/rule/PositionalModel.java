@@ -5,6 +5,7 @@ import io.tributary.core.model.PathModel;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathTable;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -59,38 +60,56 @@ abstract class PositionalModel implements PathModel {
     return ModelResult.of(name(), byName);
   }
 
-  /** One channel's journeys and value by the weight they were credited at. */
+  /**
+   * One channel's journeys and value by the weight they were credited at. A channel meets few distinct weights (1 for
+   * first and last touch, 1/n for the path lengths of linear, a handful for position based): a short array searched
+   * from the last weight used beats a map of boxed keys on the hot loop.
+   */
   private static final class ChannelSums {
-    private final Map<Double, WeightSum> byWeight = new HashMap<>(4);
-    private double lastWeight = Double.NaN;
-    private WeightSum last;
+    private double[] weights = new double[4];
+    private long[] conversions = new long[4];
+    private BigDecimal[] values = new BigDecimal[4];
+    private int size;
+    private int last;
 
-    void add(double weight, long conversions, BigDecimal value) {
-      // Most touches of a channel share a weight (1 for first and last touch): skip the map for a repeat.
-      if (weight != lastWeight) {
-        last = byWeight.computeIfAbsent(weight, k -> new WeightSum());
-        lastWeight = weight;
+    void add(double weight, long journeys, BigDecimal value) {
+      int i = indexOf(weight);
+      // Journeys: at most PathTotals.MAX_JOURNEYS in all, so no overflow.
+      conversions[i] += journeys;
+      values[i] = values[i].add(value);
+    }
+
+    private int indexOf(double weight) {
+      if (size > 0 && weights[last] == weight) {
+        return last;
       }
-      last.conversions += conversions;
-      last.value = last.value.add(value);
+      for (int i = 0; i < size; i++) {
+        if (weights[i] == weight) {
+          last = i;
+          return i;
+        }
+      }
+      if (size == weights.length) {
+        weights = Arrays.copyOf(weights, size * 2);
+        conversions = Arrays.copyOf(conversions, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      weights[size] = weight;
+      values[size] = BigDecimal.ZERO;
+      last = size;
+      return size++;
     }
 
     /** @return conversions and value, each the exact sum over weights rounded once to a double */
     double[] credit() {
-      BigDecimal conversions = BigDecimal.ZERO;
-      BigDecimal value = BigDecimal.ZERO;
-      for (Map.Entry<Double, WeightSum> e : byWeight.entrySet()) {
-        BigDecimal w = e.getKey() == 1.0 ? BigDecimal.ONE : new BigDecimal(e.getKey());
-        conversions = conversions.add(BigDecimal.valueOf(e.getValue().conversions).multiply(w));
-        value = value.add(e.getValue().value.multiply(w));
+      BigDecimal c = BigDecimal.ZERO;
+      BigDecimal v = BigDecimal.ZERO;
+      for (int i = 0; i < size; i++) {
+        BigDecimal w = weights[i] == 1.0 ? BigDecimal.ONE : new BigDecimal(weights[i]);
+        c = c.add(BigDecimal.valueOf(conversions[i]).multiply(w));
+        v = v.add(values[i].multiply(w));
       }
-      return new double[] {conversions.doubleValue(), value.doubleValue()};
+      return new double[] {c.doubleValue(), v.doubleValue()};
     }
-  }
-
-  /* Journeys (at most PathTotals.MAX_JOURNEYS in all, so no overflow) and their exact value. */
-  private static final class WeightSum {
-    long conversions;
-    BigDecimal value = BigDecimal.ZERO;
   }
 }

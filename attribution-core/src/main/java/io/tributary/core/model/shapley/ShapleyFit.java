@@ -1,7 +1,10 @@
 package io.tributary.core.model.shapley;
 
+import io.tributary.core.model.ChannelCredit;
 import io.tributary.core.model.ModelResult;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -30,6 +33,22 @@ public record ShapleyFit(
     if (exactGames < 0 || sampledGames < 0) {
       throw new IllegalArgumentException("game counts must be >= 0");
     }
+  }
+
+  /**
+   * @return the credit as reported: when any game was sampled, every channel's credit carries its standard errors
+   *     (0 for a channel whose every game was solved exactly); otherwise the credit as it is
+   */
+  public ModelResult reported() {
+    if (exact()) {
+      return result;
+    }
+    List<ChannelCredit> credits = new ArrayList<>();
+    for (ChannelCredit c : result.credits()) {
+      credits.add(c.withSamplingError(conversionsError.getOrDefault(c.channel(), 0.0),
+          valueError.getOrDefault(c.channel(), 0.0)));
+    }
+    return new ModelResult(result.model(), credits);
   }
 
   /** @return whether every game was solved exactly, so the credit carries no sampling error */

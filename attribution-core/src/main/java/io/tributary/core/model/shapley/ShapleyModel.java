@@ -80,7 +80,8 @@ public final class ShapleyModel implements PathModel {
 
   @Override
   public ModelResult attribute(PathCounts counts) {
-    return fit(counts).result();
+    // SPEC: sampled "with a stated error": a sampled fit's credit carries its standard errors into the output.
+    return fit(counts).reported();
   }
 
   /**

@@ -1,19 +1,33 @@
-package io.tributary.spark;
+package io.tributary.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.core.ErrorClass;
+import io.tributary.core.TributaryException;
 import io.tributary.core.journey.Event;
-import io.tributary.core.model.JourneyAggregate;
-import io.tributary.core.model.Requirement;
+import io.tributary.core.options.RunOptions;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The aggregate's binary form: exact round trips, merge after decoding, and a refusal of another format version. */
 class AggregateCodecTest {
   @Test
+  void decode_otherVersion_refusedAsAFailureNamingBothVersions() {
+    byte[] bytes = AggregateCodec.encode(JourneyAggregate.ofPaths("p", io.tributary.core.paths.PathCounts.empty()));
+    bytes[3] = (byte) (AggregateCodec.VERSION + 1); // the version is the first int, big-endian
+    TributaryException e = assertThrows(TributaryException.class, () -> AggregateCodec.decode(bytes));
+    assertEquals(ErrorClass.FAILURE, e.errorClass());
+    assertTrue(e.getMessage().contains("format version " + (AggregateCodec.VERSION + 1))
+        && e.getMessage().contains("reads version " + AggregateCodec.VERSION), e.getMessage());
+  }
+
+  @Test
   void decode_encodedAggregate_equalsOriginal() {
-    ModelSpec spec = ModelSpec.defaults();
+    RunOptions spec = RunOptions.defaults();
     JourneyAggregate.Builder b =
         JourneyAggregate.builder(spec.journeyOptions(), spec.resolve(Set.of(Requirement.TIMESTAMPS)));
     b.addCustomer(List.of(Event.touch("a", 0, "search"), Event.touch("a", 3_600_000, "email"),
@@ -29,13 +43,13 @@ class AggregateCodecTest {
 
   @Test
   void decode_emptyAggregate_equalsOriginal() {
-    JourneyAggregate a = JourneyAggregate.ofPaths(PathRows.SETTINGS, io.tributary.core.paths.PathCounts.empty());
+    JourneyAggregate a = JourneyAggregate.ofPaths("paths", io.tributary.core.paths.PathCounts.empty());
     assertEquals(a, AggregateCodec.decode(AggregateCodec.encode(a)));
   }
 
   @Test
   void decode_slicesWithDifferentChannels_mergeAsTheOriginals() {
-    ModelSpec spec = ModelSpec.defaults();
+    RunOptions spec = RunOptions.defaults();
     java.util.Random rnd = new java.util.Random(7);
     List<JourneyAggregate> slices = new java.util.ArrayList<>();
     for (int slice = 0; slice < 3; slice++) {

@@ -1,4 +1,4 @@
-package io.tributary.spark.bench;
+package io.tributary.bench.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;

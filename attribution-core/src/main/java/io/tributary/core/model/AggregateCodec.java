@@ -1,7 +1,7 @@
-package io.tributary.spark;
+package io.tributary.core.model;
 
-import io.tributary.core.model.CreditSum;
-import io.tributary.core.model.JourneyAggregate;
+import io.tributary.core.ErrorClass;
+import io.tributary.core.TributaryException;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathTable;
 import java.io.ByteArrayInputStream;
@@ -18,16 +18,25 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * {@link JourneyAggregate} to bytes and back, exactly: counts as longs, amounts as unscaled value and scale, so an
- * aggregate decoded on the driver equals the one built on the executor. The core stays free of any serialization
- * concern; this is the job's wire format, versioned by its first int.
+ * The binary form of a {@link JourneyAggregate}, exactly: counts as longs, amounts as unscaled value and scale, so an
+ * aggregate decoded on one JVM equals the one encoded on another (the Spark job ships each partition's aggregate to
+ * the driver this way). The first int is the format's {@link #VERSION}; {@link #decode} refuses any other, since the
+ * layout after it may differ.
+ *
+ * <p>Layout, version 2 (big-endian, {@link DataOutputStream}): version; settings (UTF); has-timestamps; touchless
+ * conversions; touchless value; timed conversions; time to conversion (ms); duplicate conversions; the channel
+ * dictionary (count, names); the paths (count, then per path: length, channel ids, conversions, value, nulls); the
+ * journey models' credit (count, then per model: name, count, then per channel: name, conversions, value). A decimal is
+ * its scale, then the length and bytes of its unscaled two's-complement value.
  */
-final class AggregateCodec {
-  private static final int VERSION = 2;
+public final class AggregateCodec {
+  /** The format this build writes and reads. */
+  public static final int VERSION = 2;
 
   private AggregateCodec() {}
 
-  static byte[] encode(JourneyAggregate a) {
+  /** @return the aggregate's bytes */
+  public static byte[] encode(JourneyAggregate a) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(VERSION);
@@ -72,11 +81,19 @@ final class AggregateCodec {
     return bytes.toByteArray();
   }
 
-  static JourneyAggregate decode(byte[] data) {
+  /**
+   * @param data bytes from {@link #encode}
+   * @return the aggregate
+   * @throws TributaryException a failure (not the input's fault) when the bytes are of another format version, i.e.
+   *     written by another Tributary build: every JVM of a run must run the same build
+   */
+  public static JourneyAggregate decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       int version = in.readInt();
       if (version != VERSION) {
-        throw new IllegalStateException("aggregate encoded by format " + version + ", expected " + VERSION);
+        throw new TributaryException(ErrorClass.FAILURE, "cannot read an aggregate of format version " + version
+            + ": this build reads version " + VERSION + " only (run the same Tributary build on every JVM of a run)",
+            null);
       }
       String settings = in.readUTF();
       boolean hasTimestamps = in.readBoolean();

@@ -3,4 +3,4 @@
  * (last-touch and linear credit with window functions). {@code benchmarks/spark-bench.sh} times it against the real
  * job on the same files in the same run.
  */
-package io.tributary.spark.bench;
+package io.tributary.bench.spark;

@@ -1,0 +1,182 @@
+package io.tributary.core.output;
+
+import static io.tributary.core.output.ColumnType.DOUBLE;
+import static io.tributary.core.output.ColumnType.LONG;
+import static io.tributary.core.output.ColumnType.TEXT;
+import static io.tributary.core.output.ColumnType.TIMESTAMP;
+
+import io.tributary.core.lifetime.ChannelLifetimeValueRow;
+import io.tributary.core.metrics.ChannelCreditRow;
+import io.tributary.core.metrics.MarkovDiagnostics;
+import io.tributary.core.metrics.PathSummaryRow;
+import java.util.List;
+
+/**
+ * Every table an engine writes, defined once: SPEC's {@code channel_credit}, {@code conversion_kpis},
+ * {@code path_summary}, {@code rejected_rows} and {@code run_log}, the markov model's {@code markov_transitions} and
+ * {@code removal_effects}, and the path file {@code tributary paths} writes. Adding a column, or a table, is one
+ * change here: the CLI's writers and the Spark job's schemas are derived from these definitions, and a test in each
+ * engine fails when it writes a column that is not defined here. {@code docs/output-tables.md} lists them.
+ */
+public final class OutputTables {
+  /** Each model's credit per channel, with ROI from spend, the bootstrap interval and Shapley's sampling error. */
+  public static final TableSchema<ChannelCreditRow> CHANNEL_CREDIT = TableSchema
+      .<ChannelCreditRow>named("channel_credit",
+          "models in the order given, then channels by name, (unattributed) last")
+      .required("model", TEXT, ChannelCreditRow::model)
+      .required("channel", TEXT, ChannelCreditRow::channel)
+      .required("attributed_conversions", DOUBLE, ChannelCreditRow::attributedConversions)
+      .required("attributed_value", DOUBLE, ChannelCreditRow::attributedValue)
+      .nullable("share", DOUBLE, ChannelCreditRow::share)
+      .nullable("spend", DOUBLE, ChannelCreditRow::spend)
+      .nullable("roas", DOUBLE, ChannelCreditRow::roas)
+      .nullable("roi", DOUBLE, ChannelCreditRow::roi)
+      .nullable("cpa", DOUBLE, ChannelCreditRow::cpa)
+      .nullable("ci_low", DOUBLE, Presence.WHEN_SET_IN_FILES, ChannelCreditRow::ciLow)
+      .nullable("ci_high", DOUBLE, Presence.WHEN_SET_IN_FILES, ChannelCreditRow::ciHigh)
+      .nullable("sampling_se", DOUBLE, Presence.WHEN_SET, ChannelCreditRow::samplingError)
+      .nullable("sampling_se_value", DOUBLE, Presence.WHEN_SET, ChannelCreditRow::valueSamplingError)
+      .build();
+
+  /** The run's KPIs: one row; with lifetime value computed ({@code --clv}), its three omnichannel figures. */
+  public static final TableSchema<KpiRow> CONVERSION_KPIS = TableSchema
+      .<KpiRow>named("conversion_kpis", "one row")
+      .required("journeys", LONG, r -> r.kpis().journeys())
+      .required("converting_journeys", LONG, r -> r.kpis().convertingJourneys())
+      .required("conversions", LONG, r -> r.kpis().conversions())
+      .required("total_value", DOUBLE, r -> r.kpis().totalValue())
+      .nullable("conversion_rate", DOUBLE, r -> r.kpis().conversionRate())
+      .required("multi_channel_journeys", LONG, r -> r.kpis().multiChannelJourneys())
+      .nullable("cross_channel_conversion_rate", DOUBLE, r -> r.kpis().crossChannelConversionRate())
+      .nullable("single_channel_conversion_rate", DOUBLE, r -> r.kpis().singleChannelConversionRate())
+      .nullable("multi_channel_conversion_share", DOUBLE, r -> r.kpis().multiChannelConversionShare())
+      .nullable("avg_touches_to_conversion", DOUBLE, r -> r.kpis().avgTouchesToConversion())
+      .nullable("avg_days_to_conversion", DOUBLE, r -> r.kpis().avgDaysToConversion())
+      .required("total_spend", DOUBLE, r -> r.kpis().totalSpend())
+      .nullable("omnichannel_roi", DOUBLE, r -> r.kpis().omnichannelRoi())
+      .nullable("lifetime_value_customers", LONG, Presence.WHEN_SET,
+          r -> r.lifetime() == null ? null : (Object) (long) r.lifetime().customers())
+      .nullable("lifetime_value_total", DOUBLE, Presence.WHEN_SET,
+          r -> r.lifetime() == null ? null : (Object) r.lifetime().totalLifetimeValue())
+      .nullable("lifetime_value_per_customer", DOUBLE, Presence.WHEN_SET,
+          r -> r.lifetime() == null ? null : (Object) r.lifetime().meanLifetimeValue())
+      .build();
+
+  /** Lifetime value credited to channels by each model ({@code --clv}): what new customers are worth. */
+  public static final TableSchema<ChannelLifetimeValueRow> CHANNEL_LIFETIME_VALUE = TableSchema
+      .<ChannelLifetimeValueRow>named("channel_lifetime_value",
+          "models in the order given, then channels by name, (unattributed) last")
+      .required("model", TEXT, ChannelLifetimeValueRow::model)
+      .required("channel", TEXT, ChannelLifetimeValueRow::channel)
+      .required("new_customers", DOUBLE, ChannelLifetimeValueRow::newCustomers)
+      .required("lifetime_value", DOUBLE, ChannelLifetimeValueRow::lifetimeValue)
+      .nullable("lifetime_value_per_customer", DOUBLE, ChannelLifetimeValueRow::lifetimeValuePerCustomer)
+      .nullable("spend", DOUBLE, ChannelLifetimeValueRow::spend)
+      .nullable("roas", DOUBLE, ChannelLifetimeValueRow::roas)
+      .nullable("ltv_roas", DOUBLE, ChannelLifetimeValueRow::ltvRoas)
+      .nullable("ci_low", DOUBLE, Presence.WHEN_SET_IN_FILES, ChannelLifetimeValueRow::ciLow)
+      .nullable("ci_high", DOUBLE, Presence.WHEN_SET_IN_FILES, ChannelLifetimeValueRow::ciHigh)
+      .build();
+
+  /** Every distinct path with its journeys, conversions and value. */
+  public static final TableSchema<PathSummaryRow> PATH_SUMMARY = TableSchema
+      .<PathSummaryRow>named("path_summary", "the core's path order (by path length, then channel ids)")
+      .required("path", TEXT, PathSummaryRow::path)
+      .required("journeys", LONG, PathSummaryRow::journeys)
+      .required("conversions", LONG, PathSummaryRow::conversions)
+      .required("conversion_value", DOUBLE, PathSummaryRow::conversionValue)
+      .required("nulls", LONG, PathSummaryRow::nulls)
+      .build();
+
+  /** Not a SPEC table: the markov model's transition matrix, written when the run fits markov. */
+  public static final TableSchema<MarkovDiagnostics.Transition> MARKOV_TRANSITIONS = TableSchema
+      .<MarkovDiagnostics.Transition>named("markov_transitions", "by from_state, then to_state, in state order")
+      .required("from_state", TEXT, MarkovDiagnostics.Transition::fromState)
+      .required("to_state", TEXT, MarkovDiagnostics.Transition::toState)
+      .required("journeys", LONG, MarkovDiagnostics.Transition::journeys)
+      .required("probability", DOUBLE, MarkovDiagnostics.Transition::probability)
+      .build();
+
+  /** Not a SPEC table: the markov model's removal effects, written when the run fits markov. */
+  public static final TableSchema<MarkovDiagnostics.Removal> REMOVAL_EFFECTS = TableSchema
+      .<MarkovDiagnostics.Removal>named("removal_effects", "channels by name")
+      .required("channel", TEXT, MarkovDiagnostics.Removal::channel)
+      .required("removal_effect", DOUBLE, MarkovDiagnostics.Removal::removalEffect)
+      .required("value_removal_effect", DOUBLE, MarkovDiagnostics.Removal::valueRemovalEffect)
+      .required("conversion_probability_without", DOUBLE, MarkovDiagnostics.Removal::conversionProbabilityWithout)
+      .build();
+
+  /** Input rows set aside, with the reason. */
+  public static final TableSchema<Rejection> REJECTED_ROWS = TableSchema
+      .<Rejection>named("rejected_rows", "reading order: inputs as read, then line")
+      .required("source", TEXT, Rejection::source)
+      .required("line", LONG, Rejection::line)
+      .required("reason", TEXT, Rejection::reason)
+      .nullable("raw", TEXT, Rejection::raw)
+      .build();
+
+  /** One row per run of the Spark job, appended, failed runs included. */
+  public static final TableSchema<RunLogEntry> RUN_LOG = TableSchema
+      .<RunLogEntry>named("run_log", "appended, one row per run")
+      .required("run_id", TEXT, RunLogEntry::runId)
+      .required("inputs", TEXT, RunLogEntry::inputs)
+      .required("rows_read", LONG, RunLogEntry::read)
+      .required("rows_accepted", LONG, RunLogEntry::accepted)
+      .required("rows_rejected", LONG, RunLogEntry::rejected)
+      .required("rows_excluded_by_consent", LONG, RunLogEntry::excluded)
+      .required("customers", LONG, RunLogEntry::customers)
+      .required("journeys", LONG, RunLogEntry::journeys)
+      .required("started_at", TIMESTAMP, RunLogEntry::startedAt)
+      .required("finished_at", TIMESTAMP, RunLogEntry::finishedAt)
+      .required("status", TEXT, RunLogEntry::status)
+      .nullable("message", TEXT, RunLogEntry::message)
+      .required("version", TEXT, RunLogEntry::version)
+      .build();
+
+  /** The path file {@code tributary paths} writes: the input format of {@code --paths}. */
+  public static final TableSchema<PathFileRow> PATHS = TableSchema
+      .<PathFileRow>named("paths", "the core's path order")
+      .required("path", TEXT, PathFileRow::path)
+      .required("total_conversions", LONG, r -> r.stats().conversions())
+      .required("total_conversion_value", DOUBLE, r -> r.stats().value())
+      .required("total_null", LONG, r -> r.stats().nulls())
+      .build();
+
+  /** Every table, in the order the docs list them. */
+  public static final List<TableSchema<?>> ALL = List.of(CHANNEL_CREDIT, CONVERSION_KPIS, PATH_SUMMARY,
+      REJECTED_ROWS, RUN_LOG, MARKOV_TRANSITIONS, REMOVAL_EFFECTS, CHANNEL_LIFETIME_VALUE, PATHS);
+
+  private OutputTables() {}
+
+  /**
+   * @return every table as the Markdown of {@code docs/output-tables.md} (a test keeps that file equal to this, so the
+   *     tables are described once, here)
+   */
+  public static String markdown() {
+    StringBuilder sb = new StringBuilder();
+    for (TableSchema<?> t : ALL) {
+      sb.append("### `").append(t.name()).append("`\n\nRows: ").append(t.rowOrder()).append(".\n\n")
+          .append("| column | type | null | written |\n|---|---|---|---|\n");
+      for (Column<?> c : t.columns()) {
+        sb.append("| `").append(c.name()).append("` | ").append(c.type().name().toLowerCase(java.util.Locale.ROOT))
+            .append(" | ").append(c.nullable() ? "yes" : "no").append(" | ").append(switch (c.presence()) {
+              case ALWAYS -> "always";
+              case WHEN_SET_IN_FILES -> "files: when some row has a value; tables: always";
+              case WHEN_SET -> "when some row has a value (a table gains it then)";
+            }).append(" |\n");
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** @return the table named {@code name}, or null */
+  public static TableSchema<?> named(String name) {
+    for (TableSchema<?> t : ALL) {
+      if (t.name().equals(name)) {
+        return t;
+      }
+    }
+    return null;
+  }
+}

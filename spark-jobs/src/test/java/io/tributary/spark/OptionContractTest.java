@@ -1,0 +1,88 @@
+package io.tributary.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.cli.Main;
+import io.tributary.core.options.ModelOptionSpec;
+import io.tributary.core.options.OptionDef;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Both engines expose every option of the core's {@link ModelOptionSpec}, and reject a bad value with the same one
+ * line (after each engine's prefix), no Java class name, exit status 2, before any data is read or Spark starts.
+ */
+class OptionContractTest {
+  @TempDir Path dir;
+
+  private record Run(int exit, String err, String out) {}
+
+  private static Run cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return new Run(exit, err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Run job(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = AttributionJob.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return new Run(exit, err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void help_bothEngines_listEveryCoreOptionWithItsDefault() {
+    String cliHelp = cli("attribute", "--help").out().replaceAll("\\s+", " ");
+    String jobHelp = job("--help").out().replaceAll("\\s+", " ");
+    for (OptionDef<?> o : ModelOptionSpec.ALL) {
+      for (String help : List.of(cliHelp, jobHelp)) {
+        assertTrue(help.contains(o.flag() + "=" + o.label()), o.flag() + " in " + help);
+        assertTrue(help.contains("(default: " + o.defaultText() + ")"), o.flag() + " default in " + help);
+      }
+    }
+  }
+
+  @Test
+  void badValue_everyModelOption_sameOneLineInBothEnginesExit2() {
+    String events = TestFiles.write(dir, "e.csv", "customer_id,timestamp,channel,conversion",
+        "a,2024-03-01T00:00:00Z,search,1");
+    String[][] bad = {{"--lookback", "3q"}, {"--half-life", "0d"}, {"--markov-order", "x"}, {"--markov-order", "11"},
+        {"--position-weights", "1/2"}, {"--shapley-exact-limit", "27"}, {"--shapley-samples", "1"},
+        {"--bootstrap", "-1"}, {"--seed", "abc"}, {"--direct-channel", " "}, {"--map", "customer_id"},
+        {"--alias", "event_type=touch"}};
+    List<String> seen = new ArrayList<>();
+    for (String[] b : bad) {
+      Run c = cli("attribute", "--events", events, b[0], b[1]);
+      Run j = job("--events", events, "--output", dir.resolve("out").toString(), b[0], b[1]);
+      String what = b[0] + " " + b[1];
+      assertEquals(2, c.exit(), what + ": " + c.err());
+      assertEquals(2, j.exit(), what + ": " + j.err());
+      assertEquals(1, c.err().lines().count(), what + ": " + c.err());
+      assertEquals(1, j.err().lines().count(), what + ": " + j.err());
+      String cliLine = c.err().strip().replaceFirst("^tributary: ", "");
+      String jobLine = j.err().strip().replaceFirst("^error: ", "");
+      assertEquals(cliLine, jobLine, what);
+      assertTrue(cliLine.startsWith(b[0] + ": "), what + ": " + cliLine);
+      assertFalse(cliLine.contains("java.") || cliLine.contains("Exception"), what + ": " + cliLine);
+      seen.add(cliLine);
+    }
+    assertEquals(bad.length, seen.size());
+  }
+
+  @Test
+  void shapleyOptions_cliHasThemFromTheSpec_sameDefaultsAsTheJob() {
+    String cliHelp = cli("attribute", "--help").out();
+    assertTrue(cliHelp.contains("--shapley-exact-limit") && cliHelp.contains("--shapley-samples"), cliHelp);
+  }
+}
