@@ -189,3 +189,29 @@ write("events-dst-gap.csv", EV + GOOD + "c5,2024-03-10 02:30:00,search,0,\n" + "
       + GOOD)
 # Beside base/events.csv (customers c1..c4): C1 differs from c1 in case, " c2 " is c2 once trimmed, ghost is nobody.
 write("consent-case-different.csv", "customer_id\nC1\n c2 \nghost\n")
+
+# ---- reading (issue 17): quoted line breaks, encoding errors, compression decided by content ---------------------
+# A quoted line break in a column Tributary ignores: the row is fine, and the rows after it keep their real lines
+# (the bad flag below the break is on line 16, not 15).
+write("events-quoted-break-ignored-column.csv",
+      "customer_id,timestamp,channel,conversion,conversion_value,note\n"
+      + "".join(r + ",ok\n" for r in GOOD.splitlines())
+      + 'c5,2024-03-05T10:00:00Z,search,0,,"first line\nsecond line"\n'
+      + "c5,2024-03-05T11:00:00Z,email,maybe,,ok\n"
+      + "c5,2024-03-05T12:00:00Z,display,1,5,ok\n")
+# A path file with a quoted line break in an ignored column (accepted) and inside a path (rejected for the control
+# character, never read as a second path "arch").
+write("paths-quoted-line-break.csv",
+      "path,total_conversions,total_conversion_value,total_null,note\n"
+      + "search > email,3,30,5,ok\n"
+      + 'email,1,10,4,"two\nlines"\n'
+      + '"display > se\narch",2,20,8,x\n'
+      + "display > search,2,20,8,x\n")
+# A byte that is not UTF-8 far into a file (line 15,001), past any first buffer.
+write("events-latin1-line-15001.csv.gz",
+      gz((EV + "".join("c%d,2024-03-%02dT10:00:00Z,search,0,\n" % (i % 97, i % 28 + 1) for i in range(14_999))
+          + "c9,2024-03-05T10:00:00Z,caf\u00e9,1,5\n" + GOOD).encode("latin-1")))
+write("spend-latin1.csv", ("date,channel,spend\n2024-03-01,search,50\n2024-03-02,caf\u00e9,10\n").encode("latin-1"))
+# Compression is decided by the bytes, not the name.
+write("events-plain-named-gz.csv.gz", EV + GOOD)
+write("events-gzip-named-csv.csv", gz(EV + GOOD))

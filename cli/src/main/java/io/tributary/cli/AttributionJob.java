@@ -117,6 +117,7 @@ final class AttributionJob {
       EventLoader.Result r = EventLoader.load(new InputSource(input.events(), streams.in()), settings,
           filters.identities(), filters.consent(), rejects, progress, flags.threads());
       stats.add(r.stats());
+      notes.addAll(r.notes());
       clock.lap("read events");
       EventStore store = r.store();
       EventStore.Grouped grouped = store.group();
@@ -126,7 +127,7 @@ final class AttributionJob {
             "every customer opted out (consent list); nothing to attribute");
       }
       JourneyFold.Folded folded = JourneyFold.fold(grouped, journeyOptions, models, flags.threads(),
-          lifetimeOn ? settings.zone() : null);
+          lifetimeOn ? settings.zone() : null, settings.slicing().minCustomers());
       aggregate = folded.aggregate();
       ledger = folded.ledger();
       clock.lap("build and fold journeys");

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same inputs with their rows in another order, gzipped or not, read with one thread or four, give byte-identical
- * CSV and JSON files (every table, bootstrap intervals included). {@code OutputFormatsTest} covers one vs two threads
+ * The same inputs with their rows in another order, gzipped or not, read with one thread or four (four byte ranges
+ * and four fold slices: the slicing thresholds are set to 1), give byte-identical CSV and JSON files (every table, bootstrap intervals included). {@code OutputFormatsTest} covers one vs two threads
  * on one file; this adds the row order, which the journey builder, the path counts and the bootstrap's resampling
  * must all ignore.
  */
@@ -83,7 +83,10 @@ class DeterminismTest {
     Path out = events.resolveSibling("out-" + format);
     Cli.Result r = Cli.run("attribute", "--events", events.toString(), "--spend",
         events.resolveSibling("spend.csv").toString(), "--bootstrap", "25", "--run-date", "2024-03-31",
-        "--threads", String.valueOf(threads), "--format", format, "--output", out.toString(), "-q");
+        "--threads", String.valueOf(threads), "--format", format, "--output", out.toString(), "-q",
+        // Slicing thresholds of 1: with four threads the log is read in four byte ranges and the journeys folded in
+        // four slices (SlicedReadTest checks the range count), so the sliced code is what is compared.
+        "--slice-min-bytes", "1", "--slice-min-customers", "1");
     assertEquals(0, r.exit(), r.err());
     return out;
   }

@@ -19,6 +19,6 @@ final class ConsentRows implements RowHandler {
   public Parser open(String file, List<String> header) {
     ColumnMapping m = mapping.mapping();
     IdRowParser p = new IdRowParser(IdRowParser.consentHeader(file, header, m), m);
-    return fields -> ParsedRecords.data(p.id(fields, 0, "customer_id"), null, null, null, null, 0);
+    return fields -> ParsedRecords.data(p.id(fields, "customer_id"), null, null, null, null, 0);
   }
 }

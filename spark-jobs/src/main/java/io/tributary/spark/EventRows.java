@@ -50,8 +50,8 @@ final class EventRows implements RowHandler {
     BitSet matched = new BitSet();
     return new Parser() {
       @Override
-      public Row accept(String[] fields) {
-        Event e = parser.parse(fields, 0);
+      public Row accept(io.tributary.core.input.Fields fields) {
+        Event e = parser.parse(fields);
         String unified = ids.resolve(e.customerId());
         if (optedOut.excludes(e.customerId(), unified)) {
           optedOut.markMatches(e.customerId(), unified, matched);

@@ -19,7 +19,7 @@ final class IdentityRows implements RowHandler {
   public Parser open(String file, List<String> header) {
     ColumnMapping m = mapping.mapping();
     IdRowParser p = new IdRowParser(IdRowParser.identityHeader(file, header, m), m);
-    return fields -> ParsedRecords.data(p.id(fields, 0, "alias_id"), null, p.id(fields, 0, "customer_id"), null,
+    return fields -> ParsedRecords.data(p.id(fields, "alias_id"), null, p.id(fields, "customer_id"), null,
         null, 0);
   }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param phaseMillis wall-clock milliseconds of each phase, in run order (side inputs, read and fold, merge,
  *     models and report, write)
  * @param notes summary lines about input read as given but perhaps not as meant (opt-out ids that matched no event,
- *     local times in a daylight-saving gap), worded by the core's {@link io.tributary.core.input.InputNotes}
+ *     local times in a daylight-saving gap, a file read in one piece), worded by the core's {@link io.tributary.core.input.InputNotes}
  */
 public record JobResult(LocalDate runDate, RunStats stats, AttributionReport report, String output,
     Map<String, Long> phaseMillis, List<String> notes) {

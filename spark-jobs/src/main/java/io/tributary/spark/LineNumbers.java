@@ -39,6 +39,15 @@ final class LineNumbers implements Serializable {
     return new LineNumbers(offsets);
   }
 
+  /** @return the lines of the splits of {@code file} before split {@code split} */
+  long offset(String file, long split) {
+    Long offset = offsetBySplit.get(file + '#' + split);
+    if (offset == null) {
+      throw new IllegalStateException("no line count for split " + split + " of " + file);
+    }
+    return offset;
+  }
+
   /** @return the 1-based line of a {@link ParsedRecords#REJECTED} record */
   long line(Row rejected) {
     String file = rejected.getString(ParsedRecords.FILE);

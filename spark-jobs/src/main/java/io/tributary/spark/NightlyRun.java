@@ -2,6 +2,7 @@ package io.tributary.spark;
 
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
+import io.tributary.core.input.RangeCheck;
 import io.tributary.core.input.InputNotes;
 import io.tributary.core.input.PathTotals;
 import io.tributary.core.journey.ConsentList;
@@ -57,6 +58,7 @@ final class NightlyRun {
   private final JobConfig cfg;
   private final JavaSparkContext jsc;
   private final List<Row> sideRejected = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
   private long read;
   private long accepted;
   private long excluded;
@@ -116,23 +118,43 @@ final class NightlyRun {
     RowHandler handler = events
         ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent)
         : new PathRows(cfg.mapping(), cfg.pathSeparator());
-    JavaRDD<Row> records = SourceReader.read(spark, main, handler);
-    // As many customer partitions as input splits (about one per 32-128 MB of input), at least one per core: the
-    // fold's per-partition cost is small, but hundreds of near-empty partitions on a small input are not.
-    int partitions = Math.max(jsc.defaultParallelism(), records.getNumPartitions());
-    Dataset<Row> parsed = spark.createDataFrame(records, ParsedRecords.SCHEMA);
-    Dataset<Row> folded = events
-        ? parsed.repartition(partitions, functions.col("key"))
-            // By key alone: customer ids make a useful sort prefix (a leading constant kind would not); count and
-            // rejected records have keys of their own and pass through the fold wherever they land.
-            .sortWithinPartitions("key")
-            .mapPartitions(new JourneyFold(cfg.models()), Encoders.row(ParsedRecords.SCHEMA))
-        : parsed;
-    folded = folded.persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      List<Row> small = folded.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE,
+    // Files whose splits disagree on a record boundary (a quoted line break across one) are read again in one piece;
+    // nothing of the first reading is kept.
+    Set<String> onePiece = new HashSet<>();
+    Dataset<Row> folded;
+    List<Row> small;
+    while (true) {
+      JavaRDD<Row> records = SourceReader.read(spark, main, handler, onePiece);
+      // As many customer partitions as input splits (about one per 32-128 MB of input), at least one per core: the
+      // fold's per-partition cost is small, but hundreds of near-empty partitions on a small input are not.
+      int partitions = Math.max(jsc.defaultParallelism(), records.getNumPartitions());
+      Dataset<Row> parsed = spark.createDataFrame(records, ParsedRecords.SCHEMA);
+      Dataset<Row> f = events
+          ? parsed.repartition(partitions, functions.col("key"))
+              // By key alone: customer ids make a useful sort prefix (a leading constant kind would not); count and
+              // rejected records have keys of their own and pass through the fold wherever they land.
+              .sortWithinPartitions("key")
+              .mapPartitions(new JourneyFold(cfg.models()), Encoders.row(ParsedRecords.SCHEMA))
+          : parsed;
+      f = f.persist(StorageLevel.MEMORY_AND_DISK());
+      List<Row> s = f.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE,
               ParsedRecords.TOTALS, ParsedRecords.NOTES))
           .collectAsList();
+      Set<String> disagree = SplitChecks.disagreeing(s.stream()
+          .filter(r -> r.getInt(ParsedRecords.KIND) == ParsedRecords.COUNT).toList());
+      if (disagree.isEmpty() || onePiece.containsAll(disagree)) {
+        folded = f;
+        small = s;
+        break;
+      }
+      f.unpersist();
+      for (String file : disagree) {
+        if (onePiece.add(file)) {
+          notes.add(RangeCheck.onePieceNote(file));
+        }
+      }
+    }
+    try {
       phase("read and fold");
       List<Row> counts = new ArrayList<>();
       List<Row> totals = new ArrayList<>();
@@ -154,6 +176,8 @@ final class NightlyRun {
           }
         }
       }
+      // An error that stopped a split's reading comes first: the path totals of such a split are cut short.
+      SplitChecks.throwFirstError(counts, LineNumbers.of(counts));
       checkPathTotals(totals, LineNumbers.of(counts));
       // A balanced tree of merges on the driver's cores, not a left fold: each merge costs the size of both sides, so
       // folding P partitions one by one re-copies the growing whole P times. Merging is exact and order-free, so the
@@ -180,7 +204,8 @@ final class NightlyRun {
               new Rejection(r.getString(ParsedRecords.FILE), lines.line(r), r.getString(ParsedRecords.REASON),
                   r.getString(ParsedRecords.RAW))), Encoders.row(OutputTables.REJECTED_ROWS_SCHEMA));
       if (mainRead == 0) {
-        throw new JobFailedException(main + ": no data rows (only a header, or nothing)");
+        // The CLI's words for the same file (a header, then nothing or blank lines).
+        throw new JobFailedException(main + ": no data rows after the header");
       }
       checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
 
@@ -215,7 +240,6 @@ final class NightlyRun {
       }
       writeConcurrently(writes);
       phase("write");
-      List<String> notes = new ArrayList<>();
       if (consentIds != null) {
         notes.add(InputNotes.optOuts(cfg.consent().toString(), consentIds.size(),
             ConsentList.of(consentIds).unmatched(matchedOptOuts)));
@@ -290,8 +314,15 @@ final class NightlyRun {
 
   /** A small input read through the executors and collected: its accepted rows, rejected ones kept for output. */
   private List<Row> small(InputSpec spec, RowHandler handler) {
-    JavaRDD<Row> records = SourceReader.read(spark, spec, handler);
-    List<Row> all = records.collect();
+    Set<String> onePiece = new HashSet<>();
+    List<Row> all = SourceReader.read(spark, spec, handler, onePiece).collect();
+    Set<String> disagree = SplitChecks.disagreeing(all.stream()
+        .filter(r -> r.getInt(ParsedRecords.KIND) == ParsedRecords.COUNT).toList());
+    if (!disagree.isEmpty()) {
+      onePiece.addAll(disagree);
+      disagree.forEach(f -> notes.add(RangeCheck.onePieceNote(f)));
+      all = SourceReader.read(spark, spec, handler, onePiece).collect();
+    }
     List<Row> counts = new ArrayList<>();
     List<Row> data = new ArrayList<>();
     List<Row> rejectedHere = new ArrayList<>();
@@ -304,6 +335,7 @@ final class NightlyRun {
       }
     }
     LineNumbers lines = LineNumbers.of(counts);
+    SplitChecks.throwFirstError(counts, lines);
     List<Row> out = new ArrayList<>();
     for (Row r : rejectedHere) {
       out.add(OutputTables.rejected(cfg.runDate(), new Rejection(r.getString(ParsedRecords.FILE), lines.line(r),

@@ -13,7 +13,10 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@link #DATA}: an accepted row, its fields in {@code key, ts, s1..s3, flags} (meaning per input);
  *   <li>{@link #REJECTED}: a rejected row, located by {@code file, split, idx} until line numbers are known;
  *   <li>{@link #COUNT}: one per input split: physical lines in {@code idx}, rows read / accepted / excluded by consent
- *       in {@code n1..n3};
+ *       in {@code n1..n3}; for a CSV split also the byte its first record started at ({@code first}) and where its
+ *       reader stopped ({@code stop}), which {@link SplitChecks} compares between neighbouring splits; and, when the
+ *       split could not be read on (bad UTF-8, a broken quote, a truncated gzip), that error: its reason in
+ *       {@code reason}, its column in {@code raw}, its split-relative line in {@code ts};
  *   <li>{@link #AGGREGATE}: one per partition, the encoded journey aggregate in {@code payload};
  *   <li>{@link #TOTALS}: one per split of a path file: the journeys it counted, conversions in {@code n1} and nulls in
  *       {@code n2}; when its own rows passed the core's limit, the row in {@code idx} (else -1) and the column in
@@ -46,6 +49,8 @@ final class ParsedRecords {
   static final int N2 = 13;
   static final int N3 = 14;
   static final int PAYLOAD = 15;
+  static final int FIRST = 16;
+  static final int STOP = 17;
 
   static final StructType SCHEMA = new StructType()
       .add("kind", DataTypes.IntegerType, false)
@@ -63,37 +68,50 @@ final class ParsedRecords {
       .add("n1", DataTypes.LongType)
       .add("n2", DataTypes.LongType)
       .add("n3", DataTypes.LongType)
-      .add("payload", DataTypes.BinaryType);
+      .add("payload", DataTypes.BinaryType)
+      .add("first", DataTypes.LongType)
+      .add("stop", DataTypes.LongType);
 
   private ParsedRecords() {}
 
   static Row data(String key, Long ts, String s1, String s2, String s3, int flags) {
-    return RowFactory.create(DATA, key, ts, s1, s2, s3, flags, null, null, null, null, null, null, null, null, null);
+    return RowFactory.create(DATA, key, ts, s1, s2, s3, flags, null, null, null, null, null, null, null, null, null,
+        null, null);
   }
 
   static Row rejected(String file, long split, long idx, String reason, String raw) {
     // The key spreads rejected rows over the shuffle's partitions instead of piling them on one.
     return RowFactory.create(REJECTED, file + '#' + split + '#' + idx, null, null, null, null, 0, file, split, idx,
-        reason, raw, null, null, null, null);
+        reason, raw, null, null, null, null, null, null);
   }
 
   static Row count(String file, long split, long lines, long read, long accepted, long excluded) {
-    return RowFactory.create(COUNT, file + '#' + split, null, null, null, null, 0, file, split, lines, null, null,
-        read, accepted, excluded, null);
+    return count(file, split, lines, read, accepted, excluded, null, null, null);
+  }
+
+  /**
+   * A split's count with its reading positions (null for a table partition) and the error that stopped it (null
+   * when none did).
+   */
+  static Row count(String file, long split, long lines, long read, long accepted, long excluded, Long first,
+      Long stop, io.tributary.core.InputException fatal) {
+    return RowFactory.create(COUNT, file + '#' + split, fatal == null ? null : fatal.line(), null, null, null, 0,
+        file, split, lines, fatal == null ? null : fatal.reason(), fatal == null ? null : fatal.column(), read,
+        accepted, excluded, null, first, stop);
   }
 
   static Row totals(String file, long split, long idx, String exceededColumn, long conversions, long nulls) {
     return RowFactory.create(TOTALS, file + '#' + split, null, exceededColumn, null, null, 0, file, split, idx, null,
-        null, conversions, nulls, null, null);
+        null, conversions, nulls, null, null, null, null);
   }
 
   static Row notes(String file, long split, long gapShifts, byte[] matchedOptOuts) {
     return RowFactory.create(NOTES, file + '#' + split, null, null, null, null, 0, file, split, null, null, null,
-        gapShifts, null, null, matchedOptOuts);
+        gapShifts, null, null, matchedOptOuts, null, null);
   }
 
   static Row aggregate(byte[] payload, long customers, long events) {
     return RowFactory.create(AGGREGATE, null, null, null, null, null, 0, null, null, null, null, null, customers,
-        events, null, payload);
+        events, null, payload, null, null);
   }
 }

@@ -39,19 +39,14 @@ final class PathRows implements RowHandler {
       private long exceededAt = -1;
 
       @Override
-      public org.apache.spark.sql.Row accept(String[] fields) {
-        return accept(fields, -1);
-      }
-
-      @Override
-      public org.apache.spark.sql.Row accept(String[] fields, long index) {
-        PathRowParser.Row r = parser.parse(fields, 0);
+      public org.apache.spark.sql.Row accept(io.tributary.core.input.Fields fields) {
+        PathRowParser.Row r = parser.parse(fields);
         // Past the core's limit the run fails on the driver (which alone knows the earlier splits' counts): stop
         // folding, so that no sum here overflows first.
         if (totals.add(r.stats().conversions(), r.stats().nulls())) {
           counts.add(r.path(), r.stats().conversions(), r.stats().value(), r.stats().nulls());
         } else if (exceededAt < 0) {
-          exceededAt = index;
+          exceededAt = fields.line() - 1; // the row's 0-based line in its split, as LineNumbers counts
         }
         rows++;
         return FOLDED;

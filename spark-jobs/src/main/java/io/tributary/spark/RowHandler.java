@@ -24,20 +24,13 @@ interface RowHandler extends Serializable {
   /** Parses the rows of one split. Not thread-safe. */
   interface Parser {
     /**
-     * @param fields the row's fields
+     * @param fields the row's cells; its line is counted from the split's start (a parser that must point back at a
+     *     row after the split is done keeps {@code fields.line() - 1}, the row's 0-based line in its split)
      * @return the accepted row as a {@link ParsedRecords#DATA} record, {@link #FOLDED}, or null when consent
      *     excludes it
      * @throws io.tributary.core.InputException when the row is rejected
      */
-    Row accept(String[] fields);
-
-    /**
-     * The same as {@link #accept(String[])} for the row at {@code index} (0-based physical line of its split), for
-     * parsers that must point back at a row after the split is done.
-     */
-    default Row accept(String[] fields, long index) {
-      return accept(fields);
-    }
+    Row accept(io.tributary.core.input.Fields fields);
 
     /** @return records to emit after the split's last row (a map-side aggregate); none by default */
     default List<Row> finish() {

@@ -1,30 +1,32 @@
 package io.tributary.spark;
 
 import io.tributary.core.InputException;
+import io.tributary.core.input.CsvRecords;
+import io.tributary.core.input.Fields;
+import io.tributary.core.input.InputFiles;
 import io.tributary.core.input.RawRows;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.Text;
-import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapred.FileInputFormat;
 import org.apache.hadoop.mapred.FileSplit;
-import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.hadoop.mapred.JobConf;
 import org.apache.spark.api.java.JavaHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -35,12 +37,14 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Reads one input, in whatever format, into {@link ParsedRecords}: every row goes through a {@link RowHandler} on the
- * executors. CSV is read line by line through Hadoop's text input format, so that each row keeps its file, split and
- * position (hence its real line number); Parquet, Delta and catalog tables are read with every column as text
- * (timestamps as epoch milliseconds) and numbered by row.
+ * executors. CSV is read by the core's reader ({@link CsvRecords}, the CLI's too) over Hadoop file splits, so that
+ * each row keeps its file, split and position (hence its real line number) and quoted line breaks read as in the CLI;
+ * Parquet, Delta and catalog tables are read with every column as text (timestamps as epoch milliseconds) and
+ * numbered by row.
  */
 final class SourceReader {
   /**
@@ -61,9 +65,17 @@ final class SourceReader {
    * @throws InputException when the input is missing, empty or lacks a required column
    */
   static JavaRDD<Row> read(SparkSession spark, InputSpec spec, RowHandler handler) {
+    return read(spark, spec, handler, Set.of());
+  }
+
+  /**
+   * @param onePiece display names of CSV files to read in one split (their splits disagreed on a record boundary)
+   * @see #read(SparkSession, InputSpec, RowHandler)
+   */
+  static JavaRDD<Row> read(SparkSession spark, InputSpec spec, RowHandler handler, Set<String> onePiece) {
     InputSpec.Format format = detect(spark, spec);
     if (format == InputSpec.Format.CSV) {
-      return csv(spark, spec.location(), handler);
+      return csv(spark, spec.location(), handler, onePiece);
     }
     Dataset<Row> df;
     switch (format) {
@@ -108,7 +120,7 @@ final class SourceReader {
       }
       return loc.toLowerCase(Locale.ROOT).endsWith(".parquet") ? InputSpec.Format.PARQUET : InputSpec.Format.CSV;
     } catch (IOException e) {
-      throw new InputException(loc, 0, null, "cannot read: " + e.getMessage());
+      throw InputFiles.failure(loc, 0, e);
     }
   }
 
@@ -124,11 +136,18 @@ final class SourceReader {
     return out;
   }
 
-  private static JavaRDD<Row> csv(SparkSession spark, String location, RowHandler handler) {
+  /*
+   * The driver reads each file's header with the core's reader (failing early on a bad header, an empty file or one
+   * that is not UTF-8 text) and decides gzip by the magic bytes; Hadoop's FileInputFormat cuts the files into splits
+   * (a gzip file, or one listed in `onePiece`, into one); each split is read on an executor by the core's reader
+   * under its range rule.
+   */
+  private static JavaRDD<Row> csv(SparkSession spark, String location, RowHandler handler, Set<String> onePiece) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Map<String, String> display = new HashMap<>();
     Map<String, Character> delimiters = new HashMap<>();
     Map<String, List<String>> headers = new HashMap<>();
+    Set<String> whole = new HashSet<>();
     List<String> paths = new ArrayList<>();
     try {
       Path p = new Path(location);
@@ -138,53 +157,73 @@ final class SourceReader {
       if (files.isEmpty()) {
         throw new InputException(location, 0, null, "folder holds no data files");
       }
-      CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
       for (FileStatus f : files) {
         String key = f.getPath().toString();
         String name = dir ? location.replaceAll("/+$", "") + "/" + f.getPath().getName() : location;
-        String first = firstLine(fs, f.getPath(), codecs);
-        if (first == null || first.isBlank()) {
-          throw new InputException(name, 0, null, "file is empty (expected a header line)");
-        }
-        if (first.indexOf('\uFFFD') >= 0 || first.indexOf('\u0000') >= 0) { // UTF-16, Latin-1, binary
-          throw new InputException(name, 1, null, "not valid UTF-8 text near this line (save the export as UTF-8)");
-        }
-        char d = CsvLine.detectDelimiter(first);
         List<String> header;
-        try {
-          header = Arrays.asList(CsvLine.split(first, d));
-        } catch (CsvLine.MalformedException e) {
-          throw new InputException(name, 1, null, e.getMessage());
+        char d;
+        try (CsvRecords head = CsvRecords.open(name, InputFiles.open(fs.open(f.getPath())), CsvRecords.DETECT,
+            Long.MAX_VALUE)) {
+          header = head.header();
+          d = head.delimiter();
         }
         handler.open(name, header); // fails here, on the driver, when a required column is missing
+        if (gzip(fs, f.getPath()) || onePiece.contains(name)) {
+          whole.add(key);
+        }
         display.put(key, name);
         delimiters.put(key, d);
         headers.put(key, header);
         paths.add(key);
       }
     } catch (IOException e) {
-      throw new InputException(location, 0, null, "cannot read: " + e.getMessage());
+      throw InputFiles.failure(location, 0, e);
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int minSplits = Integer.parseInt(spark.conf().get(MIN_SPLITS, String.valueOf(jsc.defaultMinPartitions())));
-    JavaHadoopRDD<LongWritable, Text> lines = (JavaHadoopRDD<LongWritable, Text>) jsc.hadoopFile(
-        String.join(",", paths), TextInputFormat.class, LongWritable.class, Text.class, minSplits);
-    return lines.mapPartitionsWithInputSplit((split, it) -> {
+    JobConf job = new JobConf(conf);
+    FileInputFormat.setInputPaths(job, String.join(",", paths));
+    RangeInputFormat.whole(job, whole);
+    JavaHadoopRDD<LongWritable, NullWritable> splits = (JavaHadoopRDD<LongWritable, NullWritable>) jsc.hadoopRDD(
+        job, RangeInputFormat.class, LongWritable.class, NullWritable.class, minSplits);
+    SerializableConfiguration hadoop = new SerializableConfiguration(conf);
+    return splits.mapPartitionsWithInputSplit((split, ignored) -> {
       FileSplit fileSplit = (FileSplit) split;
       String key = fileSplit.getPath().toString();
       String name = display.get(key);
       RowHandler.Parser parser = handler.open(name, headers.get(key));
-      return new SplitParser(name, fileSplit.getStart(), new LineSource(it, delimiters.get(key)),
-          fileSplit.getStart() == 0, parser, RawRows.of(headers.get(key), delimiters.get(key)));
+      CsvRecords records = open(hadoop.value(), fileSplit, whole.contains(key), name, delimiters.get(key),
+          headers.get(key));
+      return new SplitParser(name, fileSplit.getStart(), SplitParser.csv(records), parser,
+          RawRows.of(headers.get(key), delimiters.get(key)));
     }, true);
   }
 
-  private static String firstLine(FileSystem fs, Path path, CompressionCodecFactory codecs) throws IOException {
-    CompressionCodec codec = codecs.getCodec(path);
-    try (InputStream raw = fs.open(path);
-        InputStream in = codec == null ? raw : codec.createInputStream(raw);
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      return r.readLine();
+  /*
+   * Opens a split: from the file's start (the header read again and skipped), or by the range rule. A file read whole
+   * (gzip: its split's length counts compressed bytes) has no end but its own.
+   */
+  private static CsvRecords open(Configuration conf, FileSplit split, boolean whole, String name, char delimiter,
+      List<String> header) {
+    Path path = split.getPath();
+    long start = split.getStart();
+    long end = whole ? Long.MAX_VALUE : start + split.getLength();
+    try {
+      FSDataInputStream in = path.getFileSystem(conf).open(path);
+      if (start == 0) {
+        return CsvRecords.open(name, InputFiles.open(in), delimiter, end);
+      }
+      in.seek(start - 1);
+      return CsvRecords.range(name, in, start, end, false, delimiter, header);
+    } catch (IOException e) {
+      throw InputFiles.failure(name, 0, e);
+    }
+  }
+
+  private static boolean gzip(FileSystem fs, Path path) throws IOException {
+    try (InputStream in = fs.open(path)) {
+      int b0 = in.read();
+      return InputFiles.isGzip(b0, b0 < 0 ? -1 : in.read());
     }
   }
 
@@ -201,57 +240,15 @@ final class SourceReader {
     JavaRDD<Row> rows = df.select(cols.toArray(Column[]::new)).javaRDD();
     return rows.mapPartitionsWithIndex((index, it) -> {
       RowHandler.Parser parser = handler.open(name, header);
-      return new SplitParser(name, index, new TableSource(it), false, parser, RawRows.of(header, ','));
+      return new SplitParser(name, index, new TableSource(it), parser, RawRows.of(header, ','));
     }, true);
   }
 
-  /** A CSV split's lines. */
-  private static final class LineSource implements SplitParser.Source {
-    private final Iterator<scala.Tuple2<LongWritable, Text>> lines;
-    private final char delimiter;
-    private String line;
-
-    LineSource(Iterator<scala.Tuple2<LongWritable, Text>> lines, char delimiter) {
-      this.lines = lines;
-      this.delimiter = delimiter;
-    }
-
-    @Override
-    public boolean advance() {
-      if (!lines.hasNext()) {
-        return false;
-      }
-      Text t = lines.next()._2();
-      try {
-        // Text.toString() would turn bytes that are not UTF-8 into U+FFFD and go on: a silently changed channel.
-        Text.validateUTF8(t.getBytes(), 0, t.getLength());
-      } catch (java.nio.charset.MalformedInputException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      line = t.toString();
-      return true;
-    }
-
-    @Override
-    public boolean blank() {
-      return line.isEmpty();
-    }
-
-    @Override
-    public String raw() {
-      return line;
-    }
-
-    @Override
-    public String[] fields() throws CsvLine.MalformedException {
-      return CsvLine.split(line, delimiter);
-    }
-  }
-
-  /** A table partition's rows, every column already text. */
+  /** A table partition's rows, every column already text, numbered by position. */
   private static final class TableSource implements SplitParser.Source {
     private final Iterator<Row> rows;
-    private String[] fields;
+    private long index;
+    private Fields fields;
 
     TableSource(Iterator<Row> rows) {
       this.rows = rows;
@@ -263,26 +260,37 @@ final class SourceReader {
         return false;
       }
       Row r = rows.next();
-      fields = new String[r.length()];
-      for (int i = 0; i < fields.length; i++) {
-        fields[i] = r.isNullAt(i) ? "" : r.getString(i);
+      String[] cells = new String[r.length()];
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = r.isNullAt(i) ? "" : r.getString(i);
       }
+      fields = Fields.of(cells, ++index);
       return true;
     }
 
     @Override
-    public boolean blank() {
-      return false;
-    }
-
-    @Override
-    public String raw() {
-      return String.join(",", fields);
-    }
-
-    @Override
-    public String[] fields() {
+    public Fields fields() {
       return fields;
+    }
+
+    @Override
+    public long lines() {
+      return index;
+    }
+
+    @Override
+    public Long first() {
+      return null;
+    }
+
+    @Override
+    public Long stop() {
+      return null;
+    }
+
+    @Override
+    public void close() {
+      // Spark owns the partition's iterator.
     }
   }
 }

@@ -20,7 +20,7 @@ final class SpendRows implements RowHandler {
     ColumnMapping m = mapping.mapping();
     SpendRowParser parser = new SpendRowParser(SpendRowParser.header(file, header, m), m);
     return fields -> {
-      SpendRowParser.Row r = parser.parse(fields, 0);
+      SpendRowParser.Row r = parser.parse(fields);
       return ParsedRecords.data(r.date().toString(), null, r.channel(), r.spend().toPlainString(), null, 0);
     };
   }

@@ -47,7 +47,9 @@ class PrivacyJobTest {
         "PII-cust-0003,2024-03-01T09:00:00Z,optedout_channel,1,777.77,PII-dev-3",
         "PII-cust-4242,not-a-time,search,0,,PII-dev-4242",
         "PII-cust-4343,2024-03-01T09:00:00Z,search",
-        "PII-cust-4444,2024-03-01T09:00:00Z,\"search,0,,");
+        // A quoted cell with a line break and a bad flag: rejected whole (an unclosed quote, as in the CLI, is no
+        // longer a rejected row but the end of the run, so it cannot stand here).
+        "PII-cust-4444,2024-03-01T09:00:00Z,\"sea\nrch\",maybe,,PII-dev-4444");
     String identities = TestFiles.write(dir, "identities.csv", "alias_id,customer_id",
         "PII-alias-0002b,PII-cust-0002", "PII-alias-bad,PII-cust-9,extra", ",PII-cust-8");
     String consent = TestFiles.write(dir, "consent.csv", "customer_id", "PII-cust-0003", "PII-opt-bad,extra");

@@ -4,6 +4,7 @@ import io.tributary.core.InputException;
 import io.tributary.core.journey.Event;
 import io.tributary.core.paths.Path;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,10 @@ import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Turns one event-log row (its fields as text) into an {@link Event}, or says exactly what is wrong with it. Both
- * engines use this class, so they accept and reject the same rows for the same reasons.
+ * Turns one event-log row into an {@link Event} (or straight into an {@link EventSink}), or says exactly what is
+ * wrong with it. Both engines use this class, so they accept and reject the same rows for the same reasons.
+ *
+ * <p>Not thread-safe (it remembers the last few flag and type cells it decided): one parser per reading thread.
  */
 public final class EventRowParser {
   /** Columns every event log must have. */
@@ -38,7 +41,10 @@ public final class EventRowParser {
   private final int typeIx;
   private final int orderIx;
   private final Map<String, String>[] aliases;
-  // Rows are parsed on several threads at once by the CLI: a LongAdder costs nothing until a gap is met.
+  private final boolean bytePath;
+  // Per parser, hence per thread: a parser is not shared between threads.
+  private final Memo typeMemo = new Memo();
+  private final Memo flagMemo = new Memo();
   private final LongAdder gapShifts = new LongAdder();
 
   /**
@@ -66,6 +72,7 @@ public final class EventRowParser {
       putAliases(byIndex, canonical);
     }
     this.aliases = byIndex;
+    this.bytePath = !mapping.hasAliases();
   }
 
   private void putAliases(Map<String, String>[] byIndex, String canonical) {
@@ -87,9 +94,19 @@ public final class EventRowParser {
    * @throws InputException naming file, line and column of the first problem
    */
   public Event parse(String[] fields, long line) {
+    return parse(Fields.of(fields, line));
+  }
+
+  /**
+   * @param fields the row's cells and line
+   * @return the event
+   * @throws InputException naming file, line and column of the first problem
+   */
+  public Event parse(Fields fields) {
     String file = header.file();
-    if (fields.length != header.width()) {
-      throw new InputException(file, line, null, "expected " + header.width() + " fields, found " + fields.length);
+    long line = fields.line();
+    if (fields.count() != header.width()) {
+      throw header.widthError(fields);
     }
     String customer = field(fields, customerIx);
     if (customer.isEmpty()) {
@@ -107,19 +124,12 @@ public final class EventRowParser {
       throw new InputException(file, line, mapping.source("timestamp"), e.getMessage());
     }
     String type = field(fields, typeIx).toLowerCase(Locale.ROOT);
-    boolean conversionRow;
-    switch (type) {
-      case "":
-      case "touch":
-        conversionRow = false;
-        break;
-      case "conversion":
-        conversionRow = true;
-        break;
-      default:
-        throw new InputException(file, line, mapping.source("event_type"),
-            "unknown event type \"" + Values.clip(type) + "\" (touch or conversion; map others with --alias)");
+    Boolean conversionType = conversionRow(type);
+    if (conversionType == null) {
+      throw new InputException(file, line, mapping.source("event_type"),
+          "unknown event type \"" + Values.clip(type) + "\" (touch or conversion; map others with --alias)");
     }
+    boolean conversionRow = conversionType;
     boolean converts;
     try {
       converts = conversionRow || Values.parseFlag(field(fields, conversionIx));
@@ -152,6 +162,198 @@ public final class EventRowParser {
   }
 
   /**
+   * Parses a row into {@code out}: a row whose used cells are all {@linkplain Fields#plain plain} is taken straight
+   * from the reader's bytes (no String for its customer id or channel), any other through {@link #parse(Fields)}.
+   * The byte path applies this class's rules to the bytes and hands every value rule (flags, event types, amounts,
+   * canonical timestamps) to the same functions the text path calls; whatever it cannot decide there it leaves to the
+   * text path, which words the reason. So both paths accept and reject the same rows.
+   *
+   * @throws InputException naming file, line and column of the first problem
+   */
+  public void parse(Fields fields, EventSink out) {
+    if (!bytePath || !plainRow(fields, out)) {
+      out.add(parse(fields));
+    }
+  }
+
+  /* The value aliases translate text; with any of them every row takes the text path. */
+  private boolean plainRow(Fields r, EventSink out) {
+    if (r.count() != header.width() || !r.plain(customerIx) || !r.plain(timestampIx)) {
+      return false;
+    }
+    byte[] b = r.bytes();
+    int cf = r.from(customerIx);
+    int ct = r.to(customerIx);
+    // A plain cell is printable ASCII: no control character, and only a space for String.strip to remove.
+    if (cf == ct || ct - cf > MAX_ID_LENGTH || !stripped(b, cf, ct)) {
+      return false;
+    }
+    long time = CanonicalTimestamps.parseOutsideGaps(b, r.from(timestampIx), r.to(timestampIx), zone);
+    if (time == CanonicalTimestamps.NOT_CANONICAL) {
+      return false;
+    }
+    boolean conversionRow = false;
+    if (typeIx >= 0) {
+      if (!r.plain(typeIx)) {
+        return false;
+      }
+      int kind = typeMemo.decide(b, r.from(typeIx), r.to(typeIx), EventRowParser::typeCode);
+      if (kind < 0) {
+        return false;
+      }
+      conversionRow = kind == 1;
+    }
+    boolean converts = conversionRow;
+    if (!conversionRow && conversionIx >= 0) {
+      // As in the text path, the flag is read only when event_type has not already made the row a conversion.
+      if (!r.plain(conversionIx)) {
+        return false;
+      }
+      int flag = flagMemo.decide(b, r.from(conversionIx), r.to(conversionIx), EventRowParser::flagCode);
+      if (flag < 0) {
+        return false;
+      }
+      converts = flag == 1;
+    }
+    BigDecimal value = null;
+    if (valueIx >= 0 && r.to(valueIx) > r.from(valueIx)) {
+      if (!r.plain(valueIx) || !stripped(b, r.from(valueIx), r.to(valueIx))) {
+        return false;
+      }
+      try {
+        value = Values.parseAmount(new String(b, r.from(valueIx), r.to(valueIx) - r.from(valueIx),
+            StandardCharsets.ISO_8859_1));
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+      if (!converts && value.signum() != 0) {
+        return false;
+      }
+    }
+    int chf = -1;
+    int cht = -1;
+    if (channelIx >= 0 && r.to(channelIx) > r.from(channelIx)) {
+      if (!r.plain(channelIx)) {
+        return false;
+      }
+      chf = r.from(channelIx);
+      cht = r.to(channelIx);
+      if (!plainChannel(b, chf, cht)) {
+        return false;
+      }
+    } else if (channelIx >= 0 && !r.plain(channelIx)) {
+      return false;
+    } else if (!conversionRow) {
+      return false;
+    }
+    String orderId = null;
+    if (orderIx >= 0 && r.to(orderIx) > r.from(orderIx)) {
+      int of = r.from(orderIx);
+      int ot = r.to(orderIx);
+      if (!r.plain(orderIx) || ot - of > MAX_ID_LENGTH || !stripped(b, of, ot)) {
+        return false;
+      }
+      orderId = new String(b, of, ot - of, StandardCharsets.ISO_8859_1);
+    } else if (orderIx >= 0 && !r.plain(orderIx)) {
+      return false;
+    }
+    out.add(b, cf, ct, time, chf, cht, !conversionRow, converts, value, orderId);
+    return true;
+  }
+
+  /* Whether String.strip leaves plain text alone: in printable ASCII it removes spaces only. */
+  private static boolean stripped(byte[] b, int f, int t) {
+    return t == f || (b[f] != ' ' && b[t - 1] != ' ');
+  }
+
+  /* checkChannel's rules on a plain cell: its length, no path separator, nothing to strip (no control possible). */
+  private static boolean plainChannel(byte[] b, int f, int t) {
+    if (t - f > MAX_CHANNEL_LENGTH || !stripped(b, f, t)) {
+      return false;
+    }
+    for (int i = f; i < t; i++) {
+      if (b[i] == Path.MARK) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /* The event type of a lower-cased cell: false for a touch, true for a conversion, null when unknown. */
+  private static Boolean conversionRow(String lowerType) {
+    switch (lowerType) {
+      case "":
+      case "touch":
+        return Boolean.FALSE;
+      case "conversion":
+        return Boolean.TRUE;
+      default:
+        return null;
+    }
+  }
+
+  private static int typeCode(String text) {
+    Boolean c = conversionRow(text.strip().toLowerCase(Locale.ROOT));
+    return c == null ? -1 : c ? 1 : 0;
+  }
+
+  private static int flagCode(String text) {
+    try {
+      return Values.parseFlag(text) ? 1 : 0;
+    } catch (IllegalArgumentException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * The last few distinct cells of a low-cardinality column (a flag, an event type) and what the text rule made of
+   * them: the rule runs once per distinct cell, not once per row, and never in a second form on bytes.
+   */
+  private static final class Memo {
+    private static final int SLOTS = 8;
+    private final byte[][] keys = new byte[SLOTS][];
+    private final int[] codes = new int[SLOTS];
+    private int next;
+    private int last;
+
+    int decide(byte[] b, int f, int t, java.util.function.ToIntFunction<String> rule) {
+      // The cell of the row before is the likeliest: try its slot first. A plain loop, not Arrays.equals: cells here
+      // are a few bytes long.
+      if (same(keys[last], b, f, t)) {
+        return codes[last];
+      }
+      int n = t - f;
+      for (int s = 0; s < SLOTS; s++) {
+        if (same(keys[s], b, f, t)) {
+          last = s;
+          return codes[s];
+        }
+      }
+      int code = rule.applyAsInt(new String(b, f, n, StandardCharsets.ISO_8859_1));
+      if (n > 16) {
+        return code;
+      }
+      keys[next] = java.util.Arrays.copyOfRange(b, f, t);
+      codes[next] = code;
+      last = next;
+      next = (next + 1) % SLOTS;
+      return code;
+    }
+
+    private static boolean same(byte[] k, byte[] b, int f, int t) {
+      if (k == null || k.length != t - f) {
+        return false;
+      }
+      for (int i = 0; i < k.length; i++) {
+        if (k[i] != b[f + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /**
    * @return how many accepted or rejected rows so far had a local time in a daylight-saving gap of the zone, read
    *     moved forward by the gap (see {@link Timestamps#parse(String, ZoneId, LongAdder)}); engines report it
    */
@@ -178,11 +380,11 @@ public final class EventRowParser {
     }
   }
 
-  private String field(String[] fields, int index) {
+  private String field(Fields fields, int index) {
     if (index < 0) {
       return "";
     }
-    String v = fields[index].strip();
+    String v = fields.text(index).strip();
     Map<String, String> a = aliases[index];
     if (a == null) {
       return v;

@@ -130,4 +130,15 @@ public final class Header {
     Integer i = indexByCanonical.get(canonical);
     return i == null || i >= fields.length ? null : fields[i];
   }
+
+  /** @return the cell of {@code canonical} in {@code row} as text, or null when the column is absent */
+  public String get(Fields row, String canonical) {
+    Integer i = indexByCanonical.get(canonical);
+    return i == null || i >= row.count() ? null : row.text(i);
+  }
+
+  /** @return the worded error for a row whose cell count is not the header's */
+  InputException widthError(Fields row) {
+    return new InputException(file, row.line(), null, "expected " + width + " fields, found " + row.count());
+  }
 }

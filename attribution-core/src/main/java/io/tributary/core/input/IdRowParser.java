@@ -43,9 +43,19 @@ public final class IdRowParser {
    * @throws InputException naming file, line and column of the problem
    */
   public String id(String[] fields, long line, String canonical) {
-    if (fields.length != header.width()) {
-      throw new InputException(header.file(), line, null,
-          "expected " + header.width() + " fields, found " + fields.length);
+    return id(Fields.of(fields, line), canonical);
+  }
+
+  /**
+   * @param fields the row's cells and line
+   * @param canonical {@code alias_id} or {@code customer_id}
+   * @return the id, stripped
+   * @throws InputException naming file, line and column of the problem
+   */
+  public String id(Fields fields, String canonical) {
+    long line = fields.line();
+    if (fields.count() != header.width()) {
+      throw header.widthError(fields);
     }
     String v = Objects.requireNonNullElse(header.get(fields, canonical), "").strip();
     if (v.isEmpty()) {

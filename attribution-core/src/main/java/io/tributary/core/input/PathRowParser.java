@@ -59,9 +59,19 @@ public final class PathRowParser {
    * @throws InputException naming file, line and column of the first problem
    */
   public Row parse(String[] fields, long line) {
+    return parse(Fields.of(fields, line));
+  }
+
+  /**
+   * @param fields the row's cells and line
+   * @return the path and its stats
+   * @throws InputException naming file, line and column of the first problem
+   */
+  public Row parse(Fields fields) {
     String file = header.file();
-    if (fields.length != header.width()) {
-      throw new InputException(file, line, null, "expected " + header.width() + " fields, found " + fields.length);
+    long line = fields.line();
+    if (fields.count() != header.width()) {
+      throw header.widthError(fields);
     }
     String text = Objects.requireNonNullElse(header.get(fields, "path"), "").strip();
     if (text.isEmpty()) {
@@ -73,6 +83,11 @@ public final class PathRowParser {
       if (c.isEmpty()) {
         throw new InputException(file, line, mapping.source("path"),
             "empty channel name in path \"" + Values.clip(text) + "\" (separator \"" + separatorText + "\")");
+      }
+      if (Values.hasControl(c)) {
+        // A line break inside a quoted path is not a second path: the row is rejected, no channel is invented.
+        throw new InputException(file, line, mapping.source("path"),
+            "control character in channel name \"" + Values.clip(c) + "\"");
       }
       if (c.length() > EventRowParser.MAX_CHANNEL_LENGTH) {
         throw new InputException(file, line, mapping.source("path"),
@@ -104,7 +119,7 @@ public final class PathRowParser {
     return new Row(new Path(channels), new PathStats(conversions, value, nulls));
   }
 
-  private long count(String[] fields, String canonical, long line) {
+  private long count(Fields fields, String canonical, long line) {
     try {
       return Values.parseCount(header.get(fields, canonical));
     } catch (IllegalArgumentException e) {

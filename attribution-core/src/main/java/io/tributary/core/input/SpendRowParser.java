@@ -37,9 +37,18 @@ public final class SpendRowParser {
    * @throws InputException naming file, line and column of the first problem
    */
   public Row parse(String[] fields, long line) {
+    return parse(Fields.of(fields, line));
+  }
+
+  /**
+   * @param fields the row's cells and line
+   * @throws InputException naming file, line and column of the first problem
+   */
+  public Row parse(Fields fields) {
     String file = header.file();
-    if (fields.length != header.width()) {
-      throw new InputException(file, line, null, "expected " + header.width() + " fields, found " + fields.length);
+    long line = fields.line();
+    if (fields.count() != header.width()) {
+      throw header.widthError(fields);
     }
     String d = Objects.requireNonNullElse(header.get(fields, "date"), "").strip();
     LocalDate date;

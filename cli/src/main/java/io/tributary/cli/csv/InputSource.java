@@ -1,26 +1,28 @@
 package io.tributary.cli.csv;
 
 import io.tributary.core.InputException;
-import java.io.BufferedInputStream;
+import io.tributary.core.input.CsvRecords;
+import io.tributary.core.input.InputFiles;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Where an input's bytes come from: a file or, for {@code -}, standard input. Gzip is recognised by its magic bytes,
- * not by the file name, so {@code export.csv} that is really gzipped reads fine and {@code x.gz} that is not does too.
+ * not by the file name, and every read failure is worded, both by the core's {@link InputFiles} (the Spark job uses
+ * the same).
  *
  * @param name the name the user gave ({@code -} for stdin), used in every message
  * @param stdin the stream behind {@code -}
  */
 public record InputSource(String name, InputStream stdin) {
-  private static final int BUFFER = 1 << 16;
-
   public InputSource {
     Objects.requireNonNull(name, "name");
   }
@@ -61,22 +63,55 @@ public record InputSource(String name, InputStream stdin) {
         raw = Files.newInputStream(p);
       } catch (NoSuchFileException e) {
         throw new InputException(name, 0, null, "no such file");
-      } catch (IOException | SecurityException e) {
-        throw new InputException(name, 0, null, "cannot open: " + e.getMessage());
+      } catch (IOException e) {
+        throw InputFiles.failure(name, 0, e);
+      } catch (SecurityException e) {
+        throw new InputException(name, 0, null, "permission denied");
       }
     }
     try {
-      BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
-      in.mark(2);
-      int b0 = in.read();
-      int b1 = in.read();
-      in.reset();
-      if (b0 == 0x1f && b1 == 0x8b) {
-        return new GZIPInputStream(in, BUFFER);
-      }
-      return in;
+      return InputFiles.open(raw);
     } catch (IOException e) {
-      throw new InputException(displayName(), 0, null, "cannot read: " + e.getMessage());
+      throw InputFiles.failure(displayName(), 0, e);
+    }
+  }
+
+  /**
+   * Opens the input and reads its header with the core's reader.
+   *
+   * @param delimiter the delimiter, or detection
+   * @param end records starting at or after this byte are left to later slices ({@link Long#MAX_VALUE}: none)
+   * @throws InputException when the input is missing, empty or unreadable
+   */
+  public CsvRecords records(Delimiter delimiter, long end) {
+    InputStream in = open();
+    try {
+      return CsvRecords.open(displayName(), in, delimiter.auto() ? CsvRecords.DETECT : delimiter.given(), end);
+    } catch (RuntimeException e) {
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // The failure being reported matters, not the close.
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * @return the size of a plain (not gzip) file that can be read in byte ranges, or -1 for standard input and gzip
+   *     files, which are read in one piece
+   */
+  public long sliceableSize() {
+    if (isStdin()) {
+      return -1;
+    }
+    try (FileChannel ch = FileChannel.open(Path.of(name), StandardOpenOption.READ)) {
+      ByteBuffer magic = ByteBuffer.allocate(2);
+      ch.read(magic, 0);
+      boolean gzip = magic.position() == 2 && InputFiles.isGzip(magic.get(0) & 0xFF, magic.get(1) & 0xFF);
+      return gzip ? -1 : ch.size();
+    } catch (IOException | RuntimeException e) {
+      return -1; // the reading in one piece words the failure
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.tributary.cli.load;
 
 import io.tributary.core.TributaryException;
+import io.tributary.core.input.EventSink;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.CustomerEvents;
 import io.tributary.core.journey.Event;
@@ -83,7 +84,7 @@ public final class EventStore {
   }
 
   /** Adds events from one thread, with ids of its own. Not thread-safe; one per thread. */
-  public final class Writer {
+  public final class Writer implements EventSink {
     private final ByteKeys customerKeys = new ByteKeys();
     private final ByteKeys channelKeys = new ByteKeys();
     private Chunk chunk;
@@ -109,6 +110,7 @@ public final class EventStore {
      * @param value the conversion value; null or zero for none
      * @param orderId the order id, or null
      */
+    @Override
     public void add(byte[] b, int customerFrom, int customerTo, long time, int channelFrom, int channelTo,
         boolean touch, boolean conversion, BigDecimal value, String orderId) {
       Chunk c = chunk;
@@ -145,6 +147,7 @@ public final class EventStore {
     }
 
     /** Adds one event parsed by the core's row parser (the path of rows that are not plain ASCII or not simple). */
+    @Override
     public void add(Event e) {
       byte[] id = e.customerId().getBytes(StandardCharsets.UTF_8);
       if (e.channel() == null) {
@@ -178,6 +181,15 @@ public final class EventStore {
     Writer w = new Writer();
     writers.add(w);
     return w;
+  }
+
+  /**
+   * Forgets every event a writer added (a range read on a wrong guess of its first record; see EventLoader). Call
+   * before {@link #group}, never while the writer is in use.
+   */
+  public synchronized void discard(Writer w) {
+    writers.remove(w);
+    chunks.removeIf(c -> c.owner == w);
   }
 
   private synchronized Chunk newChunk(Writer w) {

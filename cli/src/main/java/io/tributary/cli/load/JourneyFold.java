@@ -55,6 +55,12 @@ public final class JourneyFold {
     }
   }
 
+  /** {@link #fold(EventStore.Grouped, JourneyOptions, List, int, ZoneId, int)} with the default slicing. */
+  public static Folded fold(EventStore.Grouped grouped, JourneyOptions options, List<AttributionModel> models,
+      int threads, ZoneId lifetimeZone) {
+    return fold(grouped, options, models, threads, lifetimeZone, Slicing.DEFAULT.minCustomers());
+  }
+
   /**
    * @param grouped events per customer
    * @param options lookback
@@ -62,12 +68,13 @@ public final class JourneyFold {
    * @param threads worker threads, {@code >= 1}
    * @param lifetimeZone when not null, buyers are recorded too (their purchase days in this zone), from the same
    *     journey build
+   * @param minCustomers least customers per slice when folding on several threads (see {@link Slicing})
    * @return the merged aggregate and ledger
    */
   public static Folded fold(EventStore.Grouped grouped, JourneyOptions options, List<AttributionModel> models,
-      int threads, ZoneId lifetimeZone) {
+      int threads, ZoneId lifetimeZone, int minCustomers) {
     int customers = grouped.customers();
-    int slices = threads < MIN_THREADS_TO_SLICE ? 1 : Math.min(threads, customers / 10_000 + 1);
+    int slices = threads < MIN_THREADS_TO_SLICE ? 1 : Math.min(threads, customers / minCustomers + 1);
     if (slices == 1) {
       return foldRange(grouped, options, models, 0, customers, lifetimeZone);
     }

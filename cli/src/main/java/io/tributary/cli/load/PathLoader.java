@@ -1,8 +1,8 @@
 package io.tributary.cli.load;
 
-import io.tributary.cli.csv.CsvReader;
 import io.tributary.cli.csv.InputSource;
 import io.tributary.core.InputException;
+import io.tributary.core.input.CsvRecords;
 import io.tributary.core.input.Header;
 import io.tributary.core.input.PathRowParser;
 import io.tributary.core.input.PathTotals;
@@ -30,7 +30,7 @@ public final class PathLoader {
    *     that add up past {@link PathTotals#MAX_JOURNEYS} (under any policy)
    */
   public static Result load(InputSource source, ReadSettings settings, Rejects rejects) {
-    try (CsvReader reader = CsvReader.open(source, settings.delimiter())) {
+    try (CsvRecords reader = source.records(settings.delimiter(), Long.MAX_VALUE)) {
       Header header = PathRowParser.header(reader.file(), reader.header(), settings.mapping());
       PathRowParser parser = new PathRowParser(header, settings.mapping(), settings.pathSeparator());
       RawRows raw = RawRows.of(reader.header(), reader.delimiter());
@@ -38,14 +38,13 @@ public final class PathLoader {
       PathTotals totals = new PathTotals();
       long read = 0;
       long accepted = 0;
-      String[] fields;
-      while ((fields = reader.next()) != null) {
+      while (reader.next()) {
         read++;
         PathRowParser.Row row;
         try {
-          row = parser.parse(fields, reader.line());
+          row = parser.parse(reader);
         } catch (InputException bad) {
-          rejects.reject(bad, fields, raw);
+          rejects.reject(bad, reader.texts(), raw);
           continue;
         }
         if (!totals.add(row.stats().conversions(), row.stats().nulls())) {

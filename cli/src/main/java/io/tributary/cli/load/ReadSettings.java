@@ -12,17 +12,30 @@ import java.util.Objects;
  * @param zone zone of local date-times
  * @param delimiter the field delimiter, or auto-detection
  * @param pathSeparator separator of channels in a path file
+ * @param slicing when reading and folding are spread over threads
  */
-public record ReadSettings(ColumnMapping mapping, ZoneId zone, Delimiter delimiter, String pathSeparator) {
+public record ReadSettings(ColumnMapping mapping, ZoneId zone, Delimiter delimiter, String pathSeparator,
+    Slicing slicing) {
   public ReadSettings {
     Objects.requireNonNull(mapping, "mapping");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(delimiter, "delimiter");
     Objects.requireNonNull(pathSeparator, "pathSeparator");
+    Objects.requireNonNull(slicing, "slicing");
+  }
+
+  /** Settings with the default slicing thresholds. */
+  public ReadSettings(ColumnMapping mapping, ZoneId zone, Delimiter delimiter, String pathSeparator) {
+    this(mapping, zone, delimiter, pathSeparator, Slicing.DEFAULT);
   }
 
   /** @return SPEC's defaults: no mapping, UTC, detected delimiter, {@code >} */
   public static ReadSettings defaults() {
     return new ReadSettings(ColumnMapping.none(), ZoneId.of("UTC"), Delimiter.AUTO, ">");
+  }
+
+  /** @return these settings with other slicing thresholds */
+  public ReadSettings withSlicing(Slicing s) {
+    return new ReadSettings(mapping, zone, delimiter, pathSeparator, s);
   }
 }

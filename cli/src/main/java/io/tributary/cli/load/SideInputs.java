@@ -1,9 +1,9 @@
 package io.tributary.cli.load;
 
-import io.tributary.cli.csv.CsvReader;
 import io.tributary.cli.csv.Delimiter;
 import io.tributary.cli.csv.InputSource;
 import io.tributary.core.InputException;
+import io.tributary.core.input.CsvRecords;
 import io.tributary.core.input.ColumnMapping;
 import io.tributary.core.input.Header;
 import io.tributary.core.input.IdRowParser;
@@ -33,22 +33,21 @@ public final class SideInputs {
 
   /** Reads a spend file, summing spend per channel over all its rows. */
   public static Loaded<SpendTable> spend(InputSource source, Rejects rejects) {
-    try (CsvReader reader = CsvReader.open(source, Delimiter.AUTO)) {
+    try (CsvRecords reader = source.records(Delimiter.AUTO, Long.MAX_VALUE)) {
       Header header = SpendRowParser.header(reader.file(), reader.header(), ColumnMapping.none());
       SpendRowParser parser = new SpendRowParser(header, ColumnMapping.none());
       RawRows raw = RawRows.of(reader.header(), reader.delimiter());
       SpendTable.Builder table = SpendTable.builder();
       long read = 0;
       long accepted = 0;
-      String[] fields;
-      while ((fields = reader.next()) != null) {
+      while (reader.next()) {
         read++;
         try {
-          SpendRowParser.Row row = parser.parse(fields, reader.line());
+          SpendRowParser.Row row = parser.parse(reader);
           table.add(row.channel(), row.spend());
           accepted++;
         } catch (InputException bad) {
-          rejects.reject(bad, fields, raw);
+          rejects.reject(bad, reader.texts(), raw);
         }
       }
       return new Loaded<>(table.build(), new InputStats(reader.file(), read, accepted, read - accepted));
@@ -60,23 +59,22 @@ public final class SideInputs {
    * ambiguous: an error under any bad-row policy (as in the Spark job), naming the line of the second mapping.
    */
   public static Loaded<IdentityMap> identities(InputSource source, Rejects rejects) {
-    try (CsvReader reader = CsvReader.open(source, Delimiter.AUTO)) {
+    try (CsvRecords reader = source.records(Delimiter.AUTO, Long.MAX_VALUE)) {
       IdRowParser parser = new IdRowParser(
           IdRowParser.identityHeader(reader.file(), reader.header(), ColumnMapping.none()), ColumnMapping.none());
       RawRows raw = RawRows.of(reader.header(), reader.delimiter());
       IdentityMap.Builder map = IdentityMap.builder();
       long read = 0;
       long accepted = 0;
-      String[] fields;
-      while ((fields = reader.next()) != null) {
+      while (reader.next()) {
         read++;
         String alias;
         String customer;
         try {
-          alias = parser.id(fields, reader.line(), "alias_id");
-          customer = parser.id(fields, reader.line(), "customer_id");
+          alias = parser.id(reader, "alias_id");
+          customer = parser.id(reader, "customer_id");
         } catch (InputException bad) {
-          rejects.reject(bad, fields, raw);
+          rejects.reject(bad, reader.texts(), raw);
           continue;
         }
         try {
@@ -99,7 +97,7 @@ public final class SideInputs {
    * through {@code identities} (the core's rule).
    */
   public static Loaded<ConsentList> consent(InputSource source, IdentityMap identities, Rejects rejects) {
-    try (CsvReader reader = CsvReader.open(source, Delimiter.AUTO)) {
+    try (CsvRecords reader = source.records(Delimiter.AUTO, Long.MAX_VALUE)) {
       IdRowParser parser = new IdRowParser(
           IdRowParser.consentHeader(reader.file(), reader.header(), ColumnMapping.none()), ColumnMapping.none());
       RawRows raw = RawRows.of(reader.header(), reader.delimiter());
@@ -107,17 +105,16 @@ public final class SideInputs {
       List<String> ordered = new ArrayList<>();
       long read = 0;
       long accepted = 0;
-      String[] fields;
-      while ((fields = reader.next()) != null) {
+      while (reader.next()) {
         read++;
         try {
-          String id = parser.id(fields, reader.line(), "customer_id");
+          String id = parser.id(reader, "customer_id");
           if (ids.add(id)) {
             ordered.add(id);
           }
           accepted++;
         } catch (InputException bad) {
-          rejects.reject(bad, fields, raw);
+          rejects.reject(bad, reader.texts(), raw);
         }
       }
       return new Loaded<>(ConsentList.of(ordered, identities), new InputStats(reader.file(), read, accepted, read - accepted));

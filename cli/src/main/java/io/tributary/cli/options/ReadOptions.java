@@ -3,6 +3,7 @@ package io.tributary.cli.options;
 import io.tributary.cli.csv.Delimiter;
 import io.tributary.cli.load.OnBadRow;
 import io.tributary.cli.load.ReadSettings;
+import io.tributary.cli.load.Slicing;
 import io.tributary.core.input.ColumnMapping;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,6 +39,14 @@ public final class ReadOptions {
           + "(default: ${DEFAULT-VALUE}).")
   String onBadRow;
 
+  @Option(names = "--slice-min-bytes", paramLabel = "BYTES", hidden = true, defaultValue = "8388608",
+      description = "Least size of a plain event log read in one byte range per thread (default: 8 MB).")
+  long sliceMinBytes;
+
+  @Option(names = "--slice-min-customers", paramLabel = "N", hidden = true, defaultValue = "10000",
+      description = "Least customers per slice when journeys are folded on several threads (default: 10000).")
+  int sliceMinCustomers;
+
   @Option(names = "--rejects", paramLabel = "FILE",
       description = "With --on-bad-row skip: write the rejected rows (source,line,reason,raw) to FILE as CSV.")
   String rejectsFile;
@@ -69,6 +78,7 @@ public final class ReadOptions {
     if (pathSeparator.isEmpty()) {
       throw new IllegalArgumentException("--path-separator must not be empty");
     }
-    return new ReadSettings(mapping(), zone, delimiter, pathSeparator);
+    return new ReadSettings(mapping(), zone, delimiter, pathSeparator,
+        new Slicing(sliceMinBytes, sliceMinCustomers));
   }
 }
