@@ -8,6 +8,7 @@ import io.tributary.cli.load.PurchaseFold;
 import io.tributary.cli.load.Rejects;
 import io.tributary.cli.options.ClvFlags;
 import io.tributary.cli.options.CoreOptions;
+import io.tributary.cli.options.CustomerFiles;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.output.ClvOutput;
 import io.tributary.cli.output.CsvTableWriter;
@@ -63,13 +64,7 @@ final class ClvCommand implements Callable<Integer> {
       description = "Event log whose conversion rows are the purchases (CSV, optionally gzipped; - for stdin).")
   String events;
 
-  @Option(names = "--identities", paramLabel = "FILE",
-      description = "Identity map alias_id,customer_id: events of an alias count for its customer.")
-  String identities;
-
-  @Option(names = "--consent", paramLabel = "FILE",
-      description = "Opt-out list (column customer_id): those customers are dropped before anything is computed.")
-  String consent;
+  @Mixin CustomerFiles customers;
 
   @Mixin ClvFlags clv;
   @Mixin ReadOptions read;
@@ -100,7 +95,7 @@ final class ClvCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--rejects needs --on-bad-row skip (under fail the first bad row stops)");
     }
     int stdin = 0;
-    for (String f : new String[] {events, identities, consent}) {
+    for (String f : new String[] {events, customers.identities(), customers.consent()}) {
       stdin += "-".equals(f) ? 1 : 0;
     }
     if (stdin > 1) {
@@ -112,7 +107,7 @@ final class ClvCommand implements Callable<Integer> {
     }
     PhaseClock clock = new PhaseClock();
     List<String> summary = new ArrayList<>();
-    CustomerFilters filters = CustomerFilters.load(identities, consent, streams, rejects);
+    CustomerFilters filters = CustomerFilters.load(customers.identities(), customers.consent(), streams, rejects);
     filters.stats().forEach(s -> summary.add(s.describe()));
     int threads = Runtime.getRuntime().availableProcessors();
     EventLoader.Result r = EventLoader.load(new InputSource(events, streams.in()), read.settings(),

@@ -6,6 +6,7 @@ import io.tributary.cli.load.JourneyFold;
 import io.tributary.cli.load.Progress;
 import io.tributary.cli.load.Rejects;
 import io.tributary.cli.options.CoreOptions;
+import io.tributary.cli.options.CustomerFiles;
 import io.tributary.cli.options.JourneyFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.output.CsvTableWriter;
@@ -60,11 +61,7 @@ final class PathsCommand implements Callable<Integer> {
       description = "Touch-level event log (CSV, optionally gzipped; - for stdin).")
   String events;
 
-  @Option(names = "--identities", paramLabel = "FILE", description = "Identity map alias_id,customer_id.")
-  String identities;
-
-  @Option(names = "--consent", paramLabel = "FILE", description = "Opt-out list (column customer_id).")
-  String consent;
+  @Mixin CustomerFiles customers;
 
   @Mixin JourneyFlags journey;
 
@@ -84,7 +81,7 @@ final class PathsCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--rejects needs --on-bad-row skip (under fail the first bad row stops)");
     }
     List<String> summary = new ArrayList<>();
-    CustomerFilters filters = CustomerFilters.load(identities, consent, streams, rejects);
+    CustomerFilters filters = CustomerFilters.load(customers.identities(), customers.consent(), streams, rejects);
     filters.stats().forEach(s -> summary.add(s.describe()));
     EventLoader.Result r = EventLoader.load(new InputSource(events, streams.in()), read.settings(),
         filters.identities(), filters.consent(),
