@@ -46,6 +46,13 @@ public final class EventRowParser {
   private final Memo typeMemo = new Memo();
   private final Memo flagMemo = new Memo();
   private final LongAdder gapShifts = new LongAdder();
+  // Segment columns (--segment-by): their field indexes, the last plain cell each held and its value, the values seen.
+  private final String[] segmentColumns;
+  private final int[] segmentIx;
+  private final byte[][] lastSegmentCell;
+  private final String[] lastSegmentValue;
+  private final Map<String, String> segmentValues = new java.util.HashMap<>();
+  private String[] rowSegments;
 
   /**
    * @param header the resolved header (see {@link #header})
@@ -53,6 +60,29 @@ public final class EventRowParser {
    * @param zone zone of local date-times
    */
   public EventRowParser(Header header, ColumnMapping mapping, ZoneId zone) {
+    this(header, mapping, zone, List.of());
+  }
+
+  /**
+   * A parser that also reads segment columns: each accepted row's values are handed to
+   * {@link EventSink#segments} right before the row, and kept for {@link #segments()}.
+   *
+   * @param header the resolved header (see {@link #header(String, List, ColumnMapping, List)})
+   * @param mapping value aliases (they apply to segment columns too)
+   * @param zone zone of local date-times
+   * @param segmentColumns event-log columns of {@code --segment-by}, each in {@code header}
+   */
+  public EventRowParser(Header header, ColumnMapping mapping, ZoneId zone, List<String> segmentColumns) {
+    this.segmentColumns = segmentColumns.toArray(String[]::new);
+    this.segmentIx = new int[this.segmentColumns.length];
+    for (int k = 0; k < segmentIx.length; k++) {
+      segmentIx[k] = header.index(this.segmentColumns[k]);
+      if (segmentIx[k] < 0) {
+        throw new IllegalArgumentException("segment column " + this.segmentColumns[k] + " not in the header");
+      }
+    }
+    this.lastSegmentCell = new byte[segmentIx.length][];
+    this.lastSegmentValue = new String[segmentIx.length];
     this.header = Objects.requireNonNull(header, "header");
     this.mapping = Objects.requireNonNull(mapping, "mapping");
     this.zone = Objects.requireNonNull(zone, "zone");
@@ -85,6 +115,38 @@ public final class EventRowParser {
   /** Resolves an event log's header. @throws InputException when a required column is missing */
   public static Header header(String file, List<String> names, ColumnMapping mapping) {
     return Header.resolve(file, names, REQUIRED, OPTIONAL, mapping);
+  }
+
+  /**
+   * Resolves an event log's header with the event-log columns of {@code --segment-by}.
+   *
+   * @throws InputException when a required column or a segment column is missing, naming the file and the column
+   */
+  public static Header header(String file, List<String> names, ColumnMapping mapping, List<String> segmentColumns) {
+    if (segmentColumns.isEmpty()) {
+      return header(file, names, mapping);
+    }
+    List<String> optional = new java.util.ArrayList<>(OPTIONAL);
+    for (String c : segmentColumns) {
+      if (!optional.contains(c)) {
+        optional.add(c);
+      }
+    }
+    Header h = Header.resolve(file, names, REQUIRED, optional, mapping);
+    for (String c : segmentColumns) {
+      if (!h.has(c)) {
+        throw new InputException(file, 1, mapping.source(c), "segment column (--segment-by) is not in the header");
+      }
+    }
+    return h;
+  }
+
+  /**
+   * @return the segment values of the row accepted last, in the order of the parser's segment columns (empty cells
+   *     read {@code (none)}); the array is the parser's and changes with the next row: copy what you keep
+   */
+  public String[] segments() {
+    return rowSegments;
   }
 
   /**
@@ -157,6 +219,9 @@ public final class EventRowParser {
     }
     String orderId = field(fields, orderIx);
     checkLength(orderId, MAX_ID_LENGTH, line, "order_id");
+    if (segmentIx.length > 0) {
+      readSegments(fields, line);
+    }
     return new Event(customer, ts, channel.isEmpty() ? null : channel, !conversionRow, converts, value,
         orderId.isEmpty() ? null : orderId);
   }
@@ -172,7 +237,11 @@ public final class EventRowParser {
    */
   public void parse(Fields fields, EventSink out) {
     if (!bytePath || !plainRow(fields, out)) {
-      out.add(parse(fields));
+      Event e = parse(fields);
+      if (segmentIx.length > 0) {
+        out.segments(rowSegments);
+      }
+      out.add(e);
     }
   }
 
@@ -257,9 +326,87 @@ public final class EventRowParser {
     } else if (orderIx >= 0 && !r.plain(orderIx)) {
       return false;
     }
+    if (segmentIx.length > 0) {
+      if (!plainSegments(r)) {
+        return false;
+      }
+      out.segments(rowSegments);
+    }
     out.add(b, cf, ct, time, chf, cht, !conversionRow, converts, value, orderId);
     return true;
   }
+
+  /*
+   * The segment cells of a byte row: a cell equal to the same column's cell of the row before (a customer's rows
+   * mostly come together, and a segment is constant per customer) reuses its value; any other goes through the text
+   * rule. False, with nothing read, when a cell is not plain: the text path then reads the row.
+   */
+  private boolean plainSegments(Fields r) {
+    byte[] b = r.bytes();
+    String[] out = new String[segmentIx.length];
+    for (int k = 0; k < segmentIx.length; k++) {
+      int ix = segmentIx[k];
+      if (!r.plain(ix)) {
+        return false;
+      }
+      int f = r.from(ix);
+      int t = r.to(ix);
+      byte[] last = lastSegmentCell[k];
+      if (last != null && last.length == t - f && java.util.Arrays.equals(last, 0, last.length, b, f, t)) {
+        out[k] = lastSegmentValue[k];
+        continue;
+      }
+      try {
+        out[k] = segmentValue(k, new String(b, f, t - f, StandardCharsets.ISO_8859_1), r.line());
+      } catch (InputException e) {
+        return false;
+      }
+      lastSegmentCell[k] = java.util.Arrays.copyOfRange(b, f, t);
+      lastSegmentValue[k] = out[k];
+    }
+    rowSegments = out;
+    return true;
+  }
+
+  private void readSegments(Fields fields, long line) {
+    String[] out = new String[segmentIx.length];
+    for (int k = 0; k < segmentIx.length; k++) {
+      out[k] = segmentValue(k, fields.text(segmentIx[k]), line);
+    }
+    rowSegments = out;
+  }
+
+  /*
+   * One segment cell's value: stripped, translated by the column's --alias entries, (none) when empty; a value
+   * becomes a cell of every output table, so it is held to a channel name's rules (length, no control character).
+   * Values are interned: a run holds each once, however many customers share it.
+   */
+  private String segmentValue(int k, String cell, long line) {
+    String column = segmentColumns[k];
+    String v = mapping.translate(column, cell.strip());
+    if (v.isEmpty()) {
+      return io.tributary.core.segment.Segmentation.NONE;
+    }
+    if (v.length() > MAX_CHANNEL_LENGTH) {
+      throw new InputException(header.file(), line, mapping.source(column),
+          "segment value of " + v.length() + " characters is longer than " + MAX_CHANNEL_LENGTH);
+    }
+    if (Values.hasControl(v)) {
+      throw new InputException(header.file(), line, mapping.source(column),
+          "control character in segment value \"" + Values.clip(v) + "\"");
+    }
+    String known = segmentValues.get(v);
+    if (known != null) {
+      return known;
+    }
+    if (segmentValues.size() < MAX_INTERNED_SEGMENT_VALUES) {
+      segmentValues.put(v, v);
+    }
+    return v;
+  }
+
+  /** Distinct segment values a parser interns; beyond, values are kept as read (memory stays bounded). */
+  private static final int MAX_INTERNED_SEGMENT_VALUES = 100_000;
 
   /* Whether String.strip leaves plain text alone: in printable ASCII it removes spaces only. */
   private static boolean stripped(byte[] b, int f, int t) {

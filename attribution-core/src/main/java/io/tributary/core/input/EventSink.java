@@ -27,4 +27,10 @@ public interface EventSink {
 
   /** Adds one accepted event parsed from text. */
   void add(Event e);
+
+  /**
+   * The segment values ({@code --segment-by} columns) of the row whose {@code add} comes next; called only when the
+   * parser reads segment columns. The array is the parser's: copy or intern what you keep.
+   */
+  default void segments(String[] values) {}
 }

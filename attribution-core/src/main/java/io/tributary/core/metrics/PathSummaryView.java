@@ -10,10 +10,11 @@ import java.util.RandomAccess;
  * A run with a million distinct paths whose output is only {@code channel_credit} (the CLI's default) then never
  * builds a million strings, and one that writes the table builds each row once, as it streams out.
  */
-final class PathSummaryView extends AbstractList<PathSummaryRow> implements RandomAccess {
+public final class PathSummaryView extends AbstractList<PathSummaryRow> implements RandomAccess {
   private final PathTable paths;
 
-  PathSummaryView(PathTable paths) {
+  /** @param paths the table whose paths are listed, in its order */
+  public PathSummaryView(PathTable paths) {
     this.paths = Objects.requireNonNull(paths, "paths");
   }
 

@@ -23,7 +23,10 @@ import java.util.TreeMap;
  * the driver this way). The first int is the format's {@link #VERSION}; {@link #decode} refuses any other, since the
  * layout after it may differ.
  *
- * <p>Layout, version 2 (big-endian, {@link DataOutputStream}): version; settings (UTF); has-timestamps; touchless
+ * <p>Layout, version 3 (big-endian, {@link DataOutputStream}): version; the all-customer aggregate; the segment count,
+ * then per segment its name (UTF), its value count and per value the value (UTF) and that value's aggregate
+ * (version 3 added the segments; an unsegmented aggregate has a count of 0). An aggregate is: settings (UTF);
+ * has-timestamps; touchless
  * conversions; touchless value; timed conversions; time to conversion (ms); duplicate conversions; the channel
  * dictionary (count, names); the paths (count, then per path: length, channel ids, conversions, value, nulls); the
  * journey models' credit (count, then per model: name, count, then per channel: name, conversions, value). A decimal is
@@ -31,15 +34,38 @@ import java.util.TreeMap;
  */
 public final class AggregateCodec {
   /** The format this build writes and reads. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   private AggregateCodec() {}
 
   /** @return the aggregate's bytes */
   public static byte[] encode(JourneyAggregate a) {
+    return encode(io.tributary.core.segment.SegmentedAggregate.of(a));
+  }
+
+  /** @return the segmented aggregate's bytes */
+  public static byte[] encode(io.tributary.core.segment.SegmentedAggregate s) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(VERSION);
+      writeBody(out, s.all());
+      out.writeInt(s.names().size());
+      for (int d = 0; d < s.names().size(); d++) {
+        out.writeUTF(s.names().get(d));
+        out.writeInt(s.byValue().get(d).size());
+        for (Map.Entry<String, JourneyAggregate> e : s.byValue().get(d).entrySet()) {
+          out.writeUTF(e.getKey());
+          writeBody(out, e.getValue());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void writeBody(DataOutputStream out, JourneyAggregate a) throws IOException {
+    {
       out.writeUTF(a.settings());
       out.writeBoolean(a.hasTimestamps());
       out.writeLong(a.touchlessConversions());
@@ -75,10 +101,7 @@ public final class AggregateCodec {
           writeDecimal(out, c.getValue().value());
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
   }
 
   /**
@@ -88,6 +111,15 @@ public final class AggregateCodec {
    *     written by another Tributary build: every JVM of a run must run the same build
    */
   public static JourneyAggregate decode(byte[] data) {
+    return decodeSegmented(data).all();
+  }
+
+  /**
+   * @param data bytes from {@link #encode}
+   * @return the segmented aggregate (without segments when an unsegmented one was encoded)
+   * @throws TributaryException as {@link #decode}
+   */
+  public static io.tributary.core.segment.SegmentedAggregate decodeSegmented(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       int version = in.readInt();
       if (version != VERSION) {
@@ -95,6 +127,27 @@ public final class AggregateCodec {
             + ": this build reads version " + VERSION + " only (run the same Tributary build on every JVM of a run)",
             null);
       }
+      JourneyAggregate all = readBody(in);
+      int n = in.readInt();
+      List<String> names = new java.util.ArrayList<>(n);
+      List<SortedMap<String, JourneyAggregate>> byValue = new java.util.ArrayList<>(n);
+      for (int d = 0; d < n; d++) {
+        names.add(in.readUTF());
+        TreeMap<String, JourneyAggregate> m = new TreeMap<>();
+        int values = in.readInt();
+        for (int v = 0; v < values; v++) {
+          m.put(in.readUTF(), readBody(in));
+        }
+        byValue.add(m);
+      }
+      return new io.tributary.core.segment.SegmentedAggregate(all, names, byValue);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JourneyAggregate readBody(DataInputStream in) throws IOException {
+    {
       String settings = in.readUTF();
       boolean hasTimestamps = in.readBoolean();
       long touchless = in.readLong();
@@ -132,8 +185,6 @@ public final class AggregateCodec {
       }
       return new JourneyAggregate(settings, paths.build(), credits, touchless, touchlessValue, timed,
           timeToConversion, duplicates, hasTimestamps);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

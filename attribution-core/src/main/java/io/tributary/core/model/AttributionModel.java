@@ -14,4 +14,13 @@ public sealed interface AttributionModel permits PathModel, JourneyModel {
   default Set<Requirement> requires() {
     return Set.of();
   }
+
+  /**
+   * @return whether the model's weights are estimated from all the data (markov, shapley) rather than set by a rule
+   *     for each journey: a segment too small for its own fit gets the all-customer fit instead (see
+   *     {@link io.tributary.core.segment.SegmentedReport})
+   */
+  default boolean dataDriven() {
+    return false;
+  }
 }

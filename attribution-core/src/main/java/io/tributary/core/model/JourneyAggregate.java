@@ -188,6 +188,19 @@ public record JourneyAggregate(
       }));
     }
 
+    /**
+     * Adds one journey that {@link JourneyBuilder} cut from {@code events} for another receiver (a segmented
+     * aggregate builds each customer's journeys once and routes each journey to its segments' aggregates): the same
+     * effect as the journey had in {@link #addCustomer(CustomerEvents)}. Arguments as {@link JourneySink#journey}.
+     *
+     * @param events the customer whose journey this is (its channel dictionary names the ids)
+     */
+    public void addJourney(CustomerEvents events, int[] channels, long[] times, int from, int to, boolean converted,
+        BigDecimal value, long endTime) {
+      current = events;
+      add(channels, times, from, to, converted, value, endTime);
+    }
+
     /* One journey of the columnar customer being added: exactly add(Journey)'s effect on the same journey. */
     private void add(int[] channels, long[] times, int from, int to, boolean converted, BigDecimal value,
         long endTime) {

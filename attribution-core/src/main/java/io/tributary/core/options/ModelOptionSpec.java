@@ -63,9 +63,27 @@ public final class ModelOptionSpec {
   public static final OptionDef<Long> SEED = new OptionDef<>("seed", "S", "42",
       "Seed of every random choice (bootstrap, sampled Shapley)", ValueReaders.anyLong());
 
+  // Segments (--segment-by): one block, read by RunOptions.segmentation().
+
+  /** The segments every table is broken down by. */
+  public static final OptionDef<List<String>> SEGMENT_BY = new OptionDef<>("segment-by", "COL[,COL]", "none",
+      "Break every table down by these segments: event-log columns (the value at the customer's first event) or "
+          + "new_vs_returning, acquisition_channel", io.tributary.core.segment.Segmentation::parseNames,
+      names -> names.isEmpty() ? "none" : String.join(",", names));
+
+  /** The fewest journeys a segment needs for its own data-driven fit. */
+  public static final OptionDef<Integer> MIN_SEGMENT_JOURNEYS = new OptionDef<>("min-segment-journeys", "N", "1000",
+      "Fewest journeys a segment needs to have markov and shapley fitted on its own journeys; smaller segments get "
+          + "the all-customer fit (fit_scope pooled)", ValueReaders.wholeNumber(1, Integer.MAX_VALUE));
+
+  /** Whether path_summary and the chain tables are broken down by segment too. */
+  public static final OptionDef<Boolean> SEGMENT_PATHS = new OptionDef<>("segment-paths", "true|false", "false",
+      "Also break path_summary, markov_transitions and removal_effects down by segment", ValueReaders.bool());
+
   /** Every option, in the order help lists them. */
   public static final List<OptionDef<?>> ALL = List.of(MODELS, LOOKBACK, HALF_LIFE, MARKOV_ORDER, DIRECT_CHANNEL,
-      POSITION_WEIGHTS, SHAPLEY_EXACT_LIMIT, SHAPLEY_SAMPLES, BOOTSTRAP, SEED);
+      POSITION_WEIGHTS, SHAPLEY_EXACT_LIMIT, SHAPLEY_SAMPLES, BOOTSTRAP, SEED, SEGMENT_BY, MIN_SEGMENT_JOURNEYS,
+      SEGMENT_PATHS);
 
   private ModelOptionSpec() {}
 

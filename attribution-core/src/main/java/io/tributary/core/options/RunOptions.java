@@ -82,6 +82,12 @@ public final class RunOptions implements Serializable {
     return new JourneyOptions(get(ModelOptionSpec.LOOKBACK));
   }
 
+  /** @return the segments of the run ({@code --segment-by} and the options that go with it) */
+  public io.tributary.core.segment.Segmentation segmentation() {
+    return new io.tributary.core.segment.Segmentation(get(ModelOptionSpec.SEGMENT_BY),
+        get(ModelOptionSpec.MIN_SEGMENT_JOURNEYS), get(ModelOptionSpec.SEGMENT_PATHS));
+  }
+
   /** @return the typed model options */
   public ModelOptions modelOptions() {
     return new ModelOptions(get(ModelOptionSpec.HALF_LIFE), get(ModelOptionSpec.POSITION_WEIGHTS),

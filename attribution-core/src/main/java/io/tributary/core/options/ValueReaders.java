@@ -43,4 +43,15 @@ final class ValueReaders {
       return s;
     };
   }
+
+  /** @return a reader of true or false (case-insensitive) */
+  static Function<String, Boolean> bool() {
+    return text -> {
+      String s = text.strip().toLowerCase(java.util.Locale.ROOT);
+      if (s.equals("true") || s.equals("false")) {
+        return s.equals("true");
+      }
+      throw new IllegalArgumentException("expected true or false, got \"" + text + "\"");
+    };
+  }
 }

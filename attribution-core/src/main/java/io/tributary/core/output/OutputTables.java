@@ -167,7 +167,55 @@ public final class OutputTables {
       }
       sb.append('\n');
     }
+    sb.append("### Segment columns (`--segment-by`)\n\nWith `--segment-by`, the tables ")
+        .append(String.join(", ", SEGMENTED.stream().map(n -> "`" + n + "`").toList()))
+        .append(" start (after `run_date`) with one text column per segment, named after it, in the order given. ")
+        .append("Each segment is broken down on its own: a row has at most one segment column not `(all)`, and the ")
+        .append("row whose segment columns are all `(all)` is the unsegmented answer. `channel_credit` ends with ")
+        .append("`").append(FIT_SCOPE).append("` (text, never null): `segment` when the model was fitted on the ")
+        .append("row's own journeys, `pooled` when a data-driven model's all-customer fit was applied to a segment ")
+        .append("too small for its own (see docs/models.md). `path_summary` and the chain tables hold the `(all)` ")
+        .append("rows only, unless `--segment-paths true`.\n\nRows: ").append(segmentedOrder(CHANNEL_CREDIT)
+            .replace(" (" + CHANNEL_CREDIT.rowOrder() + ")", "")).append(".\n");
     return sb.toString();
+  }
+
+  // Segments (--segment-by): the per-run columns every segmented table gains. One block.
+
+  /** The tables {@code --segment-by} breaks down (the others describe the run or its input, not customers). */
+  public static final List<String> SEGMENTED = List.of(CHANNEL_CREDIT.name(), CONVERSION_KPIS.name(),
+      PATH_SUMMARY.name(), MARKOV_TRANSITIONS.name(), REMOVAL_EFFECTS.name());
+
+  /** The column that says how a data-driven model was fitted for a segment row of {@code channel_credit}. */
+  public static final String FIT_SCOPE = "fit_scope";
+
+  /**
+   * A table as one segmented run writes it: one text column per segment, named after it and in the order given,
+   * before the table's own columns; {@code channel_credit} also ends with {@link #FIT_SCOPE}. The columns depend on
+   * the run, so the schema is made per run from the fixed definition.
+   *
+   * @param base the table's definition above
+   * @param segments the run's segment names
+   * @return the run's schema of the table; rows are {@link SegmentRow}s
+   */
+  public static <R> TableSchema<SegmentRow<R>> segmented(TableSchema<R> base, List<String> segments) {
+    TableSchema.Builder<SegmentRow<R>> b = TableSchema.named(base.name(), segmentedOrder(base));
+    for (int i = 0; i < segments.size(); i++) {
+      int k = i;
+      b.required(segments.get(i), TEXT, r -> r.segments().get(k));
+    }
+    for (Column<R> c : base.columns()) {
+      b.column(new Column<SegmentRow<R>>(c.name(), c.type(), c.nullable(), c.presence(), r -> c.cell(r.row())));
+    }
+    if (base.name().equals(CHANNEL_CREDIT.name())) {
+      b.required(FIT_SCOPE, TEXT, SegmentRow::fitScope);
+    }
+    return b.build();
+  }
+
+  private static String segmentedOrder(TableSchema<?> base) {
+    return "the (all) rows first, then each segment in the order given, its values in text order, each value's "
+        + "rows in the table's own order (" + base.rowOrder() + ")";
   }
 
   /** @return the table named {@code name}, or null */

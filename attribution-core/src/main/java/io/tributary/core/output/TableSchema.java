@@ -129,6 +129,12 @@ public record TableSchema<R>(String name, String rowOrder, List<Column<R>> colum
       return this;
     }
 
+    /** Adds a column made elsewhere (a per-run schema copying a fixed one's columns). */
+    public Builder<R> column(Column<R> column) {
+      columns.add(column);
+      return this;
+    }
+
     /** @return the table */
     public TableSchema<R> build() {
       return new TableSchema<>(name, rowOrder, columns);

@@ -74,6 +74,11 @@ public final class ShapleyModel implements PathModel {
   }
 
   @Override
+  public boolean dataDriven() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "shapley";
   }

@@ -15,6 +15,11 @@ import java.util.TreeMap;
  */
 public final class SimplifiedShapleyModel implements PathModel {
   @Override
+  public boolean dataDriven() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "shapley_simplified";
   }

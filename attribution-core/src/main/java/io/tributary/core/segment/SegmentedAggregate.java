@@ -1,0 +1,189 @@
+package io.tributary.core.segment;
+
+import io.tributary.core.journey.CustomerEvents;
+import io.tributary.core.journey.JourneyBuilder;
+import io.tributary.core.journey.JourneyOptions;
+import io.tributary.core.journey.JourneySink;
+import io.tributary.core.model.AttributionModel;
+import io.tributary.core.model.JourneyAggregate;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A run's journeys folded once for all customers and once per value of each segment: {@link #all()} is exactly the
+ * unsegmented aggregate, and each segment's values partition the journeys, so their aggregates merge back into
+ * {@link #all()}. Each segment is broken down on its own (no cross product of two segments): memory grows with the sum
+ * of the segments' value counts, not their product. Mergeable in any order, like {@link JourneyAggregate}.
+ *
+ * @param all every journey
+ * @param names the segment names, in the order given
+ * @param byValue per segment name (same order), value → the aggregate of its journeys, values in text order
+ */
+public record SegmentedAggregate(
+    JourneyAggregate all, List<String> names, List<SortedMap<String, JourneyAggregate>> byValue) {
+
+  public SegmentedAggregate {
+    Objects.requireNonNull(all, "all");
+    names = List.copyOf(names);
+    List<SortedMap<String, JourneyAggregate>> copy = new ArrayList<>();
+    for (SortedMap<String, JourneyAggregate> m : byValue) {
+      copy.add(Collections.unmodifiableSortedMap(new TreeMap<>(m)));
+    }
+    byValue = List.copyOf(copy);
+    if (names.size() != byValue.size()) {
+      throw new IllegalArgumentException("one value map per segment name");
+    }
+  }
+
+  /** @return an unsegmented aggregate (no segment names) */
+  public static SegmentedAggregate of(JourneyAggregate all) {
+    return new SegmentedAggregate(all, List.of(), List.of());
+  }
+
+  /**
+   * @return the sum of both slices
+   * @throws IllegalArgumentException when they were built under different settings or segments
+   */
+  public SegmentedAggregate merge(SegmentedAggregate o) {
+    if (!names.equals(o.names)) {
+      throw new IllegalArgumentException("cannot merge aggregates of different segments: " + names + " vs " + o.names);
+    }
+    List<SortedMap<String, JourneyAggregate>> merged = new ArrayList<>();
+    for (int d = 0; d < names.size(); d++) {
+      TreeMap<String, JourneyAggregate> m = new TreeMap<>(byValue.get(d));
+      o.byValue.get(d).forEach((v, a) -> m.merge(v, a, JourneyAggregate::merge));
+      merged.add(m);
+    }
+    return new SegmentedAggregate(all.merge(o.all), names, merged);
+  }
+
+  /**
+   * @param options how events become journeys
+   * @param models the models that will be fitted (journey models are folded here)
+   * @param segmentation the segments
+   * @return a builder for one slice of customers
+   */
+  public static Builder builder(JourneyOptions options, List<? extends AttributionModel> models,
+      Segmentation segmentation) {
+    return new Builder(options, models, segmentation);
+  }
+
+  /** Folds customers of one slice, each journey into the all-customer aggregate and its segments'. Not thread-safe. */
+  public static final class Builder {
+    private final JourneyOptions options;
+    private final List<? extends AttributionModel> models;
+    private final JourneyBuilder journeys;
+    private final JourneyAggregate.Builder all;
+    private final List<String> names;
+    /* Per segment name: the index of its value among the customer's event-log values, or -1 when derived. */
+    private final int[] column;
+    private final List<Map<String, JourneyAggregate.Builder>> byValue = new ArrayList<>();
+    // The customer being added.
+    private CustomerEvents events;
+    private String[] columnValues;
+    private JourneySink also;
+    private boolean first;
+    private boolean convertedBefore;
+    private String acquisition;
+    private final JourneyAggregate.Builder[] targets;
+    private final JourneySink sink = this::journey;
+
+    private Builder(JourneyOptions options, List<? extends AttributionModel> models, Segmentation segmentation) {
+      this.options = Objects.requireNonNull(options, "options");
+      this.models = List.copyOf(models);
+      this.journeys = new JourneyBuilder(options);
+      this.all = JourneyAggregate.builder(options, models);
+      this.names = segmentation.names();
+      this.column = new int[names.size()];
+      List<String> eventColumns = segmentation.eventColumns();
+      for (int d = 0; d < names.size(); d++) {
+        column[d] = eventColumns.indexOf(names.get(d));
+        byValue.add(new HashMap<>());
+      }
+      this.targets = new JourneyAggregate.Builder[names.size()];
+    }
+
+    /**
+     * Builds one customer's journeys and adds each to the all-customer aggregate and to its segments'.
+     *
+     * @param customer all events of one customer (after identity stitching and consent exclusion), any order
+     * @param values the customer's value of each event-log segment column, in {@link Segmentation#eventColumns()}
+     *     order (the value at the customer's first event: see {@link FirstValues})
+     * @param alsoSink when not null, receives every journey too, right after the aggregates took it
+     * @return this
+     */
+    public Builder addCustomer(CustomerEvents customer, String[] values, JourneySink alsoSink) {
+      events = customer;
+      columnValues = values;
+      also = alsoSink;
+      first = true;
+      convertedBefore = false;
+      acquisition = null;
+      for (int d = 0; d < names.size(); d++) {
+        targets[d] = column[d] >= 0 ? target(d, values[column[d]]) : null;
+      }
+      int duplicates = journeys.build(customer, sink);
+      all.addDuplicates(duplicates);
+      for (int d = 0; d < names.size(); d++) {
+        // Duplicates belong to the customer: counted in customer-level segments only (see docs/models.md).
+        if (column[d] >= 0) {
+          targets[d].addDuplicates(duplicates);
+        }
+      }
+      return this;
+    }
+
+    /** {@link #addCustomer(CustomerEvents, String[], JourneySink)} without a second receiver. */
+    public Builder addCustomer(CustomerEvents customer, String[] values) {
+      return addCustomer(customer, values, null);
+    }
+
+    private JourneyAggregate.Builder target(int d, String value) {
+      return byValue.get(d).computeIfAbsent(value, v -> JourneyAggregate.builder(options, models));
+    }
+
+    private void journey(int[] channels, long[] times, int from, int to, boolean converted, BigDecimal value,
+        long endTime) {
+      if (first) {
+        // The customer's first journey: its first touch is the acquisition channel; a touchless first conversion
+        // was acquired by no touch, as the credit tables say of it.
+        acquisition = from < to ? events.channelName(channels[from]) : JourneyAggregate.UNATTRIBUTED;
+        first = false;
+      }
+      all.addJourney(events, channels, times, from, to, converted, value, endTime);
+      for (int d = 0; d < names.size(); d++) {
+        JourneyAggregate.Builder b = targets[d];
+        if (b == null) {
+          String n = names.get(d);
+          b = target(d, n.equals(Segmentation.NEW_VS_RETURNING)
+              ? (convertedBefore ? Segmentation.RETURNING : Segmentation.NEW) : acquisition);
+        }
+        b.addJourney(events, channels, times, from, to, converted, value, endTime);
+      }
+      if (converted) {
+        convertedBefore = true;
+      }
+      if (also != null) {
+        also.journey(channels, times, from, to, converted, value, endTime);
+      }
+    }
+
+    /** @return the immutable aggregate of everything added so far */
+    public SegmentedAggregate build() {
+      List<SortedMap<String, JourneyAggregate>> out = new ArrayList<>();
+      for (Map<String, JourneyAggregate.Builder> m : byValue) {
+        TreeMap<String, JourneyAggregate> t = new TreeMap<>();
+        m.forEach((v, b) -> t.put(v, b.build()));
+        out.add(t);
+      }
+      return new SegmentedAggregate(all.build(), names, out);
+    }
+  }
+}

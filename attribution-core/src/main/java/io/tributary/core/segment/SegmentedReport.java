@@ -1,0 +1,156 @@
+package io.tributary.core.segment;
+
+import io.tributary.core.metrics.AttributionReport;
+import io.tributary.core.metrics.ChannelCreditRow;
+import io.tributary.core.metrics.ConversionKpis;
+import io.tributary.core.metrics.CreditTable;
+import io.tributary.core.metrics.MarkovDiagnostics;
+import io.tributary.core.metrics.PathSummaryRow;
+import io.tributary.core.metrics.PathSummaryView;
+import io.tributary.core.metrics.SpendTable;
+import io.tributary.core.model.AttributionModel;
+import io.tributary.core.model.AttributionRun;
+import io.tributary.core.model.JourneyAggregate;
+import io.tributary.core.model.ModelResult;
+import io.tributary.core.output.KpiRow;
+import io.tributary.core.output.SegmentRow;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every segmented table of a run, computed once from a {@link SegmentedAggregate} so both engines write the same
+ * rows: first the unsegmented report's rows with every segment column {@code (all)}, then each segment in the order
+ * given, its values in text order. A segment value's rule models (and time decay) are fitted on its own journeys; a
+ * data-driven model (markov, shapley*) is too when the value has at least {@code minJourneys} journeys and a
+ * conversion, else the value gets {@link PooledCredit} (fit_scope {@code pooled}), and {@link #notes()} says so.
+ * Spend is not broken down by segment (it is bought per channel, not per customer), so segment rows have no spend,
+ * ROAS, ROI or CPA, and a total_spend of 0.
+ *
+ * @param segmentation the run's segments
+ * @param channelCredit the {@code channel_credit} rows
+ * @param kpis the {@code conversion_kpis} rows
+ * @param pathSummary the {@code path_summary} rows ((all) only unless {@link Segmentation#perSegmentPaths()})
+ * @param transitions the {@code markov_transitions} rows (likewise; empty when markov is not fitted)
+ * @param removals the {@code removal_effects} rows (likewise)
+ * @param notes one line per segment with pooled values
+ */
+public record SegmentedReport(
+    Segmentation segmentation,
+    List<SegmentRow<ChannelCreditRow>> channelCredit,
+    List<SegmentRow<KpiRow>> kpis,
+    List<SegmentRow<PathSummaryRow>> pathSummary,
+    List<SegmentRow<MarkovDiagnostics.Transition>> transitions,
+    List<SegmentRow<MarkovDiagnostics.Removal>> removals,
+    List<String> notes) {
+
+  public SegmentedReport {
+    channelCredit = List.copyOf(channelCredit);
+    kpis = List.copyOf(kpis);
+    pathSummary = Collections.unmodifiableList(pathSummary);
+    transitions = List.copyOf(transitions);
+    removals = List.copyOf(removals);
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * @param aggregate the merged, segmented journeys
+   * @param models the models, in output order
+   * @param all the unsegmented report of {@code aggregate.all()} (its rows lead every table)
+   * @param allKpis the unsegmented {@code conversion_kpis} row (with lifetime value when computed)
+   * @param segmentation the run's segments
+   * @return the report
+   */
+  public static SegmentedReport compute(SegmentedAggregate aggregate, List<AttributionModel> models,
+      AttributionReport all, KpiRow allKpis, Segmentation segmentation) {
+    List<String> names = aggregate.names();
+    List<String> allValues = Collections.nCopies(names.size(), Segmentation.ALL);
+    Map<String, ModelResult> allFits = new HashMap<>();
+    for (ModelResult r : all.results()) {
+      allFits.put(r.model(), r);
+    }
+    List<SegmentRow<ChannelCreditRow>> credit = new ArrayList<>();
+    for (ChannelCreditRow r : all.channelCredit()) {
+      credit.add(new SegmentRow<>(allValues, SegmentRow.FIT_SEGMENT, r));
+    }
+    List<SegmentRow<KpiRow>> kpis = new ArrayList<>();
+    kpis.add(new SegmentRow<>(allValues, null, allKpis));
+    List<SegmentRow<PathSummaryRow>> paths = new ArrayList<>();
+    List<SegmentRow<MarkovDiagnostics.Transition>> transitions = new ArrayList<>();
+    List<SegmentRow<MarkovDiagnostics.Removal>> removals = new ArrayList<>();
+    addPaths(paths, allValues, aggregate.all());
+    addChain(transitions, removals, allValues, MarkovDiagnostics.of(aggregate.all(), models));
+    List<String> notes = new ArrayList<>();
+    List<String> dataDriven = models.stream().filter(AttributionModel::dataDriven).map(AttributionModel::name)
+        .toList();
+    for (int d = 0; d < names.size(); d++) {
+      int pooledValues = 0;
+      String example = null;
+      for (Map.Entry<String, JourneyAggregate> e : aggregate.byValue().get(d).entrySet()) {
+        List<String> values = new ArrayList<>(allValues);
+        values.set(d, e.getKey());
+        JourneyAggregate a = e.getValue();
+        ConversionKpis k = ConversionKpis.of(a, SpendTable.empty());
+        boolean ownFit = k.journeys() >= segmentation.minJourneys() && a.paths().conversions() > 0;
+        List<AttributionModel> fitted = ownFit ? models
+            : models.stream().filter(m -> !m.dataDriven()).toList();
+        Map<String, ModelResult> results = new HashMap<>();
+        for (ModelResult r : AttributionRun.fit(a, fitted)) {
+          results.put(r.model(), r);
+        }
+        List<ModelResult> ordered = new ArrayList<>();
+        for (AttributionModel m : models) {
+          ModelResult r = results.get(m.name());
+          ordered.add(r != null ? r : PooledCredit.attribute(allFits.get(m.name()), a.paths()));
+        }
+        if (!ownFit && !dataDriven.isEmpty()) {
+          pooledValues++;
+          if (example == null) {
+            example = names.get(d) + "=" + e.getKey() + " (" + k.journeys() + " journeys, "
+                + a.paths().conversions() + " conversions with a touch)";
+          }
+        }
+        for (ChannelCreditRow r : CreditTable.rows(ordered, a, SpendTable.empty())) {
+          boolean pooled = !ownFit && !results.containsKey(r.model());
+          credit.add(new SegmentRow<>(values, pooled ? SegmentRow.FIT_POOLED : SegmentRow.FIT_SEGMENT, r));
+        }
+        kpis.add(new SegmentRow<>(values, null, new KpiRow(k, null)));
+        if (segmentation.perSegmentPaths()) {
+          addPaths(paths, values, a);
+          if (ownFit) {
+            addChain(transitions, removals, values, MarkovDiagnostics.of(a, models));
+          }
+        }
+      }
+      if (pooledValues > 0) {
+        notes.add(String.format(Locale.ROOT, "note: segment %s: %d of %d values have fewer than %d journeys (or no "
+            + "converting journey with a touch), so %s use the all-customer fit there (fit_scope pooled), e.g. %s",
+            names.get(d), pooledValues, aggregate.byValue().get(d).size(), segmentation.minJourneys(),
+            String.join(", ", dataDriven), example));
+      }
+    }
+    return new SegmentedReport(segmentation, credit, kpis, paths, transitions, removals, notes);
+  }
+
+  private static void addPaths(List<SegmentRow<PathSummaryRow>> out, List<String> values, JourneyAggregate a) {
+    for (PathSummaryRow r : new PathSummaryView(a.paths().table())) {
+      out.add(new SegmentRow<>(values, null, r));
+    }
+  }
+
+  private static void addChain(List<SegmentRow<MarkovDiagnostics.Transition>> transitions,
+      List<SegmentRow<MarkovDiagnostics.Removal>> removals, List<String> values, Optional<MarkovDiagnostics> chain) {
+    chain.ifPresent(m -> {
+      for (MarkovDiagnostics.Transition t : m.transitions()) {
+        transitions.add(new SegmentRow<>(values, null, t));
+      }
+      for (MarkovDiagnostics.Removal r : m.removalEffects()) {
+        removals.add(new SegmentRow<>(values, null, r));
+      }
+    });
+  }
+}

@@ -1,0 +1,85 @@
+package io.tributary.core.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.tributary.core.InputException;
+import io.tributary.core.journey.Event;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Segment columns of the event log: a missing one is a one-line error naming the file and the column; the byte path
+ * and the text path read the same values (empty cells read (none)) and reject the same bad cells with the same words.
+ */
+class SegmentColumnsTest {
+  private static final String CSV = "customer_id,timestamp,channel,loyalty,region\n"
+      + "a,2024-01-01T00:00:00Z,email,gold,north\n"
+      + "a,2024-01-01T01:00:00Z,search,gold,\n"
+      + "b,2024-01-01T00:00:00Z,email,\"silver\",north\n"
+      + "c,2024-01-01T00:00:00Z,email,\"bad\u0001\",north\n";
+
+  @Test
+  void header_missingSegmentColumn_namesFileAndColumn() {
+    InputException e = assertThrows(InputException.class, () -> EventRowParser.header("events.csv",
+        List.of("customer_id", "timestamp", "channel"), ColumnMapping.none(), List.of("loyalty")));
+    assertEquals("events.csv:1: column loyalty: segment column (--segment-by) is not in the header",
+        e.getMessage());
+  }
+
+  @Test
+  void parse_bytesAndText_sameValuesAndSameRejection() throws Exception {
+    List<String> segs = List.of("loyalty", "region");
+    List<String> viaBytes = new ArrayList<>();
+    List<String> viaText = new ArrayList<>();
+    try (CsvRecords r = CsvRecords.open("events.csv", new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8)),
+        CsvRecords.DETECT, Long.MAX_VALUE)) {
+      Header h = EventRowParser.header("events.csv", r.header(), ColumnMapping.none(), segs);
+      EventRowParser bytes = new EventRowParser(h, ColumnMapping.none(), ZoneOffset.UTC, segs);
+      EventRowParser text = new EventRowParser(h, ColumnMapping.none(), ZoneOffset.UTC, segs);
+      String[] pending = new String[1];
+      EventSink sink = new EventSink() {
+        @Override
+        public void segments(String[] values) {
+          pending[0] = String.join("|", values);
+        }
+
+        @Override
+        public void add(byte[] b, int cf, int ct, long time, int chf, int cht, boolean touch, boolean conversion,
+            BigDecimal value, String orderId) {
+          viaBytes.add(new String(b, cf, ct - cf, StandardCharsets.US_ASCII) + ":" + pending[0]);
+        }
+
+        @Override
+        public void add(Event e) {
+          viaBytes.add(e.customerId() + ":" + pending[0]);
+        }
+      };
+      List<String> errors = new ArrayList<>();
+      while (r.next()) {
+        String[] cells = r.texts();
+        try {
+          bytes.parse(r, sink);
+        } catch (InputException e) {
+          errors.add(e.getMessage());
+        }
+        try {
+          Event e = text.parse(Fields.of(cells, r.line()));
+          viaText.add(e.customerId() + ":" + String.join("|", text.segments()));
+        } catch (InputException e) {
+          errors.add(e.getMessage());
+        }
+      }
+      assertEquals(List.of("a:gold|north", "a:gold|(none)", "b:silver|north"), viaBytes);
+      assertEquals(viaBytes, viaText);
+      assertEquals(2, errors.size());
+      assertEquals("events.csv:5: column loyalty: control character in segment value \"bad\\u0001\"", errors.get(0));
+      assertEquals(errors.get(0), errors.get(1));
+    }
+  }
+}
