@@ -73,7 +73,7 @@ final class AttributeCommand implements Callable<Integer> {
         progress(streams));
     writeRejects(read.rejectsFile(), outcome, output);
     long t0 = System.nanoTime();
-    ResultWriter.write(outcome.report(), outcome.lifetime(), outcome.rejected(),
+    ResultWriter.write(outcome.report(), outcome.lifetime(), outcome.segmented(), outcome.rejected(),
         () -> MarkovDiagnostics.of(outcome.aggregate(), outcome.models()), output, streams);
     if (report != null) {
       ReportWriter.write(report, outcome, input, side, models);

@@ -1,5 +1,9 @@
 package io.tributary.cli;
 
+import io.tributary.core.segment.SegmentedAggregate;
+import io.tributary.core.segment.SegmentedReport;
+import io.tributary.core.segment.Segmentation;
+
 import io.tributary.cli.csv.InputSource;
 import io.tributary.cli.load.EventLoader;
 import io.tributary.cli.load.EventStore;
@@ -50,11 +54,12 @@ final class AttributionJob {
    * @param lifetime lifetime value by channel, or null when not asked for
    * @param ledger the buyers it was computed from (for the HTML report's holdout check), or null
    * @param clvOptions the lifetime-value options, or null
+   * @param segmented the segmented tables ({@code --segment-by}), or null when the run is not segmented
    */
   record Outcome(AttributionReport report, List<AttributionModel> models, JourneyAggregate aggregate,
       List<InputStats> stats, List<RejectedRow> rejected, List<String> notes, List<String> summary,
       List<String> timings, ChannelLifetimeValue lifetime, LifetimeLedger ledger,
-      io.tributary.core.clv.ClvOptions clvOptions) {}
+      io.tributary.core.clv.ClvOptions clvOptions, SegmentedReport segmented) {}
 
   static Outcome run(MainInput input, SideFiles side, ReadOptions read, ModelFlags flags, Streams streams,
       Progress progress) {
@@ -79,6 +84,10 @@ final class AttributionJob {
           "--identities and --consent apply to an event log (--events); a path file has no customer ids");
     }
     checkOneStdin(input, side);
+    Segmentation segmentation = flags.segmentation();
+    if (!events && segmentation.enabled()) {
+      throw new IllegalArgumentException("--segment-by needs an event log (--events): a path file has no customers");
+    }
     var settings = read.settings();
     var modelOptions = flags.options();
     var journeyOptions = flags.journeyOptions();
@@ -111,11 +120,12 @@ final class AttributionJob {
     }
     JourneyAggregate aggregate;
     LifetimeLedger ledger = null;
+    SegmentedAggregate segmentedAggregate = null;
     if (events) {
       CustomerFilters filters = CustomerFilters.load(side.identities(), side.consent(), streams, rejects);
       stats.addAll(filters.stats());
       EventLoader.Result r = EventLoader.load(new InputSource(input.events(), streams.in()), settings,
-          filters.identities(), filters.consent(), rejects, progress, flags.threads());
+          filters.identities(), filters.consent(), rejects, progress, flags.threads(), segmentation.eventColumns());
       stats.add(r.stats());
       notes.addAll(r.notes());
       clock.lap("read events");
@@ -127,8 +137,9 @@ final class AttributionJob {
             "every customer opted out (consent list); nothing to attribute");
       }
       JourneyFold.Folded folded = JourneyFold.fold(grouped, journeyOptions, models, flags.threads(),
-          lifetimeOn ? settings.zone() : null, settings.slicing().minCustomers());
+          lifetimeOn ? settings.zone() : null, settings.slicing().minCustomers(), segmentation);
       aggregate = folded.aggregate();
+      segmentedAggregate = folded.segmented();
       ledger = folded.ledger();
       clock.lap("build and fold journeys");
       summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels() + " channels, "
@@ -155,6 +166,13 @@ final class AttributionJob {
           settings.zone());
       clock.lap("fit lifetime value and split it by channel (" + lifetime.customers() + " customers)");
     }
+    SegmentedReport segmented = null;
+    if (segmentedAggregate != null) {
+      segmented = SegmentedReport.compute(segmentedAggregate, models, report,
+          new io.tributary.core.output.KpiRow(report.kpis(), lifetime), segmentation);
+      notes.addAll(segmented.notes());
+      clock.lap("fit models per segment (" + segmented.kpis().size() + " rows of conversion_kpis)");
+    }
     List<String> lines = new ArrayList<>();
     for (InputStats s : stats) {
       lines.add(s.describe());
@@ -168,7 +186,7 @@ final class AttributionJob {
           lifetime.totalLifetimeValue(), lifetime.meanLifetimeValue(), clvOptions.horizon()));
     }
     return new Outcome(report, models, aggregate, stats, rejects.rows(), notes, lines, clock.laps(), lifetime, ledger,
-        clvOptions);
+        clvOptions, segmented);
   }
 
   private static void checkOneStdin(MainInput input, SideFiles side) {

@@ -1,5 +1,8 @@
 package io.tributary.cli;
 
+import io.tributary.core.output.OutputTables;
+import io.tributary.core.segment.SegmentedReport;
+
 import io.tributary.cli.load.RejectedRow;
 import io.tributary.cli.options.OutputOptions;
 import io.tributary.cli.output.CsvTableWriter;
@@ -38,6 +41,16 @@ final class ResultWriter {
   /** Writes the run; {@code lifetime}, when not null, adds {@code channel_lifetime_value} and the KPI columns. */
   static void write(AttributionReport report, ChannelLifetimeValue lifetime, List<RejectedRow> rejected,
       Supplier<Optional<MarkovDiagnostics>> markov, OutputOptions options, Streams streams) {
+    write(report, lifetime, null, rejected, markov, options, streams);
+  }
+
+  /**
+   * Writes the run; with {@code segmented} not null, the segmented tables replace their unsegmented forms in files
+   * (the text report shows the (all) rows).
+   */
+  static void write(AttributionReport report, ChannelLifetimeValue lifetime, SegmentedReport segmented,
+      List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov, OutputOptions options,
+      Streams streams) {
     OutputTarget target = OutputTarget.resolve(options.output());
     OutputOptions.Format format = options.format();
     try {
@@ -56,7 +69,7 @@ final class ResultWriter {
         }
         case CSV -> {
           if (target.kind() == OutputTarget.Kind.DIRECTORY) {
-            for (Table t : tables(report, lifetime, rejected, markov, options)) {
+            for (Table t : tables(report, lifetime, segmented, rejected, markov, options)) {
               try (Writer w = target.openIn(t.name() + ".csv")) {
                 CsvTableWriter.write(t, w);
               }
@@ -64,20 +77,21 @@ final class ResultWriter {
           } else {
             // One file holds channel_credit alone: the other tables (a path summary of a million rows) are not built.
             try (Writer w = target.open(streams.out())) {
-              CsvTableWriter.write(SpecTables.channelCredit(report, options.runDate()), w);
+              CsvTableWriter.write(segmented != null ? segmentedCredit(segmented, options)
+                  : SpecTables.channelCredit(report, options.runDate()), w);
             }
           }
         }
         case JSON -> {
           if (target.kind() == OutputTarget.Kind.DIRECTORY) {
-            for (Table t : tables(report, lifetime, rejected, markov, options)) {
+            for (Table t : tables(report, lifetime, segmented, rejected, markov, options)) {
               try (Writer w = target.openIn(t.name() + ".json")) {
                 JsonTableWriter.write(t, w);
               }
             }
           } else {
             try (Writer w = target.open(streams.out())) {
-              JsonTableWriter.writeAll(tables(report, lifetime, rejected, markov, options), w);
+              JsonTableWriter.writeAll(tables(report, lifetime, segmented, rejected, markov, options), w);
             }
           }
         }
@@ -85,7 +99,7 @@ final class ResultWriter {
           if (target.kind() != OutputTarget.Kind.DIRECTORY) {
             throw new IllegalArgumentException("--format parquet writes one file per table: give --output DIR");
           }
-          ParquetTableWriter.write(tables(report, lifetime, rejected, markov, options), target.path());
+          ParquetTableWriter.write(tables(report, lifetime, segmented, rejected, markov, options), target.path());
         }
         default -> throw new IllegalStateException("unknown format " + format);
       }
@@ -94,8 +108,17 @@ final class ResultWriter {
     }
   }
 
+  private static Table segmentedCredit(SegmentedReport s, OutputOptions options) {
+    return SpecTables.segmented(OutputTables.CHANNEL_CREDIT, s.segmentation().names(), s.channelCredit(),
+        options.runDate());
+  }
+
   private static List<Table> tables(AttributionReport report, ChannelLifetimeValue lifetime,
-      List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov, OutputOptions options) {
+      SegmentedReport segmented, List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov,
+      OutputOptions options) {
+    if (segmented != null) {
+      return segmentedTables(segmented, lifetime, rejected, options);
+    }
     List<Table> tables = new ArrayList<>();
     tables.add(SpecTables.channelCredit(report, options.runDate()));
     tables.add(SpecTables.conversionKpis(report.kpis(), lifetime, options.runDate()));
@@ -111,6 +134,28 @@ final class ResultWriter {
       tables.add(SpecTables.markovTransitions(m, options.runDate()));
       tables.add(SpecTables.removalEffects(m, options.runDate()));
     });
+    return tables;
+  }
+
+  /* The same tables in the same order, the customer tables in their segmented form. */
+  private static List<Table> segmentedTables(SegmentedReport s, ChannelLifetimeValue lifetime,
+      List<RejectedRow> rejected, OutputOptions options) {
+    List<String> names = s.segmentation().names();
+    java.time.LocalDate date = options.runDate();
+    List<Table> tables = new ArrayList<>();
+    tables.add(segmentedCredit(s, options));
+    tables.add(SpecTables.segmented(OutputTables.CONVERSION_KPIS, names, s.kpis(), date));
+    tables.add(SpecTables.segmented(OutputTables.PATH_SUMMARY, names, s.pathSummary(), date));
+    if (!rejected.isEmpty()) {
+      tables.add(SpecTables.rejectedRows(rejected, date));
+    }
+    if (lifetime != null) {
+      tables.add(SpecTables.channelLifetimeValue(lifetime, date));
+    }
+    if (!s.transitions().isEmpty()) {
+      tables.add(SpecTables.segmented(OutputTables.MARKOV_TRANSITIONS, names, s.transitions(), date));
+      tables.add(SpecTables.segmented(OutputTables.REMOVAL_EFFECTS, names, s.removals(), date));
+    }
     return tables;
   }
 

@@ -82,6 +82,18 @@ public final class EventLoader {
    */
   public static Result load(InputSource source, ReadSettings settings, IdentityMap identities, ConsentList consent,
       Rejects rejects, Progress progress, int threads) {
+    return load(source, settings, identities, consent, rejects, progress, threads, List.of());
+  }
+
+  /**
+   * As {@link #load(InputSource, ReadSettings, IdentityMap, ConsentList, Rejects, Progress, int)}, also reading the
+   * event-log columns of {@code --segment-by}: each row's values are kept in the store (see
+   * {@link EventStore.Grouped#segmentValues}).
+   *
+   * @param segmentColumns the event-log segment columns; a missing one fails at the header, naming file and column
+   */
+  public static Result load(InputSource source, ReadSettings settings, IdentityMap identities, ConsentList consent,
+      Rejects rejects, Progress progress, int threads, List<String> segmentColumns) {
     long size = threads < 2 ? -1 : source.sliceableSize();
     int n = size >= settings.slicing().minBytes() ? threads : 1;
     long[] cuts = new long[n + 1];
@@ -89,10 +101,10 @@ public final class EventLoader {
       cuts[k] = k == n ? Long.MAX_VALUE : size * k / n;
     }
     boolean failFast = rejects.policy() == OnBadRow.FAIL;
-    EventStore store = new EventStore(identities, consent);
+    EventStore store = new EventStore(identities, consent, segmentColumns);
     List<String> notes = new ArrayList<>();
     try (CsvRecords head = source.records(settings.delimiter(), cuts[1])) {
-      Header header = EventRowParser.header(head.file(), head.header(), settings.mapping());
+      Header header = EventRowParser.header(head.file(), head.header(), settings.mapping(), segmentColumns);
       RawRows raw = RawRows.of(head.header(), head.delimiter());
       AtomicLong rows = new AtomicLong();
       Reading reading = new Reading(source, settings, header, head, store, failFast, rows);
@@ -217,7 +229,8 @@ public final class EventLoader {
 
     /* Reads the records of one reader; errors are kept, not thrown, until the range is known to be right. */
     Range read(CsvRecords records, Progress progress) {
-      EventRowParser parser = new EventRowParser(header, settings.mapping(), settings.zone());
+      EventRowParser parser = new EventRowParser(header, settings.mapping(), settings.zone(),
+          store.segmentColumns());
       EventStore.Writer out = store.writer();
       long read = 0;
       long accepted = 0;

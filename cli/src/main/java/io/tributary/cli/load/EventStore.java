@@ -1,5 +1,7 @@
 package io.tributary.cli.load;
 
+import io.tributary.core.segment.FirstValues;
+
 import io.tributary.core.TributaryException;
 import io.tributary.core.input.EventSink;
 import io.tributary.core.journey.ConsentList;
@@ -43,6 +45,8 @@ public final class EventStore {
 
   private final IdentityMap identities;
   private final ConsentList consent;
+  /* The event-log columns of --segment-by, whose values each row keeps as a reference to its writer's tuples. */
+  private final List<String> segmentColumns;
   /* The consent list's ids that matched an event, marked while customers are unified. */
   private final java.util.BitSet matchedOptOuts = new java.util.BitSet();
   private final List<Chunk> chunks = new ArrayList<>();
@@ -56,13 +60,29 @@ public final class EventStore {
    * @param consent opted-out customers, whose events are dropped when grouping
    */
   public EventStore(IdentityMap identities, ConsentList consent) {
-    this.identities = java.util.Objects.requireNonNull(identities, "identities");
-    this.consent = java.util.Objects.requireNonNull(consent, "consent");
+    this(identities, consent, List.of());
   }
 
-  /** @return an empty store with the same identities and consent */
+  /**
+   * @param identities alias to customer id, applied when grouping
+   * @param consent opted-out customers, whose events are dropped when grouping
+   * @param segmentColumns event-log columns of {@code --segment-by} whose values every row carries (via
+   *     {@link io.tributary.core.input.EventSink#segments})
+   */
+  public EventStore(IdentityMap identities, ConsentList consent, List<String> segmentColumns) {
+    this.identities = java.util.Objects.requireNonNull(identities, "identities");
+    this.consent = java.util.Objects.requireNonNull(consent, "consent");
+    this.segmentColumns = List.copyOf(segmentColumns);
+  }
+
+  /** @return an empty store with the same identities, consent and segment columns */
   public EventStore fresh() {
-    return new EventStore(identities, consent);
+    return new EventStore(identities, consent, segmentColumns);
+  }
+
+  /** @return the event-log segment columns every row carries */
+  public List<String> segmentColumns() {
+    return segmentColumns;
   }
 
   /** Events of one writer, {@value #CHUNK} rows at most; values and order ids of the rows that have one. */
@@ -72,14 +92,17 @@ public final class EventStore {
     final long[] time = new long[CHUNK];
     final char[] channel = new char[CHUNK];
     final byte[] flags = new byte[CHUNK];
+    /* Per row, its segment values as an index into the owner's tuples; null without segment columns. */
+    final int[] segmentRef;
     int size;
     int[] extraRows = new int[16];
     BigDecimal[] values = new BigDecimal[16];
     String[] orderIds = new String[16];
     int extras;
 
-    Chunk(Writer owner) {
+    Chunk(Writer owner, boolean segmented) {
       this.owner = owner;
+      this.segmentRef = segmented ? new int[CHUNK] : null;
     }
   }
 
@@ -87,6 +110,10 @@ public final class EventStore {
   public final class Writer implements EventSink {
     private final ByteKeys customerKeys = new ByteKeys();
     private final ByteKeys channelKeys = new ByteKeys();
+    // Distinct segment-value tuples this writer met, and the one of the row to come (a customer's rows repeat it).
+    private final List<String[]> tuples = new ArrayList<>();
+    private final Map<List<String>, Integer> tupleIds = new HashMap<>();
+    private int pendingTuple;
     private Chunk chunk;
     private byte[] lastCustomer = new byte[64];
     private int lastCustomerLength = -1;
@@ -132,6 +159,9 @@ public final class EventStore {
       c.time[i] = time;
       c.channel[i] = channelFrom < 0 ? NO_CHANNEL : channelId(b, channelFrom, channelTo);
       c.flags[i] = (byte) ((touch ? TOUCH : 0) | (conversion ? CONVERSION : 0));
+      if (c.segmentRef != null) {
+        c.segmentRef[i] = pendingTuple;
+      }
       if (conversion && ((value != null && value.signum() != 0) || orderId != null)) {
         if (c.extras == c.extraRows.length) {
           int n = c.extras * 2;
@@ -159,6 +189,22 @@ public final class EventStore {
       System.arraycopy(ch, 0, both, id.length, ch.length);
       add(both, 0, id.length, e.timestamp(), id.length, both.length, e.touch(), e.conversion(), e.value(),
           e.orderId());
+    }
+
+    /** Keeps the segment values of the row added next, as a tuple shared by every row that has them. */
+    @Override
+    public void segments(String[] values) {
+      if (!tuples.isEmpty() && Arrays.equals(tuples.get(pendingTuple), values)) {
+        return;
+      }
+      Integer id = tupleIds.get(Arrays.asList(values));
+      if (id == null) {
+        String[] copy = values.clone();
+        id = tuples.size();
+        tuples.add(copy);
+        tupleIds.put(Arrays.asList(copy), id);
+      }
+      pendingTuple = id;
     }
 
     /** @return rows added through this writer */
@@ -193,7 +239,7 @@ public final class EventStore {
   }
 
   private synchronized Chunk newChunk(Writer w) {
-    Chunk c = new Chunk(w);
+    Chunk c = new Chunk(w, !segmentColumns.isEmpty());
     chunks.add(c);
     return c;
   }
@@ -357,6 +403,27 @@ public final class EventStore {
     /** @return how many ids of the consent list matched no event (see {@link ConsentList#unmatched}) */
     public int unmatchedOptOuts() {
       return consent.unmatched(matchedOptOuts);
+    }
+
+    /**
+     * The customer's value of each segment column: the value at its first event (the core's {@link FirstValues}).
+     *
+     * @param c a customer index
+     * @param first a reusable rule holder, one per thread, of {@link #segmentColumns()}' size
+     * @return the values, in the array of {@code first}
+     */
+    public String[] segmentValues(int c, FirstValues first) {
+      first.clear();
+      if (segmentColumns.isEmpty()) {
+        return first.values();
+      }
+      for (int p = start[c]; p < start[c + 1]; p++) {
+        int k = order[p];
+        Chunk chunk = byIndex[k >>> SHIFT];
+        int i = k & MASK;
+        first.offer(chunk.time[i], chunk.owner.tuples.get(chunk.segmentRef[i]));
+      }
+      return first.values();
     }
 
     /** @return a buffer for {@link #fill}, one per thread */

@@ -1,5 +1,9 @@
 package io.tributary.cli.load;
 
+import io.tributary.core.segment.FirstValues;
+import io.tributary.core.segment.SegmentedAggregate;
+import io.tributary.core.segment.Segmentation;
+
 import io.tributary.core.TributaryException;
 import io.tributary.core.journey.CustomerEvents;
 import io.tributary.core.journey.JourneyOptions;
@@ -49,9 +53,15 @@ public final class JourneyFold {
    * @param aggregate the merged aggregate
    * @param ledger the buyers, or null when not recorded
    */
-  public record Folded(JourneyAggregate aggregate, LifetimeLedger ledger) {
+  public record Folded(JourneyAggregate aggregate, LifetimeLedger ledger, SegmentedAggregate segmented) {
+    /** An unsegmented fold. */
+    public Folded(JourneyAggregate aggregate, LifetimeLedger ledger) {
+      this(aggregate, ledger, null);
+    }
+
     Folded merge(Folded o) {
-      return new Folded(aggregate.merge(o.aggregate), ledger == null ? null : ledger.merge(o.ledger));
+      return new Folded(aggregate.merge(o.aggregate), ledger == null ? null : ledger.merge(o.ledger),
+          segmented == null ? null : segmented.merge(o.segmented));
     }
   }
 
@@ -73,10 +83,21 @@ public final class JourneyFold {
    */
   public static Folded fold(EventStore.Grouped grouped, JourneyOptions options, List<AttributionModel> models,
       int threads, ZoneId lifetimeZone, int minCustomers) {
+    return fold(grouped, options, models, threads, lifetimeZone, minCustomers, Segmentation.none());
+  }
+
+  /**
+   * As {@link #fold(EventStore.Grouped, JourneyOptions, List, int, ZoneId, int)}; with segments, each journey is also
+   * folded into its segments' aggregates ({@link Folded#segmented()}), from the same journey build.
+   *
+   * @param segmentation the run's segments; the store's segment columns are its event-log columns
+   */
+  public static Folded fold(EventStore.Grouped grouped, JourneyOptions options, List<AttributionModel> models,
+      int threads, ZoneId lifetimeZone, int minCustomers, Segmentation segmentation) {
     int customers = grouped.customers();
     int slices = threads < MIN_THREADS_TO_SLICE ? 1 : Math.min(threads, customers / minCustomers + 1);
     if (slices == 1) {
-      return foldRange(grouped, options, models, 0, customers, lifetimeZone);
+      return foldRange(grouped, options, models, 0, customers, lifetimeZone, segmentation);
     }
     ExecutorService pool = Executors.newFixedThreadPool(slices, r -> {
       Thread t = new Thread(r, "tributary-fold");
@@ -88,7 +109,7 @@ public final class JourneyFold {
       for (int s = 0; s < slices; s++) {
         int from = (int) ((long) customers * s / slices);
         int to = (int) ((long) customers * (s + 1) / slices);
-        parts.add(pool.submit(() -> foldRange(grouped, options, models, from, to, lifetimeZone)));
+        parts.add(pool.submit(() -> foldRange(grouped, options, models, from, to, lifetimeZone, segmentation)));
       }
       Folded total = null;
       for (Future<Folded> f : parts) {
@@ -110,7 +131,10 @@ public final class JourneyFold {
   }
 
   private static Folded foldRange(EventStore.Grouped grouped, JourneyOptions options,
-      List<AttributionModel> models, int from, int to, ZoneId lifetimeZone) {
+      List<AttributionModel> models, int from, int to, ZoneId lifetimeZone, Segmentation segmentation) {
+    if (segmentation.enabled()) {
+      return foldSegmented(grouped, options, models, from, to, lifetimeZone, segmentation);
+    }
     JourneyAggregate.Builder b = JourneyAggregate.builder(options, models);
     CustomerEvents buffer = grouped.newBuffer();
     if (lifetimeZone == null) {
@@ -128,5 +152,27 @@ public final class JourneyFold {
       recorder.endCustomer();
     }
     return new Folded(b.build(), recorder.build());
+  }
+
+  /* The segmented fold: one journey build per customer feeds (all), the segments and, when asked, lifetime value. */
+  private static Folded foldSegmented(EventStore.Grouped grouped, JourneyOptions options,
+      List<AttributionModel> models, int from, int to, ZoneId lifetimeZone, Segmentation segmentation) {
+    SegmentedAggregate.Builder b = SegmentedAggregate.builder(options, models, segmentation);
+    CustomerEvents buffer = grouped.newBuffer();
+    FirstValues first = new FirstValues(segmentation.eventColumns().size());
+    AcquisitionRecorder recorder = lifetimeZone == null ? null : new AcquisitionRecorder(models, lifetimeZone);
+    for (int c = from; c < to; c++) {
+      grouped.fill(c, buffer);
+      String[] values = grouped.segmentValues(c, first);
+      if (recorder != null) {
+        recorder.startCustomer(buffer.channelNames());
+      }
+      b.addCustomer(buffer, values, recorder);
+      if (recorder != null) {
+        recorder.endCustomer();
+      }
+    }
+    SegmentedAggregate s = b.build();
+    return new Folded(s.all(), recorder == null ? null : recorder.build(), s);
   }
 }

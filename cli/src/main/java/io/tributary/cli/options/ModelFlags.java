@@ -36,6 +36,11 @@ public final class ModelFlags extends CoreOptions {
     return run().modelOptions();
   }
 
+  /** @return the segments ({@code --segment-by} and its options) */
+  public io.tributary.core.segment.Segmentation segmentation() {
+    return run().segmentation();
+  }
+
   /** @return the journey options */
   public JourneyOptions journeyOptions() {
     return run().journeyOptions();

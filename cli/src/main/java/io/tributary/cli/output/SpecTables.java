@@ -1,5 +1,7 @@
 package io.tributary.cli.output;
 
+import io.tributary.core.output.SegmentRow;
+
 import io.tributary.cli.load.RejectedRow;
 import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.metrics.AttributionReport;
@@ -77,6 +79,17 @@ public final class SpecTables {
   /** @return the path file of {@code tributary paths} */
   public static Table paths(List<PathFileRow> paths) {
     return table(OutputTables.PATHS, paths, null);
+  }
+
+  /**
+   * @param base the core's definition of the table
+   * @param segments the run's segment names
+   * @param rows the segmented rows, in the core's order
+   * @return the table with one column per segment first ({@link OutputTables#segmented})
+   */
+  public static <R> Table segmented(TableSchema<R> base, List<String> segments, List<SegmentRow<R>> rows,
+      LocalDate runDate) {
+    return table(OutputTables.segmented(base, segments), rows, runDate);
   }
 
   /**

@@ -1,0 +1,142 @@
+package io.tributary.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --segment-by} through the real command: the segmented files carry one column per segment first and
+ * {@code fit_scope} last, their (all) rows are the plain run's rows cell for cell, a segment's rule-model credit adds
+ * up to the (all) row to the cent, and a missing column or a path file is a one-line error.
+ */
+class SegmentsCliTest {
+  @TempDir Path dir;
+
+  private Path events() throws IOException {
+    Random rnd = new Random(5);
+    StringBuilder sb = new StringBuilder("customer_id,timestamp,channel,conversion,conversion_value,loyalty\n");
+    String[] channels = {"email", "search", "display", "social"};
+    String[] tiers = {"gold", "silver", "bronze", ""};
+    for (int c = 0; c < 600; c++) {
+      String tier = tiers[rnd.nextInt(tiers.length)];
+      int n = 1 + rnd.nextInt(6);
+      for (int i = 0; i < n; i++) {
+        boolean conv = rnd.nextInt(3) == 0;
+        String value = conv ? (1 + rnd.nextInt(500)) + "." + String.format("%02d", rnd.nextInt(100)) : "";
+        // A later row may name another tier: the first event's value is the customer's.
+        String t = i > 0 && rnd.nextInt(5) == 0 ? "gold" : tier;
+        sb.append('u').append(c).append(",2024-03-").append(String.format("%02d", 1 + rnd.nextInt(28)))
+            .append('T').append(String.format("%02d", rnd.nextInt(24))).append(":00:00Z,")
+            .append(channels[rnd.nextInt(4)]).append(',').append(conv ? 1 : 0).append(',').append(value).append(',')
+            .append(t).append('\n');
+      }
+    }
+    Path p = dir.resolve("events.csv");
+    Files.writeString(p, sb.toString(), StandardCharsets.UTF_8);
+    return p;
+  }
+
+  private static List<String[]> csv(Path f) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+      rows.add(line.split(",", -1));
+    }
+    return rows;
+  }
+
+  @Test
+  void segmentedFiles_allRowsArePlainRun_ruleCreditAddsUp() throws IOException {
+    String e = events().toString();
+    Path plain = dir.resolve("plain");
+    Path seg = dir.resolve("seg");
+    Cli.Result p = Cli.run("attribute", "--events", e, "--format", "csv", "--output", plain + "/", "-q");
+    assertEquals(0, p.exit(), p.err());
+    Cli.Result s = Cli.run("attribute", "--events", e, "--segment-by", "loyalty,new_vs_returning",
+        "--min-segment-journeys", "300", "--format", "csv", "--output", seg + "/");
+    assertEquals(0, s.exit(), s.err());
+    assertTrue(s.err().contains("fit_scope pooled"), s.err());
+    for (String table : List.of("channel_credit", "conversion_kpis", "path_summary", "markov_transitions",
+        "removal_effects")) {
+      List<String[]> whole = csv(plain.resolve(table + ".csv"));
+      List<String[]> segmented = csv(seg.resolve(table + ".csv"));
+      boolean credit = table.equals("channel_credit");
+      List<String> header = new ArrayList<>(List.of("loyalty", "new_vs_returning"));
+      header.addAll(List.of(whole.get(0)));
+      if (credit) {
+        header.add("fit_scope");
+      }
+      assertEquals(header, List.of(segmented.get(0)), table);
+      List<List<String>> allRows = new ArrayList<>();
+      for (String[] r : segmented.subList(1, segmented.size())) {
+        if (r[0].equals("(all)") && r[1].equals("(all)")) {
+          allRows.add(List.of(r).subList(2, r.length - (credit ? 1 : 0)));
+        }
+      }
+      List<List<String>> expected = whole.subList(1, whole.size()).stream().map(List::of).toList();
+      assertEquals(expected, allRows, table);
+    }
+    // first_touch credit per loyalty tier sums to the (all) row: conversions exactly (whole journeys), value to the
+    // cent. (none) is the tier of customers whose first row had an empty cell.
+    Map<String, BigDecimal[]> byChannel = new HashMap<>();
+    Map<String, String[]> all = new HashMap<>();
+    java.util.Set<String> tiers = new java.util.TreeSet<>();
+    for (String[] r : csv(seg.resolve("channel_credit.csv"))) {
+      if (!r[2].equals("first_touch")) {
+        continue;
+      }
+      if (r[0].equals("(all)") && r[1].equals("(all)")) {
+        all.put(r[3], r);
+      } else if (!r[0].equals("(all)")) {
+        tiers.add(r[0]);
+        BigDecimal[] sum = byChannel.computeIfAbsent(r[3], k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        sum[0] = sum[0].add(new BigDecimal(r[4]));
+        sum[1] = sum[1].add(new BigDecimal(r[5]));
+      }
+    }
+    assertEquals(List.of("(none)", "bronze", "gold", "silver"), new ArrayList<>(tiers));
+    assertEquals(all.keySet(), byChannel.keySet());
+    for (Map.Entry<String, String[]> w : all.entrySet()) {
+      BigDecimal[] sum = byChannel.get(w.getKey());
+      assertEquals(0, new BigDecimal(w.getValue()[4]).compareTo(sum[0]), w.getKey());
+      assertEquals(new BigDecimal(w.getValue()[5]).setScale(2, RoundingMode.HALF_EVEN),
+          sum[1].setScale(2, RoundingMode.HALF_EVEN), w.getKey());
+    }
+  }
+
+  @Test
+  void missingColumn_oneLineNamingFileAndColumn() throws IOException {
+    String e = events().toString();
+    Cli.Result r = Cli.run("attribute", "--events", e, "--segment-by", "region", "-q");
+    assertEquals(2, r.exit());
+    assertEquals(1, r.errLines().length, r.err());
+    assertTrue(r.err().contains("events.csv:1: column region: segment column (--segment-by) is not in the header"),
+        r.err());
+  }
+
+  @Test
+  void reservedName_andPathFile_areOneLineErrors() throws IOException {
+    String e = events().toString();
+    Cli.Result r = Cli.run("attribute", "--events", e, "--segment-by", "loyalty,channel", "-q");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("--segment-by") && r.err().contains("\"channel\" is an output column"), r.err());
+    Path paths = dir.resolve("paths.csv");
+    Files.writeString(paths, "path,total_conversions,total_conversion_value,total_null\nemail>search,1,5,0\n");
+    Cli.Result q = Cli.run("attribute", "--paths", paths.toString(), "--segment-by", "new_vs_returning", "-q");
+    assertEquals(2, q.exit());
+    assertEquals(1, q.errLines().length, q.err());
+    assertTrue(q.err().contains("--segment-by needs an event log"), q.err());
+  }
+}
