@@ -7,9 +7,11 @@ import io.tributary.core.TributaryException;
 import io.tributary.core.metrics.ChannelCreditRow;
 import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.model.ModelOptions;
+import io.tributary.core.options.EventReadOptionSpec;
 import io.tributary.core.options.ModelOptionSpec;
 import io.tributary.core.options.OptionDef;
 import io.tributary.core.options.RunOptions;
+import io.tributary.core.window.DateRange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -95,6 +98,12 @@ public final class AttributionJob implements Callable<Integer> {
    * {@link GeneratedOptions}: option name (without dashes) → value as given on the command line or in the config file.
    */
   private final Map<String, String> modelOptions = new TreeMap<>();
+
+  /**
+   * The core's event read options ({@code --event-date-column}, {@code --events-from}, {@code --events-to}), added
+   * by {@link GeneratedOptions} like the model options.
+   */
+  private final Map<String, String> readOptions = new TreeMap<>();
 
   @Option(names = "--spend-from", paramLabel = "DATE", description = "First spend date counted (inclusive).")
   LocalDate spendFrom;
@@ -196,11 +205,23 @@ public final class AttributionJob implements Callable<Integer> {
       throw new IllegalArgumentException("--format must be delta or parquet, got \"" + format + "\"");
     }
     RunOptions spec = RunOptions.of(modelOptions); // bad option values fail here, before Spark starts
+    String dateColumn = EventReadOptionSpec.EVENT_DATE_COLUMN.parse(
+        readOptions.getOrDefault(EventReadOptionSpec.EVENT_DATE_COLUMN.name(),
+            EventReadOptionSpec.EVENT_DATE_COLUMN.defaultText()));
+    LocalDate from = EventReadOptionSpec.EVENTS_FROM.parse(readOptions.get(EventReadOptionSpec.EVENTS_FROM.name()));
+    LocalDate to = EventReadOptionSpec.EVENTS_TO.parse(readOptions.get(EventReadOptionSpec.EVENTS_TO.name()));
+    if ((from == null) != (to == null)) {
+      throw new IllegalArgumentException("--events-from and --events-to go together");
+    }
+    if (from != null && to.isBefore(from)) {
+      throw new IllegalArgumentException("--events-from " + from + " is after --events-to " + to);
+    }
     return new JobConfig(runDate == null ? LocalDate.now(ZoneOffset.UTC) : runDate,
         events == null ? null : InputSpec.parse(events), paths == null ? null : InputSpec.parse(paths),
         spend == null ? null : InputSpec.parse(spend), identities == null ? null : InputSpec.parse(identities),
         consent == null ? null : InputSpec.parse(consent), MappingSpec.parse(map, alias), timezone, pathSeparator,
-        spec, spendFrom, spendTo, output, f, maxRejectedShare);
+        spec, spendFrom, spendTo, output, f, maxRejectedShare, dateColumn,
+        from == null ? null : new DateRange(from, to, ZoneId.of(timezone)));
   }
 
   private static SparkSession session() {
@@ -308,8 +329,15 @@ public final class AttributionJob implements Callable<Integer> {
   static final class GeneratedOptions implements CommandLine.IModelTransformer {
     @Override
     public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
-      Map<String, String> given = ((AttributionJob) command.userObject()).modelOptions;
-      for (OptionDef<?> def : ModelOptionSpec.ALL) {
+      AttributionJob job = (AttributionJob) command.userObject();
+      add(command, ModelOptionSpec.ALL, job.modelOptions);
+      add(command, EventReadOptionSpec.ALL, job.readOptions);
+      return command;
+    }
+
+    private static void add(CommandLine.Model.CommandSpec command, List<OptionDef<?>> defs,
+        Map<String, String> given) {
+      for (OptionDef<?> def : defs) {
         command.addOption(CommandLine.Model.OptionSpec.builder(def.flag())
             .paramLabel(def.label())
             .type(String.class)
@@ -332,7 +360,6 @@ public final class AttributionJob implements Callable<Integer> {
             })
             .build());
       }
-      return command;
     }
   }
 

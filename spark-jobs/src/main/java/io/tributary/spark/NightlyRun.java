@@ -115,8 +115,12 @@ final class NightlyRun {
     phase("side inputs");
 
     InputSpec main = events ? cfg.events() : cfg.paths();
+    Optional<DateScan> dates = events && cfg.eventDates() != null
+        ? Optional.of(new DateScan(cfg.eventDates(), cfg.eventDateColumn(),
+            cfg.mapping().mapping().source("timestamp")))
+        : Optional.empty();
     RowHandler handler = events
-        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent)
+        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent, dates.orElse(null))
         : new PathRows(cfg.mapping(), cfg.pathSeparator());
     // Files whose splits disagree on a record boundary (a quoted line break across one) are read again in one piece;
     // nothing of the first reading is kept.
@@ -124,7 +128,7 @@ final class NightlyRun {
     Dataset<Row> folded;
     List<Row> small;
     while (true) {
-      JavaRDD<Row> records = SourceReader.read(spark, main, handler, onePiece);
+      JavaRDD<Row> records = SourceReader.read(spark, main, handler, onePiece, dates);
       // As many customer partitions as input splits (about one per 32-128 MB of input), at least one per core: the
       // fold's per-partition cost is small, but hundreds of near-empty partitions on a small input are not.
       int partitions = Math.max(jsc.defaultParallelism(), records.getNumPartitions());
