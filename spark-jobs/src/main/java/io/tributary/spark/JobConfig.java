@@ -1,5 +1,7 @@
 package io.tributary.spark;
 
+import io.tributary.core.clv.ClvOptions;
+import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.options.RunOptions;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -22,6 +24,7 @@ import java.util.Objects;
  * @param output folder under which the tables are written
  * @param format the output format
  * @param maxRejectedShare the run fails when an input's rejected rows exceed this share of its rows, 0 to 1
+ * @param lifetime the lifetime-value options when the run values its customers ({@code --clv}), or null
  */
 public record JobConfig(
     LocalDate runDate,
@@ -38,7 +41,8 @@ public record JobConfig(
     LocalDate spendTo,
     String output,
     OutputFormat format,
-    double maxRejectedShare) {
+    double maxRejectedShare,
+    ClvOptions lifetime) {
 
   /** Default {@code --max-rejected-share}: a few bad rows are reported, a broken export stops the run. */
   public static final double DEFAULT_MAX_REJECTED_SHARE = 0.05;
@@ -63,6 +67,24 @@ public record JobConfig(
     if (spendFrom != null && spendTo != null && spendFrom.isAfter(spendTo)) {
       throw new IllegalArgumentException("--spend-from " + spendFrom + " is after --spend-to " + spendTo);
     }
+    if (lifetime != null && events == null) {
+      throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " needs an event log (--events): a path file "
+          + "has no customers");
+    }
+  }
+
+  /** A run that does not value its customers. */
+  public JobConfig(LocalDate runDate, InputSpec events, InputSpec paths, InputSpec spend, InputSpec identities,
+      InputSpec consent, MappingSpec mapping, String timezone, String pathSeparator, RunOptions models,
+      LocalDate spendFrom, LocalDate spendTo, String output, OutputFormat format, double maxRejectedShare) {
+    this(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator, models, spendFrom,
+        spendTo, output, format, maxRejectedShare, null);
+  }
+
+  /** @return this config valuing customers with {@code options} ({@code --clv}), or not when null */
+  public JobConfig withLifetime(ClvOptions options) {
+    return new JobConfig(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator,
+        models, spendFrom, spendTo, output, format, maxRejectedShare, options);
   }
 
   /** @return a config reading {@code events} with every default, writing Delta under {@code output} */
@@ -76,19 +98,19 @@ public record JobConfig(
     return new JobConfig(runDate, events, paths, spendIn == null ? null : InputSpec.parse(spendIn),
         identitiesIn == null ? null : InputSpec.parse(identitiesIn),
         consentIn == null ? null : InputSpec.parse(consentIn), mapping, timezone, pathSeparator, models, spendFrom,
-        spendTo, output, format, maxRejectedShare);
+        spendTo, output, format, maxRejectedShare, lifetime);
   }
 
   /** @return this config writing {@code f} */
   public JobConfig withFormat(OutputFormat f) {
     return new JobConfig(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator,
-        models, spendFrom, spendTo, output, f, maxRejectedShare);
+        models, spendFrom, spendTo, output, f, maxRejectedShare, lifetime);
   }
 
   /** @return this config for another run date */
   public JobConfig withRunDate(LocalDate d) {
     return new JobConfig(d, events, paths, spend, identities, consent, mapping, timezone, pathSeparator, models,
-        spendFrom, spendTo, output, format, maxRejectedShare);
+        spendFrom, spendTo, output, format, maxRejectedShare, lifetime);
   }
 
   /** @return the inputs as given, for {@code run_log} */
