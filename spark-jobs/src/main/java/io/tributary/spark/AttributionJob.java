@@ -9,9 +9,11 @@ import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.metrics.ChannelCreditRow;
 import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.model.ModelOptions;
+import io.tributary.core.options.EventReadOptionSpec;
 import io.tributary.core.options.ModelOptionSpec;
 import io.tributary.core.options.OptionDef;
 import io.tributary.core.options.RunOptions;
+import io.tributary.core.window.DateRange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -106,6 +109,12 @@ public final class AttributionJob implements Callable<Integer> {
 
   /** The core's lifetime-value options ({@link ClvOptionSpec}), added by {@link GeneratedOptions} like the models'. */
   private final Map<String, String> lifetimeOptions = new TreeMap<>();
+
+  /**
+   * The core's event read options ({@code --event-date-column}, {@code --events-from}, {@code --events-to}), added
+   * by {@link GeneratedOptions} like the model options.
+   */
+  private final Map<String, String> readOptions = new TreeMap<>();
 
   @Option(names = "--spend-from", paramLabel = "DATE", description = "First spend date counted (inclusive).")
   LocalDate spendFrom;
@@ -207,11 +216,23 @@ public final class AttributionJob implements Callable<Integer> {
       throw new IllegalArgumentException("--format must be delta or parquet, got \"" + format + "\"");
     }
     RunOptions spec = RunOptions.of(modelOptions); // bad option values fail here, before Spark starts
+    String dateColumn = EventReadOptionSpec.EVENT_DATE_COLUMN.parse(
+        readOptions.getOrDefault(EventReadOptionSpec.EVENT_DATE_COLUMN.name(),
+            EventReadOptionSpec.EVENT_DATE_COLUMN.defaultText()));
+    LocalDate from = EventReadOptionSpec.EVENTS_FROM.parse(readOptions.get(EventReadOptionSpec.EVENTS_FROM.name()));
+    LocalDate to = EventReadOptionSpec.EVENTS_TO.parse(readOptions.get(EventReadOptionSpec.EVENTS_TO.name()));
+    if ((from == null) != (to == null)) {
+      throw new IllegalArgumentException("--events-from and --events-to go together");
+    }
+    if (from != null && to.isBefore(from)) {
+      throw new IllegalArgumentException("--events-from " + from + " is after --events-to " + to);
+    }
     return new JobConfig(runDate == null ? LocalDate.now(ZoneOffset.UTC) : runDate,
         events == null ? null : InputSpec.parse(events), paths == null ? null : InputSpec.parse(paths),
         spend == null ? null : InputSpec.parse(spend), identities == null ? null : InputSpec.parse(identities),
         consent == null ? null : InputSpec.parse(consent), MappingSpec.parse(map, alias), timezone, pathSeparator,
-        spec, spendFrom, spendTo, output, f, maxRejectedShare,
+        spec, spendFrom, spendTo, output, f, maxRejectedShare, dateColumn,
+        from == null ? null : new DateRange(from, to, ZoneId.of(timezone)),
         lifetime ? ClvOptionSpec.options(lifetimeOptions) : null);
   }
 
@@ -329,6 +350,7 @@ public final class AttributionJob implements Callable<Integer> {
       AttributionJob job = (AttributionJob) command.userObject();
       add(command, ModelOptionSpec.ALL, job.modelOptions);
       add(command, ClvOptionSpec.ALL, job.lifetimeOptions);
+      add(command, EventReadOptionSpec.ALL, job.readOptions);
       return command;
     }
 

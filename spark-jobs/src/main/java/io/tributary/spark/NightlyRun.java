@@ -118,8 +118,12 @@ final class NightlyRun {
     phase("side inputs");
 
     InputSpec main = events ? cfg.events() : cfg.paths();
+    Optional<DateScan> dates = events && cfg.eventDates() != null
+        ? Optional.of(new DateScan(cfg.eventDates(), cfg.eventDateColumn(),
+            cfg.mapping().mapping().source("timestamp")))
+        : Optional.empty();
     RowHandler handler = events
-        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent)
+        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent, dates.orElse(null))
         : new PathRows(cfg.mapping(), cfg.pathSeparator());
     // Files whose splits disagree on a record boundary (a quoted line break across one) are read again in one piece;
     // nothing of the first reading is kept.
@@ -127,7 +131,7 @@ final class NightlyRun {
     Dataset<Row> folded;
     List<Row> small;
     while (true) {
-      JavaRDD<Row> records = SourceReader.read(spark, main, handler, onePiece);
+      JavaRDD<Row> records = SourceReader.read(spark, main, handler, onePiece, dates);
       // As many customer partitions as input splits (about one per 32-128 MB of input), at least one per core: the
       // fold's per-partition cost is small, but hundreds of near-empty partitions on a small input are not.
       int partitions = Math.max(jsc.defaultParallelism(), records.getNumPartitions());
@@ -184,7 +188,7 @@ final class NightlyRun {
       }
       // An error that stopped a split's reading comes first: the path totals of such a split are cut short.
       SplitChecks.throwFirstError(counts, LineNumbers.of(counts));
-      checkPathTotals(totals, LineNumbers.of(counts));
+      checkPathTotals(totals, LineNumbers.of(counts), main, onePiece);
       // A balanced tree of merges on the driver's cores, not a left fold: each merge costs the size of both sides, so
       // folding P partitions one by one re-copies the growing whole P times. Merging is exact and order-free, so the
       // tree's shape never changes the result.
@@ -359,8 +363,11 @@ final class NightlyRun {
     }
   }
 
+  /** A small input's accepted rows, and the line numbers of its splits (for rows a later check must point at). */
+  private record Collected(List<Row> data, LineNumbers lines) {}
+
   /** A small input read through the executors and collected: its accepted rows, rejected ones kept for output. */
-  private List<Row> small(InputSpec spec, RowHandler handler) {
+  private Collected small(InputSpec spec, RowHandler handler) {
     Set<String> onePiece = new HashSet<>();
     List<Row> all = SourceReader.read(spark, spec, handler, onePiece).collect();
     Set<String> disagree = SplitChecks.disagreeing(all.stream()
@@ -395,18 +402,24 @@ final class NightlyRun {
     checkShare(spec.toString(), n, out.size(),
         () -> out.get(0).getString(1) + ":" + out.get(0).getLong(2) + ": " + out.get(0).getString(3));
     sideRejected.addAll(out);
-    return data;
+    return new Collected(data, lines);
   }
 
   private Map<String, String> identities() {
     IdentityMap.Builder pairs = IdentityMap.builder();
+    Collected ids = small(cfg.identities(), new IdentityRows(cfg.mapping()));
+    // In file order, as the CLI reads them: an alias mapped to two customers names the second pair's line.
+    List<Row> ordered = new ArrayList<>(ids.data());
+    ordered.sort(Comparator.comparing((Row r) -> r.getString(ParsedRecords.FILE))
+        .thenComparingLong(r -> ids.lines().line(r)));
+    for (Row r : ordered) {
+      pairs.add(r.getString(ParsedRecords.FILE), ids.lines().line(r), r.getString(ParsedRecords.KEY),
+          r.getString(ParsedRecords.S1));
+    }
     try {
-      for (Row r : small(cfg.identities(), new IdentityRows(cfg.mapping()))) {
-        pairs.add(r.getString(ParsedRecords.KEY), r.getString(ParsedRecords.S1));
-      }
       pairs.build();
     } catch (IllegalArgumentException e) {
-      // An alias mapped to two customers, or a cycle: the map as a whole is ambiguous.
+      // A cycle: the map as a whole is at fault, no one line.
       throw new InputException(cfg.identities().toString(), 0, null, e.getMessage());
     }
     return pairs.pairs();
@@ -414,7 +427,7 @@ final class NightlyRun {
 
   private Set<String> consent() {
     Set<String> ids = new HashSet<>();
-    for (Row r : small(cfg.consent(), new ConsentRows(cfg.mapping()))) {
+    for (Row r : small(cfg.consent(), new ConsentRows(cfg.mapping())).data()) {
       ids.add(r.getString(ParsedRecords.KEY));
     }
     return ids;
@@ -422,7 +435,7 @@ final class NightlyRun {
 
   private SpendTable spend() {
     SpendTable.Builder b = SpendTable.builder();
-    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping()))) {
+    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping())).data()) {
       LocalDate d = LocalDate.parse(r.getString(ParsedRecords.KEY));
       if ((cfg.spendFrom() == null || !d.isBefore(cfg.spendFrom()))
           && (cfg.spendTo() == null || !d.isAfter(cfg.spendTo()))) {
@@ -434,12 +447,11 @@ final class NightlyRun {
 
   /*
    * Holds a path input to the core's PathTotals limit in file order, before any count is merged (so no merge can
-   * overflow). The line is named when the row that passes the limit is known: when it lies in the input's first split,
-   * or in a split whose own rows pass the limit with nothing counted before it. Otherwise (the earlier splits' counts
-   * and this split's together pass it) the error names the file and column only: the split does not keep a running
-   * sum per row.
+   * overflow), naming file, line and column as the CLI does. A split whose own rows pass the limit with nothing counted
+   * before it names its row; when the earlier splits' journeys and a split's own pass it together, the split is read
+   * again counting on from them (only on this failing path: a split keeps no running sum per row).
    */
-  private void checkPathTotals(List<Row> totals, LineNumbers lines) {
+  private void checkPathTotals(List<Row> totals, LineNumbers lines, InputSpec main, Set<String> onePiece) {
     List<Row> ordered = new ArrayList<>(totals);
     ordered.sort(Comparator.comparing((Row r) -> r.getString(ParsedRecords.FILE))
         .thenComparingLong(r -> r.getLong(ParsedRecords.SPLIT)));
@@ -450,12 +462,26 @@ final class NightlyRun {
       String own = r.getString(ParsedRecords.S1);
       String passed = PathTotals.passes(before, conversions, nulls);
       if (own != null || passed != null) {
-        boolean exact = own != null && before == 0;
-        throw new InputException(r.getString(ParsedRecords.FILE), exact ? lines.line(r) : 0,
-            cfg.mapping().mapping().source(passed != null ? passed : own), PathTotals.reason());
+        Row at = own != null && before == 0 ? r : passingRow(main, onePiece, r, before);
+        throw new InputException(at.getString(ParsedRecords.FILE), lines.line(at),
+            cfg.mapping().mapping().source(at.getString(ParsedRecords.S1)), PathTotals.reason());
       }
       before += conversions + nulls;
     }
+  }
+
+  /** @return the {@link ParsedRecords#TOTALS} record of {@code split} read again after {@code before} journeys */
+  private Row passingRow(InputSpec main, Set<String> onePiece, Row split, long before) {
+    String key = split.getString(ParsedRecords.FILE) + '#' + split.getLong(ParsedRecords.SPLIT);
+    RowHandler locating = new PathRows(cfg.mapping(), cfg.pathSeparator()).locating(Map.of(key, before));
+    // The same splits as the first reading (same files read in one piece), so the split keys and lines match.
+    List<Row> found = SourceReader.read(spark, main, locating, onePiece)
+        .filter(r -> r.getInt(ParsedRecords.KIND) == ParsedRecords.TOTALS && r.getLong(ParsedRecords.IDX) >= 0)
+        .collect();
+    if (found.size() != 1) {
+      throw new IllegalStateException("the row passing the journey limit was not found again in " + key);
+    }
+    return found.get(0);
   }
 
   private static long sum(List<Row> counts, int field) {

@@ -10,7 +10,8 @@ import org.apache.spark.sql.types.StructType;
  * and counting happen in a single pass over the input, so every record says what it is:
  *
  * <ul>
- *   <li>{@link #DATA}: an accepted row, its fields in {@code key, ts, s1..s3, flags} (meaning per input);
+ *   <li>{@link #DATA}: an accepted row, its fields in {@code key, ts, s1..s3, flags} (meaning per input); a row
+ *       whose line a later check must name is also located by {@code file, split, idx};
  *   <li>{@link #REJECTED}: a rejected row, located by {@code file, split, idx} until line numbers are known;
  *   <li>{@link #COUNT}: one per input split: physical lines in {@code idx}, rows read / accepted / excluded by consent
  *       in {@code n1..n3}; for a CSV split also the byte its first record started at ({@code first}) and where its
@@ -79,6 +80,12 @@ final class ParsedRecords {
 
   static Row data(String key, Long ts, String s1, String s2, String s3, int flags) {
     return RowFactory.create(DATA, key, ts, s1, s2, s3, flags, null, null, null, null, null, null, null, null, null,
+        null, null);
+  }
+
+  /** An accepted row located by {@code file, split, idx} (its 0-based line in its split), as a rejected row is. */
+  static Row locatedData(String key, String s1, String file, long split, long idx) {
+    return RowFactory.create(DATA, key, null, s1, null, null, 0, file, split, idx, null, null, null, null, null, null,
         null, null);
   }
 

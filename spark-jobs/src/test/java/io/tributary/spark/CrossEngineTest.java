@@ -163,7 +163,7 @@ class CrossEngineTest {
     JobConfig c = JobConfig.ofEvents(DATE, events, out.toString()).withSideInputs(spend, ids, consent);
     JobConfig cfg = new JobConfig(c.runDate(), c.events(), null, c.spend(), c.identities(), c.consent(), c.mapping(),
         c.timezone(), c.pathSeparator(), c.models().with("models", models), null, null, c.output(), c.format(),
-        c.maxRejectedShare(), io.tributary.core.clv.ClvOptions.defaults());
+        c.maxRejectedShare()).withLifetime(io.tributary.core.clv.ClvOptions.defaults());
     AttributionJob.run(SharedSpark.get(), cfg);
     Map<String, Row> job = new HashMap<>();
     SharedSpark.get().read().format("delta").load(out.resolve("channel_lifetime_value").toString()).collectAsList()

@@ -25,6 +25,8 @@ public final class OutputTables {
           "models in the order given, then channels by name, (unattributed) last")
       .required("model", TEXT, ChannelCreditRow::model)
       .required("channel", TEXT, ChannelCreditRow::channel)
+      // --touchpoint campaign or channel/campaign: the row's campaign; a channel-level run leaves the column out.
+      .nullable("campaign", TEXT, Presence.WHEN_SET, ChannelCreditRow::campaign)
       .required("attributed_conversions", DOUBLE, ChannelCreditRow::attributedConversions)
       .required("attributed_value", DOUBLE, ChannelCreditRow::attributedValue)
       .nullable("share", DOUBLE, ChannelCreditRow::share)
@@ -36,6 +38,27 @@ public final class OutputTables {
       .nullable("ci_high", DOUBLE, Presence.WHEN_SET_IN_FILES, ChannelCreditRow::ciHigh)
       .nullable("sampling_se", DOUBLE, Presence.WHEN_SET, ChannelCreditRow::samplingError)
       .nullable("sampling_se_value", DOUBLE, Presence.WHEN_SET, ChannelCreditRow::valueSamplingError)
+      .build();
+
+  // --touchpoint channel/campaign (issue 14): the channel roll-up beside the campaign rows.
+  /**
+   * Not a SPEC table: at {@code --touchpoint channel/campaign}, each model's credit per channel (its campaigns
+   * together) with the channel's whole spend. A table of its own, not rows mixed into {@code channel_credit}, so that
+   * summing either table counts every conversion once.
+   */
+  public static final TableSchema<ChannelCreditRow> CHANNEL_ROLLUP = TableSchema
+      .<ChannelCreditRow>named("channel_rollup",
+          "models in the order given, then channels by name, (unattributed) last; written at --touchpoint "
+              + "channel/campaign only")
+      .required("model", TEXT, ChannelCreditRow::model)
+      .required("channel", TEXT, ChannelCreditRow::channel)
+      .required("attributed_conversions", DOUBLE, ChannelCreditRow::attributedConversions)
+      .required("attributed_value", DOUBLE, ChannelCreditRow::attributedValue)
+      .nullable("share", DOUBLE, ChannelCreditRow::share)
+      .nullable("spend", DOUBLE, ChannelCreditRow::spend)
+      .nullable("roas", DOUBLE, ChannelCreditRow::roas)
+      .nullable("roi", DOUBLE, ChannelCreditRow::roi)
+      .nullable("cpa", DOUBLE, ChannelCreditRow::cpa)
       .build();
 
   /** The column of {@code conversion_kpis} holding the mean lifetime value per buyer ({@code --clv}). */
@@ -152,7 +175,7 @@ public final class OutputTables {
 
   /** Every table, in the order the docs list them. */
   public static final List<TableSchema<?>> ALL = List.of(CHANNEL_CREDIT, CONVERSION_KPIS, PATH_SUMMARY,
-      REJECTED_ROWS, RUN_LOG, MARKOV_TRANSITIONS, REMOVAL_EFFECTS, CHANNEL_LIFETIME_VALUE, PATHS);
+      REJECTED_ROWS, RUN_LOG, MARKOV_TRANSITIONS, REMOVAL_EFFECTS, CHANNEL_LIFETIME_VALUE, PATHS, CHANNEL_ROLLUP);
 
   private OutputTables() {}
 
