@@ -7,6 +7,8 @@ import io.tributary.core.input.InputNotes;
 import io.tributary.core.input.PathTotals;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.lifetime.ChannelLifetimeValue;
+import io.tributary.core.lifetime.LifetimeTally;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.SpendTable;
@@ -14,6 +16,7 @@ import io.tributary.core.model.AggregateCodec;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.Requirement;
+import io.tributary.core.output.KpiRow;
 import io.tributary.core.output.Rejection;
 import io.tributary.core.paths.PathCounts;
 import java.math.BigDecimal;
@@ -138,11 +141,12 @@ final class NightlyRun {
               // By key alone: customer ids make a useful sort prefix (a leading constant kind would not); count and
               // rejected records have keys of their own and pass through the fold wherever they land.
               .sortWithinPartitions("key")
-              .mapPartitions(new JourneyFold(cfg.models()), Encoders.row(ParsedRecords.SCHEMA))
+              .mapPartitions(new JourneyFold(cfg.models(), cfg.lifetime() == null ? null : cfg.timezone()),
+                  Encoders.row(ParsedRecords.SCHEMA))
           : parsed;
       f = f.persist(StorageLevel.MEMORY_AND_DISK());
       List<Row> s = f.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE,
-              ParsedRecords.TOTALS, ParsedRecords.NOTES))
+              ParsedRecords.TOTALS, ParsedRecords.NOTES, ParsedRecords.LIFETIME))
           .collectAsList();
       Set<String> disagree = SplitChecks.disagreeing(s.stream()
           .filter(r -> r.getInt(ParsedRecords.KIND) == ParsedRecords.COUNT).toList());
@@ -165,6 +169,7 @@ final class NightlyRun {
       long gapShifts = 0;
       BitSet matchedOptOuts = new BitSet();
       List<byte[]> payloads = new ArrayList<>();
+      List<byte[]> buyerPayloads = new ArrayList<>();
       long customers = 0;
       for (Row r : small) {
         switch (r.getInt(ParsedRecords.KIND)) {
@@ -174,6 +179,7 @@ final class NightlyRun {
             gapShifts += r.getLong(ParsedRecords.N1);
             matchedOptOuts.or(BitSet.valueOf((byte[]) r.get(ParsedRecords.PAYLOAD)));
           }
+          case ParsedRecords.LIFETIME -> buyerPayloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
           default -> {
             payloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
             customers += r.getLong(ParsedRecords.N1);
@@ -219,6 +225,22 @@ final class NightlyRun {
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, customers,
           report.kpis().journeys());
       phase("models and report");
+      ChannelLifetimeValue lifetime = null;
+      Double lifetimeChange = null;
+      if (cfg.lifetime() != null) {
+        // The partitions' buyers on the driver: a few ints per buyer plus each distinct purchase pattern and path once
+        // (LifetimeTally); the fit needs them all at once, and the split is the core's, as in the CLI.
+        LifetimeTally buyers = new LifetimeTally();
+        for (byte[] b : buyerPayloads) {
+          buyers.addAll(LifetimeTally.decode(b));
+        }
+        lifetime = ChannelLifetimeValue.compute(aggregate, models, buyers, report.channelCredit(), spend,
+            cfg.lifetime(), ZoneId.of(cfg.timezone()));
+        lifetimeChange = ChannelLifetimeValue.change(lifetime.meanLifetimeValue(), yearBefore(writer));
+        phase("lifetime value");
+      }
+      KpiRow kpis = new KpiRow(report.kpis(), lifetime, lifetimeChange);
+      ChannelLifetimeValue clv = lifetime;
 
       Dataset<Row> sideRejectedRows = frame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA);
       // The usual night has no rejected event rows: then no job needs to look for them.
@@ -230,7 +252,7 @@ final class NightlyRun {
           () -> writer.replace(OutputTables.PATH_SUMMARY,
               frame(OutputTables.pathSummary(date, report), OutputTables.PATH_SUMMARY_SCHEMA), date),
           () -> writer.replace(OutputTables.CONVERSION_KPIS,
-              frame(OutputTables.conversionKpis(date, report), OutputTables.conversionKpisSchema(report)), date),
+              frame(OutputTables.conversionKpis(date, kpis), OutputTables.conversionKpisSchema(kpis)), date),
           () -> writer.replace(OutputTables.CHANNEL_CREDIT,
               frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
               date)));
@@ -242,6 +264,11 @@ final class NightlyRun {
         writes.add(() -> writer.replace(OutputTables.REMOVAL_EFFECTS,
             frame(OutputTables.removalEffects(date, markov), OutputTables.REMOVAL_EFFECTS_SCHEMA), date));
       }
+      // Like the chain's tables: once a run wrote lifetime value, a later run of the date without it empties it.
+      if (clv != null || writer.exists(OutputTables.CHANNEL_LIFETIME_VALUE)) {
+        writes.add(() -> writer.replace(OutputTables.CHANNEL_LIFETIME_VALUE,
+            frame(OutputTables.channelLifetimeValue(date, clv), OutputTables.channelLifetimeValueSchema(clv)), date));
+      }
       writeConcurrently(writes);
       phase("write");
       if (consentIds != null) {
@@ -251,7 +278,7 @@ final class NightlyRun {
       if (gapShifts > 0) {
         notes.add(InputNotes.gapShifts(main.toString(), gapShifts, ZoneId.of(cfg.timezone())));
       }
-      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases, notes);
+      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases, notes, lifetime);
     } finally {
       folded.unpersist();
     }
@@ -291,6 +318,26 @@ final class NightlyRun {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /*
+   * Lifetime value per customer of the same date a year earlier, from this output's conversion_kpis, or null when that
+   * partition does not exist or was written without lifetime value.
+   */
+  private Double yearBefore(TableWriter writer) {
+    if (!writer.exists(OutputTables.CONVERSION_KPIS)) {
+      return null;
+    }
+    String column = io.tributary.core.output.OutputTables.LIFETIME_VALUE_PER_CUSTOMER;
+    Dataset<Row> table = tableSession.read().format(cfg.format() == OutputFormat.DELTA ? "delta" : "parquet")
+        .load(writer.location(OutputTables.CONVERSION_KPIS));
+    if (!java.util.Arrays.asList(table.columns()).contains(column)) {
+      return null;
+    }
+    List<Row> rows = table.where(functions.col(OutputTables.RUN_DATE)
+            .equalTo(functions.lit(java.sql.Date.valueOf(cfg.runDate().minusYears(1)))))
+        .select(column).collectAsList();
+    return rows.isEmpty() || rows.get(0).isNullAt(0) ? null : rows.get(0).getDouble(0);
   }
 
   private void phase(String name) {
