@@ -16,11 +16,12 @@ public sealed interface AttributionModel permits PathModel, JourneyModel {
   }
 
   /**
-   * @return whether the model's weights are estimated from all the data (markov, shapley) rather than set by a rule
-   *     for each journey: a segment too small for its own fit gets the all-customer fit instead (see
-   *     {@link io.tributary.core.segment.SegmentedReport})
+   * @return whether the model is a rule: each touch's weight comes from its journey's positions and times (and, for
+   *     last_non_direct, whether its channel is direct), never from the rest of the data. A rule's credit is then
+   *     additive over touchpoints: a channel's credit is exactly the sum of its campaigns'. False for the models
+   *     fitted on the data (Markov, Shapley), whose credit of a campaign depends on every other touchpoint.
    */
-  default boolean dataDriven() {
+  default boolean rule() {
     return false;
   }
 }

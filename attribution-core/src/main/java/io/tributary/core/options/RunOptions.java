@@ -2,6 +2,7 @@ package io.tributary.core.options;
 
 import io.tributary.core.Errors;
 import io.tributary.core.journey.JourneyOptions;
+import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.ModelOptions;
 import io.tributary.core.model.ModelRegistry;
@@ -86,6 +87,11 @@ public final class RunOptions implements Serializable {
   public io.tributary.core.segment.Segmentation segmentation() {
     return new io.tributary.core.segment.Segmentation(get(ModelOptionSpec.SEGMENT_BY),
         get(ModelOptionSpec.MIN_SEGMENT_JOURNEYS), get(ModelOptionSpec.SEGMENT_PATHS));
+  }
+
+  /** @return what a touch is credited as ({@code --touchpoint}) */
+  public TouchpointLevel touchpoint() {
+    return get(ModelOptionSpec.TOUCHPOINT);
   }
 
   /** @return the typed model options */

@@ -26,7 +26,7 @@ import java.util.Optional;
  * Every segmented table of a run, computed once from a {@link SegmentedAggregate} so both engines write the same
  * rows: first the unsegmented report's rows with every segment column {@code (all)}, then each segment in the order
  * given, its values in text order. A segment value's rule models (and time decay) are fitted on its own journeys; a
- * data-driven model (markov, shapley*) is too when the value has at least {@code minJourneys} journeys and a
+ * data-driven model (markov, shapley*: not {@link AttributionModel#rule()}) is too when the value has at least {@code minJourneys} journeys and a
  * conversion, else the value gets {@link PooledCredit} (fit_scope {@code pooled}), and {@link #notes()} says so.
  * Spend is not broken down by segment (it is bought per channel, not per customer), so segment rows have no spend,
  * ROAS, ROI or CPA, and a total_spend of 0.
@@ -85,7 +85,7 @@ public record SegmentedReport(
     addPaths(paths, allValues, aggregate.all());
     addChain(transitions, removals, allValues, MarkovDiagnostics.of(aggregate.all(), models));
     List<String> notes = new ArrayList<>();
-    List<String> dataDriven = models.stream().filter(AttributionModel::dataDriven).map(AttributionModel::name)
+    List<String> dataDriven = models.stream().filter(m -> !m.rule()).map(AttributionModel::name)
         .toList();
     for (int d = 0; d < names.size(); d++) {
       int pooledValues = 0;
@@ -97,7 +97,7 @@ public record SegmentedReport(
         ConversionKpis k = ConversionKpis.of(a, SpendTable.empty());
         boolean ownFit = k.journeys() >= segmentation.minJourneys() && a.paths().conversions() > 0;
         List<AttributionModel> fitted = ownFit ? models
-            : models.stream().filter(m -> !m.dataDriven()).toList();
+            : models.stream().filter(AttributionModel::rule).toList();
         Map<String, ModelResult> results = new HashMap<>();
         for (ModelResult r : AttributionRun.fit(a, fitted)) {
           results.put(r.model(), r);

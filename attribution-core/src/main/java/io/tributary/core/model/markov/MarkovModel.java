@@ -54,11 +54,6 @@ public final class MarkovModel implements PathModel {
   }
 
   @Override
-  public boolean dataDriven() {
-    return true;
-  }
-
-  @Override
   public String name() {
     return "markov";
   }

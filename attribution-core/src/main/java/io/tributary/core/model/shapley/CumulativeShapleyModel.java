@@ -17,11 +17,6 @@ import java.util.TreeMap;
  */
 public final class CumulativeShapleyModel implements PathModel {
   @Override
-  public boolean dataDriven() {
-    return true;
-  }
-
-  @Override
   public String name() {
     return "shapley_cumulative";
   }

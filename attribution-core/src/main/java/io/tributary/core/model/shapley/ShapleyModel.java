@@ -74,11 +74,6 @@ public final class ShapleyModel implements PathModel {
   }
 
   @Override
-  public boolean dataDriven() {
-    return true;
-  }
-
-  @Override
   public String name() {
     return "shapley";
   }

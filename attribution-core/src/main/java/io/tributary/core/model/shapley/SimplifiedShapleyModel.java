@@ -15,11 +15,6 @@ import java.util.TreeMap;
  */
 public final class SimplifiedShapleyModel implements PathModel {
   @Override
-  public boolean dataDriven() {
-    return true;
-  }
-
-  @Override
   public String name() {
     return "shapley_simplified";
   }
