@@ -82,9 +82,7 @@ final class AttributionJob {
           "--identities and --consent apply to an event log (--events); a path file has no customer ids");
     }
     Segmentation segmentation = flags.segmentation();
-    if (!events && segmentation.enabled()) {
-      throw new IllegalArgumentException("--segment-by needs an event log (--events): a path file has no customers");
-    }
+    segmentation.requireEventLog(events);
     var settings = read.settings();
     var modelOptions = flags.options();
     var journeyOptions = flags.journeyOptions();

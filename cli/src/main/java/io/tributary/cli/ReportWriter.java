@@ -49,13 +49,9 @@ final class ReportWriter {
       }
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         PrintWriter pw = new PrintWriter(w);
-        if (outcome.lifetime() == null) {
-          HtmlReport.write(outcome.report(), settings, pw);
-        } else {
-          HoldoutCheck holdout = HoldoutCheck.of(outcome.ledger(), outcome.lifetime().calibrationEnd(),
-              outcome.clvOptions());
-          HtmlReport.write(outcome.report(), outcome.lifetime(), holdout, settings, pw);
-        }
+        HoldoutCheck holdout = outcome.lifetime() == null ? null : HoldoutCheck.of(outcome.ledger(),
+            outcome.lifetime().calibrationEnd(), outcome.clvOptions());
+        HtmlReport.write(outcome.report(), outcome.lifetime(), holdout, outcome.segmented(), settings, pw);
         pw.flush();
       }
     } catch (IOException e) {

@@ -139,4 +139,38 @@ class SegmentsCliTest {
     assertEquals(1, q.errLines().length, q.err());
     assertTrue(q.err().contains("--segment-by needs an event log"), q.err());
   }
+
+  /*
+   * The report's segment comparison: one table per segment, (all) first; each column's shares of the compared model
+   * (markov here) add up to 100 %, and the (all) column is the plain credit's share of its conversions.
+   */
+  @Test
+  void report_segmentComparison_sharesPerValueAddUp() throws IOException {
+    String e = events().toString();
+    Path html = dir.resolve("r.html");
+    Cli.Result r = Cli.run("report", "--events", e, "--models", "linear,markov", "--segment-by",
+        "new_vs_returning,loyalty", "--min-segment-journeys", "300", "--output", html.toString(), "-q");
+    assertEquals(0, r.exit(), r.err());
+    String page = Files.readString(html, StandardCharsets.UTF_8);
+    assertTrue(page.contains("<h2>Credit share by segment (markov)</h2>"), page);
+    String table = page.substring(page.indexOf("<table class=\"segments\" id=\"segment-new_vs_returning\">"));
+    table = table.substring(0, table.indexOf("</table>"));
+    assertTrue(table.contains("<th>(all)<br>") && table.contains("<th>new") && table.contains("<th>returning"), table);
+    int columns = 3;
+    double[] sums = new double[columns];
+    for (String row : table.split("\n")) {
+      if (!row.startsWith("<tr><td>")) {
+        continue;
+      }
+      String[] cells = row.replace("</td></tr>", "").split("</td><td>");
+      for (int c = 0; c < columns; c++) {
+        String cell = cells[c + 1].replace(" %", "");
+        sums[c] += cell.isEmpty() ? 0 : Double.parseDouble(cell);
+      }
+    }
+    for (double s : sums) {
+      assertEquals(100.0, s, 0.5, table);
+    }
+    assertTrue(page.contains("id=\"segment-loyalty\""), "one table per segment");
+  }
 }

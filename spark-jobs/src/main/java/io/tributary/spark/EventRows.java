@@ -32,6 +32,7 @@ final class EventRows implements RowHandler {
   private final Broadcast<Map<String, String>> identities;
   private final Broadcast<Set<String>> consent;
   private final DateScan dates;
+  private final List<String> segmentColumns;
 
   EventRows(MappingSpec mapping, String zone, Broadcast<Map<String, String>> identities,
       Broadcast<Set<String>> consent) {
@@ -41,6 +42,13 @@ final class EventRows implements RowHandler {
   /** @param dates when not null, events outside its range are {@link RowHandler#OUT_OF_RANGE} */
   EventRows(MappingSpec mapping, String zone, Broadcast<Map<String, String>> identities,
       Broadcast<Set<String>> consent, DateScan dates) {
+    this(mapping, zone, identities, consent, dates, List.of());
+  }
+
+  /** @param segmentColumns the event-log columns of {@code --segment-by}, whose values each data record carries */
+  EventRows(MappingSpec mapping, String zone, Broadcast<Map<String, String>> identities,
+      Broadcast<Set<String>> consent, DateScan dates, List<String> segmentColumns) {
+    this.segmentColumns = List.copyOf(segmentColumns);
     this.mapping = Objects.requireNonNull(mapping, "mapping");
     this.zone = Objects.requireNonNull(zone, "zone");
     this.identities = identities;
@@ -51,8 +59,8 @@ final class EventRows implements RowHandler {
   @Override
   public Parser open(String file, List<String> header) {
     ColumnMapping m = mapping.mapping();
-    Header h = EventRowParser.header(file, header, m);
-    EventRowParser parser = new EventRowParser(h, m, ZoneId.of(zone));
+    Header h = EventRowParser.header(file, header, m, segmentColumns);
+    EventRowParser parser = new EventRowParser(h, m, ZoneId.of(zone), segmentColumns);
     IdentityMap ids = identities == null ? IdentityMap.empty() : Identities.resolved(identities);
     ConsentList optedOut = consent == null ? ConsentList.none() : ConsentList.of(consent.value(), ids);
     BitSet matched = new BitSet();
@@ -69,7 +77,8 @@ final class EventRows implements RowHandler {
           return null;
         }
         return ParsedRecords.data(unified, e.timestamp(), e.channel(), e.value().toPlainString(), e.orderId(),
-            (e.touch() ? TOUCH : 0) | (e.conversion() ? CONVERSION : 0));
+            (e.touch() ? TOUCH : 0) | (e.conversion() ? CONVERSION : 0),
+            segmentColumns.isEmpty() ? null : parser.segments());
       }
 
       @Override

@@ -79,6 +79,7 @@ public record JobConfig(
       throw new IllegalArgumentException("the event dates' zone " + eventDates.zone() + " is not --timezone "
           + timezone);
     }
+    models.segmentation().requireEventLog(events != null);
     if (lifetime != null && events == null) {
       throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " needs an event log (--events): a path file "
           + "has no customers");

@@ -1,5 +1,9 @@
 package io.tributary.spark;
 
+import io.tributary.core.segment.FirstValues;
+import io.tributary.core.segment.SegmentedAggregate;
+import io.tributary.core.segment.Segmentation;
+
 import io.tributary.core.journey.CustomerEvents;
 import io.tributary.core.lifetime.AcquisitionRecorder;
 import io.tributary.core.lifetime.LifetimeTally;
@@ -46,6 +50,11 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
   public Iterator<Row> call(Iterator<Row> input) {
     List<AttributionModel> models = spec.resolve(Set.of(Requirement.TIMESTAMPS));
     JourneyAggregate.Builder builder = JourneyAggregate.builder(spec.journeyOptions(), models);
+    // --segment-by: the same journeys folded into (all) and their segments' aggregates, shipped in one payload.
+    Segmentation segmentation = spec.segmentation();
+    SegmentedAggregate.Builder segmented = segmentation.enabled()
+        ? SegmentedAggregate.builder(spec.journeyOptions(), models, segmentation) : null;
+    FirstValues first = new FirstValues(segmentation.eventColumns().size());
     AcquisitionRecorder recorder = lifetimeZone == null ? null
         : new AcquisitionRecorder(models, java.time.ZoneId.of(lifetimeZone));
     return new Iterator<>() {
@@ -67,7 +76,8 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
         while (pending == null && !finished) {
           if (!input.hasNext()) {
             flush();
-            pending = ParsedRecords.aggregate(AggregateCodec.encode(builder.build()), customers, events);
+            pending = ParsedRecords.aggregate(segmented != null ? AggregateCodec.encode(segmented.build())
+                : AggregateCodec.encode(builder.build()), customers, events);
             if (recorder != null) {
               LifetimeTally buyers = LifetimeTally.of(recorder.build());
               lifetime = ParsedRecords.lifetime(buyers.encode(), buyers.size());
@@ -104,7 +114,19 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
       private void flush() {
         if (!customer.isEmpty()) {
           CustomerEvents columns = channels.columns(customer);
-          if (recorder == null) {
+          if (segmented != null) {
+            first.clear();
+            for (Row r : customer) {
+              first.offer(r.getLong(ParsedRecords.TS), ParsedRecords.segments(r));
+            }
+            if (recorder != null) {
+              recorder.startCustomer(columns.channelNames());
+            }
+            segmented.addCustomer(columns, first.values(), recorder);
+            if (recorder != null) {
+              recorder.endCustomer();
+            }
+          } else if (recorder == null) {
             builder.addCustomer(columns);
           } else {
             recorder.startCustomer(columns.channelNames());

@@ -1,5 +1,9 @@
 package io.tributary.spark;
 
+import io.tributary.core.segment.SegmentedAggregate;
+import io.tributary.core.segment.SegmentedReport;
+import io.tributary.core.segment.Segmentation;
+
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
 import io.tributary.core.input.RangeCheck;
@@ -123,7 +127,8 @@ final class NightlyRun {
             cfg.mapping().mapping().source("timestamp")))
         : Optional.empty();
     RowHandler handler = events
-        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent, dates.orElse(null))
+        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent, dates.orElse(null),
+            cfg.models().segmentation().eventColumns())
         : new PathRows(cfg.mapping(), cfg.pathSeparator());
     // Files whose splits disagree on a record boundary (a quoted line break across one) are read again in one piece;
     // nothing of the first reading is kept.
@@ -192,10 +197,12 @@ final class NightlyRun {
       // A balanced tree of merges on the driver's cores, not a left fold: each merge costs the size of both sides, so
       // folding P partitions one by one re-copies the growing whole P times. Merging is exact and order-free, so the
       // tree's shape never changes the result.
-      JourneyAggregate aggregate = payloads.parallelStream()
-          .map(AggregateCodec::decode)
-          .reduce(JourneyAggregate::merge)
+      Segmentation segmentation = cfg.models().segmentation();
+      SegmentedAggregate segmentedAggregate = payloads.parallelStream()
+          .map(AggregateCodec::decodeSegmented)
+          .reduce(SegmentedAggregate::merge)
           .orElse(null);
+      JourneyAggregate aggregate = segmentedAggregate == null ? null : segmentedAggregate.all();
       if (aggregate == null) {
         aggregate = events
             ? JourneyAggregate.builder(cfg.models().journeyOptions(), models).build()
@@ -241,6 +248,13 @@ final class NightlyRun {
       }
       KpiRow kpis = new KpiRow(report.kpis(), lifetime, lifetimeChange);
       ChannelLifetimeValue clv = lifetime;
+      SegmentedReport segmented = null;
+      if (segmentation.enabled() && segmentedAggregate != null && !segmentedAggregate.names().isEmpty()) {
+        segmented = SegmentedReport.compute(segmentedAggregate, models, report, kpis, segmentation);
+        notes.addAll(segmented.notes());
+        phase("models per segment");
+      }
+      SegmentedReport seg = segmented;
 
       Dataset<Row> sideRejectedRows = frame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA);
       // The usual night has no rejected event rows: then no job needs to look for them.
@@ -249,20 +263,25 @@ final class NightlyRun {
       LocalDate date = cfg.runDate();
       List<Runnable> writes = new ArrayList<>(List.of(
           () -> writer.replace(OutputTables.REJECTED_ROWS, rejected, date),
-          () -> writer.replace(OutputTables.PATH_SUMMARY,
-              frame(OutputTables.pathSummary(date, report), OutputTables.PATH_SUMMARY_SCHEMA), date),
-          () -> writer.replace(OutputTables.CONVERSION_KPIS,
-              frame(OutputTables.conversionKpis(date, kpis), OutputTables.conversionKpisSchema(kpis)), date),
-          () -> writer.replace(OutputTables.CHANNEL_CREDIT,
-              frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
+          () -> writer.replace(OutputTables.PATH_SUMMARY, seg != null
+              ? segmentedFrame(io.tributary.core.output.OutputTables.PATH_SUMMARY, seg, seg.pathSummary(), date)
+              : frame(OutputTables.pathSummary(date, report), OutputTables.PATH_SUMMARY_SCHEMA), date),
+          () -> writer.replace(OutputTables.CONVERSION_KPIS, seg != null
+              ? segmentedFrame(io.tributary.core.output.OutputTables.CONVERSION_KPIS, seg, seg.kpis(), date)
+              : frame(OutputTables.conversionKpis(date, kpis), OutputTables.conversionKpisSchema(kpis)), date),
+          () -> writer.replace(OutputTables.CHANNEL_CREDIT, seg != null
+              ? segmentedFrame(io.tributary.core.output.OutputTables.CHANNEL_CREDIT, seg, seg.channelCredit(), date)
+              : frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
               date)));
       // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
       // date keeps a chain that its credit no longer comes from.
       if (markov.isPresent() || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
-        writes.add(() -> writer.replace(OutputTables.MARKOV_TRANSITIONS,
-            frame(OutputTables.markovTransitions(date, markov), OutputTables.MARKOV_TRANSITIONS_SCHEMA), date));
-        writes.add(() -> writer.replace(OutputTables.REMOVAL_EFFECTS,
-            frame(OutputTables.removalEffects(date, markov), OutputTables.REMOVAL_EFFECTS_SCHEMA), date));
+        writes.add(() -> writer.replace(OutputTables.MARKOV_TRANSITIONS, seg != null
+            ? segmentedFrame(io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS, seg, seg.transitions(), date)
+            : frame(OutputTables.markovTransitions(date, markov), OutputTables.MARKOV_TRANSITIONS_SCHEMA), date));
+        writes.add(() -> writer.replace(OutputTables.REMOVAL_EFFECTS, seg != null
+            ? segmentedFrame(io.tributary.core.output.OutputTables.REMOVAL_EFFECTS, seg, seg.removals(), date)
+            : frame(OutputTables.removalEffects(date, markov), OutputTables.REMOVAL_EFFECTS_SCHEMA), date));
       }
       // Like the chain's tables: once a run wrote lifetime value, a later run of the date without it empties it.
       if (clv != null || writer.exists(OutputTables.CHANNEL_LIFETIME_VALUE)) {
@@ -344,6 +363,13 @@ final class NightlyRun {
     long now = System.nanoTime();
     phases.put(name, (now - phaseStart) / 1_000_000);
     phaseStart = now;
+  }
+
+  /* A segmented table's rows as a frame of the run's segmented schema. */
+  private <R> Dataset<Row> segmentedFrame(io.tributary.core.output.TableSchema<R> base, SegmentedReport seg,
+      List<io.tributary.core.output.SegmentRow<R>> rows, LocalDate date) {
+    List<String> names = seg.segmentation().names();
+    return frame(OutputTables.segmentedRows(base, names, date, rows), OutputTables.segmentedSchema(base, names, rows));
   }
 
   private Dataset<Row> frame(List<Row> rows, org.apache.spark.sql.types.StructType schema) {

@@ -183,6 +183,20 @@ final class OutputTables {
         markov.map(MarkovDiagnostics::removalEffects).orElse(List.of()));
   }
 
+  // --segment-by: a table's segmented rows and their schema (one text column per segment first; see the core).
+
+  /** @return the segmented rows of {@code base}, in the shape of {@link #segmentedSchema} for the same rows */
+  static <R> List<Row> segmentedRows(TableSchema<R> base, List<String> segments, LocalDate runDate,
+      List<io.tributary.core.output.SegmentRow<R>> rows) {
+    return rows(io.tributary.core.output.OutputTables.segmented(base, segments), runDate, rows);
+  }
+
+  /** @return the schema of {@code base}'s segmented rows */
+  static <R> StructType segmentedSchema(TableSchema<R> base, List<String> segments,
+      List<io.tributary.core.output.SegmentRow<R>> rows) {
+    return schema(io.tributary.core.output.OutputTables.segmented(base, segments), rows);
+  }
+
   /** @return one {@code rejected_rows} row */
   static Row rejected(LocalDate runDate, Rejection r) {
     return row(io.tributary.core.output.OutputTables.REJECTED_ROWS, runDate, r);

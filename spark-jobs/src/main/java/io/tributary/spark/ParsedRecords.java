@@ -55,6 +55,10 @@ final class ParsedRecords {
   static final int PAYLOAD = 15;
   static final int FIRST = 16;
   static final int STOP = 17;
+  /** A data record's segment values ({@code --segment-by} columns), joined by {@link #SEGMENT_SEPARATOR}; else null. */
+  static final int SEG = 18;
+  /** Joins segment values: a control character, which the core's parser refuses inside a value. */
+  static final char SEGMENT_SEPARATOR = '\u001f';
 
   static final StructType SCHEMA = new StructType()
       .add("kind", DataTypes.IntegerType, false)
@@ -74,24 +78,51 @@ final class ParsedRecords {
       .add("n3", DataTypes.LongType)
       .add("payload", DataTypes.BinaryType)
       .add("first", DataTypes.LongType)
-      .add("stop", DataTypes.LongType);
+      .add("stop", DataTypes.LongType)
+      .add("seg", DataTypes.StringType);
 
   private ParsedRecords() {}
 
+  /* A record of SCHEMA's shape from its first cells; the cells after them (seg) are null. */
+  private static Row record(Object... cells) {
+    Object[] all = java.util.Arrays.copyOf(cells, SCHEMA.length());
+    return RowFactory.create(all);
+  }
+
+  /** A data record carrying segment values ({@code segments} null or empty for none). */
+  static Row data(String key, Long ts, String s1, String s2, String s3, int flags, String[] segments) {
+    Row r = data(key, ts, s1, s2, s3, flags);
+    if (segments == null || segments.length == 0) {
+      return r;
+    }
+    Object[] cells = new Object[SCHEMA.length()];
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = r.get(i);
+    }
+    cells[SEG] = String.join(String.valueOf(SEGMENT_SEPARATOR), segments);
+    return RowFactory.create(cells);
+  }
+
+  /** @return a data record's segment values, split */
+  static String[] segments(Row r) {
+    String s = r.getString(SEG);
+    return s == null ? new String[0] : s.split(String.valueOf(SEGMENT_SEPARATOR), -1);
+  }
+
   static Row data(String key, Long ts, String s1, String s2, String s3, int flags) {
-    return RowFactory.create(DATA, key, ts, s1, s2, s3, flags, null, null, null, null, null, null, null, null, null,
+    return record(DATA, key, ts, s1, s2, s3, flags, null, null, null, null, null, null, null, null, null,
         null, null);
   }
 
   /** An accepted row located by {@code file, split, idx} (its 0-based line in its split), as a rejected row is. */
   static Row locatedData(String key, String s1, String file, long split, long idx) {
-    return RowFactory.create(DATA, key, null, s1, null, null, 0, file, split, idx, null, null, null, null, null, null,
+    return record(DATA, key, null, s1, null, null, 0, file, split, idx, null, null, null, null, null, null,
         null, null);
   }
 
   static Row rejected(String file, long split, long idx, String reason, String raw) {
     // The key spreads rejected rows over the shuffle's partitions instead of piling them on one.
-    return RowFactory.create(REJECTED, file + '#' + split + '#' + idx, null, null, null, null, 0, file, split, idx,
+    return record(REJECTED, file + '#' + split + '#' + idx, null, null, null, null, 0, file, split, idx,
         reason, raw, null, null, null, null, null, null);
   }
 
@@ -105,28 +136,28 @@ final class ParsedRecords {
    */
   static Row count(String file, long split, long lines, long read, long accepted, long excluded, Long first,
       Long stop, io.tributary.core.InputException fatal) {
-    return RowFactory.create(COUNT, file + '#' + split, fatal == null ? null : fatal.line(), null, null, null, 0,
+    return record(COUNT, file + '#' + split, fatal == null ? null : fatal.line(), null, null, null, 0,
         file, split, lines, fatal == null ? null : fatal.reason(), fatal == null ? null : fatal.column(), read,
         accepted, excluded, null, first, stop);
   }
 
   static Row totals(String file, long split, long idx, String exceededColumn, long conversions, long nulls) {
-    return RowFactory.create(TOTALS, file + '#' + split, null, exceededColumn, null, null, 0, file, split, idx, null,
+    return record(TOTALS, file + '#' + split, null, exceededColumn, null, null, 0, file, split, idx, null,
         null, conversions, nulls, null, null, null, null);
   }
 
   static Row notes(String file, long split, long gapShifts, byte[] matchedOptOuts) {
-    return RowFactory.create(NOTES, file + '#' + split, null, null, null, null, 0, file, split, null, null, null,
+    return record(NOTES, file + '#' + split, null, null, null, null, 0, file, split, null, null, null,
         gapShifts, null, null, matchedOptOuts, null, null);
   }
 
   static Row lifetime(byte[] payload, long buyers) {
-    return RowFactory.create(LIFETIME, null, null, null, null, null, 0, null, null, null, null, null, buyers, null,
+    return record(LIFETIME, null, null, null, null, null, 0, null, null, null, null, null, buyers, null,
         null, payload, null, null);
   }
 
   static Row aggregate(byte[] payload, long customers, long events) {
-    return RowFactory.create(AGGREGATE, null, null, null, null, null, 0, null, null, null, null, null, customers,
+    return record(AGGREGATE, null, null, null, null, null, 0, null, null, null, null, null, customers,
         events, null, payload, null, null);
   }
 }

@@ -234,6 +234,106 @@ class CrossEngineTest {
         "the same buyers a year later: lifetime value per customer unchanged");
   }
 
+  /*
+   * --segment-by on both engines: a generated log with a loyalty column (a customer's later rows may name another
+   * tier: the first event's decides), broken down by it, new_vs_returning and acquisition_channel, with the paths
+   * and the chain per segment too. Every table the CLI writes equals the job's, row for row (keyed by its text
+   * columns: segments, model, channel, path, states, fit_scope) and cell for cell to 1e-9; a column the job has and
+   * the CLI's file left out (an interval never computed) is null in every job row.
+   */
+  @Test
+  void run_segmented_jobEqualsCliTableForTable() throws java.io.IOException {
+    List<List<String>> files = EventLogGenerator.generate(13, 500);
+    List<String> lines = new java.util.ArrayList<>();
+    String[] tiers = {"bronze", "gold", "silver", ""};
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+    for (String line : files.get(0)) {
+      if (lines.isEmpty()) {
+        lines.add(line + ",loyalty");
+        continue;
+      }
+      String id = line.substring(0, line.indexOf(','));
+      String tier = tiers[Math.floorMod(id.hashCode(), tiers.length)];
+      lines.add(line + "," + (rnd.nextInt(6) == 0 ? tiers[rnd.nextInt(tiers.length)] : tier));
+    }
+    String events = TestFiles.write(dir, "segmented.csv", lines.toArray(String[]::new));
+    String ids = TestFiles.write(dir, "identities.csv", files.get(1).toArray(String[]::new));
+    String spend = TestFiles.write(dir, "spend.csv", files.get(3).toArray(String[]::new));
+    String segments = "loyalty,new_vs_returning,acquisition_channel";
+    String models = "first_touch,linear,time_decay,markov,shapley";
+    Path out = dir.resolve("seg-out");
+    JobConfig c = JobConfig.ofEvents(DATE, events, out.toString()).withSideInputs(spend, ids, null);
+    AttributionJob.run(SharedSpark.get(), new JobConfig(c.runDate(), c.events(), null, c.spend(), c.identities(),
+        null, c.mapping(), c.timezone(), c.pathSeparator(), c.models().with("models", models)
+            .with("segment-by", segments).with("min-segment-journeys", "150").with("segment-paths", "true"),
+        null, null, c.output(), c.format(), c.maxRejectedShare()));
+    Path cliOut = dir.resolve("seg-cli");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = io.tributary.cli.Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), "attribute", "--events", events, "--spend", spend,
+        "--identities", ids, "--models", models, "--segment-by", segments, "--min-segment-journeys", "150",
+        "--segment-paths", "true", "--format", "csv", "--output", cliOut + "/");
+    String cliErr = err.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, cliErr);
+    assertTrue(cliErr.contains("fit_scope pooled"), "some value is below 150 journeys: " + cliErr);
+    List<String> names = List.of(segments.split(","));
+    Map<String, io.tributary.core.output.TableSchema<?>> bases = Map.of(
+        "channel_credit", io.tributary.core.output.OutputTables.CHANNEL_CREDIT,
+        "conversion_kpis", io.tributary.core.output.OutputTables.CONVERSION_KPIS,
+        "path_summary", io.tributary.core.output.OutputTables.PATH_SUMMARY,
+        "markov_transitions", io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS,
+        "removal_effects", io.tributary.core.output.OutputTables.REMOVAL_EFFECTS);
+    Set<String> pooledSeen = new java.util.HashSet<>();
+    for (Map.Entry<String, io.tributary.core.output.TableSchema<?>> t : bases.entrySet()) {
+      io.tributary.core.output.TableSchema<?> schema =
+          io.tributary.core.output.OutputTables.segmented(t.getValue(), names);
+      List<Row> jobRows = SharedSpark.get().read().format("delta").load(out.resolve(t.getKey()).toString())
+          .collectAsList();
+      List<String> jobColumns = List.of(jobRows.get(0).schema().fieldNames());
+      // The key: the text columns the job wrote (a column left out while unset, like campaign, is no key).
+      List<String> text = schema.columns().stream()
+          .filter(col -> col.type() == io.tributary.core.output.ColumnType.TEXT && jobColumns.contains(col.name()))
+          .map(io.tributary.core.output.Column::name).toList();
+      Map<String, Row> job = new HashMap<>();
+      for (Row r : jobRows) {
+        StringBuilder key = new StringBuilder();
+        text.forEach(col -> key.append(r.<Object>getAs(col)).append('|'));
+        assertEquals(null, job.put(key.toString(), r), t.getKey() + ": one row per key " + key);
+      }
+      List<String> csv = Files.readAllLines(cliOut.resolve(t.getKey() + ".csv"), StandardCharsets.UTF_8);
+      List<String> header = List.of(csv.get(0).split(","));
+      assertEquals(names, header.subList(0, names.size()), t.getKey() + ": segment columns first");
+      assertEquals(job.size(), csv.size() - 1, t.getKey() + ": rows");
+      List<String> jobCols = jobColumns.subList(1, jobColumns.size());
+      // The core's columns in order, less those a table leaves out while no row sets them.
+      assertEquals(schema.columns().stream().filter(col -> jobCols.contains(col.name()) || !col.omittedWhenUnset(true))
+          .map(io.tributary.core.output.Column::name).toList(), jobCols, t.getKey() + ": job columns");
+      for (String line : csv.subList(1, csv.size())) {
+        String[] f = line.split(",", -1);
+        StringBuilder key = new StringBuilder();
+        text.forEach(col -> key.append(f[header.indexOf(col)]).append('|'));
+        Row r = job.get(key.toString());
+        assertNotNull(r, t.getKey() + ": CLI row " + key + " is not in the job's output");
+        for (io.tributary.core.output.Column<?> col : schema.columns()) {
+          int i = header.indexOf(col.name());
+          if (!jobCols.contains(col.name())) {
+            assertEquals(-1, i, t.getKey() + " " + col.name() + ": left out by the job, written by the CLI");
+          } else if (i < 0) {
+            assertEquals(null, r.<Object>getAs(col.name()), t.getKey() + " " + key + " " + col.name()
+                + ": not in the file");
+          } else if (col.type() != io.tributary.core.output.ColumnType.TEXT) {
+            close(f[i].isEmpty() ? null : Double.valueOf(f[i]), r.getAs(col.name()), t.getKey() + " " + key + " "
+                + col.name());
+          }
+        }
+        if (t.getKey().equals("channel_credit")) {
+          pooledSeen.add(f[header.indexOf("fit_scope")]);
+        }
+      }
+    }
+    assertEquals(Set.of("segment", "pooled"), pooledSeen);
+  }
+
   private void compare(String events, String spend, String ids, String consent) {
     JobConfig cfg = JobConfig.ofEvents(DATE, events, dir.resolve("out").toString())
         .withSideInputs(spend, ids, consent);

@@ -88,6 +88,18 @@ public record Segmentation(List<String> names, int minJourneys, boolean perSegme
     return List.copyOf(out);
   }
 
+  /**
+   * Both engines' check that a segmented run reads an event log.
+   *
+   * @param eventLog whether the run's main input is an event log (not a path file)
+   * @throws IllegalArgumentException bad input, one line, when segmented on a path file
+   */
+  public void requireEventLog(boolean eventLog) {
+    if (enabled() && !eventLog) {
+      throw new IllegalArgumentException("--segment-by needs an event log (--events): a path file has no customers");
+    }
+  }
+
   /** @return whether the run is segmented */
   public boolean enabled() {
     return !names.isEmpty();

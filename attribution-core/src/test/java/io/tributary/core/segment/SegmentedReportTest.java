@@ -265,4 +265,28 @@ class SegmentedReportTest {
   private static BigDecimal cents(BigDecimal v) {
     return v.setScale(2, RoundingMode.HALF_EVEN);
   }
+
+  /*
+   * A thousand values of one column, three customers each: one small aggregate per value (no cross product), every
+   * value's data-driven credit pooled and said so in one line, not a thousand.
+   */
+  @Test
+  void thousandValues_pooledInOneNote() {
+    List<Customer> customers = new ArrayList<>();
+    for (int v = 0; v < 1000; v++) {
+      for (int k = 0; k < 3; k++) {
+        customers.add(new Customer(String.format("r%04d", v), new Object[][] {touch(0, CHANNELS.get(k)),
+            touch(1, CHANNELS.get((k + v) % 3)), conversion(2, "1.00")}));
+      }
+    }
+    Segmentation seg = new Segmentation(List.of("loyalty"), 1000, false);
+    SegmentedReport r = report(customers, seg, RunOptions.defaults().with("models", "linear,markov"));
+    assertEquals(1001, r.kpis().size());
+    assertEquals(1, r.notes().size(), r.notes().toString());
+    assertTrue(r.notes().get(0).startsWith("note: segment loyalty: 1000 of 1000 values have fewer than 1000 "
+        + "journeys"), r.notes().get(0));
+    long pooled = r.channelCredit().stream().filter(x -> x.row().model().equals("markov")
+        && !x.segments().get(0).equals("(all)")).filter(x -> x.fitScope().equals("pooled")).count();
+    assertEquals(1000 * 3, pooled);
+  }
 }

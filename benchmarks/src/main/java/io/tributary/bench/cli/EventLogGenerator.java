@@ -15,7 +15,11 @@ import java.util.SplittableRandom;
  * rows (a touch that converts), timestamps over 120 days as ISO-8601 instants, rows grouped by customer in time order.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.tributary.bench.cli.EventLogGenerator /tmp/events10m.csv
- * [rows] [customers] [seed]}. The file is written to /tmp and never committed.
+ * [rows] [customers] [seed] [--segments N]}. The file is written to /tmp and never committed.
+ *
+ * <p>{@code --segments N} adds two segment columns for {@code --segment-by} runs: {@code region} (one of N values per
+ * customer, {@code r0000..}) and {@code tier} (gold, silver, bronze per customer). They are drawn from a random
+ * stream of their own, so every other cell is the same bytes as the file without them.
  */
 public final class EventLogGenerator {
   static final String[] CHANNELS = {"affiliate", "app_push", "call_center", "direct", "display", "email",
@@ -32,11 +36,23 @@ public final class EventLogGenerator {
    * @param seed the seed
    */
   public static void write(Path out, long rows, int customers, long seed) throws IOException {
+    write(out, rows, customers, seed, 0);
+  }
+
+  /**
+   * As {@link #write(Path, long, int, long)}, with the segment columns when {@code segmentValues > 0}.
+   *
+   * @param segmentValues distinct values of the {@code region} column, or 0 for no segment columns
+   */
+  public static void write(Path out, long rows, int customers, long seed, int segmentValues) throws IOException {
     SplittableRandom rnd = new SplittableRandom(seed);
+    SplittableRandom segments = new SplittableRandom(seed ^ 0x5E6_3E47L);
+    String[] tiers = {"gold", "silver", "bronze"};
     int mean = (int) Math.max(1, rows / customers);
     long written = 0;
     try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 20)) {
-      w.write("customer_id,timestamp,channel,conversion,conversion_value\n");
+      w.write("customer_id,timestamp,channel,conversion,conversion_value"
+          + (segmentValues > 0 ? ",region,tier\n" : "\n"));
       StringBuilder sb = new StringBuilder(256);
       for (int c = 0; c < customers && written < rows; c++) {
         int n = c == customers - 1 ? (int) (rows - written) : 1 + rnd.nextInt(2 * mean - 1);
@@ -49,6 +65,8 @@ public final class EventLogGenerator {
         String id = String.format(java.util.Locale.ROOT, "c%07d", c);
         // Channel preferences differ per customer, so paths repeat a few channels as real ones do.
         int home = rnd.nextInt(CHANNELS.length);
+        String segmentCells = segmentValues <= 0 ? "" : String.format(java.util.Locale.ROOT, ",r%04d,%s",
+            segments.nextInt(segmentValues), tiers[segments.nextInt(tiers.length)]);
         for (int k = 0; k < n; k++) {
           String channel = rnd.nextInt(3) == 0 ? CHANNELS[home] : CHANNELS[rnd.nextInt(CHANNELS.length)];
           boolean converts = rnd.nextInt(1000) < 30;
@@ -59,7 +77,7 @@ public final class EventLogGenerator {
           } else {
             sb.append("0,");
           }
-          sb.append('\n');
+          sb.append(segmentCells).append('\n');
           w.write(sb.toString());
         }
         written += n;
@@ -67,14 +85,20 @@ public final class EventLogGenerator {
     }
   }
 
-  /** Writes the file; arguments: path [rows] [customers] [seed]. */
+  /** Writes the file; arguments: path [rows] [customers] [seed] [--segments N]. */
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args.length > 0 ? args[0] : "/tmp/tributary-events-10m.csv");
     long rows = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
     int customers = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
-    long seed = args.length > 3 ? Long.parseLong(args[3]) : 20240301L;
+    long seed = args.length > 3 && !args[3].startsWith("--") ? Long.parseLong(args[3]) : 20240301L;
+    int segmentValues = 0;
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--segments")) {
+        segmentValues = Integer.parseInt(args[i + 1]);
+      }
+    }
     long t0 = System.nanoTime();
-    write(out, rows, customers, seed);
+    write(out, rows, customers, seed, segmentValues);
     System.out.printf(java.util.Locale.ROOT, "wrote %s (%d rows, %.1f MB) in %.1f s%n", out, rows,
         Files.size(out) / 1e6, (System.nanoTime() - t0) / 1e9);
   }

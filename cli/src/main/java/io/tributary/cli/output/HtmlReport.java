@@ -43,6 +43,16 @@ public final class HtmlReport {
    */
   public static void write(AttributionReport report, io.tributary.core.lifetime.ChannelLifetimeValue lifetime,
       io.tributary.core.lifetime.HoldoutCheck holdout, Map<String, String> settings, PrintWriter out) {
+    write(report, lifetime, holdout, null, settings, out);
+  }
+
+  /**
+   * Writes the report; with {@code segmented} ({@code --segment-by}), also the segment comparison: one model's credit
+   * share per channel per segment value, side by side ({@link SegmentComparison}).
+   */
+  public static void write(AttributionReport report, io.tributary.core.lifetime.ChannelLifetimeValue lifetime,
+      io.tributary.core.lifetime.HoldoutCheck holdout, io.tributary.core.segment.SegmentedReport segmented,
+      Map<String, String> settings, PrintWriter out) {
     List<String> models = new ArrayList<>();
     for (ModelResult r : report.results()) {
       models.add(r.model());
@@ -99,6 +109,9 @@ public final class HtmlReport {
         + " (± in the table: one standard error)</small></p>"));
     if (lifetime != null) {
       lifetimeTables(out, models, lifetime, holdout);
+    }
+    if (segmented != null) {
+      SegmentComparison.write(out, segmented, models);
     }
     out.println("<h2>Top paths by conversions</h2>");
     topPaths(out, report.pathSummary());
