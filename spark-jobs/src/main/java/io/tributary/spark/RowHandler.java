@@ -18,6 +18,15 @@ interface RowHandler extends Serializable {
    */
   Parser open(String file, List<String> header);
 
+  /**
+   * Opens the parser of one split of {@code file}, told the split's key in {@link LineNumbers} (its byte offset, or
+   * a table partition's index): for a parser whose records must point back at their row's real line. Others need not
+   * override it.
+   */
+  default Parser open(String file, long split, List<String> header) {
+    return open(file, header);
+  }
+
   /** Returned by {@link Parser#accept} for a row that was accepted and folded into a map-side aggregate. */
   Row FOLDED = org.apache.spark.sql.RowFactory.create();
 

@@ -250,7 +250,7 @@ final class SourceReader {
       FileSplit fileSplit = (FileSplit) split;
       String key = fileSplit.getPath().toString();
       String name = display.get(key);
-      RowHandler.Parser parser = handler.open(name, headers.get(key));
+      RowHandler.Parser parser = handler.open(name, fileSplit.getStart(), headers.get(key));
       CsvRecords records = open(hadoop.value(), fileSplit, whole.contains(key), name, delimiters.get(key),
           headers.get(key));
       return new SplitParser(name, fileSplit.getStart(), SplitParser.csv(records), parser,
@@ -298,7 +298,7 @@ final class SourceReader {
     }
     JavaRDD<Row> rows = df.select(cols.toArray(Column[]::new)).javaRDD();
     return rows.mapPartitionsWithIndex((index, it) -> {
-      RowHandler.Parser parser = handler.open(name, header);
+      RowHandler.Parser parser = handler.open(name, index, header);
       return new SplitParser(name, index, new TableSource(it), parser, RawRows.of(header, ','));
     }, true);
   }

@@ -25,6 +25,8 @@ public final class OutputTables {
           "models in the order given, then channels by name, (unattributed) last")
       .required("model", TEXT, ChannelCreditRow::model)
       .required("channel", TEXT, ChannelCreditRow::channel)
+      // --touchpoint campaign or channel/campaign: the row's campaign; a channel-level run leaves the column out.
+      .nullable("campaign", TEXT, Presence.WHEN_SET, ChannelCreditRow::campaign)
       .required("attributed_conversions", DOUBLE, ChannelCreditRow::attributedConversions)
       .required("attributed_value", DOUBLE, ChannelCreditRow::attributedValue)
       .nullable("share", DOUBLE, ChannelCreditRow::share)
@@ -38,7 +40,34 @@ public final class OutputTables {
       .nullable("sampling_se_value", DOUBLE, Presence.WHEN_SET, ChannelCreditRow::valueSamplingError)
       .build();
 
-  /** The run's KPIs: one row; with lifetime value computed ({@code --clv}), its three omnichannel figures. */
+  // --touchpoint channel/campaign (issue 14): the channel roll-up beside the campaign rows.
+  /**
+   * Not a SPEC table: at {@code --touchpoint channel/campaign}, each model's credit per channel (its campaigns
+   * together) with the channel's whole spend. A table of its own, not rows mixed into {@code channel_credit}, so that
+   * summing either table counts every conversion once.
+   */
+  public static final TableSchema<ChannelCreditRow> CHANNEL_ROLLUP = TableSchema
+      .<ChannelCreditRow>named("channel_rollup",
+          "models in the order given, then channels by name, (unattributed) last; written at --touchpoint "
+              + "channel/campaign only")
+      .required("model", TEXT, ChannelCreditRow::model)
+      .required("channel", TEXT, ChannelCreditRow::channel)
+      .required("attributed_conversions", DOUBLE, ChannelCreditRow::attributedConversions)
+      .required("attributed_value", DOUBLE, ChannelCreditRow::attributedValue)
+      .nullable("share", DOUBLE, ChannelCreditRow::share)
+      .nullable("spend", DOUBLE, ChannelCreditRow::spend)
+      .nullable("roas", DOUBLE, ChannelCreditRow::roas)
+      .nullable("roi", DOUBLE, ChannelCreditRow::roi)
+      .nullable("cpa", DOUBLE, ChannelCreditRow::cpa)
+      .build();
+
+  /** The column of {@code conversion_kpis} holding the mean lifetime value per buyer ({@code --clv}). */
+  public static final String LIFETIME_VALUE_PER_CUSTOMER = "lifetime_value_per_customer";
+
+  /**
+   * The run's KPIs: one row; with lifetime value computed ({@code --clv}), its three omnichannel figures, and in the
+   * Spark job the change of lifetime value per customer against the same date a year earlier.
+   */
   public static final TableSchema<KpiRow> CONVERSION_KPIS = TableSchema
       .<KpiRow>named("conversion_kpis", "one row")
       .required("journeys", LONG, r -> r.kpis().journeys())
@@ -58,8 +87,10 @@ public final class OutputTables {
           r -> r.lifetime() == null ? null : (Object) (long) r.lifetime().customers())
       .nullable("lifetime_value_total", DOUBLE, Presence.WHEN_SET,
           r -> r.lifetime() == null ? null : (Object) r.lifetime().totalLifetimeValue())
-      .nullable("lifetime_value_per_customer", DOUBLE, Presence.WHEN_SET,
+      .nullable(LIFETIME_VALUE_PER_CUSTOMER, DOUBLE, Presence.WHEN_SET,
           r -> r.lifetime() == null ? null : (Object) r.lifetime().meanLifetimeValue())
+      // The Spark job's year-over-year figure: it alone keeps the earlier dates' partitions.
+      .nullable("lifetime_value_per_customer_change", DOUBLE, Presence.WHEN_SET, KpiRow::lifetimeValueChange)
       .build();
 
   /** Lifetime value credited to channels by each model ({@code --clv}): what new customers are worth. */
@@ -146,7 +177,7 @@ public final class OutputTables {
 
   /** Every table, in the order the docs list them. */
   public static final List<TableSchema<?>> ALL = List.of(CHANNEL_CREDIT, CONVERSION_KPIS, PATH_SUMMARY,
-      REJECTED_ROWS, RUN_LOG, MARKOV_TRANSITIONS, REMOVAL_EFFECTS, CHANNEL_LIFETIME_VALUE, PATHS);
+      REJECTED_ROWS, RUN_LOG, MARKOV_TRANSITIONS, REMOVAL_EFFECTS, CHANNEL_LIFETIME_VALUE, PATHS, CHANNEL_ROLLUP);
 
   private OutputTables() {}
 
