@@ -16,6 +16,7 @@ import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
 import io.tributary.core.input.InputNotes;
+import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.lifetime.LifetimeLedger;
 import io.tributary.core.metrics.AttributionReport;
@@ -82,6 +83,8 @@ final class AttributionJob {
     var settings = read.settings();
     var modelOptions = flags.options();
     var journeyOptions = flags.journeyOptions();
+    TouchpointLevel touchpoint = flags.run().touchpoint();
+    TouchpointLevel.checkInput(touchpoint, events, lifetimeOn);
     Set<Requirement> available = events ? EnumSet.allOf(Requirement.class) : EnumSet.noneOf(Requirement.class);
     List<AttributionModel> models = ModelRegistry.resolve(flags.spec(), modelOptions, available);
     List<String> notes = new ArrayList<>();
@@ -105,7 +108,7 @@ final class AttributionJob {
     PhaseClock clock = new PhaseClock();
     SpendTable spend = SpendTable.empty();
     if (side.spend() != null) {
-      var loaded = SideInputs.spend(new InputSource(side.spend(), streams.in()), rejects);
+      var loaded = SideInputs.spend(new InputSource(side.spend(), streams.in()), rejects, touchpoint);
       spend = loaded.value();
       stats.add(loaded.stats());
     }
@@ -115,7 +118,7 @@ final class AttributionJob {
       CustomerFilters filters = CustomerFilters.load(side.identities(), side.consent(), streams, rejects);
       stats.addAll(filters.stats());
       EventLoader.Result r = EventLoader.load(new InputSource(input.events(), streams.in()), settings,
-          filters.identities(), filters.consent(), rejects, progress, flags.threads());
+          filters.identities(), filters.consent(), rejects, progress, flags.threads(), touchpoint);
       stats.add(r.stats());
       notes.addAll(r.notes());
       clock.lap("read events");
@@ -131,7 +134,8 @@ final class AttributionJob {
       aggregate = folded.aggregate();
       ledger = folded.ledger();
       clock.lap("build and fold journeys");
-      summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels() + " channels, "
+      summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels()
+          + (touchpoint.usesCampaign() ? " touchpoints (" + touchpoint.text() + ")" : " channels") + ", "
           + grouped.excludedByConsent() + " rows excluded by consent, " + aggregate.duplicateConversions()
           + " duplicate conversions dropped");
       if (side.consent() != null) {
@@ -146,7 +150,7 @@ final class AttributionJob {
       aggregate = JourneyAggregate.ofPaths("path file " + r.stats().source(), r.paths());
       clock.lap("read paths");
     }
-    AttributionReport report = AttributionReport.compute(aggregate, models, spend, modelOptions);
+    AttributionReport report = AttributionReport.compute(aggregate, models, spend, modelOptions, touchpoint);
     report.samplingNote().ifPresent(notes::add);
     clock.lap("fit models and metrics (" + aggregate.paths().size() + " distinct paths)");
     ChannelLifetimeValue lifetime = null;

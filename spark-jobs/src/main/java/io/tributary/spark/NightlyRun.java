@@ -7,6 +7,7 @@ import io.tributary.core.input.InputNotes;
 import io.tributary.core.input.PathTotals;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.SpendTable;
@@ -107,6 +108,8 @@ final class NightlyRun {
         cfg.models().resolve(events ? Set.of(Requirement.TIMESTAMPS) : Set.of());
     cfg.models().journeyOptions(); // validates the lookback before any data is read
     ZoneId.of(cfg.timezone());
+    TouchpointLevel touchpoint = cfg.models().touchpoint();
+    TouchpointLevel.checkInput(touchpoint, events, false);
 
     Broadcast<Map<String, String>> identities = cfg.identities() == null ? null : jsc.broadcast(identities());
     Set<String> consentIds = cfg.consent() == null ? null : consent();
@@ -116,7 +119,7 @@ final class NightlyRun {
 
     InputSpec main = events ? cfg.events() : cfg.paths();
     RowHandler handler = events
-        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent)
+        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent, touchpoint)
         : new PathRows(cfg.mapping(), cfg.pathSeparator());
     // Files whose splits disagree on a record boundary (a quoted line break across one) are read again in one piece;
     // nothing of the first reading is kept.
@@ -210,7 +213,7 @@ final class NightlyRun {
       checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
 
       AttributionReport report =
-          AttributionReport.compute(aggregate, models, spend, cfg.models().modelOptions());
+          AttributionReport.compute(aggregate, models, spend, cfg.models().modelOptions(), touchpoint);
       Optional<MarkovDiagnostics> markov = MarkovDiagnostics.of(aggregate, models);
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, customers,
           report.kpis().journeys());
@@ -230,6 +233,12 @@ final class NightlyRun {
           () -> writer.replace(OutputTables.CHANNEL_CREDIT,
               frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
               date)));
+      // --touchpoint channel/campaign: the roll-up beside the campaign rows. A later channel-level run of the date
+      // empties it, so no date keeps a roll-up of credit it no longer holds.
+      if (!report.channelRollup().isEmpty() || writer.exists(OutputTables.CHANNEL_ROLLUP)) {
+        writes.add(() -> writer.replace(OutputTables.CHANNEL_ROLLUP,
+            frame(OutputTables.channelRollup(date, report), OutputTables.CHANNEL_ROLLUP_SCHEMA), date));
+      }
       // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
       // date keeps a chain that its credit no longer comes from.
       if (markov.isPresent() || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
@@ -375,11 +384,13 @@ final class NightlyRun {
 
   private SpendTable spend() {
     SpendTable.Builder b = SpendTable.builder();
-    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping()))) {
+    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping(), cfg.models().touchpoint()))) {
       LocalDate d = LocalDate.parse(r.getString(ParsedRecords.KEY));
       if ((cfg.spendFrom() == null || !d.isBefore(cfg.spendFrom()))
           && (cfg.spendTo() == null || !d.isAfter(cfg.spendTo()))) {
-        b.add(r.getString(ParsedRecords.S1), new BigDecimal(r.getString(ParsedRecords.S2)));
+        // S3: the row's campaign, read at a campaign level only (null otherwise).
+        b.add(r.getString(ParsedRecords.S1), r.getString(ParsedRecords.S3),
+            new BigDecimal(r.getString(ParsedRecords.S2)));
       }
     }
     return b.build();
