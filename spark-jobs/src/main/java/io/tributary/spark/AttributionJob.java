@@ -4,12 +4,16 @@ import io.tributary.core.ErrorClass;
 import io.tributary.core.Errors;
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
+import io.tributary.core.clv.ClvOptionSpec;
+import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.metrics.ChannelCreditRow;
 import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.model.ModelOptions;
+import io.tributary.core.options.EventReadOptionSpec;
 import io.tributary.core.options.ModelOptionSpec;
 import io.tributary.core.options.OptionDef;
 import io.tributary.core.options.RunOptions;
+import io.tributary.core.window.DateRange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -19,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -95,6 +100,21 @@ public final class AttributionJob implements Callable<Integer> {
    * {@link GeneratedOptions}: option name (without dashes) → value as given on the command line or in the config file.
    */
   private final Map<String, String> modelOptions = new TreeMap<>();
+
+  @Option(names = ChannelLifetimeValue.OPTION,
+      description = "Also fit BG/NBD + Gamma-Gamma on the run's purchases and split each customer's lifetime value "
+          + "over the channels of their acquisition journey under every model (table channel_lifetime_value, and "
+          + "the lifetime columns of conversion_kpis).")
+  boolean lifetime;
+
+  /** The core's lifetime-value options ({@link ClvOptionSpec}), added by {@link GeneratedOptions} like the models'. */
+  private final Map<String, String> lifetimeOptions = new TreeMap<>();
+
+  /**
+   * The core's event read options ({@code --event-date-column}, {@code --events-from}, {@code --events-to}), added
+   * by {@link GeneratedOptions} like the model options.
+   */
+  private final Map<String, String> readOptions = new TreeMap<>();
 
   @Option(names = "--spend-from", paramLabel = "DATE", description = "First spend date counted (inclusive).")
   LocalDate spendFrom;
@@ -196,11 +216,24 @@ public final class AttributionJob implements Callable<Integer> {
       throw new IllegalArgumentException("--format must be delta or parquet, got \"" + format + "\"");
     }
     RunOptions spec = RunOptions.of(modelOptions); // bad option values fail here, before Spark starts
+    String dateColumn = EventReadOptionSpec.EVENT_DATE_COLUMN.parse(
+        readOptions.getOrDefault(EventReadOptionSpec.EVENT_DATE_COLUMN.name(),
+            EventReadOptionSpec.EVENT_DATE_COLUMN.defaultText()));
+    LocalDate from = EventReadOptionSpec.EVENTS_FROM.parse(readOptions.get(EventReadOptionSpec.EVENTS_FROM.name()));
+    LocalDate to = EventReadOptionSpec.EVENTS_TO.parse(readOptions.get(EventReadOptionSpec.EVENTS_TO.name()));
+    if ((from == null) != (to == null)) {
+      throw new IllegalArgumentException("--events-from and --events-to go together");
+    }
+    if (from != null && to.isBefore(from)) {
+      throw new IllegalArgumentException("--events-from " + from + " is after --events-to " + to);
+    }
     return new JobConfig(runDate == null ? LocalDate.now(ZoneOffset.UTC) : runDate,
         events == null ? null : InputSpec.parse(events), paths == null ? null : InputSpec.parse(paths),
         spend == null ? null : InputSpec.parse(spend), identities == null ? null : InputSpec.parse(identities),
         consent == null ? null : InputSpec.parse(consent), MappingSpec.parse(map, alias), timezone, pathSeparator,
-        spec, spendFrom, spendTo, output, f, maxRejectedShare);
+        spec, spendFrom, spendTo, output, f, maxRejectedShare, dateColumn,
+        from == null ? null : new DateRange(from, to, ZoneId.of(timezone)),
+        lifetime ? ClvOptionSpec.options(lifetimeOptions) : null);
   }
 
   private static SparkSession session() {
@@ -237,6 +270,11 @@ public final class AttributionJob implements Callable<Integer> {
         + "(%d paths), rejected_rows (%d), run_log%s%n", cfg.format().name().toLowerCase(Locale.ROOT), r.output(),
         r.report().channelCredit().size(), r.report().pathSummary().size(), s.rejected(),
         chain ? ", markov_transitions, removal_effects" : "");
+    if (r.lifetime() != null) {
+      out.printf(Locale.ROOT, "  lifetime value: %d customers, calibrated to %s, %.2f in all (%.2f per customer); "
+          + "channel_lifetime_value (%d rows)%n", r.lifetime().customers(), r.lifetime().calibrationEnd(),
+          r.lifetime().totalLifetimeValue(), r.lifetime().meanLifetimeValue(), r.lifetime().rows().size());
+    }
     r.report().samplingNote().ifPresent(n -> out.println("  " + n));
     StringBuilder times = new StringBuilder();
     r.phaseMillis().forEach((phase, ms) -> times.append(times.length() == 0 ? "" : ", ")
@@ -301,15 +339,24 @@ public final class AttributionJob implements Callable<Integer> {
   }
 
   /**
-   * Adds one option per entry of the core's {@link ModelOptionSpec} (name, label, help with the default), so the job
+   * Adds one option per entry of the core's {@link ModelOptionSpec} and {@link ClvOptionSpec} (name, label, help with
+   * the default), so the job
    * exposes the CLI's model options with the same defaults and the same one-line message for a bad value, and each is
    * also a config-file key.
    */
   static final class GeneratedOptions implements CommandLine.IModelTransformer {
     @Override
     public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
-      Map<String, String> given = ((AttributionJob) command.userObject()).modelOptions;
-      for (OptionDef<?> def : ModelOptionSpec.ALL) {
+      AttributionJob job = (AttributionJob) command.userObject();
+      add(command, ModelOptionSpec.ALL, job.modelOptions);
+      add(command, ClvOptionSpec.ALL, job.lifetimeOptions);
+      add(command, EventReadOptionSpec.ALL, job.readOptions);
+      return command;
+    }
+
+    private static void add(CommandLine.Model.CommandSpec command, List<OptionDef<?>> defs,
+        Map<String, String> given) {
+      for (OptionDef<?> def : defs) {
         command.addOption(CommandLine.Model.OptionSpec.builder(def.flag())
             .paramLabel(def.label())
             .type(String.class)
@@ -332,7 +379,6 @@ public final class AttributionJob implements Callable<Integer> {
             })
             .build());
       }
-      return command;
     }
   }
 

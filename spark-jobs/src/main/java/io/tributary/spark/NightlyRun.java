@@ -8,6 +8,8 @@ import io.tributary.core.input.PathTotals;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
 import io.tributary.core.journey.TouchpointLevel;
+import io.tributary.core.lifetime.ChannelLifetimeValue;
+import io.tributary.core.lifetime.LifetimeTally;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.SpendTable;
@@ -15,6 +17,7 @@ import io.tributary.core.model.AggregateCodec;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.Requirement;
+import io.tributary.core.output.KpiRow;
 import io.tributary.core.output.Rejection;
 import io.tributary.core.paths.PathCounts;
 import java.math.BigDecimal;
@@ -118,8 +121,12 @@ final class NightlyRun {
     phase("side inputs");
 
     InputSpec main = events ? cfg.events() : cfg.paths();
+    Optional<DateScan> dates = events && cfg.eventDates() != null
+        ? Optional.of(new DateScan(cfg.eventDates(), cfg.eventDateColumn(),
+            cfg.mapping().mapping().source("timestamp")))
+        : Optional.empty();
     RowHandler handler = events
-        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent, touchpoint)
+        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent, dates.orElse(null), touchpoint)
         : new PathRows(cfg.mapping(), cfg.pathSeparator());
     // Files whose splits disagree on a record boundary (a quoted line break across one) are read again in one piece;
     // nothing of the first reading is kept.
@@ -127,7 +134,7 @@ final class NightlyRun {
     Dataset<Row> folded;
     List<Row> small;
     while (true) {
-      JavaRDD<Row> records = SourceReader.read(spark, main, handler, onePiece);
+      JavaRDD<Row> records = SourceReader.read(spark, main, handler, onePiece, dates);
       // As many customer partitions as input splits (about one per 32-128 MB of input), at least one per core: the
       // fold's per-partition cost is small, but hundreds of near-empty partitions on a small input are not.
       int partitions = Math.max(jsc.defaultParallelism(), records.getNumPartitions());
@@ -137,11 +144,12 @@ final class NightlyRun {
               // By key alone: customer ids make a useful sort prefix (a leading constant kind would not); count and
               // rejected records have keys of their own and pass through the fold wherever they land.
               .sortWithinPartitions("key")
-              .mapPartitions(new JourneyFold(cfg.models()), Encoders.row(ParsedRecords.SCHEMA))
+              .mapPartitions(new JourneyFold(cfg.models(), cfg.lifetime() == null ? null : cfg.timezone()),
+                  Encoders.row(ParsedRecords.SCHEMA))
           : parsed;
       f = f.persist(StorageLevel.MEMORY_AND_DISK());
       List<Row> s = f.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE,
-              ParsedRecords.TOTALS, ParsedRecords.NOTES))
+              ParsedRecords.TOTALS, ParsedRecords.NOTES, ParsedRecords.LIFETIME))
           .collectAsList();
       Set<String> disagree = SplitChecks.disagreeing(s.stream()
           .filter(r -> r.getInt(ParsedRecords.KIND) == ParsedRecords.COUNT).toList());
@@ -164,6 +172,7 @@ final class NightlyRun {
       long gapShifts = 0;
       BitSet matchedOptOuts = new BitSet();
       List<byte[]> payloads = new ArrayList<>();
+      List<byte[]> buyerPayloads = new ArrayList<>();
       long customers = 0;
       for (Row r : small) {
         switch (r.getInt(ParsedRecords.KIND)) {
@@ -173,6 +182,7 @@ final class NightlyRun {
             gapShifts += r.getLong(ParsedRecords.N1);
             matchedOptOuts.or(BitSet.valueOf((byte[]) r.get(ParsedRecords.PAYLOAD)));
           }
+          case ParsedRecords.LIFETIME -> buyerPayloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
           default -> {
             payloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
             customers += r.getLong(ParsedRecords.N1);
@@ -181,7 +191,7 @@ final class NightlyRun {
       }
       // An error that stopped a split's reading comes first: the path totals of such a split are cut short.
       SplitChecks.throwFirstError(counts, LineNumbers.of(counts));
-      checkPathTotals(totals, LineNumbers.of(counts));
+      checkPathTotals(totals, LineNumbers.of(counts), main, onePiece);
       // A balanced tree of merges on the driver's cores, not a left fold: each merge costs the size of both sides, so
       // folding P partitions one by one re-copies the growing whole P times. Merging is exact and order-free, so the
       // tree's shape never changes the result.
@@ -218,6 +228,22 @@ final class NightlyRun {
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, customers,
           report.kpis().journeys());
       phase("models and report");
+      ChannelLifetimeValue lifetime = null;
+      Double lifetimeChange = null;
+      if (cfg.lifetime() != null) {
+        // The partitions' buyers on the driver: a few ints per buyer plus each distinct purchase pattern and path once
+        // (LifetimeTally); the fit needs them all at once, and the split is the core's, as in the CLI.
+        LifetimeTally buyers = new LifetimeTally();
+        for (byte[] b : buyerPayloads) {
+          buyers.addAll(LifetimeTally.decode(b));
+        }
+        lifetime = ChannelLifetimeValue.compute(aggregate, models, buyers, report.channelCredit(), spend,
+            cfg.lifetime(), ZoneId.of(cfg.timezone()));
+        lifetimeChange = ChannelLifetimeValue.change(lifetime.meanLifetimeValue(), yearBefore(writer));
+        phase("lifetime value");
+      }
+      KpiRow kpis = new KpiRow(report.kpis(), lifetime, lifetimeChange);
+      ChannelLifetimeValue clv = lifetime;
 
       Dataset<Row> sideRejectedRows = frame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA);
       // The usual night has no rejected event rows: then no job needs to look for them.
@@ -229,7 +255,7 @@ final class NightlyRun {
           () -> writer.replace(OutputTables.PATH_SUMMARY,
               frame(OutputTables.pathSummary(date, report), OutputTables.PATH_SUMMARY_SCHEMA), date),
           () -> writer.replace(OutputTables.CONVERSION_KPIS,
-              frame(OutputTables.conversionKpis(date, report), OutputTables.conversionKpisSchema(report)), date),
+              frame(OutputTables.conversionKpis(date, kpis), OutputTables.conversionKpisSchema(kpis)), date),
           () -> writer.replace(OutputTables.CHANNEL_CREDIT,
               frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
               date)));
@@ -247,6 +273,11 @@ final class NightlyRun {
         writes.add(() -> writer.replace(OutputTables.REMOVAL_EFFECTS,
             frame(OutputTables.removalEffects(date, markov), OutputTables.REMOVAL_EFFECTS_SCHEMA), date));
       }
+      // Like the chain's tables: once a run wrote lifetime value, a later run of the date without it empties it.
+      if (clv != null || writer.exists(OutputTables.CHANNEL_LIFETIME_VALUE)) {
+        writes.add(() -> writer.replace(OutputTables.CHANNEL_LIFETIME_VALUE,
+            frame(OutputTables.channelLifetimeValue(date, clv), OutputTables.channelLifetimeValueSchema(clv)), date));
+      }
       writeConcurrently(writes);
       phase("write");
       if (consentIds != null) {
@@ -256,7 +287,7 @@ final class NightlyRun {
       if (gapShifts > 0) {
         notes.add(InputNotes.gapShifts(main.toString(), gapShifts, ZoneId.of(cfg.timezone())));
       }
-      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases, notes);
+      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases, notes, lifetime);
     } finally {
       folded.unpersist();
     }
@@ -298,6 +329,26 @@ final class NightlyRun {
     }
   }
 
+  /*
+   * Lifetime value per customer of the same date a year earlier, from this output's conversion_kpis, or null when that
+   * partition does not exist or was written without lifetime value.
+   */
+  private Double yearBefore(TableWriter writer) {
+    if (!writer.exists(OutputTables.CONVERSION_KPIS)) {
+      return null;
+    }
+    String column = io.tributary.core.output.OutputTables.LIFETIME_VALUE_PER_CUSTOMER;
+    Dataset<Row> table = tableSession.read().format(cfg.format() == OutputFormat.DELTA ? "delta" : "parquet")
+        .load(writer.location(OutputTables.CONVERSION_KPIS));
+    if (!java.util.Arrays.asList(table.columns()).contains(column)) {
+      return null;
+    }
+    List<Row> rows = table.where(functions.col(OutputTables.RUN_DATE)
+            .equalTo(functions.lit(java.sql.Date.valueOf(cfg.runDate().minusYears(1)))))
+        .select(column).collectAsList();
+    return rows.isEmpty() || rows.get(0).isNullAt(0) ? null : rows.get(0).getDouble(0);
+  }
+
   private void phase(String name) {
     long now = System.nanoTime();
     phases.put(name, (now - phaseStart) / 1_000_000);
@@ -321,8 +372,11 @@ final class NightlyRun {
     }
   }
 
+  /** A small input's accepted rows, and the line numbers of its splits (for rows a later check must point at). */
+  private record Collected(List<Row> data, LineNumbers lines) {}
+
   /** A small input read through the executors and collected: its accepted rows, rejected ones kept for output. */
-  private List<Row> small(InputSpec spec, RowHandler handler) {
+  private Collected small(InputSpec spec, RowHandler handler) {
     Set<String> onePiece = new HashSet<>();
     List<Row> all = SourceReader.read(spark, spec, handler, onePiece).collect();
     Set<String> disagree = SplitChecks.disagreeing(all.stream()
@@ -357,18 +411,24 @@ final class NightlyRun {
     checkShare(spec.toString(), n, out.size(),
         () -> out.get(0).getString(1) + ":" + out.get(0).getLong(2) + ": " + out.get(0).getString(3));
     sideRejected.addAll(out);
-    return data;
+    return new Collected(data, lines);
   }
 
   private Map<String, String> identities() {
     IdentityMap.Builder pairs = IdentityMap.builder();
+    Collected ids = small(cfg.identities(), new IdentityRows(cfg.mapping()));
+    // In file order, as the CLI reads them: an alias mapped to two customers names the second pair's line.
+    List<Row> ordered = new ArrayList<>(ids.data());
+    ordered.sort(Comparator.comparing((Row r) -> r.getString(ParsedRecords.FILE))
+        .thenComparingLong(r -> ids.lines().line(r)));
+    for (Row r : ordered) {
+      pairs.add(r.getString(ParsedRecords.FILE), ids.lines().line(r), r.getString(ParsedRecords.KEY),
+          r.getString(ParsedRecords.S1));
+    }
     try {
-      for (Row r : small(cfg.identities(), new IdentityRows(cfg.mapping()))) {
-        pairs.add(r.getString(ParsedRecords.KEY), r.getString(ParsedRecords.S1));
-      }
       pairs.build();
     } catch (IllegalArgumentException e) {
-      // An alias mapped to two customers, or a cycle: the map as a whole is ambiguous.
+      // A cycle: the map as a whole is at fault, no one line.
       throw new InputException(cfg.identities().toString(), 0, null, e.getMessage());
     }
     return pairs.pairs();
@@ -376,7 +436,7 @@ final class NightlyRun {
 
   private Set<String> consent() {
     Set<String> ids = new HashSet<>();
-    for (Row r : small(cfg.consent(), new ConsentRows(cfg.mapping()))) {
+    for (Row r : small(cfg.consent(), new ConsentRows(cfg.mapping())).data()) {
       ids.add(r.getString(ParsedRecords.KEY));
     }
     return ids;
@@ -384,7 +444,7 @@ final class NightlyRun {
 
   private SpendTable spend() {
     SpendTable.Builder b = SpendTable.builder();
-    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping(), cfg.models().touchpoint()))) {
+    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping(), cfg.models().touchpoint())).data()) {
       LocalDate d = LocalDate.parse(r.getString(ParsedRecords.KEY));
       if ((cfg.spendFrom() == null || !d.isBefore(cfg.spendFrom()))
           && (cfg.spendTo() == null || !d.isAfter(cfg.spendTo()))) {
@@ -398,12 +458,11 @@ final class NightlyRun {
 
   /*
    * Holds a path input to the core's PathTotals limit in file order, before any count is merged (so no merge can
-   * overflow). The line is named when the row that passes the limit is known: when it lies in the input's first split,
-   * or in a split whose own rows pass the limit with nothing counted before it. Otherwise (the earlier splits' counts
-   * and this split's together pass it) the error names the file and column only: the split does not keep a running
-   * sum per row.
+   * overflow), naming file, line and column as the CLI does. A split whose own rows pass the limit with nothing counted
+   * before it names its row; when the earlier splits' journeys and a split's own pass it together, the split is read
+   * again counting on from them (only on this failing path: a split keeps no running sum per row).
    */
-  private void checkPathTotals(List<Row> totals, LineNumbers lines) {
+  private void checkPathTotals(List<Row> totals, LineNumbers lines, InputSpec main, Set<String> onePiece) {
     List<Row> ordered = new ArrayList<>(totals);
     ordered.sort(Comparator.comparing((Row r) -> r.getString(ParsedRecords.FILE))
         .thenComparingLong(r -> r.getLong(ParsedRecords.SPLIT)));
@@ -414,12 +473,26 @@ final class NightlyRun {
       String own = r.getString(ParsedRecords.S1);
       String passed = PathTotals.passes(before, conversions, nulls);
       if (own != null || passed != null) {
-        boolean exact = own != null && before == 0;
-        throw new InputException(r.getString(ParsedRecords.FILE), exact ? lines.line(r) : 0,
-            cfg.mapping().mapping().source(passed != null ? passed : own), PathTotals.reason());
+        Row at = own != null && before == 0 ? r : passingRow(main, onePiece, r, before);
+        throw new InputException(at.getString(ParsedRecords.FILE), lines.line(at),
+            cfg.mapping().mapping().source(at.getString(ParsedRecords.S1)), PathTotals.reason());
       }
       before += conversions + nulls;
     }
+  }
+
+  /** @return the {@link ParsedRecords#TOTALS} record of {@code split} read again after {@code before} journeys */
+  private Row passingRow(InputSpec main, Set<String> onePiece, Row split, long before) {
+    String key = split.getString(ParsedRecords.FILE) + '#' + split.getLong(ParsedRecords.SPLIT);
+    RowHandler locating = new PathRows(cfg.mapping(), cfg.pathSeparator()).locating(Map.of(key, before));
+    // The same splits as the first reading (same files read in one piece), so the split keys and lines match.
+    List<Row> found = SourceReader.read(spark, main, locating, onePiece)
+        .filter(r -> r.getInt(ParsedRecords.KIND) == ParsedRecords.TOTALS && r.getLong(ParsedRecords.IDX) >= 0)
+        .collect();
+    if (found.size() != 1) {
+      throw new IllegalStateException("the row passing the journey limit was not found again in " + key);
+    }
+    return found.get(0);
   }
 
   private static long sum(List<Row> counts, int field) {

@@ -1,5 +1,6 @@
 package io.tributary.spark;
 
+import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.output.Column;
@@ -39,6 +40,8 @@ final class OutputTables {
   static final String MARKOV_TRANSITIONS = io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS.name();
   /** Not a SPEC table: the markov model's removal effects, written when the run fits markov. */
   static final String REMOVAL_EFFECTS = io.tributary.core.output.OutputTables.REMOVAL_EFFECTS.name();
+  /** Lifetime value by channel, written by a run with {@code --clv}. */
+  static final String CHANNEL_LIFETIME_VALUE = io.tributary.core.output.OutputTables.CHANNEL_LIFETIME_VALUE.name();
   /** The partition column of every table. */
   static final String RUN_DATE = TableSchema.RUN_DATE;
 
@@ -153,17 +156,25 @@ final class OutputTables {
   }
 
   /** @return the {@code conversion_kpis} row, in the shape of {@link #conversionKpisSchema} */
-  static List<Row> conversionKpis(LocalDate runDate, AttributionReport report) {
-    return rows(io.tributary.core.output.OutputTables.CONVERSION_KPIS, runDate, kpis(report));
+  static List<Row> conversionKpis(LocalDate runDate, KpiRow kpis) {
+    return rows(io.tributary.core.output.OutputTables.CONVERSION_KPIS, runDate, List.of(kpis));
   }
 
-  /** @return the schema of this report's {@code conversion_kpis} (the job computes no lifetime value) */
-  static StructType conversionKpisSchema(AttributionReport report) {
-    return schema(io.tributary.core.output.OutputTables.CONVERSION_KPIS, kpis(report));
+  /** @return the schema of this {@code conversion_kpis} row: lifetime value ({@code --clv}) adds its columns */
+  static StructType conversionKpisSchema(KpiRow kpis) {
+    return schema(io.tributary.core.output.OutputTables.CONVERSION_KPIS, List.of(kpis));
   }
 
-  private static List<KpiRow> kpis(AttributionReport report) {
-    return List.of(new KpiRow(report.kpis(), null));
+  /** @return the {@code channel_lifetime_value} rows (none without lifetime value) */
+  static List<Row> channelLifetimeValue(LocalDate runDate, ChannelLifetimeValue lifetime) {
+    return rows(io.tributary.core.output.OutputTables.CHANNEL_LIFETIME_VALUE, runDate,
+        lifetime == null ? List.of() : lifetime.rows());
+  }
+
+  /** @return the schema of {@code channel_lifetime_value}: every column (the interval's are always in a table) */
+  static StructType channelLifetimeValueSchema(ChannelLifetimeValue lifetime) {
+    return schema(io.tributary.core.output.OutputTables.CHANNEL_LIFETIME_VALUE,
+        lifetime == null ? List.of() : lifetime.rows());
   }
 
   static List<Row> pathSummary(LocalDate runDate, AttributionReport report) {

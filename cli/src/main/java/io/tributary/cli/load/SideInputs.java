@@ -83,11 +83,7 @@ public final class SideInputs {
           rejects.reject(bad, reader.texts(), raw);
           continue;
         }
-        try {
-          map.add(alias, customer);
-        } catch (IllegalArgumentException conflict) {
-          throw new InputException(reader.file(), reader.line(), "alias_id", conflict.getMessage());
-        }
+        map.add(reader.file(), reader.line(), alias, customer);
         accepted++;
       }
       try {
