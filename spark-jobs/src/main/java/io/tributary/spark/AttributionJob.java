@@ -4,6 +4,8 @@ import io.tributary.core.ErrorClass;
 import io.tributary.core.Errors;
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
+import io.tributary.core.clv.ClvOptionSpec;
+import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.metrics.ChannelCreditRow;
 import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.model.ModelOptions;
@@ -97,6 +99,15 @@ public final class AttributionJob implements Callable<Integer> {
    * {@link GeneratedOptions}: option name (without dashes) → value as given on the command line or in the config file.
    */
   private final Map<String, String> modelOptions = new TreeMap<>();
+
+  @Option(names = ChannelLifetimeValue.OPTION,
+      description = "Also fit BG/NBD + Gamma-Gamma on the run's purchases and split each customer's lifetime value "
+          + "over the channels of their acquisition journey under every model (table channel_lifetime_value, and "
+          + "the lifetime columns of conversion_kpis).")
+  boolean lifetime;
+
+  /** The core's lifetime-value options ({@link ClvOptionSpec}), added by {@link GeneratedOptions} like the models'. */
+  private final Map<String, String> lifetimeOptions = new TreeMap<>();
 
   /**
    * The core's event read options ({@code --event-date-column}, {@code --events-from}, {@code --events-to}), added
@@ -220,7 +231,8 @@ public final class AttributionJob implements Callable<Integer> {
         spend == null ? null : InputSpec.parse(spend), identities == null ? null : InputSpec.parse(identities),
         consent == null ? null : InputSpec.parse(consent), MappingSpec.parse(map, alias), timezone, pathSeparator,
         spec, spendFrom, spendTo, output, f, maxRejectedShare, dateColumn,
-        from == null ? null : new DateRange(from, to, ZoneId.of(timezone)));
+        from == null ? null : new DateRange(from, to, ZoneId.of(timezone)),
+        lifetime ? ClvOptionSpec.options(lifetimeOptions) : null);
   }
 
   private static SparkSession session() {
@@ -257,6 +269,11 @@ public final class AttributionJob implements Callable<Integer> {
         + "(%d paths), rejected_rows (%d), run_log%s%n", cfg.format().name().toLowerCase(Locale.ROOT), r.output(),
         r.report().channelCredit().size(), r.report().pathSummary().size(), s.rejected(),
         chain ? ", markov_transitions, removal_effects" : "");
+    if (r.lifetime() != null) {
+      out.printf(Locale.ROOT, "  lifetime value: %d customers, calibrated to %s, %.2f in all (%.2f per customer); "
+          + "channel_lifetime_value (%d rows)%n", r.lifetime().customers(), r.lifetime().calibrationEnd(),
+          r.lifetime().totalLifetimeValue(), r.lifetime().meanLifetimeValue(), r.lifetime().rows().size());
+    }
     r.report().samplingNote().ifPresent(n -> out.println("  " + n));
     StringBuilder times = new StringBuilder();
     r.phaseMillis().forEach((phase, ms) -> times.append(times.length() == 0 ? "" : ", ")
@@ -321,16 +338,17 @@ public final class AttributionJob implements Callable<Integer> {
   }
 
   /**
-   * Adds one option per entry of the core's {@link ModelOptionSpec} and {@link EventReadOptionSpec} (name, label, help
-   * with the default) through the engines' one adapter ({@link io.tributary.picocli.GeneratedOptions}, the CLI's too),
-   * so the job exposes the CLI's model options with the same defaults and the same one-line message for a bad value,
-   * and each is also a config-file key.
+   * Adds one option per entry of the core's {@link ModelOptionSpec}, {@link ClvOptionSpec} and
+   * {@link EventReadOptionSpec} (name, label, help with the default) through the engines' one adapter
+   * ({@link io.tributary.picocli.GeneratedOptions}, the CLI's too), so the job exposes the CLI's model options with the
+   * same defaults and the same one-line message for a bad value, and each is also a config-file key.
    */
   static final class GeneratedOptions implements CommandLine.IModelTransformer {
     @Override
     public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
       AttributionJob job = (AttributionJob) command.userObject();
       io.tributary.picocli.GeneratedOptions.add(command, ModelOptionSpec.ALL, job.modelOptions);
+      io.tributary.picocli.GeneratedOptions.add(command, ClvOptionSpec.ALL, job.lifetimeOptions);
       io.tributary.picocli.GeneratedOptions.add(command, EventReadOptionSpec.ALL, job.readOptions);
       return command;
     }

@@ -1,5 +1,7 @@
 package io.tributary.spark;
 
+import io.tributary.core.clv.ClvOptions;
+import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.options.EventReadOptionSpec;
 import io.tributary.core.options.RunOptions;
 import io.tributary.core.window.DateRange;
@@ -27,6 +29,7 @@ import java.util.Objects;
  * @param maxRejectedShare the run fails when an input's rejected rows exceed this share of its rows, 0 to 1
  * @param eventDateColumn the date column a Delta or Parquet event input is partitioned by, used when present
  * @param eventDates the dates of events to read (in {@code timezone}), or null to read every event
+ * @param lifetime the lifetime-value options when the run values its customers ({@code --clv}), or null
  */
 public record JobConfig(
     LocalDate runDate,
@@ -45,7 +48,8 @@ public record JobConfig(
     OutputFormat format,
     double maxRejectedShare,
     String eventDateColumn,
-    DateRange eventDates) {
+    DateRange eventDates,
+    ClvOptions lifetime) {
 
   /** Default {@code --max-rejected-share}: a few bad rows are reported, a broken export stops the run. */
   public static final double DEFAULT_MAX_REJECTED_SHARE = 0.05;
@@ -75,9 +79,22 @@ public record JobConfig(
       throw new IllegalArgumentException("the event dates' zone " + eventDates.zone() + " is not --timezone "
           + timezone);
     }
+    if (lifetime != null && events == null) {
+      throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " needs an event log (--events): a path file "
+          + "has no customers");
+    }
   }
 
-  /** A config reading every event, with the default event date column. */
+  /** A config that does not value its customers. */
+  public JobConfig(LocalDate runDate, InputSpec events, InputSpec paths, InputSpec spend, InputSpec identities,
+      InputSpec consent, MappingSpec mapping, String timezone, String pathSeparator, RunOptions models,
+      LocalDate spendFrom, LocalDate spendTo, String output, OutputFormat format, double maxRejectedShare,
+      String eventDateColumn, DateRange eventDates) {
+    this(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator, models, spendFrom,
+        spendTo, output, format, maxRejectedShare, eventDateColumn, eventDates, null);
+  }
+
+  /** A config reading every event, with the default event date column, not valuing its customers. */
   public JobConfig(LocalDate runDate, InputSpec events, InputSpec paths, InputSpec spend, InputSpec identities,
       InputSpec consent, MappingSpec mapping, String timezone, String pathSeparator, RunOptions models,
       LocalDate spendFrom, LocalDate spendTo, String output, OutputFormat format, double maxRejectedShare) {
@@ -96,19 +113,19 @@ public record JobConfig(
     return new JobConfig(runDate, events, paths, spendIn == null ? null : InputSpec.parse(spendIn),
         identitiesIn == null ? null : InputSpec.parse(identitiesIn),
         consentIn == null ? null : InputSpec.parse(consentIn), mapping, timezone, pathSeparator, models, spendFrom,
-        spendTo, output, format, maxRejectedShare, eventDateColumn, eventDates);
+        spendTo, output, format, maxRejectedShare, eventDateColumn, eventDates, lifetime);
   }
 
   /** @return this config writing {@code f} */
   public JobConfig withFormat(OutputFormat f) {
     return new JobConfig(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator,
-        models, spendFrom, spendTo, output, f, maxRejectedShare, eventDateColumn, eventDates);
+        models, spendFrom, spendTo, output, f, maxRejectedShare, eventDateColumn, eventDates, lifetime);
   }
 
   /** @return this config for another run date */
   public JobConfig withRunDate(LocalDate d) {
     return new JobConfig(d, events, paths, spend, identities, consent, mapping, timezone, pathSeparator, models,
-        spendFrom, spendTo, output, format, maxRejectedShare, eventDateColumn, eventDates);
+        spendFrom, spendTo, output, format, maxRejectedShare, eventDateColumn, eventDates, lifetime);
   }
 
   /**
@@ -118,7 +135,13 @@ public record JobConfig(
    */
   public JobConfig withEventDates(String column, DateRange dates) {
     return new JobConfig(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator, models,
-        spendFrom, spendTo, output, format, maxRejectedShare, column, dates);
+        spendFrom, spendTo, output, format, maxRejectedShare, column, dates, lifetime);
+  }
+
+  /** @return this config valuing customers with {@code options} ({@code --clv}), or not when null */
+  public JobConfig withLifetime(ClvOptions options) {
+    return new JobConfig(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator,
+        models, spendFrom, spendTo, output, format, maxRejectedShare, eventDateColumn, eventDates, options);
   }
 
   /** @return the inputs as given, for {@code run_log} */

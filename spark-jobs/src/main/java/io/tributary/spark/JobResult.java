@@ -1,5 +1,6 @@
 package io.tributary.spark;
 
+import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.metrics.AttributionReport;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -18,9 +19,10 @@ import java.util.Map;
  *     models and report, write)
  * @param notes summary lines about input read as given but perhaps not as meant (opt-out ids that matched no event,
  *     local times in a daylight-saving gap, a file read in one piece), worded by the core's {@link io.tributary.core.input.InputNotes}
+ * @param lifetime the lifetime value by channel written ({@code --clv}), or null
  */
 public record JobResult(LocalDate runDate, RunStats stats, AttributionReport report, String output,
-    Map<String, Long> phaseMillis, List<String> notes) {
+    Map<String, Long> phaseMillis, List<String> notes, ChannelLifetimeValue lifetime) {
   public JobResult {
     phaseMillis = Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));
     notes = List.copyOf(notes);

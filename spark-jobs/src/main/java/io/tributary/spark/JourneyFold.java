@@ -1,6 +1,8 @@
 package io.tributary.spark;
 
 import io.tributary.core.journey.CustomerEvents;
+import io.tributary.core.lifetime.AcquisitionRecorder;
+import io.tributary.core.lifetime.LifetimeTally;
 import io.tributary.core.model.AggregateCodec;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
@@ -28,15 +30,24 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   private final RunOptions spec;
+  private final String lifetimeZone;
 
-  JourneyFold(RunOptions spec) {
+  /**
+   * @param spec the models and journey options
+   * @param lifetimeZone when not null, the partition also records its buyers ({@code --clv}) with purchase days in
+   *     this zone, and emits them as one {@link ParsedRecords#LIFETIME} record
+   */
+  JourneyFold(RunOptions spec, String lifetimeZone) {
     this.spec = Objects.requireNonNull(spec, "spec");
+    this.lifetimeZone = lifetimeZone;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> input) {
     List<AttributionModel> models = spec.resolve(Set.of(Requirement.TIMESTAMPS));
     JourneyAggregate.Builder builder = JourneyAggregate.builder(spec.journeyOptions(), models);
+    AcquisitionRecorder recorder = lifetimeZone == null ? null
+        : new AcquisitionRecorder(models, java.time.ZoneId.of(lifetimeZone));
     return new Iterator<>() {
       private final List<Row> customer = new ArrayList<>();
       private final Channels channels = new Channels();
@@ -44,14 +55,23 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
       private long customers;
       private long events;
       private Row pending;
+      private Row lifetime;
       private boolean finished;
 
       @Override
       public boolean hasNext() {
+        if (pending == null && lifetime != null) {
+          pending = lifetime;
+          lifetime = null;
+        }
         while (pending == null && !finished) {
           if (!input.hasNext()) {
             flush();
             pending = ParsedRecords.aggregate(AggregateCodec.encode(builder.build()), customers, events);
+            if (recorder != null) {
+              LifetimeTally buyers = LifetimeTally.of(recorder.build());
+              lifetime = ParsedRecords.lifetime(buyers.encode(), buyers.size());
+            }
             finished = true;
           } else {
             Row r = input.next();
@@ -83,7 +103,14 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
 
       private void flush() {
         if (!customer.isEmpty()) {
-          builder.addCustomer(channels.columns(customer));
+          CustomerEvents columns = channels.columns(customer);
+          if (recorder == null) {
+            builder.addCustomer(columns);
+          } else {
+            recorder.startCustomer(columns.channelNames());
+            builder.addCustomer(columns, recorder);
+            recorder.endCustomer();
+          }
           customers++;
           customer.clear();
         }

@@ -7,6 +7,9 @@ import io.tributary.core.input.InputNotes;
 import io.tributary.core.input.PathTotals;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.journey.TouchpointLevel;
+import io.tributary.core.lifetime.ChannelLifetimeValue;
+import io.tributary.core.lifetime.LifetimeTally;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.SpendTable;
@@ -14,7 +17,9 @@ import io.tributary.core.model.AggregateCodec;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.Requirement;
+import io.tributary.core.output.KpiRow;
 import io.tributary.core.output.Rejection;
+import io.tributary.core.output.RunLogEntry;
 import io.tributary.core.paths.PathCounts;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -64,6 +69,8 @@ final class NightlyRun {
   private long excluded;
   private final Map<String, Long> phases = new LinkedHashMap<>();
   private long phaseStart = System.nanoTime();
+  /** The publish record of a Delta output once every table has committed ({@link Publication}), else null. */
+  private String tableVersions;
 
   private NightlyRun(SparkSession spark, SparkSession tableSession, JobConfig cfg) {
     this.spark = spark;
@@ -80,8 +87,9 @@ final class NightlyRun {
     NightlyRun run = new NightlyRun(spark, writer.session(), cfg);
     try {
       JobResult result = run.execute(writer);
+      // The publish step: this row, one commit after every table's, names the versions that show the run.
       writer.append(OutputTables.RUN_LOG, spark.createDataFrame(List.of(OutputTables.runLog(cfg.runDate(), runId,
-          result.stats(), started, Instant.now(), "succeeded", null, AttributionJob.version())),
+          result.stats(), started, Instant.now(), "succeeded", null, AttributionJob.version(), run.tableVersions)),
           OutputTables.RUN_LOG_SCHEMA).coalesce(1));
       return result;
     } catch (TributaryException | IllegalArgumentException e) {
@@ -94,7 +102,7 @@ final class NightlyRun {
     try {
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, 0, 0);
       writer.append(OutputTables.RUN_LOG, spark.createDataFrame(List.of(OutputTables.runLog(cfg.runDate(), runId,
-          stats, started, Instant.now(), "failed", message, AttributionJob.version())),
+          stats, started, Instant.now(), "failed", message, AttributionJob.version(), null)),
           OutputTables.RUN_LOG_SCHEMA).coalesce(1));
     } catch (RuntimeException ignored) {
       // The failure itself is what the caller reports; an unwritable log must not hide it.
@@ -107,6 +115,8 @@ final class NightlyRun {
         cfg.models().resolve(events ? Set.of(Requirement.TIMESTAMPS) : Set.of());
     cfg.models().journeyOptions(); // validates the lookback before any data is read
     ZoneId.of(cfg.timezone());
+    TouchpointLevel touchpoint = cfg.models().touchpoint();
+    TouchpointLevel.checkInput(touchpoint, events, false);
 
     Broadcast<Map<String, String>> identities = cfg.identities() == null ? null : jsc.broadcast(identities());
     Set<String> consentIds = cfg.consent() == null ? null : consent();
@@ -120,7 +130,7 @@ final class NightlyRun {
             cfg.mapping().mapping().source("timestamp")))
         : Optional.empty();
     RowHandler handler = events
-        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent, dates.orElse(null))
+        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent, dates.orElse(null), touchpoint)
         : new PathRows(cfg.mapping(), cfg.pathSeparator());
     // Files whose splits disagree on a record boundary (a quoted line break across one) are read again in one piece;
     // nothing of the first reading is kept.
@@ -138,11 +148,12 @@ final class NightlyRun {
               // By key alone: customer ids make a useful sort prefix (a leading constant kind would not); count and
               // rejected records have keys of their own and pass through the fold wherever they land.
               .sortWithinPartitions("key")
-              .mapPartitions(new JourneyFold(cfg.models()), Encoders.row(ParsedRecords.SCHEMA))
+              .mapPartitions(new JourneyFold(cfg.models(), cfg.lifetime() == null ? null : cfg.timezone()),
+                  Encoders.row(ParsedRecords.SCHEMA))
           : parsed;
       f = f.persist(StorageLevel.MEMORY_AND_DISK());
       List<Row> s = f.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE,
-              ParsedRecords.TOTALS, ParsedRecords.NOTES))
+              ParsedRecords.TOTALS, ParsedRecords.NOTES, ParsedRecords.LIFETIME))
           .collectAsList();
       Set<String> disagree = SplitChecks.disagreeing(s.stream()
           .filter(r -> r.getInt(ParsedRecords.KIND) == ParsedRecords.COUNT).toList());
@@ -165,6 +176,7 @@ final class NightlyRun {
       long gapShifts = 0;
       BitSet matchedOptOuts = new BitSet();
       List<byte[]> payloads = new ArrayList<>();
+      List<byte[]> buyerPayloads = new ArrayList<>();
       long customers = 0;
       for (Row r : small) {
         switch (r.getInt(ParsedRecords.KIND)) {
@@ -174,6 +186,7 @@ final class NightlyRun {
             gapShifts += r.getLong(ParsedRecords.N1);
             matchedOptOuts.or(BitSet.valueOf((byte[]) r.get(ParsedRecords.PAYLOAD)));
           }
+          case ParsedRecords.LIFETIME -> buyerPayloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
           default -> {
             payloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
             customers += r.getLong(ParsedRecords.N1);
@@ -214,11 +227,27 @@ final class NightlyRun {
       checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
 
       AttributionReport report =
-          AttributionReport.compute(aggregate, models, spend, cfg.models().modelOptions());
+          AttributionReport.compute(aggregate, models, spend, cfg.models().modelOptions(), touchpoint);
       Optional<MarkovDiagnostics> markov = MarkovDiagnostics.of(aggregate, models);
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, customers,
           report.kpis().journeys());
       phase("models and report");
+      ChannelLifetimeValue lifetime = null;
+      Double lifetimeChange = null;
+      if (cfg.lifetime() != null) {
+        // The partitions' buyers on the driver: a few ints per buyer plus each distinct purchase pattern and path once
+        // (LifetimeTally); the fit needs them all at once, and the split is the core's, as in the CLI.
+        LifetimeTally buyers = new LifetimeTally();
+        for (byte[] b : buyerPayloads) {
+          buyers.addAll(LifetimeTally.decode(b));
+        }
+        lifetime = ChannelLifetimeValue.compute(aggregate, models, buyers, report.channelCredit(), spend,
+            cfg.lifetime(), ZoneId.of(cfg.timezone()));
+        lifetimeChange = ChannelLifetimeValue.change(lifetime.meanLifetimeValue(), yearBefore(writer));
+        phase("lifetime value");
+      }
+      KpiRow kpis = new KpiRow(report.kpis(), lifetime, lifetimeChange);
+      ChannelLifetimeValue clv = lifetime;
 
       Dataset<Row> sideRejectedRows = frame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA);
       // The usual night has no rejected event rows: then no job needs to look for them.
@@ -230,10 +259,16 @@ final class NightlyRun {
           () -> writer.replace(OutputTables.PATH_SUMMARY,
               frame(OutputTables.pathSummary(date, report), OutputTables.PATH_SUMMARY_SCHEMA), date),
           () -> writer.replace(OutputTables.CONVERSION_KPIS,
-              frame(OutputTables.conversionKpis(date, report), OutputTables.conversionKpisSchema(report)), date),
+              frame(OutputTables.conversionKpis(date, kpis), OutputTables.conversionKpisSchema(kpis)), date),
           () -> writer.replace(OutputTables.CHANNEL_CREDIT,
               frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
               date)));
+      // --touchpoint channel/campaign: the roll-up beside the campaign rows. A later channel-level run of the date
+      // empties it, so no date keeps a roll-up of credit it no longer holds.
+      if (!report.channelRollup().isEmpty() || writer.exists(OutputTables.CHANNEL_ROLLUP)) {
+        writes.add(() -> writer.replace(OutputTables.CHANNEL_ROLLUP,
+            frame(OutputTables.channelRollup(date, report), OutputTables.CHANNEL_ROLLUP_SCHEMA), date));
+      }
       // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
       // date keeps a chain that its credit no longer comes from.
       if (markov.isPresent() || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
@@ -242,7 +277,17 @@ final class NightlyRun {
         writes.add(() -> writer.replace(OutputTables.REMOVAL_EFFECTS,
             frame(OutputTables.removalEffects(date, markov), OutputTables.REMOVAL_EFFECTS_SCHEMA), date));
       }
+      // Like the chain's tables: once a run wrote lifetime value, a later run of the date without it empties it.
+      if (clv != null || writer.exists(OutputTables.CHANNEL_LIFETIME_VALUE)) {
+        writes.add(() -> writer.replace(OutputTables.CHANNEL_LIFETIME_VALUE,
+            frame(OutputTables.channelLifetimeValue(date, clv), OutputTables.channelLifetimeValueSchema(clv)), date));
+      }
+      Map<String, Long> published = writer.format() == OutputFormat.DELTA ? Publication.repair(writer) : null;
       writeConcurrently(writes);
+      if (published != null) {
+        published.putAll(writer.versions());
+        tableVersions = RunLogEntry.tableVersions(published);
+      }
       phase("write");
       if (consentIds != null) {
         notes.add(InputNotes.optOuts(cfg.consent().toString(), consentIds.size(),
@@ -251,7 +296,7 @@ final class NightlyRun {
       if (gapShifts > 0) {
         notes.add(InputNotes.gapShifts(main.toString(), gapShifts, ZoneId.of(cfg.timezone())));
       }
-      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases, notes);
+      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases, notes, lifetime);
     } finally {
       folded.unpersist();
     }
@@ -291,6 +336,26 @@ final class NightlyRun {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /*
+   * Lifetime value per customer of the same date a year earlier, from this output's conversion_kpis, or null when that
+   * partition does not exist or was written without lifetime value.
+   */
+  private Double yearBefore(TableWriter writer) {
+    if (!writer.exists(OutputTables.CONVERSION_KPIS)) {
+      return null;
+    }
+    String column = io.tributary.core.output.OutputTables.LIFETIME_VALUE_PER_CUSTOMER;
+    Dataset<Row> table = tableSession.read().format(cfg.format() == OutputFormat.DELTA ? "delta" : "parquet")
+        .load(writer.location(OutputTables.CONVERSION_KPIS));
+    if (!java.util.Arrays.asList(table.columns()).contains(column)) {
+      return null;
+    }
+    List<Row> rows = table.where(functions.col(OutputTables.RUN_DATE)
+            .equalTo(functions.lit(java.sql.Date.valueOf(cfg.runDate().minusYears(1)))))
+        .select(column).collectAsList();
+    return rows.isEmpty() || rows.get(0).isNullAt(0) ? null : rows.get(0).getDouble(0);
   }
 
   private void phase(String name) {
@@ -388,11 +453,13 @@ final class NightlyRun {
 
   private SpendTable spend() {
     SpendTable.Builder b = SpendTable.builder();
-    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping())).data()) {
+    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping(), cfg.models().touchpoint())).data()) {
       LocalDate d = LocalDate.parse(r.getString(ParsedRecords.KEY));
       if ((cfg.spendFrom() == null || !d.isBefore(cfg.spendFrom()))
           && (cfg.spendTo() == null || !d.isAfter(cfg.spendTo()))) {
-        b.add(r.getString(ParsedRecords.S1), new BigDecimal(r.getString(ParsedRecords.S2)));
+        // S3: the row's campaign, read at a campaign level only (null otherwise).
+        b.add(r.getString(ParsedRecords.S1), r.getString(ParsedRecords.S3),
+            new BigDecimal(r.getString(ParsedRecords.S2)));
       }
     }
     return b.build();

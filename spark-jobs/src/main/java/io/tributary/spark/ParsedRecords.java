@@ -23,7 +23,9 @@ import org.apache.spark.sql.types.StructType;
  *       {@code n2}; when its own rows passed the core's limit, the row in {@code idx} (else -1) and the column in
  *       {@code s1};
  *   <li>{@link #NOTES}: one per split of an event log: rows whose local time fell in a daylight-saving gap in
- *       {@code n1}, the consent list's ids its excluded rows matched in {@code payload} (a {@link java.util.BitSet}).
+ *       {@code n1}, the consent list's ids its excluded rows matched in {@code payload} (a {@link java.util.BitSet});
+ *   <li>{@link #LIFETIME}: one per partition when the run values its customers: the partition's buyers, an encoded
+ *       {@link io.tributary.core.lifetime.LifetimeTally}, in {@code payload}, their number in {@code n1}.
  * </ul>
  */
 final class ParsedRecords {
@@ -33,6 +35,7 @@ final class ParsedRecords {
   static final int AGGREGATE = 3;
   static final int TOTALS = 4;
   static final int NOTES = 5;
+  static final int LIFETIME = 6;
 
   static final int KIND = 0;
   static final int KEY = 1;
@@ -115,6 +118,11 @@ final class ParsedRecords {
   static Row notes(String file, long split, long gapShifts, byte[] matchedOptOuts) {
     return RowFactory.create(NOTES, file + '#' + split, null, null, null, null, 0, file, split, null, null, null,
         gapShifts, null, null, matchedOptOuts, null, null);
+  }
+
+  static Row lifetime(byte[] payload, long buyers) {
+    return RowFactory.create(LIFETIME, null, null, null, null, null, 0, null, null, null, null, null, buyers, null,
+        null, payload, null, null);
   }
 
   static Row aggregate(byte[] payload, long customers, long events) {

@@ -143,6 +143,97 @@ class CrossEngineTest {
     close(1.0 / 24, k.getAs("avg_days_to_conversion"), "days");
   }
 
+  /*
+   * Lifetime value by channel (--clv) on the sample data: the job's channel_lifetime_value and the lifetime columns of
+   * its conversion_kpis equal the CLI's; against truth that does not come from our code, first_touch's new customers
+   * per channel are the customers the sample generator made each channel acquire (truth.csv), and under every model
+   * the channels' credited customers and lifetime value add up to all buyers and their total lifetime value. A second
+   * run of the same log a year later has lifetime value per customer unchanged: change 0 against the first.
+   */
+  @Test
+  void lifetimeValue_sampleData_jobEqualsCliAndTheGeneratorsTruth() throws java.io.IOException {
+    Path sample = Path.of("..", "sample-data").toAbsolutePath().normalize();
+    Assumptions.assumeTrue(Files.exists(sample.resolve("events.csv")), "sample-data/events.csv is absent: skipped");
+    String models = "first_touch,linear,time_decay,markov";
+    String events = sample.resolve("events.csv").toString();
+    String spend = sample.resolve("spend.csv").toString();
+    String ids = sample.resolve("identities.csv").toString();
+    String consent = sample.resolve("consent.csv").toString();
+    Path out = dir.resolve("clv-out");
+    JobConfig c = JobConfig.ofEvents(DATE, events, out.toString()).withSideInputs(spend, ids, consent);
+    JobConfig cfg = new JobConfig(c.runDate(), c.events(), null, c.spend(), c.identities(), c.consent(), c.mapping(),
+        c.timezone(), c.pathSeparator(), c.models().with("models", models), null, null, c.output(), c.format(),
+        c.maxRejectedShare()).withLifetime(io.tributary.core.clv.ClvOptions.defaults());
+    AttributionJob.run(SharedSpark.get(), cfg);
+    Map<String, Row> job = new HashMap<>();
+    SharedSpark.get().read().format("delta").load(out.resolve("channel_lifetime_value").toString()).collectAsList()
+        .forEach(r -> job.put(r.getAs("model") + "/" + r.getAs("channel"), r));
+    Row kpis = SharedSpark.get().read().format("delta").load(out.resolve("conversion_kpis").toString()).first();
+
+    Path cliOut = dir.resolve("clv-cli");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = io.tributary.cli.Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), "attribute", "--events", events, "--spend", spend,
+        "--identities", ids, "--consent", consent, "--clv", "--models", models, "--format", "csv", "--output",
+        cliOut + "/", "-q");
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    List<String> lines = Files.readAllLines(cliOut.resolve("channel_lifetime_value.csv"));
+    List<String> header = List.of(lines.get(0).split(","));
+    assertEquals(job.size(), lines.size() - 1, "rows of channel_lifetime_value: job " + job.keySet());
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",", -1);
+      String key = f[header.indexOf("model")] + "/" + f[header.indexOf("channel")];
+      Row r = job.get(key);
+      assertNotNull(r, "CLI row " + key + " is not in the job's output");
+      for (String col : List.of("new_customers", "lifetime_value", "lifetime_value_per_customer", "spend", "roas",
+          "ltv_roas")) {
+        String cell = f[header.indexOf(col)];
+        close(cell.isEmpty() ? null : Double.valueOf(cell), r.getAs(col), key + " " + col + " (CLI)");
+      }
+    }
+    List<String> kpiLines = Files.readAllLines(cliOut.resolve("conversion_kpis.csv"));
+    List<String> kpiHeader = List.of(kpiLines.get(0).split(","));
+    String[] kpiCells = kpiLines.get(1).split(",", -1);
+    for (String col : List.of("lifetime_value_customers", "lifetime_value_total", "lifetime_value_per_customer")) {
+      close(Double.valueOf(kpiCells[kpiHeader.indexOf(col)]), kpis.getAs(col), col + " (CLI)");
+    }
+
+    long buyers = kpis.<Long>getAs("lifetime_value_customers");
+    double total = kpis.<Double>getAs("lifetime_value_total");
+    long acquired = 0;
+    List<String> truth = Files.readAllLines(sample.resolve("truth.csv"));
+    List<String> truthHeader = List.of(truth.get(0).split(","));
+    for (String line : truth.subList(1, truth.size())) {
+      String[] f = line.split(",", -1);
+      long n = Long.parseLong(f[truthHeader.indexOf("acquired_customers")]);
+      Row r = job.get("first_touch/" + f[truthHeader.indexOf("channel")]);
+      assertNotNull(r, "first_touch row of " + f[0]);
+      close((double) n, r.getAs("new_customers"), f[0] + ": customers the generator made it acquire");
+      acquired += n;
+    }
+    assertEquals(acquired, buyers, "every buyer was acquired by a touch (truth.csv)");
+    for (String model : models.split(",")) {
+      double customers = 0;
+      double value = 0;
+      for (Map.Entry<String, Row> e : job.entrySet()) {
+        if (e.getKey().startsWith(model + "/")) {
+          customers += e.getValue().<Double>getAs("new_customers");
+          value += e.getValue().<Double>getAs("lifetime_value");
+        }
+      }
+      assertEquals(buyers, customers, 1e-6, model + ": credited customers add up to every buyer");
+      assertEquals(total, value, 1e-9 * total, model + ": credited lifetime value adds up to the total");
+    }
+    assertTrue(!List.of(kpis.schema().fieldNames()).contains("lifetime_value_per_customer_change"),
+        "no partition a year earlier: no change column yet");
+
+    AttributionJob.run(SharedSpark.get(), cfg.withRunDate(DATE.plusYears(1)));
+    Row later = SharedSpark.get().read().format("delta").load(out.resolve("conversion_kpis").toString())
+        .where("run_date = DATE'" + DATE.plusYears(1) + "'").first();
+    assertEquals(0.0, later.<Double>getAs("lifetime_value_per_customer_change"), 0.0,
+        "the same buyers a year later: lifetime value per customer unchanged");
+  }
+
   private void compare(String events, String spend, String ids, String consent) {
     JobConfig cfg = JobConfig.ofEvents(DATE, events, dir.resolve("out").toString())
         .withSideInputs(spend, ids, consent);

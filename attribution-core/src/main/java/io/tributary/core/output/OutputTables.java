@@ -61,7 +61,13 @@ public final class OutputTables {
       .nullable("cpa", DOUBLE, ChannelCreditRow::cpa)
       .build();
 
-  /** The run's KPIs: one row; with lifetime value computed ({@code --clv}), its three omnichannel figures. */
+  /** The column of {@code conversion_kpis} holding the mean lifetime value per buyer ({@code --clv}). */
+  public static final String LIFETIME_VALUE_PER_CUSTOMER = "lifetime_value_per_customer";
+
+  /**
+   * The run's KPIs: one row; with lifetime value computed ({@code --clv}), its three omnichannel figures, and in the
+   * Spark job the change of lifetime value per customer against the same date a year earlier.
+   */
   public static final TableSchema<KpiRow> CONVERSION_KPIS = TableSchema
       .<KpiRow>named("conversion_kpis", "one row")
       .required("journeys", LONG, r -> r.kpis().journeys())
@@ -81,8 +87,10 @@ public final class OutputTables {
           r -> r.lifetime() == null ? null : (Object) (long) r.lifetime().customers())
       .nullable("lifetime_value_total", DOUBLE, Presence.WHEN_SET,
           r -> r.lifetime() == null ? null : (Object) r.lifetime().totalLifetimeValue())
-      .nullable("lifetime_value_per_customer", DOUBLE, Presence.WHEN_SET,
+      .nullable(LIFETIME_VALUE_PER_CUSTOMER, DOUBLE, Presence.WHEN_SET,
           r -> r.lifetime() == null ? null : (Object) r.lifetime().meanLifetimeValue())
+      // The Spark job's year-over-year figure: it alone keeps the earlier dates' partitions.
+      .nullable("lifetime_value_per_customer_change", DOUBLE, Presence.WHEN_SET, KpiRow::lifetimeValueChange)
       .build();
 
   /** Lifetime value credited to channels by each model ({@code --clv}): what new customers are worth. */
@@ -154,6 +162,8 @@ public final class OutputTables {
       .required("status", TEXT, RunLogEntry::status)
       .nullable("message", TEXT, RunLogEntry::message)
       .required("version", TEXT, RunLogEntry::version)
+      // The publish record (issue 13): a reader shows each table at the version the last published run names.
+      .nullable("table_versions", TEXT, RunLogEntry::tableVersions)
       .build();
 
   /** The path file {@code tributary paths} writes: the input format of {@code --paths}. */
