@@ -7,6 +7,7 @@ import io.tributary.core.input.InputNotes;
 import io.tributary.core.input.PathTotals;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.lifetime.LifetimeTally;
 import io.tributary.core.metrics.AttributionReport;
@@ -114,6 +115,8 @@ final class NightlyRun {
         cfg.models().resolve(events ? Set.of(Requirement.TIMESTAMPS) : Set.of());
     cfg.models().journeyOptions(); // validates the lookback before any data is read
     ZoneId.of(cfg.timezone());
+    TouchpointLevel touchpoint = cfg.models().touchpoint();
+    TouchpointLevel.checkInput(touchpoint, events, false);
 
     Broadcast<Map<String, String>> identities = cfg.identities() == null ? null : jsc.broadcast(identities());
     Set<String> consentIds = cfg.consent() == null ? null : consent();
@@ -127,7 +130,7 @@ final class NightlyRun {
             cfg.mapping().mapping().source("timestamp")))
         : Optional.empty();
     RowHandler handler = events
-        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent, dates.orElse(null))
+        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent, dates.orElse(null), touchpoint)
         : new PathRows(cfg.mapping(), cfg.pathSeparator());
     // Files whose splits disagree on a record boundary (a quoted line break across one) are read again in one piece;
     // nothing of the first reading is kept.
@@ -224,7 +227,7 @@ final class NightlyRun {
       checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
 
       AttributionReport report =
-          AttributionReport.compute(aggregate, models, spend, cfg.models().modelOptions());
+          AttributionReport.compute(aggregate, models, spend, cfg.models().modelOptions(), touchpoint);
       Optional<MarkovDiagnostics> markov = MarkovDiagnostics.of(aggregate, models);
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, customers,
           report.kpis().journeys());
@@ -260,6 +263,12 @@ final class NightlyRun {
           () -> writer.replace(OutputTables.CHANNEL_CREDIT,
               frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
               date)));
+      // --touchpoint channel/campaign: the roll-up beside the campaign rows. A later channel-level run of the date
+      // empties it, so no date keeps a roll-up of credit it no longer holds.
+      if (!report.channelRollup().isEmpty() || writer.exists(OutputTables.CHANNEL_ROLLUP)) {
+        writes.add(() -> writer.replace(OutputTables.CHANNEL_ROLLUP,
+            frame(OutputTables.channelRollup(date, report), OutputTables.CHANNEL_ROLLUP_SCHEMA), date));
+      }
       // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
       // date keeps a chain that its credit no longer comes from.
       if (markov.isPresent() || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
@@ -444,11 +453,13 @@ final class NightlyRun {
 
   private SpendTable spend() {
     SpendTable.Builder b = SpendTable.builder();
-    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping())).data()) {
+    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping(), cfg.models().touchpoint())).data()) {
       LocalDate d = LocalDate.parse(r.getString(ParsedRecords.KEY));
       if ((cfg.spendFrom() == null || !d.isBefore(cfg.spendFrom()))
           && (cfg.spendTo() == null || !d.isAfter(cfg.spendTo()))) {
-        b.add(r.getString(ParsedRecords.S1), new BigDecimal(r.getString(ParsedRecords.S2)));
+        // S3: the row's campaign, read at a campaign level only (null otherwise).
+        b.add(r.getString(ParsedRecords.S1), r.getString(ParsedRecords.S3),
+            new BigDecimal(r.getString(ParsedRecords.S2)));
       }
     }
     return b.build();
