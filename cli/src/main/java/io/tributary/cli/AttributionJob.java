@@ -19,6 +19,7 @@ import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
 import io.tributary.core.input.InputNotes;
+import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.lifetime.LifetimeLedger;
 import io.tributary.core.metrics.AttributionReport;
@@ -86,6 +87,8 @@ final class AttributionJob {
     var settings = read.settings();
     var modelOptions = flags.options();
     var journeyOptions = flags.journeyOptions();
+    TouchpointLevel touchpoint = flags.run().touchpoint();
+    TouchpointLevel.checkInput(touchpoint, events, lifetimeOn);
     Set<Requirement> available = events ? EnumSet.allOf(Requirement.class) : EnumSet.noneOf(Requirement.class);
     List<AttributionModel> models = ModelRegistry.resolve(flags.spec(), modelOptions, available);
     List<String> notes = new ArrayList<>();
@@ -107,13 +110,13 @@ final class AttributionJob {
     List<InputStats> stats = run.stats();
     List<String> summary = new ArrayList<>();
     PhaseClock clock = run.clock();
-    SpendTable spend = run.spend(side.spend());
+    SpendTable spend = run.spend(side.spend(), touchpoint);
     JourneyAggregate aggregate;
     LifetimeLedger ledger = null;
     SegmentedAggregate segmentedAggregate = null;
     if (events) {
       RunPipeline.Events log = run.events(input.events(), side.identities(), side.consent(), progress,
-          flags.threads(), segmentation.eventColumns());
+          flags.threads(), touchpoint, segmentation.eventColumns());
       EventLoader.Result r = log.loaded();
       CustomerFilters filters = log.filters();
       notes.addAll(r.notes());
@@ -129,7 +132,8 @@ final class AttributionJob {
       segmentedAggregate = folded.segmented();
       ledger = folded.ledger();
       clock.lap("build and fold journeys");
-      summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels() + " channels, "
+      summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels()
+          + (touchpoint.usesCampaign() ? " touchpoints (" + touchpoint.text() + ")" : " channels") + ", "
           + grouped.excludedByConsent() + " rows excluded by consent, " + aggregate.duplicateConversions()
           + " duplicate conversions dropped");
       if (side.consent() != null) {
@@ -139,12 +143,13 @@ final class AttributionJob {
         summary.add(InputNotes.gapShifts(r.stats().source(), r.gapShifts(), settings.zone()));
       }
     } else {
-      PathLoader.Result r = PathLoader.load(new InputSource(input.paths(), streams.in()), settings, rejects);
+      PathLoader.Result r = PathLoader.load(new InputSource(input.paths(), streams.in()), settings, rejects,
+          flags.threads());
       stats.add(r.stats());
       aggregate = JourneyAggregate.ofPaths("path file " + r.stats().source(), r.paths());
       clock.lap("read paths");
     }
-    AttributionReport report = AttributionReport.compute(aggregate, models, spend, modelOptions);
+    AttributionReport report = AttributionReport.compute(aggregate, models, spend, modelOptions, touchpoint);
     report.samplingNote().ifPresent(notes::add);
     clock.lap("fit models and metrics (" + aggregate.paths().size() + " distinct paths)");
     ChannelLifetimeValue lifetime = null;

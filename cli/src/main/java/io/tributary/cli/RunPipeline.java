@@ -12,6 +12,7 @@ import io.tributary.cli.load.SideInputs;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.output.CsvTableWriter;
 import io.tributary.cli.output.SpecTables;
+import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.metrics.SpendTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,10 +76,15 @@ final class RunPipeline {
 
   /** @return the spend file read (empty when {@code file} is null) */
   SpendTable spend(String file) {
+    return spend(file, TouchpointLevel.CHANNEL);
+  }
+
+  /** @return the spend file read for a run at {@code level} (per campaign too at a campaign level) */
+  SpendTable spend(String file, TouchpointLevel level) {
     if (file == null) {
       return SpendTable.empty();
     }
-    var loaded = SideInputs.spend(new InputSource(file, streams.in()), rejects);
+    var loaded = SideInputs.spend(new InputSource(file, streams.in()), rejects, level);
     stats.add(loaded.stats());
     return loaded.value();
   }
@@ -88,16 +94,23 @@ final class RunPipeline {
    * by customer; the clock gets a lap for the reading and one for the grouping.
    */
   Events events(String file, String identities, String consent, Progress progress, int threads) {
-    return events(file, identities, consent, progress, threads, List.of());
+    return events(file, identities, consent, progress, threads, TouchpointLevel.CHANNEL);
   }
 
-  /** As {@link #events(String, String, String, Progress, int)}, keeping the {@code --segment-by} columns' values. */
+  /** Like {@link #events(String, String, String, Progress, int)}, each touch named by its key at {@code level}. */
   Events events(String file, String identities, String consent, Progress progress, int threads,
-      List<String> segmentColumns) {
+      TouchpointLevel level) {
+    return events(file, identities, consent, progress, threads, level, List.of());
+  }
+
+  /** As {@link #events(String, String, String, Progress, int, TouchpointLevel)}, keeping the {@code --segment-by}
+   * columns' values. */
+  Events events(String file, String identities, String consent, Progress progress, int threads,
+      TouchpointLevel level, List<String> segmentColumns) {
     CustomerFilters filters = CustomerFilters.load(identities, consent, streams, rejects);
     stats.addAll(filters.stats());
     EventLoader.Result loaded = EventLoader.load(new InputSource(file, streams.in()), read.settings(),
-        filters.identities(), filters.consent(), rejects, progress, threads, segmentColumns);
+        filters.identities(), filters.consent(), rejects, progress, threads, level, segmentColumns);
     stats.add(loaded.stats());
     clock.lap("read events");
     EventStore.Grouped grouped = loaded.store().group();

@@ -6,6 +6,7 @@ import io.tributary.core.input.Header;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.Event;
 import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.journey.TouchpointLevel;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.BitSet;
@@ -33,6 +34,7 @@ final class EventRows implements RowHandler {
   private final Broadcast<Set<String>> consent;
   private final DateScan dates;
   private final List<String> segmentColumns;
+  private final TouchpointLevel level;
 
   EventRows(MappingSpec mapping, String zone, Broadcast<Map<String, String>> identities,
       Broadcast<Set<String>> consent) {
@@ -42,12 +44,19 @@ final class EventRows implements RowHandler {
   /** @param dates when not null, events outside its range are {@link RowHandler#OUT_OF_RANGE} */
   EventRows(MappingSpec mapping, String zone, Broadcast<Map<String, String>> identities,
       Broadcast<Set<String>> consent, DateScan dates) {
-    this(mapping, zone, identities, consent, dates, List.of());
+    this(mapping, zone, identities, consent, dates, TouchpointLevel.CHANNEL);
+  }
+
+  /** @param level {@code --touchpoint}: a record's channel is the touch's touchpoint key at this level */
+  EventRows(MappingSpec mapping, String zone, Broadcast<Map<String, String>> identities,
+      Broadcast<Set<String>> consent, DateScan dates, TouchpointLevel level) {
+    this(mapping, zone, identities, consent, dates, level, List.of());
   }
 
   /** @param segmentColumns the event-log columns of {@code --segment-by}, whose values each data record carries */
   EventRows(MappingSpec mapping, String zone, Broadcast<Map<String, String>> identities,
-      Broadcast<Set<String>> consent, DateScan dates, List<String> segmentColumns) {
+      Broadcast<Set<String>> consent, DateScan dates, TouchpointLevel level, List<String> segmentColumns) {
+    this.level = Objects.requireNonNull(level, "level");
     this.segmentColumns = List.copyOf(segmentColumns);
     this.mapping = Objects.requireNonNull(mapping, "mapping");
     this.zone = Objects.requireNonNull(zone, "zone");
@@ -60,7 +69,7 @@ final class EventRows implements RowHandler {
   public Parser open(String file, List<String> header) {
     ColumnMapping m = mapping.mapping();
     Header h = EventRowParser.header(file, header, m, segmentColumns);
-    EventRowParser parser = new EventRowParser(h, m, ZoneId.of(zone), segmentColumns);
+    EventRowParser parser = new EventRowParser(h, m, ZoneId.of(zone), level, segmentColumns);
     IdentityMap ids = identities == null ? IdentityMap.empty() : Identities.resolved(identities);
     ConsentList optedOut = consent == null ? ConsentList.none() : ConsentList.of(consent.value(), ids);
     BitSet matched = new BitSet();

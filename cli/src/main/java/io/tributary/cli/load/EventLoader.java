@@ -10,6 +10,7 @@ import io.tributary.core.input.RangeCheck;
 import io.tributary.core.input.RawRows;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.journey.TouchpointLevel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -82,18 +83,27 @@ public final class EventLoader {
    */
   public static Result load(InputSource source, ReadSettings settings, IdentityMap identities, ConsentList consent,
       Rejects rejects, Progress progress, int threads) {
-    return load(source, settings, identities, consent, rejects, progress, threads, List.of());
+    return load(source, settings, identities, consent, rejects, progress, threads, TouchpointLevel.CHANNEL);
   }
 
   /**
-   * As {@link #load(InputSource, ReadSettings, IdentityMap, ConsentList, Rejects, Progress, int)}, also reading the
-   * event-log columns of {@code --segment-by}: each row's values are kept in the store (see
+   * Like {@link #load(InputSource, ReadSettings, IdentityMap, ConsentList, Rejects, Progress, int)}, each touch named
+   * by its touchpoint key at {@code level} ({@code --touchpoint}).
+   */
+  public static Result load(InputSource source, ReadSettings settings, IdentityMap identities, ConsentList consent,
+      Rejects rejects, Progress progress, int threads, TouchpointLevel level) {
+    return load(source, settings, identities, consent, rejects, progress, threads, level, List.of());
+  }
+
+  /**
+   * As {@link #load(InputSource, ReadSettings, IdentityMap, ConsentList, Rejects, Progress, int, TouchpointLevel)},
+   * also reading the event-log columns of {@code --segment-by}: each row's values are kept in the store (see
    * {@link EventStore.Grouped#segmentValues}).
    *
    * @param segmentColumns the event-log segment columns; a missing one fails at the header, naming file and column
    */
   public static Result load(InputSource source, ReadSettings settings, IdentityMap identities, ConsentList consent,
-      Rejects rejects, Progress progress, int threads, List<String> segmentColumns) {
+      Rejects rejects, Progress progress, int threads, TouchpointLevel level, List<String> segmentColumns) {
     long size = threads < 2 ? -1 : source.sliceableSize();
     int n = size >= settings.slicing().minBytes() ? threads : 1;
     long[] cuts = new long[n + 1];
@@ -107,7 +117,9 @@ public final class EventLoader {
       Header header = EventRowParser.header(head.file(), head.header(), settings.mapping(), segmentColumns);
       RawRows raw = RawRows.of(head.header(), head.delimiter());
       AtomicLong rows = new AtomicLong();
-      Reading reading = new Reading(source, settings, header, head, store, failFast, rows);
+      // The level's check (a campaign column where one is needed) fails here, on the header, before any row.
+      new EventRowParser(header, settings.mapping(), settings.zone(), level);
+      Reading reading = new Reading(source, settings, header, head, store, failFast, rows, level);
       List<Range> ranges = n == 1 ? List.of(reading.read(head, progress)) : reading.parallel(cuts, progress);
       long base = 0;
       long read = 0;
@@ -156,7 +168,7 @@ public final class EventLoader {
 
   /** The reading of one file: its ranges, each with a parser and a store writer of its own. */
   private record Reading(InputSource source, ReadSettings settings, Header header, CsvRecords head,
-      EventStore store, boolean failFast, AtomicLong rows) {
+      EventStore store, boolean failFast, AtomicLong rows, TouchpointLevel level) {
 
     /* Reads every range at once: the first on the reader that read the header, the others from their cut. */
     List<Range> parallel(long[] cuts, Progress progress) {
@@ -229,7 +241,7 @@ public final class EventLoader {
 
     /* Reads the records of one reader; errors are kept, not thrown, until the range is known to be right. */
     Range read(CsvRecords records, Progress progress) {
-      EventRowParser parser = new EventRowParser(header, settings.mapping(), settings.zone(),
+      EventRowParser parser = new EventRowParser(header, settings.mapping(), settings.zone(), level,
           store.segmentColumns());
       EventStore.Writer out = store.writer();
       long read = 0;
