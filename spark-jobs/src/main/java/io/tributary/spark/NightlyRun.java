@@ -222,7 +222,8 @@ final class NightlyRun {
               new Rejection(r.getString(ParsedRecords.FILE), lines.line(r), r.getString(ParsedRecords.REASON),
                   r.getString(ParsedRecords.RAW))), Encoders.row(OutputTables.REJECTED_ROWS_SCHEMA));
       if (mainRead == 0) {
-        throw Errors.noDataRows(main.toString());
+        // The core's words (the CLI's too), thrown as the job's own "stopped on its input" (AttributionJob#run).
+        throw new JobFailedException(Errors.noDataRows(main.toString()).getMessage());
       }
       checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
 
