@@ -117,7 +117,7 @@ final class NightlyRun {
     cfg.models().journeyOptions(); // validates the lookback before any data is read
     ZoneId.of(cfg.timezone());
     TouchpointLevel touchpoint = cfg.models().touchpoint();
-    TouchpointLevel.checkInput(touchpoint, events, false);
+    TouchpointLevel.checkInput(touchpoint, events, cfg.lifetime() != null);
 
     Broadcast<Map<String, String>> identities = cfg.identities() == null ? null : jsc.broadcast(identities());
     Set<String> consentIds = cfg.consent() == null ? null : consent();

@@ -55,6 +55,77 @@ class CrossEngineTest {
   }
 
   /*
+   * --touchpoint channel/campaign on the sample data (campaigns per channel in the log; spend per campaign and per
+   * channel): the job's channel_credit (model, channel, campaign) and channel_rollup rows equal the CLI's, every
+   * number to 1e-9, same columns, same rows; the KPIs too.
+   */
+  @Test
+  void run_sampleDataChannelCampaign_jobEqualsCli() throws java.io.IOException {
+    Path sample = Path.of("..", "sample-data").toAbsolutePath().normalize();
+    Assumptions.assumeTrue(Files.exists(sample.resolve("events.csv")), "sample-data/events.csv is absent: skipped");
+    String events = sample.resolve("events.csv").toString();
+    String spend = TestFiles.write(dir, "campaign-spend.csv", "date,channel,spend,campaign",
+        "2024-02-01,email,120.50,em_cart_reminder", "2024-02-01,email,30,", "2024-02-02,display,75.25,di_prospecting",
+        "2024-02-03,paid_search,200,", "2024-02-03,tv,10,brand");
+    String ids = sample.resolve("identities.csv").toString();
+    String consent = sample.resolve("consent.csv").toString();
+    Path out = dir.resolve("campaign-out");
+    JobConfig c = JobConfig.ofEvents(DATE, events, out.toString()).withSideInputs(spend, ids, consent);
+    JobConfig cfg = new JobConfig(c.runDate(), c.events(), null, c.spend(), c.identities(), c.consent(), c.mapping(),
+        c.timezone(), c.pathSeparator(), c.models().with("touchpoint", "channel/campaign"), null, null, c.output(),
+        c.format(), c.maxRejectedShare());
+    AttributionJob.run(SharedSpark.get(), cfg);
+
+    Path cliOut = dir.resolve("campaign-cli");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = io.tributary.cli.Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), "attribute", "--events", events, "--spend", spend,
+        "--identities", ids, "--consent", consent, "--touchpoint", "channel/campaign", "--format", "csv",
+        "--output", cliOut + "/", "-q");
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+
+    for (String table : List.of("channel_credit", "channel_rollup")) {
+      List<Row> rows = SharedSpark.get().read().format("delta").load(out.resolve(table).toString()).collectAsList();
+      Map<String, Row> job = new HashMap<>();
+      boolean campaigns = table.equals("channel_credit");
+      rows.forEach(r -> job.put(r.getAs("model") + "/" + r.getAs("channel")
+          + (campaigns ? "/" + r.getAs("campaign") : ""), r));
+      List<String> lines = Files.readAllLines(cliOut.resolve(table + ".csv"));
+      List<String> header = List.of(lines.get(0).split(","));
+      // The job's tables always carry the bootstrap interval's columns; files leave them out while unset.
+      List<String> jobColumns = new java.util.ArrayList<>(List.of(rows.get(0).schema().fieldNames()));
+      jobColumns.removeAll(List.of("run_date", "ci_low", "ci_high"));
+      assertEquals(header, jobColumns, table + ": same columns");
+      assertEquals(job.size(), lines.size() - 1, table + ": same rows");
+      int withCampaign = 0;
+      for (String line : lines.subList(1, lines.size())) {
+        // Sample names hold no comma or quote: a plain split is the CSV.
+        String[] f = line.split(",", -1);
+        String key = f[header.indexOf("model")] + "/" + f[header.indexOf("channel")]
+            + (campaigns ? "/" + (f[header.indexOf("campaign")].isEmpty() ? null : f[header.indexOf("campaign")])
+                : "");
+        Row r = job.get(key);
+        assertNotNull(r, table + ": CLI row " + key + " is not in the job's output");
+        withCampaign += campaigns && !f[header.indexOf("campaign")].isEmpty() ? 1 : 0;
+        for (String col : List.of("attributed_conversions", "attributed_value", "share", "spend", "roas", "roi",
+            "cpa")) {
+          String cell = f[header.indexOf(col)];
+          close(cell.isEmpty() ? null : Double.valueOf(cell), r.getAs(col), table + " " + key + " " + col);
+        }
+      }
+      assertTrue(!campaigns || withCampaign > 20, "campaign rows: " + withCampaign);
+    }
+    Row k = SharedSpark.get().read().format("delta").load(out.resolve("conversion_kpis").toString()).first();
+    List<String> kpi = Files.readAllLines(cliOut.resolve("conversion_kpis.csv"));
+    List<String> kh = List.of(kpi.get(0).split(","));
+    String[] kc = kpi.get(1).split(",", -1);
+    for (String col : kh) {
+      close(kc[kh.indexOf(col)].isEmpty() ? null : Double.valueOf(kc[kh.indexOf(col)]),
+          k.getAs(col) == null ? null : ((Number) k.getAs(col)).doubleValue(), "conversion_kpis " + col);
+    }
+  }
+
+  /*
    * Three customers, worked by hand (SPEC's definitions):
    *   a: search 00:00, email 01:00, social 02:00 converting (30)   path search > email > social, converts
    *   b: email converting (10)                                     path email, converts
