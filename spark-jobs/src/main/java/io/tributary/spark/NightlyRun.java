@@ -1,5 +1,6 @@
 package io.tributary.spark;
 
+import io.tributary.core.Errors;
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
 import io.tributary.core.input.RangeCheck;
@@ -221,8 +222,8 @@ final class NightlyRun {
               new Rejection(r.getString(ParsedRecords.FILE), lines.line(r), r.getString(ParsedRecords.REASON),
                   r.getString(ParsedRecords.RAW))), Encoders.row(OutputTables.REJECTED_ROWS_SCHEMA));
       if (mainRead == 0) {
-        // The CLI's words for the same file (a header, then nothing or blank lines).
-        throw new JobFailedException(main + ": no data rows after the header");
+        // The core's words (the CLI's too), thrown as the job's own "stopped on its input" (AttributionJob#run).
+        throw new JobFailedException(Errors.noDataRows(main.toString()).getMessage());
       }
       checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
 
@@ -369,8 +370,12 @@ final class NightlyRun {
   }
 
   private static String firstRejected(Dataset<Row> rejected) {
-    Row r = rejected.orderBy("source", "line").first();
-    return r.getString(1) + ":" + r.getLong(2) + ": " + r.getString(3);
+    return located(rejected.orderBy("source", "line").first());
+  }
+
+  /** @return a {@code rejected_rows} row as the core words a bad row: {@code file:line: reason} */
+  private static String located(Row rejected) {
+    return InputException.format(rejected.getString(1), rejected.getLong(2), null, rejected.getString(3));
   }
 
   private void checkShare(String source, long rows, long rejected, java.util.function.Supplier<String> first) {
@@ -417,8 +422,7 @@ final class NightlyRun {
     long n = sum(counts, ParsedRecords.N1);
     read += n;
     accepted += sum(counts, ParsedRecords.N2);
-    checkShare(spec.toString(), n, out.size(),
-        () -> out.get(0).getString(1) + ":" + out.get(0).getLong(2) + ": " + out.get(0).getString(3));
+    checkShare(spec.toString(), n, out.size(), () -> located(out.get(0)));
     sideRejected.addAll(out);
     return new Collected(data, lines);
   }
