@@ -6,6 +6,7 @@ import io.tributary.cli.options.MainInput;
 import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.OutputOptions;
+import io.tributary.cli.options.WindowFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
 import io.tributary.cli.output.CsvTableWriter;
@@ -58,6 +59,7 @@ final class AttributeCommand implements Callable<Integer> {
   @Mixin LifetimeFlags lifetime;
   @Mixin ReadOptions read;
   @Mixin OutputOptions output;
+  @Mixin WindowFlags window;
 
   @picocli.CommandLine.Option(names = "--report", paramLabel = "FILE.html",
       description = "Also write the HTML report (as tributary report does) to FILE.html.")
@@ -69,12 +71,13 @@ final class AttributeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, streams,
-        progress(streams));
-    writeRejects(read.rejectsFile(), outcome, output);
+    AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, window.window(),
+        streams, progress(streams));
+    writeRejects(read.rejectsFile(), outcome);
     long t0 = System.nanoTime();
     ResultWriter.write(outcome.report(), outcome.lifetime(), outcome.rejected(),
-        () -> MarkovDiagnostics.of(outcome.aggregate(), outcome.models()), output, streams);
+        () -> MarkovDiagnostics.of(outcome.aggregate(), outcome.models()), outcome.window().label(),
+        outcome.dated(), output, streams);
     if (report != null) {
       ReportWriter.write(report, outcome, input, side, models);
     }
@@ -94,12 +97,12 @@ final class AttributeCommand implements Callable<Integer> {
         ? Progress.onTerminal(streams.err()) : Progress.none();
   }
 
-  static void writeRejects(String file, AttributionJob.Outcome outcome, OutputOptions output) {
+  static void writeRejects(String file, AttributionJob.Outcome outcome) {
     if (file == null) {
       return;
     }
     try (Writer w = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
-      CsvTableWriter.write(SpecTables.rejectedRows(outcome.rejected(), output == null ? null : output.runDate()), w);
+      CsvTableWriter.write(SpecTables.rejectedRows(outcome.rejected(), outcome.window().label()), w);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param first the first report date
  * @param last the last report date, not before {@code first}
  */
-public record ReportWindow(LocalDate first, LocalDate last) {
+public record ReportWindow(LocalDate first, LocalDate last) implements java.io.Serializable {
   public ReportWindow {
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(last, "last");
