@@ -1,13 +1,15 @@
 package io.tributary.spark;
 
 import io.tributary.core.options.RunOptions;
+import io.tributary.core.window.RunWindow;
 import java.time.LocalDate;
 import java.util.Objects;
 
 /**
  * Everything one run of the job needs, as parsed from the command line or a config file.
  *
- * @param runDate the date the run reports for: the partition it replaces
+ * @param runDate the partition a whole-input run replaces; a windowed run's last report date
+
  * @param events the event log, or null when a path file is given instead
  * @param paths the path file, or null when an event log is given
  * @param spend spend rows, or null
@@ -22,6 +24,8 @@ import java.util.Objects;
  * @param output folder under which the tables are written
  * @param format the output format
  * @param maxRejectedShare the run fails when an input's rejected rows exceed this share of its rows, 0 to 1
+ * @param window the report dates and fitting window ({@code --run-date}, {@code --from/--to}, {@code --fit-window}),
+ *     or a whole-input run labelled {@code runDate}
  */
 public record JobConfig(
     LocalDate runDate,
@@ -38,13 +42,22 @@ public record JobConfig(
     LocalDate spendTo,
     String output,
     OutputFormat format,
-    double maxRejectedShare) {
+    double maxRejectedShare,
+    RunWindow window) {
 
   /** Default {@code --max-rejected-share}: a few bad rows are reported, a broken export stops the run. */
   public static final double DEFAULT_MAX_REJECTED_SHARE = 0.05;
 
   public JobConfig {
+    Objects.requireNonNull(window, "window");
+    if (window.windowed()) {
+      runDate = window.report().last();
+    }
     Objects.requireNonNull(runDate, "runDate");
+    if (events == null && window.windowed()) {
+      throw new IllegalArgumentException("report dates need an event log (--events): a path file has no dates; "
+          + "use --conversions all");
+    }
     Objects.requireNonNull(mapping, "mapping");
     Objects.requireNonNull(timezone, "timezone");
     Objects.requireNonNull(pathSeparator, "pathSeparator");
@@ -65,6 +78,16 @@ public record JobConfig(
     }
   }
 
+  /**
+   * A whole-input run (every conversion of the input, in {@code runDate}'s partition), as before report windows.
+   */
+  public JobConfig(LocalDate runDate, InputSpec events, InputSpec paths, InputSpec spend, InputSpec identities,
+      InputSpec consent, MappingSpec mapping, String timezone, String pathSeparator, RunOptions models,
+      LocalDate spendFrom, LocalDate spendTo, String output, OutputFormat format, double maxRejectedShare) {
+    this(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator, models, spendFrom,
+        spendTo, output, format, maxRejectedShare, RunWindow.wholeInput(runDate));
+  }
+
   /** @return a config reading {@code events} with every default, writing Delta under {@code output} */
   public static JobConfig ofEvents(LocalDate runDate, String events, String output) {
     return new JobConfig(runDate, InputSpec.parse(events), null, null, null, null, MappingSpec.none(), "UTC", ">",
@@ -76,19 +99,26 @@ public record JobConfig(
     return new JobConfig(runDate, events, paths, spendIn == null ? null : InputSpec.parse(spendIn),
         identitiesIn == null ? null : InputSpec.parse(identitiesIn),
         consentIn == null ? null : InputSpec.parse(consentIn), mapping, timezone, pathSeparator, models, spendFrom,
-        spendTo, output, format, maxRejectedShare);
+        spendTo, output, format, maxRejectedShare, window);
   }
 
   /** @return this config writing {@code f} */
   public JobConfig withFormat(OutputFormat f) {
     return new JobConfig(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator,
-        models, spendFrom, spendTo, output, f, maxRejectedShare);
+        models, spendFrom, spendTo, output, f, maxRejectedShare, window);
   }
 
-  /** @return this config for another run date */
+  /** @return this config for another run date: a whole-input run stays one, a windowed one reports {@code d} */
   public JobConfig withRunDate(LocalDate d) {
     return new JobConfig(d, events, paths, spend, identities, consent, mapping, timezone, pathSeparator, models,
-        spendFrom, spendTo, output, format, maxRejectedShare);
+        spendFrom, spendTo, output, format, maxRejectedShare,
+        window.windowed() ? RunWindow.dates(d, d, window.fitDays()) : RunWindow.wholeInput(d));
+  }
+
+  /** @return this config with other report dates (or a whole-input run) */
+  public JobConfig withWindow(RunWindow w) {
+    return new JobConfig(w.label() == null ? runDate : w.label(), events, paths, spend, identities, consent,
+        mapping, timezone, pathSeparator, models, spendFrom, spendTo, output, format, maxRejectedShare, w);
   }
 
   /** @return the inputs as given, for {@code run_log} */

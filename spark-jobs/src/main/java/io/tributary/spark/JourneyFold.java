@@ -6,6 +6,10 @@ import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.Requirement;
 import io.tributary.core.options.RunOptions;
+import io.tributary.core.window.DatedFold;
+import io.tributary.core.window.RunWindow;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,16 +32,34 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   private final RunOptions spec;
+  /** The run's report dates, or null for a whole-input run. */
+  private final RunWindow window;
+  private final String zone;
 
   JourneyFold(RunOptions spec) {
+    this(spec, null, null);
+  }
+
+  /**
+   * @param spec the models and lookback
+   * @param window a windowed run's dates (then each date's journeys are folded apart, with the core's
+   *     {@link DatedFold}), or null to fold every journey into one aggregate
+   * @param zone the zone of the dates
+   */
+  JourneyFold(RunOptions spec, RunWindow window, String zone) {
     this.spec = Objects.requireNonNull(spec, "spec");
+    this.window = window != null && window.windowed() ? window : null;
+    this.zone = zone;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> input) {
     List<AttributionModel> models = spec.resolve(Set.of(Requirement.TIMESTAMPS));
-    JourneyAggregate.Builder builder = JourneyAggregate.builder(spec.journeyOptions(), models);
+    JourneyAggregate.Builder builder = window != null ? null : JourneyAggregate.builder(spec.journeyOptions(), models);
+    DatedFold.Builder dated = window == null ? null
+        : DatedFold.builder(window, ZoneId.of(zone), spec.journeyOptions(), models);
     return new Iterator<>() {
+      private Iterator<Row> ends;
       private final List<Row> customer = new ArrayList<>();
       private final Channels channels = new Channels();
       private String key;
@@ -49,10 +71,15 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
       @Override
       public boolean hasNext() {
         while (pending == null && !finished) {
-          if (!input.hasNext()) {
+          if (ends != null) {
+            if (ends.hasNext()) {
+              pending = ends.next();
+            } else {
+              finished = true;
+            }
+          } else if (!input.hasNext()) {
             flush();
-            pending = ParsedRecords.aggregate(AggregateCodec.encode(builder.build()), customers, events);
-            finished = true;
+            ends = ends();
           } else {
             Row r = input.next();
             if (r.getInt(ParsedRecords.KIND) != ParsedRecords.DATA) {
@@ -81,9 +108,32 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
         return r;
       }
 
+      /* The partition's closing records: one aggregate, or one per date (the counts ride on the first). */
+      private Iterator<Row> ends() {
+        if (dated == null) {
+          return List.of(ParsedRecords.aggregate(AggregateCodec.encode(builder.build()), customers, events))
+              .iterator();
+        }
+        List<Row> out = new ArrayList<>();
+        for (Map.Entry<LocalDate, JourneyAggregate> e : dated.build().byDate().entrySet()) {
+          boolean first = out.isEmpty();
+          out.add(ParsedRecords.aggregate(AggregateCodec.encode(e.getValue()), first ? customers : 0,
+              first ? events : 0, e.getKey().toEpochDay()));
+        }
+        if (out.isEmpty()) {
+          out.add(ParsedRecords.aggregate(null, customers, events, null));
+        }
+        return out.iterator();
+      }
+
       private void flush() {
         if (!customer.isEmpty()) {
-          builder.addCustomer(channels.columns(customer));
+          CustomerEvents columns = channels.columns(customer);
+          if (dated != null) {
+            dated.addCustomer(columns);
+          } else {
+            builder.addCustomer(columns);
+          }
           customers++;
           customer.clear();
         }
