@@ -9,14 +9,7 @@ import io.tributary.cli.options.OutputOptions;
 import io.tributary.cli.options.WindowFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
-import io.tributary.cli.output.CsvTableWriter;
-import io.tributary.cli.output.SpecTables;
 import io.tributary.core.metrics.MarkovDiagnostics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -73,7 +66,7 @@ final class AttributeCommand implements Callable<Integer> {
   public Integer call() {
     AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, window.window(),
         streams, progress(streams));
-    writeRejects(read.rejectsFile(), outcome);
+    RunPipeline.writeRejects(read.rejectsFile(), outcome.rejected(), outcome.window().label());
     long t0 = System.nanoTime();
     ResultWriter.write(outcome.report(), outcome.lifetime(), outcome.rejected(),
         () -> MarkovDiagnostics.of(outcome.aggregate(), outcome.models()), outcome.window().label(),
@@ -97,14 +90,4 @@ final class AttributeCommand implements Callable<Integer> {
         ? Progress.onTerminal(streams.err()) : Progress.none();
   }
 
-  static void writeRejects(String file, AttributionJob.Outcome outcome) {
-    if (file == null) {
-      return;
-    }
-    try (Writer w = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
-      CsvTableWriter.write(SpecTables.rejectedRows(outcome.rejected(), outcome.window().label()), w);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

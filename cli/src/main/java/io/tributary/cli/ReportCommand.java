@@ -57,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, window.window(),
         streams, Progress.none());
-    AttributeCommand.writeRejects(read.rejectsFile(), outcome);
+    RunPipeline.writeRejects(read.rejectsFile(), outcome.rejected(), null);
     ReportWriter.write(output, outcome, input, side, models);
     if (!quiet) {
       outcome.notes().forEach(streams.err()::println);

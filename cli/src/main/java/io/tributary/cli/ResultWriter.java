@@ -117,6 +117,9 @@ final class ResultWriter {
     LocalDate runDate = dates.runDate();
     List<Table> tables = new ArrayList<>();
     tables.add(SpecTables.channelCredit(report, runDate));
+    if (!report.channelRollup().isEmpty()) {
+      tables.add(SpecTables.channelRollup(report, runDate));
+    }
     tables.add(SpecTables.conversionKpis(report.kpis(), lifetime, runDate));
     tables.add(SpecTables.pathSummary(report.pathSummary(), runDate));
     if (!rejected.isEmpty()) {

@@ -4,14 +4,17 @@ import io.tributary.core.ErrorClass;
 import io.tributary.core.Errors;
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
+import io.tributary.core.clv.ClvOptionSpec;
+import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.metrics.ChannelCreditRow;
 import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.model.ModelOptions;
+import io.tributary.core.options.EventReadOptionSpec;
 import io.tributary.core.options.ModelOptionSpec;
-import io.tributary.core.options.OptionDef;
 import io.tributary.core.options.RunOptions;
 import io.tributary.core.options.WindowOptionSpec;
 import io.tributary.core.window.RunWindow;
+import io.tributary.core.window.DateRange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -100,6 +104,21 @@ public final class AttributionJob implements Callable<Integer> {
    * {@code --fit-window}), added by {@link GeneratedOptions} and read by the core's {@link RunWindow}.
    */
   private final Map<String, String> windowOptions = new TreeMap<>();
+
+  @Option(names = ChannelLifetimeValue.OPTION,
+      description = "Also fit BG/NBD + Gamma-Gamma on the run's purchases and split each customer's lifetime value "
+          + "over the channels of their acquisition journey under every model (table channel_lifetime_value, and "
+          + "the lifetime columns of conversion_kpis).")
+  boolean lifetime;
+
+  /** The core's lifetime-value options ({@link ClvOptionSpec}), added by {@link GeneratedOptions} like the models'. */
+  private final Map<String, String> lifetimeOptions = new TreeMap<>();
+
+  /**
+   * The core's event read options ({@code --event-date-column}, {@code --events-from}, {@code --events-to}), added
+   * by {@link GeneratedOptions} like the model options.
+   */
+  private final Map<String, String> readOptions = new TreeMap<>();
 
   @Option(names = "--spend-from", paramLabel = "DATE", description = "First spend date counted (inclusive).")
   LocalDate spendFrom;
@@ -201,6 +220,17 @@ public final class AttributionJob implements Callable<Integer> {
       throw new IllegalArgumentException("--format must be delta or parquet, got \"" + format + "\"");
     }
     RunOptions spec = RunOptions.of(modelOptions); // bad option values fail here, before Spark starts
+    String dateColumn = EventReadOptionSpec.EVENT_DATE_COLUMN.parse(
+        readOptions.getOrDefault(EventReadOptionSpec.EVENT_DATE_COLUMN.name(),
+            EventReadOptionSpec.EVENT_DATE_COLUMN.defaultText()));
+    LocalDate from = EventReadOptionSpec.EVENTS_FROM.parse(readOptions.get(EventReadOptionSpec.EVENTS_FROM.name()));
+    LocalDate to = EventReadOptionSpec.EVENTS_TO.parse(readOptions.get(EventReadOptionSpec.EVENTS_TO.name()));
+    if ((from == null) != (to == null)) {
+      throw new IllegalArgumentException("--events-from and --events-to go together");
+    }
+    if (from != null && to.isBefore(from)) {
+      throw new IllegalArgumentException("--events-from " + from + " is after --events-to " + to);
+    }
     RunWindow window = RunWindow.of(windowOptions);
     // No report date: the whole input, in today's partition (UTC), as before report windows.
     LocalDate runDate = window.label() == null ? LocalDate.now(ZoneOffset.UTC) : window.label();
@@ -208,7 +238,9 @@ public final class AttributionJob implements Callable<Integer> {
         events == null ? null : InputSpec.parse(events), paths == null ? null : InputSpec.parse(paths),
         spend == null ? null : InputSpec.parse(spend), identities == null ? null : InputSpec.parse(identities),
         consent == null ? null : InputSpec.parse(consent), MappingSpec.parse(map, alias), timezone, pathSeparator,
-        spec, spendFrom, spendTo, output, f, maxRejectedShare,
+        spec, spendFrom, spendTo, output, f, maxRejectedShare, dateColumn,
+        from == null ? null : new DateRange(from, to, ZoneId.of(timezone)),
+        lifetime ? ClvOptionSpec.options(lifetimeOptions) : null,
         window.windowed() ? window : RunWindow.wholeInput(runDate));
   }
 
@@ -269,6 +301,11 @@ public final class AttributionJob implements Callable<Integer> {
         + "(%d paths), rejected_rows (%d), run_log%s%n", cfg.format().name().toLowerCase(Locale.ROOT), r.output(),
         creditRows, paths, s.rejected(),
         chain ? ", markov_transitions, removal_effects" : "");
+    if (r.lifetime() != null) {
+      out.printf(Locale.ROOT, "  lifetime value: %d customers, calibrated to %s, %.2f in all (%.2f per customer); "
+          + "channel_lifetime_value (%d rows)%n", r.lifetime().customers(), r.lifetime().calibrationEnd(),
+          r.lifetime().totalLifetimeValue(), r.lifetime().meanLifetimeValue(), r.lifetime().rows().size());
+    }
     r.report().samplingNote().ifPresent(n -> out.println("  " + n));
     StringBuilder times = new StringBuilder();
     r.phaseMillis().forEach((phase, ms) -> times.append(times.length() == 0 ? "" : ", ")
@@ -341,44 +378,20 @@ public final class AttributionJob implements Callable<Integer> {
   }
 
   /**
-   * Adds one option per entry of the core's {@link WindowOptionSpec} and {@link ModelOptionSpec} (name, label, help
-   * with the default), so the job exposes the CLI's window and model options with the same defaults and the same
-   * one-line message for a bad value, and each is also a config-file key.
+   * Adds one option per entry of the core's {@link WindowOptionSpec}, {@link ModelOptionSpec}, {@link ClvOptionSpec}
+   * and {@link EventReadOptionSpec} (name, label, help with the default) through the engines' one adapter
+   * ({@link io.tributary.picocli.GeneratedOptions}, the CLI's too), so the job exposes the CLI's window and model
+   * options with the same defaults and the same one-line message for a bad value, and each is also a config-file key.
    */
   static final class GeneratedOptions implements CommandLine.IModelTransformer {
     @Override
     public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
       AttributionJob job = (AttributionJob) command.userObject();
-      add(command, WindowOptionSpec.ALL, job.windowOptions);
-      add(command, ModelOptionSpec.ALL, job.modelOptions);
+      io.tributary.picocli.GeneratedOptions.add(command, WindowOptionSpec.ALL, job.windowOptions);
+      io.tributary.picocli.GeneratedOptions.add(command, ModelOptionSpec.ALL, job.modelOptions);
+      io.tributary.picocli.GeneratedOptions.add(command, ClvOptionSpec.ALL, job.lifetimeOptions);
+      io.tributary.picocli.GeneratedOptions.add(command, EventReadOptionSpec.ALL, job.readOptions);
       return command;
-    }
-
-    private static void add(CommandLine.Model.CommandSpec command, List<OptionDef<?>> defs,
-        Map<String, String> given) {
-      for (OptionDef<?> def : defs) {
-        command.addOption(CommandLine.Model.OptionSpec.builder(def.flag())
-            .paramLabel(def.label())
-            .type(String.class)
-            .description(def.description().replace("%", "%%")) // picocli formats descriptions
-            .getter(new CommandLine.Model.IGetter() {
-              @Override
-              @SuppressWarnings("unchecked")
-              public <T> T get() {
-                return (T) given.get(def.name());
-              }
-            })
-            .setter(new CommandLine.Model.ISetter() {
-              @Override
-              public <T> T set(T value) {
-                if (value != null) {
-                  given.put(def.name(), (String) value);
-                }
-                return null;
-              }
-            })
-            .build());
-      }
     }
   }
 

@@ -6,6 +6,7 @@ import io.tributary.core.input.Header;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.Event;
 import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.journey.TouchpointLevel;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.BitSet;
@@ -31,20 +32,36 @@ final class EventRows implements RowHandler {
   private final String zone;
   private final Broadcast<Map<String, String>> identities;
   private final Broadcast<Set<String>> consent;
+  private final DateScan dates;
+  private final TouchpointLevel level;
 
   EventRows(MappingSpec mapping, String zone, Broadcast<Map<String, String>> identities,
       Broadcast<Set<String>> consent) {
+    this(mapping, zone, identities, consent, null);
+  }
+
+  /** @param dates when not null, events outside its range are {@link RowHandler#OUT_OF_RANGE} */
+  EventRows(MappingSpec mapping, String zone, Broadcast<Map<String, String>> identities,
+      Broadcast<Set<String>> consent, DateScan dates) {
+    this(mapping, zone, identities, consent, dates, TouchpointLevel.CHANNEL);
+  }
+
+  /** @param level {@code --touchpoint}: a record's channel is the touch's touchpoint key at this level */
+  EventRows(MappingSpec mapping, String zone, Broadcast<Map<String, String>> identities,
+      Broadcast<Set<String>> consent, DateScan dates, TouchpointLevel level) {
+    this.level = Objects.requireNonNull(level, "level");
     this.mapping = Objects.requireNonNull(mapping, "mapping");
     this.zone = Objects.requireNonNull(zone, "zone");
     this.identities = identities;
     this.consent = consent;
+    this.dates = dates;
   }
 
   @Override
   public Parser open(String file, List<String> header) {
     ColumnMapping m = mapping.mapping();
     Header h = EventRowParser.header(file, header, m);
-    EventRowParser parser = new EventRowParser(h, m, ZoneId.of(zone));
+    EventRowParser parser = new EventRowParser(h, m, ZoneId.of(zone), level);
     IdentityMap ids = identities == null ? IdentityMap.empty() : Identities.resolved(identities);
     ConsentList optedOut = consent == null ? ConsentList.none() : ConsentList.of(consent.value(), ids);
     BitSet matched = new BitSet();
@@ -52,6 +69,9 @@ final class EventRows implements RowHandler {
       @Override
       public Row accept(io.tributary.core.input.Fields fields) {
         Event e = parser.parse(fields);
+        if (dates != null && !dates.contains(e.timestamp())) {
+          return OUT_OF_RANGE;
+        }
         String unified = ids.resolve(e.customerId());
         if (optedOut.excludes(e.customerId(), unified)) {
           optedOut.markMatches(e.customerId(), unified, matched);

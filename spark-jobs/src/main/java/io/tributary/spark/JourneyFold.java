@@ -1,6 +1,8 @@
 package io.tributary.spark;
 
 import io.tributary.core.journey.CustomerEvents;
+import io.tributary.core.lifetime.AcquisitionRecorder;
+import io.tributary.core.lifetime.LifetimeTally;
 import io.tributary.core.model.AggregateCodec;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
@@ -32,22 +34,30 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   private final RunOptions spec;
+  private final String lifetimeZone;
   /** The run's report dates, or null for a whole-input run. */
   private final RunWindow window;
   private final String zone;
 
-  JourneyFold(RunOptions spec) {
-    this(spec, null, null);
+  /**
+   * @param spec the models and journey options
+   * @param lifetimeZone when not null, the partition also records its buyers ({@code --clv}) with purchase days in
+   *     this zone, and emits them as one {@link ParsedRecords#LIFETIME} record
+   */
+  JourneyFold(RunOptions spec, String lifetimeZone) {
+    this(spec, lifetimeZone, null, null);
   }
 
   /**
    * @param spec the models and lookback
+   * @param lifetimeZone as above (a whole-input run only)
    * @param window a windowed run's dates (then each date's journeys are folded apart, with the core's
    *     {@link DatedFold}), or null to fold every journey into one aggregate
    * @param zone the zone of the dates
    */
-  JourneyFold(RunOptions spec, RunWindow window, String zone) {
+  JourneyFold(RunOptions spec, String lifetimeZone, RunWindow window, String zone) {
     this.spec = Objects.requireNonNull(spec, "spec");
+    this.lifetimeZone = lifetimeZone;
     this.window = window != null && window.windowed() ? window : null;
     this.zone = zone;
   }
@@ -58,6 +68,8 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
     JourneyAggregate.Builder builder = window != null ? null : JourneyAggregate.builder(spec.journeyOptions(), models);
     DatedFold.Builder dated = window == null ? null
         : DatedFold.builder(window, ZoneId.of(zone), spec.journeyOptions(), models);
+    AcquisitionRecorder recorder = lifetimeZone == null || window != null ? null
+        : new AcquisitionRecorder(models, java.time.ZoneId.of(lifetimeZone));
     return new Iterator<>() {
       private Iterator<Row> ends;
       private final List<Row> customer = new ArrayList<>();
@@ -111,8 +123,13 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
       /* The partition's closing records: one aggregate, or one per date (the counts ride on the first). */
       private Iterator<Row> ends() {
         if (dated == null) {
-          return List.of(ParsedRecords.aggregate(AggregateCodec.encode(builder.build()), customers, events))
-              .iterator();
+          List<Row> out = new ArrayList<>();
+          out.add(ParsedRecords.aggregate(AggregateCodec.encode(builder.build()), customers, events));
+          if (recorder != null) {
+            LifetimeTally buyers = LifetimeTally.of(recorder.build());
+            out.add(ParsedRecords.lifetime(buyers.encode(), buyers.size()));
+          }
+          return out.iterator();
         }
         List<Row> out = new ArrayList<>();
         for (Map.Entry<LocalDate, JourneyAggregate> e : dated.build().byDate().entrySet()) {
@@ -131,8 +148,12 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
           CustomerEvents columns = channels.columns(customer);
           if (dated != null) {
             dated.addCustomer(columns);
-          } else {
+          } else if (recorder == null) {
             builder.addCustomer(columns);
+          } else {
+            recorder.startCustomer(columns.channelNames());
+            builder.addCustomer(columns, recorder);
+            recorder.endCustomer();
           }
           customers++;
           customer.clear();

@@ -48,14 +48,13 @@ final class LineNumbers implements Serializable {
     return offset;
   }
 
-  /** @return the 1-based line of a {@link ParsedRecords#REJECTED} record */
-  long line(Row rejected) {
-    String file = rejected.getString(ParsedRecords.FILE);
-    long split = rejected.getLong(ParsedRecords.SPLIT);
-    Long offset = offsetBySplit.get(file + '#' + split);
-    if (offset == null) {
-      throw new IllegalStateException("no line count for split " + split + " of " + file);
-    }
-    return offset + rejected.getLong(ParsedRecords.IDX) + 1;
+  /**
+   * @param located a record located by {@code file, split, idx}: a {@link ParsedRecords#REJECTED} one, a located
+   *     {@link ParsedRecords#DATA} one, or a {@link ParsedRecords#TOTALS} one that names its row
+   * @return the record's 1-based line in its file
+   */
+  long line(Row located) {
+    return offset(located.getString(ParsedRecords.FILE), located.getLong(ParsedRecords.SPLIT))
+        + located.getLong(ParsedRecords.IDX) + 1;
   }
 }

@@ -7,6 +7,9 @@ import io.tributary.core.input.InputNotes;
 import io.tributary.core.input.PathTotals;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.journey.TouchpointLevel;
+import io.tributary.core.lifetime.ChannelLifetimeValue;
+import io.tributary.core.lifetime.LifetimeTally;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.SpendTable;
@@ -14,10 +17,12 @@ import io.tributary.core.model.AggregateCodec;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.Requirement;
+import io.tributary.core.output.KpiRow;
 import io.tributary.core.output.Rejection;
+import io.tributary.core.output.RunLogEntry;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.window.DatedAggregates;
-import io.tributary.core.window.ReadRange;
+import io.tributary.core.window.DateRange;
 import io.tributary.core.window.WindowedReport;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -69,6 +74,8 @@ final class NightlyRun {
   private long excluded;
   private final Map<String, Long> phases = new LinkedHashMap<>();
   private long phaseStart = System.nanoTime();
+  /** The publish record of a Delta output once every table has committed ({@link Publication}), else null. */
+  private String tableVersions;
 
   private NightlyRun(SparkSession spark, SparkSession tableSession, JobConfig cfg) {
     this.spark = spark;
@@ -85,15 +92,15 @@ final class NightlyRun {
     NightlyRun run = new NightlyRun(spark, writer.session(), cfg);
     try {
       JobResult result = run.execute(writer);
-      // One row per date written, all with the run's id, so that every partition names the run that wrote it; each
-      // row counts the run's input and its own date's journeys.
+      // The publish step: this row, one commit after every table's, names the versions that show the run. A range
+      // writes one row per date, all with the run's id, each counting the run's input and its own date's journeys.
       Instant finished = Instant.now();
       List<Row> log = new ArrayList<>();
       for (WindowedReport.Dated d : result.dates()) {
         RunStats s = result.stats();
         log.add(OutputTables.runLog(d.date(), runId, new RunStats(s.inputs(), s.read(), s.accepted(), s.rejected(),
             s.excluded(), s.customers(), d.report().kpis().journeys()), started, finished, "succeeded", null,
-            AttributionJob.version()));
+            AttributionJob.version(), run.tableVersions));
       }
       writer.append(OutputTables.RUN_LOG, spark.createDataFrame(log, OutputTables.RUN_LOG_SCHEMA).coalesce(1));
       return result;
@@ -107,7 +114,7 @@ final class NightlyRun {
     try {
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, 0, 0);
       writer.append(OutputTables.RUN_LOG, spark.createDataFrame(List.of(OutputTables.runLog(cfg.runDate(), runId,
-          stats, started, Instant.now(), "failed", message, AttributionJob.version())),
+          stats, started, Instant.now(), "failed", message, AttributionJob.version(), null)),
           OutputTables.RUN_LOG_SCHEMA).coalesce(1));
     } catch (RuntimeException ignored) {
       // The failure itself is what the caller reports; an unwritable log must not hide it.
@@ -120,6 +127,8 @@ final class NightlyRun {
         cfg.models().resolve(events ? Set.of(Requirement.TIMESTAMPS) : Set.of());
     cfg.models().journeyOptions(); // validates the lookback before any data is read
     ZoneId.of(cfg.timezone());
+    TouchpointLevel touchpoint = cfg.models().touchpoint();
+    TouchpointLevel.checkInput(touchpoint, events, cfg.lifetime() != null);
 
     Broadcast<Map<String, String>> identities = cfg.identities() == null ? null : jsc.broadcast(identities());
     Set<String> consentIds = cfg.consent() == null ? null : consent();
@@ -128,8 +137,12 @@ final class NightlyRun {
     phase("side inputs");
 
     InputSpec main = events ? cfg.events() : cfg.paths();
+    Optional<DateScan> dates = events && cfg.eventDates() != null
+        ? Optional.of(new DateScan(cfg.eventDates(), cfg.eventDateColumn(),
+            cfg.mapping().mapping().source("timestamp")))
+        : Optional.empty();
     RowHandler handler = events
-        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent)
+        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent, dates.orElse(null), touchpoint)
         : new PathRows(cfg.mapping(), cfg.pathSeparator());
     // Files whose splits disagree on a record boundary (a quoted line break across one) are read again in one piece;
     // nothing of the first reading is kept.
@@ -137,7 +150,7 @@ final class NightlyRun {
     Dataset<Row> folded;
     List<Row> small;
     while (true) {
-      JavaRDD<Row> records = SourceReader.read(spark, main, handler, onePiece);
+      JavaRDD<Row> records = SourceReader.read(spark, main, handler, onePiece, dates);
       // As many customer partitions as input splits (about one per 32-128 MB of input), at least one per core: the
       // fold's per-partition cost is small, but hundreds of near-empty partitions on a small input are not.
       int partitions = Math.max(jsc.defaultParallelism(), records.getNumPartitions());
@@ -145,22 +158,23 @@ final class NightlyRun {
       if (events && cfg.window().windowed()) {
         // A windowed run needs only the events of its read range: the rest are dropped before the shuffle (a CSV is
         // read whole; counts, rejections and notes pass).
-        ReadRange range = cfg.window().readRange(cfg.models().journeyOptions().lookback(), ZoneId.of(cfg.timezone()));
+        DateRange range = cfg.window().readRange(cfg.models().journeyOptions().lookback(), ZoneId.of(cfg.timezone()));
         parsed = parsed.filter(functions.col("kind").notEqual(ParsedRecords.DATA)
-            .or(functions.col("ts").geq(range.start().toEpochMilli())
-                .and(functions.col("ts").lt(range.end().toEpochMilli()))));
+            .or(functions.col("ts").geq(range.startInclusive().toEpochMilli())
+                .and(functions.col("ts").lt(range.endExclusive().toEpochMilli()))));
       }
       Dataset<Row> f = events
           ? parsed.repartition(partitions, functions.col("key"))
               // By key alone: customer ids make a useful sort prefix (a leading constant kind would not); count and
               // rejected records have keys of their own and pass through the fold wherever they land.
               .sortWithinPartitions("key")
-              .mapPartitions(new JourneyFold(cfg.models(), cfg.window(), cfg.timezone()),
+              .mapPartitions(new JourneyFold(cfg.models(), cfg.lifetime() == null ? null : cfg.timezone(),
+                  cfg.window(), cfg.timezone()),
                   Encoders.row(ParsedRecords.SCHEMA))
           : parsed;
       f = f.persist(StorageLevel.MEMORY_AND_DISK());
       List<Row> s = f.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE,
-              ParsedRecords.TOTALS, ParsedRecords.NOTES))
+              ParsedRecords.TOTALS, ParsedRecords.NOTES, ParsedRecords.LIFETIME))
           .collectAsList();
       Set<String> disagree = SplitChecks.disagreeing(s.stream()
           .filter(r -> r.getInt(ParsedRecords.KIND) == ParsedRecords.COUNT).toList());
@@ -184,6 +198,7 @@ final class NightlyRun {
       BitSet matchedOptOuts = new BitSet();
       List<byte[]> payloads = new ArrayList<>();
       Map<LocalDate, List<byte[]>> datedPayloads = new TreeMap<>();
+      List<byte[]> buyerPayloads = new ArrayList<>();
       long customers = 0;
       for (Row r : small) {
         switch (r.getInt(ParsedRecords.KIND)) {
@@ -193,6 +208,7 @@ final class NightlyRun {
             gapShifts += r.getLong(ParsedRecords.N1);
             matchedOptOuts.or(BitSet.valueOf((byte[]) r.get(ParsedRecords.PAYLOAD)));
           }
+          case ParsedRecords.LIFETIME -> buyerPayloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
           default -> {
             customers += r.getLong(ParsedRecords.N1);
             byte[] payload = (byte[]) r.get(ParsedRecords.PAYLOAD);
@@ -209,7 +225,7 @@ final class NightlyRun {
       }
       // An error that stopped a split's reading comes first: the path totals of such a split are cut short.
       SplitChecks.throwFirstError(counts, LineNumbers.of(counts));
-      checkPathTotals(totals, LineNumbers.of(counts));
+      checkPathTotals(totals, LineNumbers.of(counts), main, onePiece);
       // A balanced tree of merges on the driver's cores, not a left fold: each merge costs the size of both sides, so
       // folding P partitions one by one re-copies the growing whole P times. Merging is exact and order-free, so the
       // tree's shape never changes the result.
@@ -240,8 +256,9 @@ final class NightlyRun {
       }
       checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
 
-      List<WindowedReport.Dated> dated = reports(aggregate, datedPayloads, models, spend);
+      List<WindowedReport.Dated> dated = reports(aggregate, datedPayloads, models, spend, touchpoint);
       AttributionReport report = dated.get(dated.size() - 1).report();
+      boolean windowed = cfg.window().windowed();
       long journeys = 0;
       for (WindowedReport.Dated d : dated) {
         journeys += d.report().kpis().journeys();
@@ -249,11 +266,28 @@ final class NightlyRun {
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, customers,
           journeys);
       phase("models and report");
+      ChannelLifetimeValue lifetime = null;
+      Double lifetimeChange = null;
+      if (cfg.lifetime() != null) {
+        // The partitions' buyers on the driver: a few ints per buyer plus each distinct purchase pattern and path once
+        // (LifetimeTally); the fit needs them all at once, and the split is the core's, as in the CLI.
+        LifetimeTally buyers = new LifetimeTally();
+        for (byte[] b : buyerPayloads) {
+          buyers.addAll(LifetimeTally.decode(b));
+        }
+        lifetime = ChannelLifetimeValue.compute(aggregate, models, buyers, report.channelCredit(), spend,
+            cfg.lifetime(), ZoneId.of(cfg.timezone()));
+        lifetimeChange = ChannelLifetimeValue.change(lifetime.meanLifetimeValue(), yearBefore(writer));
+        phase("lifetime value");
+      }
+      KpiRow kpis = new KpiRow(report.kpis(), lifetime, lifetimeChange);
+      ChannelLifetimeValue clv = lifetime;
 
       Dataset<Row> sideRejectedRows = frame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA);
       // The usual night has no rejected event rows: then no job needs to look for them.
       Dataset<Row> rejected = mainRead == mainAccepted ? sideRejectedRows.coalesce(1)
           : mainRejected.union(sideRejectedRows).coalesce(1);
+      LocalDate date = cfg.runDate();
       LocalDate first = dated.get(0).date();
       LocalDate last = dated.get(dated.size() - 1).date();
       boolean markov = dated.stream().anyMatch(d -> d.markov().isPresent());
@@ -263,9 +297,19 @@ final class NightlyRun {
           () -> writer.replace(OutputTables.PATH_SUMMARY,
               frame(OutputTables.pathSummary(dated), OutputTables.PATH_SUMMARY_SCHEMA), first, last),
           () -> writer.replace(OutputTables.CONVERSION_KPIS,
-              frame(OutputTables.conversionKpis(dated), OutputTables.conversionKpisSchema(dated)), first, last),
+              windowed ? frame(OutputTables.conversionKpis(dated), OutputTables.conversionKpisSchema(dated))
+                  : frame(OutputTables.conversionKpis(date, kpis), OutputTables.conversionKpisSchema(kpis)),
+              first, last),
           () -> writer.replace(OutputTables.CHANNEL_CREDIT,
-              frame(OutputTables.channelCredit(dated), OutputTables.channelCreditSchema(dated)), first, last)));
+              windowed ? frame(OutputTables.channelCredit(dated), OutputTables.channelCreditSchema(dated))
+                  : frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
+              first, last)));
+      // --touchpoint channel/campaign: the roll-up beside the campaign rows. A later channel-level run of the date
+      // empties it, so no date keeps a roll-up of credit it no longer holds.
+      if (!report.channelRollup().isEmpty() || writer.exists(OutputTables.CHANNEL_ROLLUP)) {
+        writes.add(() -> writer.replace(OutputTables.CHANNEL_ROLLUP,
+            frame(OutputTables.channelRollup(date, report), OutputTables.CHANNEL_ROLLUP_SCHEMA), first, last));
+      }
       // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
       // date keeps a chain that its credit no longer comes from.
       if (markov || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
@@ -279,7 +323,17 @@ final class NightlyRun {
         writes.add(() -> writer.replace(OutputTables.MODEL_FIT,
             frame(OutputTables.modelFits(dated), OutputTables.MODEL_FIT_SCHEMA), first, last));
       }
+      // Like the chain's tables: once a run wrote lifetime value, a later run of the date without it empties it.
+      if (clv != null || writer.exists(OutputTables.CHANNEL_LIFETIME_VALUE)) {
+        writes.add(() -> writer.replace(OutputTables.CHANNEL_LIFETIME_VALUE,
+            frame(OutputTables.channelLifetimeValue(date, clv), OutputTables.channelLifetimeValueSchema(clv)), date));
+      }
+      Map<String, Long> published = writer.format() == OutputFormat.DELTA ? Publication.repair(writer) : null;
       writeConcurrently(writes);
+      if (published != null) {
+        published.putAll(writer.versions());
+        tableVersions = RunLogEntry.tableVersions(published);
+      }
       phase("write");
       if (consentIds != null) {
         notes.add(InputNotes.optOuts(cfg.consent().toString(), consentIds.size(),
@@ -288,7 +342,7 @@ final class NightlyRun {
       if (gapShifts > 0) {
         notes.add(InputNotes.gapShifts(main.toString(), gapShifts, ZoneId.of(cfg.timezone())));
       }
-      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases, notes, dated);
+      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases, notes, lifetime, dated);
     } finally {
       folded.unpersist();
     }
@@ -299,9 +353,10 @@ final class NightlyRun {
    * from the dates' merged aggregates (the core's {@link WindowedReport}), each with the spend of its date.
    */
   private List<WindowedReport.Dated> reports(JourneyAggregate aggregate, Map<LocalDate, List<byte[]>> dated,
-      List<AttributionModel> models, SpendTable spend) {
+      List<AttributionModel> models, SpendTable spend, TouchpointLevel touchpoint) {
     if (!cfg.window().windowed()) {
-      AttributionReport report = AttributionReport.compute(aggregate, models, spend, cfg.models().modelOptions());
+      AttributionReport report =
+          AttributionReport.compute(aggregate, models, spend, cfg.models().modelOptions(), touchpoint);
       return List.of(new WindowedReport.Dated(cfg.runDate(), report, MarkovDiagnostics.of(aggregate, models),
           List.of()));
     }
@@ -351,6 +406,26 @@ final class NightlyRun {
     }
   }
 
+  /*
+   * Lifetime value per customer of the same date a year earlier, from this output's conversion_kpis, or null when that
+   * partition does not exist or was written without lifetime value.
+   */
+  private Double yearBefore(TableWriter writer) {
+    if (!writer.exists(OutputTables.CONVERSION_KPIS)) {
+      return null;
+    }
+    String column = io.tributary.core.output.OutputTables.LIFETIME_VALUE_PER_CUSTOMER;
+    Dataset<Row> table = tableSession.read().format(cfg.format() == OutputFormat.DELTA ? "delta" : "parquet")
+        .load(writer.location(OutputTables.CONVERSION_KPIS));
+    if (!java.util.Arrays.asList(table.columns()).contains(column)) {
+      return null;
+    }
+    List<Row> rows = table.where(functions.col(OutputTables.RUN_DATE)
+            .equalTo(functions.lit(java.sql.Date.valueOf(cfg.runDate().minusYears(1)))))
+        .select(column).collectAsList();
+    return rows.isEmpty() || rows.get(0).isNullAt(0) ? null : rows.get(0).getDouble(0);
+  }
+
   private void phase(String name) {
     long now = System.nanoTime();
     phases.put(name, (now - phaseStart) / 1_000_000);
@@ -374,8 +449,11 @@ final class NightlyRun {
     }
   }
 
+  /** A small input's accepted rows, and the line numbers of its splits (for rows a later check must point at). */
+  private record Collected(List<Row> data, LineNumbers lines) {}
+
   /** A small input read through the executors and collected: its accepted rows, rejected ones kept for output. */
-  private List<Row> small(InputSpec spec, RowHandler handler) {
+  private Collected small(InputSpec spec, RowHandler handler) {
     Set<String> onePiece = new HashSet<>();
     List<Row> all = SourceReader.read(spark, spec, handler, onePiece).collect();
     Set<String> disagree = SplitChecks.disagreeing(all.stream()
@@ -410,18 +488,24 @@ final class NightlyRun {
     checkShare(spec.toString(), n, out.size(),
         () -> out.get(0).getString(1) + ":" + out.get(0).getLong(2) + ": " + out.get(0).getString(3));
     sideRejected.addAll(out);
-    return data;
+    return new Collected(data, lines);
   }
 
   private Map<String, String> identities() {
     IdentityMap.Builder pairs = IdentityMap.builder();
+    Collected ids = small(cfg.identities(), new IdentityRows(cfg.mapping()));
+    // In file order, as the CLI reads them: an alias mapped to two customers names the second pair's line.
+    List<Row> ordered = new ArrayList<>(ids.data());
+    ordered.sort(Comparator.comparing((Row r) -> r.getString(ParsedRecords.FILE))
+        .thenComparingLong(r -> ids.lines().line(r)));
+    for (Row r : ordered) {
+      pairs.add(r.getString(ParsedRecords.FILE), ids.lines().line(r), r.getString(ParsedRecords.KEY),
+          r.getString(ParsedRecords.S1));
+    }
     try {
-      for (Row r : small(cfg.identities(), new IdentityRows(cfg.mapping()))) {
-        pairs.add(r.getString(ParsedRecords.KEY), r.getString(ParsedRecords.S1));
-      }
       pairs.build();
     } catch (IllegalArgumentException e) {
-      // An alias mapped to two customers, or a cycle: the map as a whole is ambiguous.
+      // A cycle: the map as a whole is at fault, no one line.
       throw new InputException(cfg.identities().toString(), 0, null, e.getMessage());
     }
     return pairs.pairs();
@@ -429,7 +513,7 @@ final class NightlyRun {
 
   private Set<String> consent() {
     Set<String> ids = new HashSet<>();
-    for (Row r : small(cfg.consent(), new ConsentRows(cfg.mapping()))) {
+    for (Row r : small(cfg.consent(), new ConsentRows(cfg.mapping())).data()) {
       ids.add(r.getString(ParsedRecords.KEY));
     }
     return ids;
@@ -439,13 +523,15 @@ final class NightlyRun {
   private SpendTable spend() {
     SpendTable.Builder b = SpendTable.builder();
     Map<LocalDate, SpendTable.Builder> byDate = new TreeMap<>();
-    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping()))) {
+    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping(), cfg.models().touchpoint())).data()) {
       LocalDate d = LocalDate.parse(r.getString(ParsedRecords.KEY));
       if ((cfg.spendFrom() == null || !d.isBefore(cfg.spendFrom()))
           && (cfg.spendTo() == null || !d.isAfter(cfg.spendTo()))) {
+        // S3: the row's campaign, read at a campaign level only (null otherwise).
         BigDecimal amount = new BigDecimal(r.getString(ParsedRecords.S2));
-        b.add(r.getString(ParsedRecords.S1), amount);
-        byDate.computeIfAbsent(d, x -> SpendTable.builder()).add(r.getString(ParsedRecords.S1), amount);
+        b.add(r.getString(ParsedRecords.S1), r.getString(ParsedRecords.S3), amount);
+        byDate.computeIfAbsent(d, x -> SpendTable.builder())
+            .add(r.getString(ParsedRecords.S1), r.getString(ParsedRecords.S3), amount);
       }
     }
     byDate.forEach((d, t) -> spendByDate.put(d, t.build()));
@@ -454,12 +540,11 @@ final class NightlyRun {
 
   /*
    * Holds a path input to the core's PathTotals limit in file order, before any count is merged (so no merge can
-   * overflow). The line is named when the row that passes the limit is known: when it lies in the input's first split,
-   * or in a split whose own rows pass the limit with nothing counted before it. Otherwise (the earlier splits' counts
-   * and this split's together pass it) the error names the file and column only: the split does not keep a running
-   * sum per row.
+   * overflow), naming file, line and column as the CLI does. A split whose own rows pass the limit with nothing counted
+   * before it names its row; when the earlier splits' journeys and a split's own pass it together, the split is read
+   * again counting on from them (only on this failing path: a split keeps no running sum per row).
    */
-  private void checkPathTotals(List<Row> totals, LineNumbers lines) {
+  private void checkPathTotals(List<Row> totals, LineNumbers lines, InputSpec main, Set<String> onePiece) {
     List<Row> ordered = new ArrayList<>(totals);
     ordered.sort(Comparator.comparing((Row r) -> r.getString(ParsedRecords.FILE))
         .thenComparingLong(r -> r.getLong(ParsedRecords.SPLIT)));
@@ -470,12 +555,26 @@ final class NightlyRun {
       String own = r.getString(ParsedRecords.S1);
       String passed = PathTotals.passes(before, conversions, nulls);
       if (own != null || passed != null) {
-        boolean exact = own != null && before == 0;
-        throw new InputException(r.getString(ParsedRecords.FILE), exact ? lines.line(r) : 0,
-            cfg.mapping().mapping().source(passed != null ? passed : own), PathTotals.reason());
+        Row at = own != null && before == 0 ? r : passingRow(main, onePiece, r, before);
+        throw new InputException(at.getString(ParsedRecords.FILE), lines.line(at),
+            cfg.mapping().mapping().source(at.getString(ParsedRecords.S1)), PathTotals.reason());
       }
       before += conversions + nulls;
     }
+  }
+
+  /** @return the {@link ParsedRecords#TOTALS} record of {@code split} read again after {@code before} journeys */
+  private Row passingRow(InputSpec main, Set<String> onePiece, Row split, long before) {
+    String key = split.getString(ParsedRecords.FILE) + '#' + split.getLong(ParsedRecords.SPLIT);
+    RowHandler locating = new PathRows(cfg.mapping(), cfg.pathSeparator()).locating(Map.of(key, before));
+    // The same splits as the first reading (same files read in one piece), so the split keys and lines match.
+    List<Row> found = SourceReader.read(spark, main, locating, onePiece)
+        .filter(r -> r.getInt(ParsedRecords.KIND) == ParsedRecords.TOTALS && r.getLong(ParsedRecords.IDX) >= 0)
+        .collect();
+    if (found.size() != 1) {
+      throw new IllegalStateException("the row passing the journey limit was not found again in " + key);
+    }
+    return found.get(0);
   }
 
   private static long sum(List<Row> counts, int field) {

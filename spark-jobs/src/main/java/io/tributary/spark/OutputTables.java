@@ -1,5 +1,6 @@
 package io.tributary.spark;
 
+import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.output.Column;
@@ -33,6 +34,8 @@ final class OutputTables {
   static final String CONVERSION_KPIS = io.tributary.core.output.OutputTables.CONVERSION_KPIS.name();
   static final String PATH_SUMMARY = io.tributary.core.output.OutputTables.PATH_SUMMARY.name();
   static final String RUN_LOG = io.tributary.core.output.OutputTables.RUN_LOG.name();
+  /** Not a SPEC table: the channel roll-up of a {@code --touchpoint channel/campaign} run. */
+  static final String CHANNEL_ROLLUP = io.tributary.core.output.OutputTables.CHANNEL_ROLLUP.name();
   static final String REJECTED_ROWS = io.tributary.core.output.OutputTables.REJECTED_ROWS.name();
   /** Not a SPEC table: the markov model's transition matrix, written when the run fits markov. */
   static final String MARKOV_TRANSITIONS = io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS.name();
@@ -40,6 +43,8 @@ final class OutputTables {
   static final String REMOVAL_EFFECTS = io.tributary.core.output.OutputTables.REMOVAL_EFFECTS.name();
   /** A windowed run's data-driven model fits, one row per report date and model. */
   static final String MODEL_FIT = io.tributary.core.output.OutputTables.MODEL_FIT.name();
+  /** Lifetime value by channel, written by a run with {@code --clv}. */
+  static final String CHANNEL_LIFETIME_VALUE = io.tributary.core.output.OutputTables.CHANNEL_LIFETIME_VALUE.name();
   /** The partition column of every table. */
   static final String RUN_DATE = TableSchema.RUN_DATE;
 
@@ -50,6 +55,7 @@ final class OutputTables {
   static final StructType REJECTED_ROWS_SCHEMA = fixed(io.tributary.core.output.OutputTables.REJECTED_ROWS);
   static final StructType RUN_LOG_SCHEMA = fixed(io.tributary.core.output.OutputTables.RUN_LOG);
   static final StructType MODEL_FIT_SCHEMA = fixed(io.tributary.core.output.OutputTables.MODEL_FIT);
+  static final StructType CHANNEL_ROLLUP_SCHEMA = fixed(io.tributary.core.output.OutputTables.CHANNEL_ROLLUP);
 
   private OutputTables() {}
 
@@ -148,18 +154,31 @@ final class OutputTables {
     return schema(io.tributary.core.output.OutputTables.CHANNEL_CREDIT, report.channelCredit());
   }
 
+  /** @return the {@code channel_rollup} rows (empty unless the run was at {@code --touchpoint channel/campaign}) */
+  static List<Row> channelRollup(LocalDate runDate, AttributionReport report) {
+    return rows(io.tributary.core.output.OutputTables.CHANNEL_ROLLUP, runDate, report.channelRollup());
+  }
+
   /** @return the {@code conversion_kpis} row, in the shape of {@link #conversionKpisSchema} */
-  static List<Row> conversionKpis(LocalDate runDate, AttributionReport report) {
-    return rows(io.tributary.core.output.OutputTables.CONVERSION_KPIS, runDate, kpis(report));
+  static List<Row> conversionKpis(LocalDate runDate, KpiRow kpis) {
+    return rows(io.tributary.core.output.OutputTables.CONVERSION_KPIS, runDate, List.of(kpis));
   }
 
-  /** @return the schema of this report's {@code conversion_kpis} (the job computes no lifetime value) */
-  static StructType conversionKpisSchema(AttributionReport report) {
-    return schema(io.tributary.core.output.OutputTables.CONVERSION_KPIS, kpis(report));
+  /** @return the schema of this {@code conversion_kpis} row: lifetime value ({@code --clv}) adds its columns */
+  static StructType conversionKpisSchema(KpiRow kpis) {
+    return schema(io.tributary.core.output.OutputTables.CONVERSION_KPIS, List.of(kpis));
   }
 
-  private static List<KpiRow> kpis(AttributionReport report) {
-    return List.of(new KpiRow(report.kpis(), null));
+  /** @return the {@code channel_lifetime_value} rows (none without lifetime value) */
+  static List<Row> channelLifetimeValue(LocalDate runDate, ChannelLifetimeValue lifetime) {
+    return rows(io.tributary.core.output.OutputTables.CHANNEL_LIFETIME_VALUE, runDate,
+        lifetime == null ? List.of() : lifetime.rows());
+  }
+
+  /** @return the schema of {@code channel_lifetime_value}: every column (the interval's are always in a table) */
+  static StructType channelLifetimeValueSchema(ChannelLifetimeValue lifetime) {
+    return schema(io.tributary.core.output.OutputTables.CHANNEL_LIFETIME_VALUE,
+        lifetime == null ? List.of() : lifetime.rows());
   }
 
   static List<Row> pathSummary(LocalDate runDate, AttributionReport report) {
@@ -218,6 +237,11 @@ final class OutputTables {
     return rows(io.tributary.core.output.OutputTables.MODEL_FIT, dates, WindowedReport.Dated::fits);
   }
 
+  /* A date's conversion_kpis row: a windowed run values no customers (no lifetime columns). */
+  private static List<KpiRow> kpis(AttributionReport report) {
+    return List.of(new KpiRow(report.kpis(), null));
+  }
+
   private static <R> List<R> all(List<WindowedReport.Dated> dates,
       java.util.function.Function<WindowedReport.Dated, List<R>> of) {
     List<R> out = new ArrayList<>();
@@ -245,9 +269,9 @@ final class OutputTables {
   }
 
   static Row runLog(LocalDate runDate, String runId, RunStats stats, Instant started, Instant finished,
-      String status, String message, String version) {
+      String status, String message, String version, String tableVersions) {
     return row(io.tributary.core.output.OutputTables.RUN_LOG, runDate, new RunLogEntry(runId, stats.inputs(),
         stats.read(), stats.accepted(), stats.rejected(), stats.excluded(), stats.customers(), stats.journeys(),
-        started, finished, status, message, version));
+        started, finished, status, message, version, tableVersions));
   }
 }

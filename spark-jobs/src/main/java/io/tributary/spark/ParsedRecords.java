@@ -10,7 +10,8 @@ import org.apache.spark.sql.types.StructType;
  * and counting happen in a single pass over the input, so every record says what it is:
  *
  * <ul>
- *   <li>{@link #DATA}: an accepted row, its fields in {@code key, ts, s1..s3, flags} (meaning per input);
+ *   <li>{@link #DATA}: an accepted row, its fields in {@code key, ts, s1..s3, flags} (meaning per input); a row
+ *       whose line a later check must name is also located by {@code file, split, idx};
  *   <li>{@link #REJECTED}: a rejected row, located by {@code file, split, idx} until line numbers are known;
  *   <li>{@link #COUNT}: one per input split: physical lines in {@code idx}, rows read / accepted / excluded by consent
  *       in {@code n1..n3}; for a CSV split also the byte its first record started at ({@code first}) and where its
@@ -24,7 +25,9 @@ import org.apache.spark.sql.types.StructType;
  *       {@code n2}; when its own rows passed the core's limit, the row in {@code idx} (else -1) and the column in
  *       {@code s1};
  *   <li>{@link #NOTES}: one per split of an event log: rows whose local time fell in a daylight-saving gap in
- *       {@code n1}, the consent list's ids its excluded rows matched in {@code payload} (a {@link java.util.BitSet}).
+ *       {@code n1}, the consent list's ids its excluded rows matched in {@code payload} (a {@link java.util.BitSet});
+ *   <li>{@link #LIFETIME}: one per partition when the run values its customers: the partition's buyers, an encoded
+ *       {@link io.tributary.core.lifetime.LifetimeTally}, in {@code payload}, their number in {@code n1}.
  * </ul>
  */
 final class ParsedRecords {
@@ -34,6 +37,7 @@ final class ParsedRecords {
   static final int AGGREGATE = 3;
   static final int TOTALS = 4;
   static final int NOTES = 5;
+  static final int LIFETIME = 6;
 
   static final int KIND = 0;
   static final int KEY = 1;
@@ -81,6 +85,12 @@ final class ParsedRecords {
         null, null);
   }
 
+  /** An accepted row located by {@code file, split, idx} (its 0-based line in its split), as a rejected row is. */
+  static Row locatedData(String key, String s1, String file, long split, long idx) {
+    return RowFactory.create(DATA, key, null, s1, null, null, 0, file, split, idx, null, null, null, null, null, null,
+        null, null);
+  }
+
   static Row rejected(String file, long split, long idx, String reason, String raw) {
     // The key spreads rejected rows over the shuffle's partitions instead of piling them on one.
     return RowFactory.create(REJECTED, file + '#' + split + '#' + idx, null, null, null, null, 0, file, split, idx,
@@ -110,6 +120,11 @@ final class ParsedRecords {
   static Row notes(String file, long split, long gapShifts, byte[] matchedOptOuts) {
     return RowFactory.create(NOTES, file + '#' + split, null, null, null, null, 0, file, split, null, null, null,
         gapShifts, null, null, matchedOptOuts, null, null);
+  }
+
+  static Row lifetime(byte[] payload, long buyers) {
+    return RowFactory.create(LIFETIME, null, null, null, null, null, 0, null, null, null, null, null, buyers, null,
+        null, payload, null, null);
   }
 
   static Row aggregate(byte[] payload, long customers, long events) {

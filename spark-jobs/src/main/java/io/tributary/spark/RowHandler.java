@@ -18,16 +18,31 @@ interface RowHandler extends Serializable {
    */
   Parser open(String file, List<String> header);
 
+  /**
+   * Opens the parser of one split of {@code file}, told the split's key in {@link LineNumbers} (its byte offset, or
+   * a table partition's index): for a parser whose records must point back at their row's real line. Others need not
+   * override it.
+   */
+  default Parser open(String file, long split, List<String> header) {
+    return open(file, header);
+  }
+
   /** Returned by {@link Parser#accept} for a row that was accepted and folded into a map-side aggregate. */
   Row FOLDED = org.apache.spark.sql.RowFactory.create();
+
+  /**
+   * Returned by {@link Parser#accept} for a valid row outside the dates the run reads: not counted as read, as a
+   * date-partitioned input never reads it, so every format counts the same rows.
+   */
+  Row OUT_OF_RANGE = org.apache.spark.sql.RowFactory.create();
 
   /** Parses the rows of one split. Not thread-safe. */
   interface Parser {
     /**
      * @param fields the row's cells; its line is counted from the split's start (a parser that must point back at a
      *     row after the split is done keeps {@code fields.line() - 1}, the row's 0-based line in its split)
-     * @return the accepted row as a {@link ParsedRecords#DATA} record, {@link #FOLDED}, or null when consent
-     *     excludes it
+     * @return the accepted row as a {@link ParsedRecords#DATA} record, {@link #FOLDED}, {@link #OUT_OF_RANGE}, or
+     *     null when consent excludes it
      * @throws io.tributary.core.InputException when the row is rejected
      */
     Row accept(io.tributary.core.input.Fields fields);

@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -73,10 +74,28 @@ final class SourceReader {
    * @see #read(SparkSession, InputSpec, RowHandler)
    */
   static JavaRDD<Row> read(SparkSession spark, InputSpec spec, RowHandler handler, Set<String> onePiece) {
+    return read(spark, spec, handler, onePiece, Optional.empty());
+  }
+
+  /**
+   * @param dates when present, a Delta, Parquet or catalog input is read only where it can hold events in the range
+   *     (see {@link DateScan}); a CSV input is read whole (the handler drops the events outside the range)
+   * @see #read(SparkSession, InputSpec, RowHandler)
+   */
+  static JavaRDD<Row> read(SparkSession spark, InputSpec spec, RowHandler handler, Set<String> onePiece,
+      Optional<DateScan> dates) {
     InputSpec.Format format = detect(spark, spec);
     if (format == InputSpec.Format.CSV) {
       return csv(spark, spec.location(), handler, onePiece);
     }
+    return table(scan(spark, spec, format, dates), spec.location(), handler);
+  }
+
+  /**
+   * @return the rows of a Delta, Parquet or catalog input as Spark reads them, with the partition filter and the
+   *     timestamp filter of {@code dates} (if any) in the plan, where Spark pushes them to the scan
+   */
+  static Dataset<Row> scan(SparkSession spark, InputSpec spec, InputSpec.Format format, Optional<DateScan> dates) {
     Dataset<Row> df;
     switch (format) {
       case PARQUET:
@@ -89,7 +108,47 @@ final class SourceReader {
         df = spark.table(spec.location());
         break;
     }
-    return table(df, spec.location(), handler);
+    return dates.isPresent() ? inRange(df, dates.get()) : df;
+  }
+
+  /*
+   * The date column's filter prunes partitions (or skips files by their statistics when the column is not a
+   * partition column); the timestamp filter, on a typed column, skips Parquet row groups and Delta files. Neither is
+   * exact for every zone: the handler holds each event to the range by its parsed timestamp.
+   */
+  private static Dataset<Row> inRange(Dataset<Row> df, DateScan dates) {
+    StructField date = field(df, dates.dateColumn());
+    if (date != null) {
+      Column c = quoted(date.name());
+      df = df.filter(c.geq(functions.lit(java.sql.Date.valueOf(dates.firstPartition())))
+          .and(c.leq(functions.lit(java.sql.Date.valueOf(dates.lastPartition())))));
+    }
+    StructField ts = field(df, dates.timestampColumn());
+    if (ts != null && ts.dataType().equals(DataTypes.TimestampType)) {
+      Column c = quoted(ts.name());
+      df = df.filter(c.geq(functions.lit(dates.range().startInclusive()))
+          .and(c.lt(functions.lit(dates.range().endExclusive()))));
+    } else if (ts != null && ts.dataType().equals(DataTypes.TimestampNTZType)) {
+      // Local date-times are read in the run's zone: its dates' local midnights bound them.
+      Column c = quoted(ts.name());
+      df = df.filter(c.geq(functions.lit(dates.range().first().atStartOfDay()))
+          .and(c.lt(functions.lit(dates.range().last().plusDays(1).atStartOfDay()))));
+    }
+    return df;
+  }
+
+  /* The input's column named {@code name}, as Spark resolves names (ignoring case), or null. */
+  private static StructField field(Dataset<Row> df, String name) {
+    for (StructField f : df.schema().fields()) {
+      if (f.name().equalsIgnoreCase(name)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private static Column quoted(String name) {
+    return functions.col("`" + name.replace("`", "``") + "`");
   }
 
   /** @return the input's format, detected when not given */
@@ -191,7 +250,7 @@ final class SourceReader {
       FileSplit fileSplit = (FileSplit) split;
       String key = fileSplit.getPath().toString();
       String name = display.get(key);
-      RowHandler.Parser parser = handler.open(name, headers.get(key));
+      RowHandler.Parser parser = handler.open(name, fileSplit.getStart(), headers.get(key));
       CsvRecords records = open(hadoop.value(), fileSplit, whole.contains(key), name, delimiters.get(key),
           headers.get(key));
       return new SplitParser(name, fileSplit.getStart(), SplitParser.csv(records), parser,
@@ -232,14 +291,14 @@ final class SourceReader {
     handler.open(name, header);
     List<Column> cols = new ArrayList<>();
     for (StructField f : df.schema().fields()) {
-      Column c = functions.col("`" + f.name().replace("`", "``") + "`");
+      Column c = quoted(f.name());
       cols.add(f.dataType().equals(DataTypes.TimestampType)
           ? functions.unix_millis(c).cast(DataTypes.StringType)
           : c.cast(DataTypes.StringType));
     }
     JavaRDD<Row> rows = df.select(cols.toArray(Column[]::new)).javaRDD();
     return rows.mapPartitionsWithIndex((index, it) -> {
-      RowHandler.Parser parser = handler.open(name, header);
+      RowHandler.Parser parser = handler.open(name, index, header);
       return new SplitParser(name, index, new TableSource(it), parser, RawRows.of(header, ','));
     }, true);
   }

@@ -155,6 +155,10 @@ final class SplitParser implements Iterator<Row> {
     Fields fields = source.fields();
     try {
       Row r = parser.accept(fields);
+      if (r == RowHandler.OUT_OF_RANGE) {
+        read--;
+        return;
+      }
       accepted++;
       if (r == null) {
         excluded++;

@@ -31,15 +31,6 @@ class BothEnginesHostileTest {
   /** Rows of {@code base/events.csv}, the clean event log a side input is run beside. */
   private static final long BASE_ROWS = 12;
 
-  /*
-   * The files whose failure is worded differently, and not because of how they are read (see the corpus README): an
-   * alias mapped to two customers is found by the CLI while it reads the map (naming the line) and by the job once
-   * the map is collected (naming the file); path counts past the run's limit are added up per split in the job. Both
-   * engines must still fail on them, with one line naming the file.
-   */
-  private static final java.util.Set<String> KNOWN_DIFFERENT_WORDS =
-      java.util.Set.of("identities-alias-to-two-customers.csv", "paths-count-overflow.csv");
-
   @TempDir static Path dir;
 
   /** How a run ended: an error line, or rows read and the rejected rows as "line|reason|raw". */
@@ -60,12 +51,6 @@ class BothEnginesHostileTest {
       tests.add(DynamicTest.dynamicTest(file, () -> {
         Outcome cli = cli(file, kind, options);
         Outcome job = job(file, kind, options);
-        if (KNOWN_DIFFERENT_WORDS.contains(file)) {
-          String path = CORPUS.resolve(file).toString();
-          assertTrue(cli.error() != null && cli.error().startsWith(path), String.valueOf(cli));
-          assertTrue(job.error() != null && job.error().startsWith(path), String.valueOf(job));
-          return;
-        }
         assertEquals(cli, job, file);
         assertTrue(cli.error() != null || cli.read() > 0, file + " read nothing");
       }));

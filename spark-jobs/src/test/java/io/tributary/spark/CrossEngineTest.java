@@ -55,6 +55,77 @@ class CrossEngineTest {
   }
 
   /*
+   * --touchpoint channel/campaign on the sample data (campaigns per channel in the log; spend per campaign and per
+   * channel): the job's channel_credit (model, channel, campaign) and channel_rollup rows equal the CLI's, every
+   * number to 1e-9, same columns, same rows; the KPIs too.
+   */
+  @Test
+  void run_sampleDataChannelCampaign_jobEqualsCli() throws java.io.IOException {
+    Path sample = Path.of("..", "sample-data").toAbsolutePath().normalize();
+    Assumptions.assumeTrue(Files.exists(sample.resolve("events.csv")), "sample-data/events.csv is absent: skipped");
+    String events = sample.resolve("events.csv").toString();
+    String spend = TestFiles.write(dir, "campaign-spend.csv", "date,channel,spend,campaign",
+        "2024-02-01,email,120.50,em_cart_reminder", "2024-02-01,email,30,", "2024-02-02,display,75.25,di_prospecting",
+        "2024-02-03,paid_search,200,", "2024-02-03,tv,10,brand");
+    String ids = sample.resolve("identities.csv").toString();
+    String consent = sample.resolve("consent.csv").toString();
+    Path out = dir.resolve("campaign-out");
+    JobConfig c = JobConfig.ofEvents(DATE, events, out.toString()).withSideInputs(spend, ids, consent);
+    JobConfig cfg = new JobConfig(c.runDate(), c.events(), null, c.spend(), c.identities(), c.consent(), c.mapping(),
+        c.timezone(), c.pathSeparator(), c.models().with("touchpoint", "channel/campaign"), null, null, c.output(),
+        c.format(), c.maxRejectedShare());
+    AttributionJob.run(SharedSpark.get(), cfg);
+
+    Path cliOut = dir.resolve("campaign-cli");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = io.tributary.cli.Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), "attribute", "--events", events, "--spend", spend,
+        "--identities", ids, "--consent", consent, "--touchpoint", "channel/campaign", "--format", "csv",
+        "--output", cliOut + "/", "-q");
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+
+    for (String table : List.of("channel_credit", "channel_rollup")) {
+      List<Row> rows = SharedSpark.get().read().format("delta").load(out.resolve(table).toString()).collectAsList();
+      Map<String, Row> job = new HashMap<>();
+      boolean campaigns = table.equals("channel_credit");
+      rows.forEach(r -> job.put(r.getAs("model") + "/" + r.getAs("channel")
+          + (campaigns ? "/" + r.getAs("campaign") : ""), r));
+      List<String> lines = Files.readAllLines(cliOut.resolve(table + ".csv"));
+      List<String> header = List.of(lines.get(0).split(","));
+      // The job's tables always carry the bootstrap interval's columns; files leave them out while unset.
+      List<String> jobColumns = new java.util.ArrayList<>(List.of(rows.get(0).schema().fieldNames()));
+      jobColumns.removeAll(List.of("run_date", "ci_low", "ci_high"));
+      assertEquals(header, jobColumns, table + ": same columns");
+      assertEquals(job.size(), lines.size() - 1, table + ": same rows");
+      int withCampaign = 0;
+      for (String line : lines.subList(1, lines.size())) {
+        // Sample names hold no comma or quote: a plain split is the CSV.
+        String[] f = line.split(",", -1);
+        String key = f[header.indexOf("model")] + "/" + f[header.indexOf("channel")]
+            + (campaigns ? "/" + (f[header.indexOf("campaign")].isEmpty() ? null : f[header.indexOf("campaign")])
+                : "");
+        Row r = job.get(key);
+        assertNotNull(r, table + ": CLI row " + key + " is not in the job's output");
+        withCampaign += campaigns && !f[header.indexOf("campaign")].isEmpty() ? 1 : 0;
+        for (String col : List.of("attributed_conversions", "attributed_value", "share", "spend", "roas", "roi",
+            "cpa")) {
+          String cell = f[header.indexOf(col)];
+          close(cell.isEmpty() ? null : Double.valueOf(cell), r.getAs(col), table + " " + key + " " + col);
+        }
+      }
+      assertTrue(!campaigns || withCampaign > 20, "campaign rows: " + withCampaign);
+    }
+    Row k = SharedSpark.get().read().format("delta").load(out.resolve("conversion_kpis").toString()).first();
+    List<String> kpi = Files.readAllLines(cliOut.resolve("conversion_kpis.csv"));
+    List<String> kh = List.of(kpi.get(0).split(","));
+    String[] kc = kpi.get(1).split(",", -1);
+    for (String col : kh) {
+      close(kc[kh.indexOf(col)].isEmpty() ? null : Double.valueOf(kc[kh.indexOf(col)]),
+          k.getAs(col) == null ? null : ((Number) k.getAs(col)).doubleValue(), "conversion_kpis " + col);
+    }
+  }
+
+  /*
    * Three customers, worked by hand (SPEC's definitions):
    *   a: search 00:00, email 01:00, social 02:00 converting (30)   path search > email > social, converts
    *   b: email converting (10)                                     path email, converts
@@ -229,6 +300,97 @@ class CrossEngineTest {
     }
     // Every credited (fit, date, model, channel) of the hand list, in both engines.
     assertEquals(2 * hand.size(), credited, got.keySet().toString());
+  }
+
+  /**
+   * Lifetime value by channel (--clv) on the sample data: the job's channel_lifetime_value and the lifetime columns of
+   * its conversion_kpis equal the CLI's; against truth that does not come from our code, first_touch's new customers
+   * per channel are the customers the sample generator made each channel acquire (truth.csv), and under every model
+   * the channels' credited customers and lifetime value add up to all buyers and their total lifetime value. A second
+   * run of the same log a year later has lifetime value per customer unchanged: change 0 against the first.
+   */
+  @Test
+  void lifetimeValue_sampleData_jobEqualsCliAndTheGeneratorsTruth() throws java.io.IOException {
+    Path sample = Path.of("..", "sample-data").toAbsolutePath().normalize();
+    Assumptions.assumeTrue(Files.exists(sample.resolve("events.csv")), "sample-data/events.csv is absent: skipped");
+    String models = "first_touch,linear,time_decay,markov";
+    String events = sample.resolve("events.csv").toString();
+    String spend = sample.resolve("spend.csv").toString();
+    String ids = sample.resolve("identities.csv").toString();
+    String consent = sample.resolve("consent.csv").toString();
+    Path out = dir.resolve("clv-out");
+    JobConfig c = JobConfig.ofEvents(DATE, events, out.toString()).withSideInputs(spend, ids, consent);
+    JobConfig cfg = new JobConfig(c.runDate(), c.events(), null, c.spend(), c.identities(), c.consent(), c.mapping(),
+        c.timezone(), c.pathSeparator(), c.models().with("models", models), null, null, c.output(), c.format(),
+        c.maxRejectedShare()).withLifetime(io.tributary.core.clv.ClvOptions.defaults());
+    AttributionJob.run(SharedSpark.get(), cfg);
+    Map<String, Row> job = new HashMap<>();
+    SharedSpark.get().read().format("delta").load(out.resolve("channel_lifetime_value").toString()).collectAsList()
+        .forEach(r -> job.put(r.getAs("model") + "/" + r.getAs("channel"), r));
+    Row kpis = SharedSpark.get().read().format("delta").load(out.resolve("conversion_kpis").toString()).first();
+
+    Path cliOut = dir.resolve("clv-cli");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = io.tributary.cli.Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), "attribute", "--events", events, "--spend", spend,
+        "--identities", ids, "--consent", consent, "--clv", "--models", models, "--format", "csv", "--output",
+        cliOut + "/", "-q");
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    List<String> lines = Files.readAllLines(cliOut.resolve("channel_lifetime_value.csv"));
+    List<String> header = List.of(lines.get(0).split(","));
+    assertEquals(job.size(), lines.size() - 1, "rows of channel_lifetime_value: job " + job.keySet());
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",", -1);
+      String key = f[header.indexOf("model")] + "/" + f[header.indexOf("channel")];
+      Row r = job.get(key);
+      assertNotNull(r, "CLI row " + key + " is not in the job's output");
+      for (String col : List.of("new_customers", "lifetime_value", "lifetime_value_per_customer", "spend", "roas",
+          "ltv_roas")) {
+        String cell = f[header.indexOf(col)];
+        close(cell.isEmpty() ? null : Double.valueOf(cell), r.getAs(col), key + " " + col + " (CLI)");
+      }
+    }
+    List<String> kpiLines = Files.readAllLines(cliOut.resolve("conversion_kpis.csv"));
+    List<String> kpiHeader = List.of(kpiLines.get(0).split(","));
+    String[] kpiCells = kpiLines.get(1).split(",", -1);
+    for (String col : List.of("lifetime_value_customers", "lifetime_value_total", "lifetime_value_per_customer")) {
+      close(Double.valueOf(kpiCells[kpiHeader.indexOf(col)]), kpis.getAs(col), col + " (CLI)");
+    }
+
+    long buyers = kpis.<Long>getAs("lifetime_value_customers");
+    double total = kpis.<Double>getAs("lifetime_value_total");
+    long acquired = 0;
+    List<String> truth = Files.readAllLines(sample.resolve("truth.csv"));
+    List<String> truthHeader = List.of(truth.get(0).split(","));
+    for (String line : truth.subList(1, truth.size())) {
+      String[] f = line.split(",", -1);
+      long n = Long.parseLong(f[truthHeader.indexOf("acquired_customers")]);
+      Row r = job.get("first_touch/" + f[truthHeader.indexOf("channel")]);
+      assertNotNull(r, "first_touch row of " + f[0]);
+      close((double) n, r.getAs("new_customers"), f[0] + ": customers the generator made it acquire");
+      acquired += n;
+    }
+    assertEquals(acquired, buyers, "every buyer was acquired by a touch (truth.csv)");
+    for (String model : models.split(",")) {
+      double customers = 0;
+      double value = 0;
+      for (Map.Entry<String, Row> e : job.entrySet()) {
+        if (e.getKey().startsWith(model + "/")) {
+          customers += e.getValue().<Double>getAs("new_customers");
+          value += e.getValue().<Double>getAs("lifetime_value");
+        }
+      }
+      assertEquals(buyers, customers, 1e-6, model + ": credited customers add up to every buyer");
+      assertEquals(total, value, 1e-9 * total, model + ": credited lifetime value adds up to the total");
+    }
+    assertTrue(!List.of(kpis.schema().fieldNames()).contains("lifetime_value_per_customer_change"),
+        "no partition a year earlier: no change column yet");
+
+    AttributionJob.run(SharedSpark.get(), cfg.withRunDate(DATE.plusYears(1)));
+    Row later = SharedSpark.get().read().format("delta").load(out.resolve("conversion_kpis").toString())
+        .where("run_date = DATE'" + DATE.plusYears(1) + "'").first();
+    assertEquals(0.0, later.<Double>getAs("lifetime_value_per_customer_change"), 0.0,
+        "the same buyers a year later: lifetime value per customer unchanged");
   }
 
   private void compare(String events, String spend, String ids, String consent) {

@@ -45,7 +45,10 @@ class OptionContractTest {
   void help_bothEngines_listEveryCoreOptionWithItsDefault() {
     String cliHelp = cli("attribute", "--help").out().replaceAll("\\s+", " ");
     String jobHelp = job("--help").out().replaceAll("\\s+", " ");
-    for (OptionDef<?> o : ModelOptionSpec.ALL) {
+    List<OptionDef<?>> all = new ArrayList<>(ModelOptionSpec.ALL);
+    all.addAll(io.tributary.core.clv.ClvOptionSpec.ALL);
+    assertTrue(cliHelp.contains("--clv ") && jobHelp.contains("--clv "), "--clv in both");
+    for (OptionDef<?> o : all) {
       for (String help : List.of(cliHelp, jobHelp)) {
         assertTrue(help.contains(o.flag() + "=" + o.label()), o.flag() + " in " + help);
         assertTrue(help.contains("(default: " + o.defaultText() + ")"), o.flag() + " default in " + help);
@@ -78,6 +81,25 @@ class OptionContractTest {
       seen.add(cliLine);
     }
     assertEquals(bad.length, seen.size());
+  }
+
+  @Test
+  void badValue_everyLifetimeValueOption_sameOneLineInBothEnginesExit2() {
+    String events = TestFiles.write(dir, "e.csv", "customer_id,timestamp,channel,conversion",
+        "a,2024-03-01T00:00:00Z,search,1");
+    String[][] bad = {{"--clv-horizon", "0d"}, {"--discount-rate", "-1"}, {"--time-unit", "month"},
+        {"--calibration-end", "2024-13-01"}};
+    for (String[] b : bad) {
+      Run c = cli("attribute", "--events", events, "--clv", b[0], b[1]);
+      Run j = job("--events", events, "--output", dir.resolve("out").toString(), "--clv", b[0], b[1]);
+      String what = b[0] + " " + b[1];
+      assertEquals(2, c.exit(), what + ": " + c.err());
+      assertEquals(2, j.exit(), what + ": " + j.err());
+      String cliLine = c.err().strip().replaceFirst("^tributary: ", "");
+      String jobLine = j.err().strip().replaceFirst("^error: ", "");
+      assertEquals(cliLine, jobLine, what);
+      assertTrue(cliLine.startsWith(b[0] + ": "), what + ": " + cliLine);
+    }
   }
 
   @Test

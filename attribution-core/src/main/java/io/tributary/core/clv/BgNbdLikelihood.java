@@ -1,5 +1,6 @@
 package io.tributary.core.clv;
 
+import io.tributary.core.Internal;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.special.Gamma;
@@ -9,6 +10,7 @@ import org.apache.commons.math3.special.Gamma;
  * with the same (x, t_x, T) are one row with a count, and each evaluation takes the log-gamma terms once per distinct
  * x and the logarithms once per distinct t_x and T, leaving a log-sum-exp per row. Immutable and thread-safe.
  */
+@Internal
 public final class BgNbdLikelihood {
   /*
    * Per customer ([1] eq. 6 of BgNbd, in log space):

@@ -2,6 +2,7 @@ package io.tributary.core.input;
 
 import io.tributary.core.InputException;
 import io.tributary.core.journey.Event;
+import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.paths.Path;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,10 @@ public final class EventRowParser {
   private final int valueIx;
   private final int typeIx;
   private final int orderIx;
+  // --touchpoint: the level and the campaign column it reads (-1 at channel level: the column is not read).
+  private final TouchpointLevel level;
+  private final int campaignIx;
+  private byte[] keyScratch = new byte[128];
   private final Map<String, String>[] aliases;
   private final boolean bytePath;
   // Per parser, hence per thread: a parser is not shared between threads.
@@ -53,7 +58,28 @@ public final class EventRowParser {
    * @param zone zone of local date-times
    */
   public EventRowParser(Header header, ColumnMapping mapping, ZoneId zone) {
+    this(header, mapping, zone, TouchpointLevel.CHANNEL);
+  }
+
+  /**
+   * A parser whose events name their touchpoint at {@code level}: {@link Event#channel()} is then the touchpoint key
+   * ({@link TouchpointLevel#key}), a campaign name follows the channel name's rules, an empty one is
+   * {@link TouchpointLevel#NO_CAMPAIGN}. At {@code channel} level the campaign column is not read at all.
+   *
+   * @param header the resolved header (see {@link #header})
+   * @param mapping value aliases
+   * @param zone zone of local date-times
+   * @param level what a touch is credited as
+   * @throws InputException when the level reads campaigns and the header has no campaign column
+   */
+  public EventRowParser(Header header, ColumnMapping mapping, ZoneId zone, TouchpointLevel level) {
     this.header = Objects.requireNonNull(header, "header");
+    this.level = Objects.requireNonNull(level, "level");
+    this.campaignIx = level.usesCampaign() ? header.index("campaign") : -1;
+    if (level.usesCampaign() && campaignIx < 0) {
+      throw new InputException(header.file(), 1, mapping.source("campaign"),
+          "--touchpoint " + level.text() + " needs a campaign column; the header has none");
+    }
     this.mapping = Objects.requireNonNull(mapping, "mapping");
     this.zone = Objects.requireNonNull(zone, "zone");
     customerIx = header.index("customer_id");
@@ -157,7 +183,13 @@ public final class EventRowParser {
     }
     String orderId = field(fields, orderIx);
     checkLength(orderId, MAX_ID_LENGTH, line, "order_id");
-    return new Event(customer, ts, channel.isEmpty() ? null : channel, !conversionRow, converts, value,
+    String touchpoint = channel.isEmpty() ? null : channel;
+    if (campaignIx >= 0) {
+      String campaign = field(fields, campaignIx);
+      checkName(campaign, line, "campaign");
+      touchpoint = touchpoint == null ? null : level.key(touchpoint, campaign);
+    }
+    return new Event(customer, ts, touchpoint, !conversionRow, converts, value,
         orderId.isEmpty() ? null : orderId);
   }
 
@@ -257,9 +289,55 @@ public final class EventRowParser {
     } else if (orderIx >= 0 && !r.plain(orderIx)) {
       return false;
     }
+    if (campaignIx >= 0) {
+      return campaignRow(r, out, cf, ct, time, chf, cht, !conversionRow, converts, value, orderId);
+    }
     out.add(b, cf, ct, time, chf, cht, !conversionRow, converts, value, orderId);
     return true;
   }
+
+  /*
+   * A plain row at a campaign level: the touchpoint key is not a range of the row, so the customer id and the key
+   * are copied side by side into this parser's scratch (a few dozen bytes) and handed on from there. The campaign
+   * cell takes the channel's plain rules; anything else goes to the text path, which words the reason.
+   */
+  private boolean campaignRow(Fields r, EventSink out, int cf, int ct, long time, int chf, int cht, boolean touch,
+      boolean converts, BigDecimal value, String orderId) {
+    if (!r.plain(campaignIx)) {
+      return false;
+    }
+    byte[] b = r.bytes();
+    int mf = r.from(campaignIx);
+    int mt = r.to(campaignIx);
+    if (mt > mf && !plainChannel(b, mf, mt)) {
+      return false;
+    }
+    int customerLength = ct - cf;
+    if (chf < 0) {
+      out.add(b, cf, ct, time, -1, -1, touch, converts, value, orderId);
+      return true;
+    }
+    byte[] none = NO_CAMPAIGN_BYTES;
+    int channelLength = level == TouchpointLevel.CAMPAIGN ? 0 : cht - chf;
+    int campaignLength = mt > mf ? mt - mf : none.length;
+    int n = customerLength + channelLength + 1 + campaignLength;
+    if (keyScratch.length < n) {
+      keyScratch = new byte[Math.max(n, 2 * keyScratch.length)];
+    }
+    byte[] k = keyScratch;
+    System.arraycopy(b, cf, k, 0, customerLength);
+    System.arraycopy(b, chf, k, customerLength, channelLength);
+    k[customerLength + channelLength] = (byte) TouchpointLevel.SEPARATOR;
+    if (mt > mf) {
+      System.arraycopy(b, mf, k, customerLength + channelLength + 1, campaignLength);
+    } else {
+      System.arraycopy(none, 0, k, customerLength + channelLength + 1, campaignLength);
+    }
+    out.add(k, 0, customerLength, time, customerLength, n, touch, converts, value, orderId);
+    return true;
+  }
+
+  private static final byte[] NO_CAMPAIGN_BYTES = TouchpointLevel.NO_CAMPAIGN.getBytes(StandardCharsets.US_ASCII);
 
   /* Whether String.strip leaves plain text alone: in printable ASCII it removes spaces only. */
   private static boolean stripped(byte[] b, int f, int t) {
@@ -362,14 +440,19 @@ public final class EventRowParser {
   }
 
   private void checkChannel(String channel, long line) {
-    checkLength(channel, MAX_CHANNEL_LENGTH, line, "channel");
-    if (Values.hasControl(channel)) {
-      throw new InputException(header.file(), line, mapping.source("channel"),
-          "control character in channel name \"" + Values.clip(channel) + "\"");
+    checkName(channel, line, "channel");
+  }
+
+  /* A channel's rules, for a channel or (at a campaign level) a campaign: both become part of a touchpoint key. */
+  private void checkName(String name, long line, String canonical) {
+    checkLength(name, MAX_CHANNEL_LENGTH, line, canonical);
+    if (Values.hasControl(name)) {
+      throw new InputException(header.file(), line, mapping.source(canonical),
+          "control character in " + canonical + " name \"" + Values.clip(name) + "\"");
     }
-    if (channel.indexOf(Path.MARK) >= 0) {
-      throw new InputException(header.file(), line, mapping.source("channel"),
-          "channel name \"" + Values.clip(channel) + "\" contains the path separator '>'");
+    if (name.indexOf(Path.MARK) >= 0) {
+      throw new InputException(header.file(), line, mapping.source(canonical),
+          canonical + " name \"" + Values.clip(name) + "\" contains the path separator '>'");
     }
   }
 

@@ -21,6 +21,25 @@ public final class PathTotals {
   private long nulls;
   private String exceeded;
 
+  /** Totals from nothing: the start of an input. */
+  public PathTotals() {}
+
+  /**
+   * Totals that go on from journeys counted before (the earlier parts of an input read in parts), so that
+   * {@link #add} refuses the very row at which the whole input passes the limit.
+   *
+   * @param journeysBefore conversions + nulls of the input before this part, at most {@link #MAX_JOURNEYS}
+   * @return totals whose {@link #conversions()} include those journeys
+   */
+  public static PathTotals after(long journeysBefore) {
+    if (journeysBefore < 0 || journeysBefore > MAX_JOURNEYS) {
+      throw new IllegalArgumentException("journeys before must be within 0.." + MAX_JOURNEYS);
+    }
+    PathTotals t = new PathTotals();
+    t.conversions = journeysBefore;
+    return t;
+  }
+
   /**
    * Adds one row's counts, unless they would take the total past {@link #MAX_JOURNEYS}; then the total keeps its
    * value and {@link #exceededColumn()} says which count passed (conversions are added before nulls).

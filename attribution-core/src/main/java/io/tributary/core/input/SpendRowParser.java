@@ -1,6 +1,8 @@
 package io.tributary.core.input;
 
 import io.tributary.core.InputException;
+import io.tributary.core.journey.TouchpointLevel;
+import io.tributary.core.paths.Path;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,11 +18,23 @@ public final class SpendRowParser {
 
   private final Header header;
   private final ColumnMapping mapping;
+  private final boolean readCampaign;
 
-  /** @param header the resolved header; @param mapping column renames */
+  /** A parser for a channel-level run: the campaign column is not read. */
   public SpendRowParser(Header header, ColumnMapping mapping) {
+    this(header, mapping, TouchpointLevel.CHANNEL);
+  }
+
+  /**
+   * @param header the resolved header
+   * @param mapping column renames
+   * @param level what the run credits; at a level that uses campaigns the {@code campaign} column is read (when
+   *     present) with the event log's rules for a campaign name, else it is ignored as it always was
+   */
+  public SpendRowParser(Header header, ColumnMapping mapping, TouchpointLevel level) {
     this.header = Objects.requireNonNull(header, "header");
     this.mapping = Objects.requireNonNull(mapping, "mapping");
+    this.readCampaign = level.usesCampaign() && header.has("campaign");
   }
 
   /** Resolves a spend file's header. @throws InputException when a required column is missing */
@@ -28,8 +42,20 @@ public final class SpendRowParser {
     return Header.resolve(file, names, REQUIRED, OPTIONAL, mapping);
   }
 
-  /** A parsed spend row. */
-  public record Row(LocalDate date, String channel, BigDecimal spend) {}
+  /**
+   * A parsed spend row.
+   *
+   * @param date the day
+   * @param channel the channel, not empty
+   * @param spend the amount, {@code >= 0}
+   * @param campaign the campaign, or null: none given, or a channel-level run (which does not read it)
+   */
+  public record Row(LocalDate date, String channel, BigDecimal spend, String campaign) {
+    /** A row without a campaign. */
+    public Row(LocalDate date, String channel, BigDecimal spend) {
+      this(date, channel, spend, null);
+    }
+  }
 
   /**
    * @param fields the row's fields
@@ -68,6 +94,23 @@ public final class SpendRowParser {
     } catch (IllegalArgumentException e) {
       throw new InputException(file, line, mapping.source("spend"), e.getMessage());
     }
-    return new Row(date, channel, spend);
+    String campaign = null;
+    if (readCampaign) {
+      campaign = Objects.requireNonNullElse(header.get(fields, "campaign"), "").strip();
+      if (campaign.length() > EventRowParser.MAX_CHANNEL_LENGTH) {
+        throw new InputException(file, line, mapping.source("campaign"),
+            "value of " + campaign.length() + " characters is longer than " + EventRowParser.MAX_CHANNEL_LENGTH);
+      }
+      if (Values.hasControl(campaign)) {
+        throw new InputException(file, line, mapping.source("campaign"),
+            "control character in campaign name \"" + Values.clip(campaign) + "\"");
+      }
+      if (campaign.indexOf(Path.MARK) >= 0) {
+        throw new InputException(file, line, mapping.source("campaign"),
+            "campaign name \"" + Values.clip(campaign) + "\" contains the path separator '>'");
+      }
+      campaign = campaign.isEmpty() ? null : campaign;
+    }
+    return new Row(date, channel, spend, campaign);
   }
 }

@@ -19,6 +19,12 @@ public final class CustomerEvents {
   public static final int NO_CHANNEL = -1;
 
   private final List<String> channelNames;
+  /*
+   * The rank of each id's channel part ({@link TouchpointLevel#channelPart}), or null when every name is a plain
+   * channel (then the rank is the id). Conversion parts tied on time are ordered by it, not by the whole key: a
+   * conversion's campaign is no part of the journey rules, so conversions come out in the same order at every level.
+   */
+  final int[] channelRank;
   int size;
   long[] timestamps = new long[16];
   int[] channels = new int[16];
@@ -45,6 +51,30 @@ public final class CustomerEvents {
             + "\" before \"" + this.channelNames.get(i) + "\"");
       }
     }
+    this.channelRank = channelRanks(this.channelNames);
+  }
+
+  /* Key order refines channel order (TouchpointLevel), so the channel parts of sorted keys never decrease. */
+  private static int[] channelRanks(List<String> names) {
+    boolean keys = false;
+    for (String n : names) {
+      keys |= TouchpointLevel.hasCampaign(n);
+    }
+    if (!keys) {
+      return null;
+    }
+    int[] rank = new int[names.size()];
+    String previous = null;
+    int r = -1;
+    for (int i = 0; i < rank.length; i++) {
+      String part = TouchpointLevel.channelPart(names.get(i));
+      if (!part.equals(previous)) {
+        r++;
+        previous = part;
+      }
+      rank[i] = r;
+    }
+    return rank;
   }
 
   /** @return the channel dictionary, id order = name order */

@@ -1,5 +1,6 @@
 package io.tributary.core.journey;
 
+import io.tributary.core.InputException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,6 +99,23 @@ public final class IdentityMap {
         throw new IllegalArgumentException("an alias maps to two different customer ids");
       }
       return this;
+    }
+
+    /**
+     * Adds a pair read from a file: both engines call this with the row's real line, so an ambiguous map is worded
+     * the same in each.
+     *
+     * @param file the identity map's name as the user gave it
+     * @param line the row's 1-based line (the header is line 1)
+     * @throws InputException naming file, line and column {@code alias_id} when {@code alias} was already mapped to
+     *     another customer (under any bad-row policy: the map as a whole is ambiguous, not the row)
+     */
+    public Builder add(String file, long line, String alias, String customer) {
+      try {
+        return add(alias, customer);
+      } catch (IllegalArgumentException conflict) {
+        throw new InputException(file, line, "alias_id", conflict.getMessage());
+      }
     }
 
     /** @return the pairs as read (for engines that ship them to workers and resolve there) */

@@ -176,9 +176,17 @@ public final class JourneyBuilder {
       return c;
     }
     // Ids follow name order and NO_CHANNEL (-1) sorts first, as a null channel did.
-    c = Integer.compare(events.channels[ea], events.channels[eb]);
-    if (c != 0 || (a & 1) == 0) {
-      return c;
+    if ((a & 1) == 0 || events.channelRank == null) {
+      c = Integer.compare(events.channels[ea], events.channels[eb]);
+      if (c != 0 || (a & 1) == 0) {
+        return c;
+      }
+    } else {
+      // Conversion parts at a campaign level: by channel, not by campaign (see CustomerEvents.channelRank).
+      c = Integer.compare(rank(events, ea), rank(events, eb));
+      if (c != 0) {
+        return c;
+      }
     }
     String oa = orderId(events, a);
     String ob = orderId(events, b);
@@ -188,6 +196,11 @@ public final class JourneyBuilder {
       c = oa.compareTo(ob);
     }
     return c != 0 ? c : events.values[ea].compareTo(events.values[eb]);
+  }
+
+  private static int rank(CustomerEvents events, int e) {
+    int id = events.channels[e];
+    return id == CustomerEvents.NO_CHANNEL ? -1 : events.channelRank[id];
   }
 
   /* A stable sort of parts[0, n): insertion sort when short (exports are mostly in time order already), else merge. */

@@ -61,16 +61,24 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
   /** The channel of customers whose first purchase had no touch in its window. */
   public static final String UNATTRIBUTED = JourneyAggregate.UNATTRIBUTED;
 
-  /*
-   * Determinism: the fit sees the summaries in a canonical order (sorted), so its sums, and so every customer's value,
-   * are the same bits whatever order an engine read its customers in; sums over customers are exact (ExactSum).
-   */
-  private static final Comparator<CustomerSummary> CANONICAL = Comparator.comparingInt(CustomerSummary::frequency)
-      .thenComparingDouble(CustomerSummary::recency).thenComparingDouble(CustomerSummary::age)
-      .thenComparingInt(CustomerSummary::valuedRepeats).thenComparingDouble(CustomerSummary::meanRepeatValue);
-
   public ChannelLifetimeValue {
     rows = List.copyOf(rows);
+  }
+
+  /**
+   * The year-over-year figure of {@code conversion_kpis}: the relative change of lifetime value per customer, e.g.
+   * 0.15 for the retailer's "+15 % omnichannel CLV year over year".
+   *
+   * @param now this run's lifetime value per customer
+   * @param yearBefore the same figure for the same date a year earlier ({@link LocalDate#minusYears}: 29 February
+   *     compares with 28 February), or null when that date has none
+   * @return {@code now / yearBefore - 1}, or null when there is no earlier figure or it is not above 0
+   */
+  public static Double change(double now, Double yearBefore) {
+    if (yearBefore == null || !(yearBefore > 0) || Double.isInfinite(yearBefore)) {
+      return null;
+    }
+    return now / yearBefore - 1;
   }
 
   /** @return the mean lifetime value per buyer; 0 without buyers */
@@ -85,10 +93,24 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
    * @return the calibration end to use
    */
   public static LocalDate calibrationEnd(LifetimeLedger ledger, ClvOptions options, ZoneId zone) {
+    return calibrationEnd(ledger.lastEventMillis(), options, zone);
+  }
+
+  private static LocalDate calibrationEnd(long lastEventMillis, ClvOptions options, ZoneId zone) {
     if (options.calibrationEnd() != null) {
       return options.calibrationEnd();
     }
-    return LocalDate.ofEpochDay(PurchaseHistory.epochDay(ledger.lastEventMillis(), zone));
+    return LocalDate.ofEpochDay(PurchaseHistory.epochDay(lastEventMillis, zone));
+  }
+
+  /**
+   * Fits the lifetime-value models and splits the value by channel under every model.
+   *
+   * @see #compute(JourneyAggregate, List, LifetimeTally, List, SpendTable, ClvOptions, ZoneId)
+   */
+  public static ChannelLifetimeValue compute(JourneyAggregate aggregate, List<AttributionModel> models,
+      LifetimeLedger ledger, List<ChannelCreditRow> credit, SpendTable spend, ClvOptions options, ZoneId zone) {
+    return compute(aggregate, models, LifetimeTally.of(ledger), credit, spend, options, zone);
   }
 
   /**
@@ -96,7 +118,7 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
    *
    * @param aggregate the run's merged journeys (what the models were fitted on)
    * @param models the run's models, in output order
-   * @param ledger the run's buyers, recorded from the same journeys
+   * @param buyers the run's buyers, recorded from the same journeys (in any order, merged from any slices)
    * @param credit the run's {@code channel_credit} rows (for {@code roas})
    * @param spend the window's spend
    * @param options horizon, discount rate, time unit and calibration end
@@ -105,44 +127,18 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
    * @throws io.tributary.core.clv.ClvException when the models cannot be fitted (no buyers, no repeat buyer, ...)
    */
   public static ChannelLifetimeValue compute(JourneyAggregate aggregate, List<AttributionModel> models,
-      LifetimeLedger ledger, List<ChannelCreditRow> credit, SpendTable spend, ClvOptions options, ZoneId zone) {
-    LocalDate end = calibrationEnd(ledger, options, zone);
-    List<CustomerLifetime> buyers = new ArrayList<>();
-    List<CustomerSummary> summaries = new ArrayList<>();
-    for (CustomerLifetime c : ledger.customers()) {
-      if (c.firstDay() + c.inDays().recency() <= end.toEpochDay()) {
-        buyers.add(c);
-        summaries.add(c.summary(end.toEpochDay(), options.timeUnit()));
-      }
-    }
-    if (buyers.size() < ledger.customers().size()) {
-      // A calibration end before some purchases: those customers' later purchases are not in their summaries.
-      throw new io.tributary.core.clv.ClvException("calibration end " + end + " is before the last purchase of "
-          + (ledger.customers().size() - buyers.size()) + " customers: lifetime value by channel is calibrated on "
-          + "the whole run (leave " + ClvOptions.CALIBRATION_END_OPTION + " out, or set it on or after the last event)");
-    }
-    List<CustomerSummary> sorted = new ArrayList<>(summaries);
-    sorted.sort(CANONICAL);
-    BgNbdFit purchases = BgNbd.fit(sorted);
-    GammaGammaFit orderValue = null;
-    double fallback = Double.NaN;
-    try {
-      orderValue = GammaGamma.fit(sorted);
-    } catch (ClvException e) {
-      // Stated fallback (docs/models.md): order values without Gamma-Gamma's heterogeneity (e.g. drawn independently
-      // of the customer) leave its likelihood without a maximum; every purchase is then worth the mean repeat order.
-      double sum = 0;
-      long n = 0;
-      for (CustomerSummary s : sorted) {
-        sum += s.meanRepeatValue() * s.valuedRepeats();
-        n += s.valuedRepeats();
-      }
-      if (n == 0) {
-        throw e;
-      }
-      fallback = sum / n;
-    }
-    LifetimeValue lv = orderValue == null ? null : new LifetimeValue(purchases.model(), orderValue.model(), options);
+      LifetimeTally buyers, List<ChannelCreditRow> credit, SpendTable spend, ClvOptions options, ZoneId zone) {
+    LifetimeFit fit = LifetimeFit.of(buyers, calibrationEnd(buyers.lastEventMillis(), options, zone), options);
+    double[] valueOf = fit.patternValues(buyers);
+    return split(aggregate, models, buyers, null, valueOf, fit, credit, spend);
+  }
+
+  /*
+   * Splits the buyers' lifetime values (valueOf, per purchase pattern) by channel under every model. weight: how many
+   * times each buyer counts (a bootstrap replicate), or null for once each.
+   */
+  static ChannelLifetimeValue split(JourneyAggregate aggregate, List<AttributionModel> models, LifetimeTally buyers,
+      int[] weight, double[] valueOf, LifetimeFit fit, List<ChannelCreditRow> credit, SpendTable spend) {
     PathTable table = aggregate.paths().table();
     int[] pathOf = pathIndex(table, buyers);
     ExactSum[] pathValue = new ExactSum[table.size()];
@@ -158,48 +154,44 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     ExactSum total = new ExactSum();
     ExactSum touchlessValue = new ExactSum();
     long touchless = 0;
-    // A customer's value is a function of their summary alone, and buyers share summaries (whole days): once each.
-    Map<CustomerSummary, Double> bySummary = new HashMap<>();
+    long customers = 0;
     for (int i = 0; i < buyers.size(); i++) {
-      CustomerLifetime c = buyers.get(i);
-      CustomerSummary s = summaries.get(i);
-      Double known = bySummary.get(s);
-      double value;
-      if (known != null) {
-        value = known;
-      } else {
-        value = lv == null ? Double.NaN : lv.lifetimeValue(s);
-        if (!(value >= 0) || Double.isInfinite(value)) {
-          double perPurchase = lv == null ? fallback : orderValue.model().expectedValue(s);
-          value = perPurchase * UntransformedLifetimeValue.discountedPurchases(purchases.model(), options, s);
+      int times = weight == null ? 1 : weight[i];
+      if (times == 0) {
+        continue;
+      }
+      double value = valueOf[buyers.patternId(i)];
+      customers += times;
+      // Exact sums: adding a value n times is its n-fold, with no rounding, in any order.
+      for (int t = 0; t < times; t++) {
+        total.add(value);
+      }
+      if (pathOf[i] < 0) {
+        touchless += times;
+        for (int t = 0; t < times; t++) {
+          touchlessValue.add(value);
         }
-        bySummary.put(s, value);
-      }
-      if (!(value >= 0) || Double.isInfinite(value)) {
-        throw new io.tributary.core.clv.ClvException("the fitted models give no finite lifetime value for a customer "
-            + "with x = " + summaries.get(i).frequency() + ", T = " + summaries.get(i).age() + " (BG/NBD "
-            + purchases.model() + "): the data cannot support a lifetime-value fit");
-      }
-      total.add(value);
-      if (c.acquisitionPath() == null) {
-        touchless++;
-        touchlessValue.add(value);
         continue;
       }
       int p = pathOf[i];
       if (pathValue[p] == null) {
         pathValue[p] = new ExactSum();
       }
-      pathValue[p].add(value);
-      pathCustomers[p]++;
+      for (int t = 0; t < times; t++) {
+        pathValue[p].add(value);
+      }
+      pathCustomers[p] += times;
+      List<String> channels = buyers.acquisitionChannels(i);
       for (int m = 0; m < journeyModels.size(); m++) {
-        double[] w = c.journeyModelWeights().get(m);
         Map<String, ExactSum[]> sums = journeySums.get(m);
-        for (int k = 0; k < w.length; k++) {
-          ExactSum[] acc = sums.computeIfAbsent(c.acquisitionChannels().get(k),
+        for (int k = 0; k < channels.size(); k++) {
+          double w = buyers.weight(i, m, k);
+          ExactSum[] acc = sums.computeIfAbsent(channels.get(k),
               x -> new ExactSum[] {new ExactSum(), new ExactSum()});
-          acc[0].add(w[k]);
-          acc[1].add(value * w[k]);
+          for (int t = 0; t < times; t++) {
+            acc[0].add(w);
+            acc[1].add(value * w);
+          }
         }
       }
     }
@@ -250,8 +242,8 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         rows.add(row(v.model(), UNATTRIBUTED, touchless, unattributedValue, SpendTable.empty(), null));
       }
     }
-    return new ChannelLifetimeValue(rows, purchases, orderValue, fallback, end, buyers.size(),
-        total.toBigDecimal().doubleValue());
+    return new ChannelLifetimeValue(rows, fit.purchases(), fit.orderValue(), fit.fallbackOrderValue(),
+        fit.calibrationEnd(), Math.toIntExact(customers), total.toBigDecimal().doubleValue());
   }
 
   private record Key(int[] ids) {
@@ -270,11 +262,11 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
    * Each buyer's acquisition path as an index of the aggregate's path table (-1: touchless). The table's paths are
    * keyed by their channel ids, not made into Path objects: a table can hold a million paths.
    */
-  private static int[] pathIndex(PathTable table, List<CustomerLifetime> buyers) {
+  private static int[] pathIndex(PathTable table, LifetimeTally buyers) {
     Map<Path, Key> keys = new HashMap<>();
-    for (CustomerLifetime c : buyers) {
-      if (c.acquisitionPath() != null) {
-        keys.computeIfAbsent(c.acquisitionPath(), p -> new Key(table.channels().encode(p)));
+    for (int i = 0; i < buyers.size(); i++) {
+      if (buyers.acquisitionPath(i) != null) {
+        keys.computeIfAbsent(buyers.acquisitionPath(i), p -> new Key(table.channels().encode(p)));
       }
     }
     Map<Key, Integer> index = new HashMap<>(keys.size() * 2);
@@ -288,7 +280,7 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     }
     int[] out = new int[buyers.size()];
     for (int i = 0; i < out.length; i++) {
-      Path path = buyers.get(i).acquisitionPath();
+      Path path = buyers.acquisitionPath(i);
       if (path == null) {
         out[i] = -1;
         continue;

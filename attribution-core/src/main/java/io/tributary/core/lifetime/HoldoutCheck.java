@@ -46,14 +46,29 @@ public record HoldoutCheck(LocalDate calibrationEnd, LocalDate holdoutEnd, BgNbd
    * @throws io.tributary.core.clv.ClvException when the calibration part cannot be fitted
    */
   public static HoldoutCheck of(LifetimeLedger ledger, LocalDate end, ClvOptions options) {
+    return of(LifetimeTally.of(ledger), end, options);
+  }
+
+  /**
+   * @param buyers the run's buyers
+   * @param end the run's calibration end
+   * @param options the time unit
+   * @return the check
+   * @throws io.tributary.core.clv.ClvException when the calibration part cannot be fitted
+   */
+  public static HoldoutCheck of(LifetimeTally buyers, LocalDate end, ClvOptions options) {
     long last = end.toEpochDay();
-    long first = ledger.customers().stream().mapToLong(CustomerLifetime::firstDay).min().orElse(last);
+    long first = last;
+    for (int p = 0; p < buyers.patterns(); p++) {
+      first = Math.min(first, buyers.pattern(p).firstDay());
+    }
     long holdout = Math.max(1, (last - first) / 3);
     long cut = last - holdout;
     double unit = options.timeUnit().days();
     List<CustomerSummary> calibration = new ArrayList<>();
     List<Integer> actual = new ArrayList<>();
-    for (CustomerLifetime c : ledger.customers()) {
+    for (int i = 0; i < buyers.size(); i++) {
+      LifetimeTally.Purchases c = buyers.purchases(i);
       if (c.firstDay() > cut) {
         continue;
       }

@@ -5,7 +5,10 @@ import io.tributary.core.model.AttributionRun;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.ModelOptions;
 import io.tributary.core.model.ModelResult;
+import io.tributary.core.journey.TouchpointLevel;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,16 +21,20 @@ import java.util.Optional;
  * @param channelCredit the {@code channel_credit} rows
  * @param kpis the {@code conversion_kpis} row
  * @param pathSummary the {@code path_summary} rows, in path order (from {@link #compute}: made as they are read)
+ * @param channelRollup at {@code --touchpoint channel/campaign}, the {@code channel_rollup} rows (see
+ *     {@link CreditTable#rollup}); empty at the other levels
  */
 public record AttributionReport(
     List<ModelResult> results,
     List<ChannelCreditRow> channelCredit,
     ConversionKpis kpis,
-    List<PathSummaryRow> pathSummary) {
+    List<PathSummaryRow> pathSummary,
+    List<ChannelCreditRow> channelRollup) {
 
   public AttributionReport {
     results = List.copyOf(results);
     channelCredit = List.copyOf(channelCredit);
+    channelRollup = List.copyOf(channelRollup);
     // The view over the aggregate's paths is immutable already; copying it would build every row up front.
     pathSummary = pathSummary instanceof PathSummaryView ? pathSummary : List.copyOf(pathSummary);
   }
@@ -47,7 +54,8 @@ public record AttributionReport(
         results,
         CreditTable.rows(results, aggregate, spend),
         ConversionKpis.of(aggregate, spend),
-        pathSummary(aggregate));
+        pathSummary(aggregate),
+        List.of());
   }
 
   /**
@@ -62,12 +70,36 @@ public record AttributionReport(
    */
   public static AttributionReport compute(
       JourneyAggregate aggregate, List<AttributionModel> models, SpendTable spend, ModelOptions options) {
+    return compute(aggregate, models, spend, options, TouchpointLevel.CHANNEL);
+  }
+
+  /**
+   * Like {@link #compute(JourneyAggregate, List, SpendTable, ModelOptions)} for an aggregate built at
+   * {@code level} ({@code --touchpoint}): the models are fitted on its touchpoints and {@code channel_credit} has one
+   * row per touchpoint, each with its own spend. At {@code channel/campaign} the report also has the
+   * {@code channel_rollup} rows, and the KPIs are the channel-level run's (a journey through two campaigns of one
+   * channel is a single-channel journey), computed on the rolled-up aggregate. At {@code campaign} level no channel is
+   * known: the KPIs' "channels" are campaigns there.
+   */
+  public static AttributionReport compute(JourneyAggregate aggregate, List<AttributionModel> models,
+      SpendTable spend, ModelOptions options, TouchpointLevel level) {
     List<ModelResult> results = AttributionRun.fit(aggregate, models, options);
-    return new AttributionReport(
-        results,
-        CreditTable.rows(results, aggregate, spend),
-        ConversionKpis.of(aggregate, spend),
-        pathSummary(aggregate));
+    List<ChannelCreditRow> rows = CreditTable.rows(results, aggregate, spend, level);
+    if (level != TouchpointLevel.CHANNEL_CAMPAIGN) {
+      return new AttributionReport(results, rows, ConversionKpis.of(aggregate, spend), pathSummary(aggregate),
+          List.of());
+    }
+    JourneyAggregate channels = aggregate.channelRollup();
+    List<AttributionModel> rules = models.stream().filter(AttributionModel::rule).toList();
+    Map<String, ModelResult> ruleResults = new HashMap<>();
+    if (!rules.isEmpty()) {
+      for (ModelResult r : AttributionRun.fit(channels, rules)) {
+        ruleResults.put(r.model(), r);
+      }
+    }
+    List<ChannelCreditRow> rollup = CreditTable.rollup(rows, ruleResults,
+        models.stream().map(AttributionModel::name).toList(), channels, spend);
+    return new AttributionReport(results, rows, ConversionKpis.of(channels, spend), pathSummary(aggregate), rollup);
   }
 
   /**
@@ -81,7 +113,7 @@ public record AttributionReport(
    */
   public static AttributionReport of(List<ModelResult> results, JourneyAggregate aggregate, SpendTable spend) {
     return new AttributionReport(results, CreditTable.rows(results, aggregate, spend),
-        ConversionKpis.of(aggregate, spend), pathSummary(aggregate));
+        ConversionKpis.of(aggregate, spend), pathSummary(aggregate), List.of());
   }
 
   /**
@@ -108,7 +140,7 @@ public record AttributionReport(
     return Optional.of(String.format(Locale.ROOT, "note: %s sampled channel sets beyond its exact limit: "
         + "credit carries a standard error, at most %.4g conversions (%s); see columns sampling_se and "
         + "sampling_se_value (credit ± 1.96 × sampling_se is an approximate 95 %% interval)",
-        String.join(", ", sampledModels), widest.samplingError(), widest.channel()));
+        String.join(", ", sampledModels), widest.samplingError(), widest.touchpoint()));
   }
 
   private static List<PathSummaryRow> pathSummary(JourneyAggregate aggregate) {

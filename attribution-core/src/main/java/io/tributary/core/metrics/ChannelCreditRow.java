@@ -7,7 +7,9 @@ import java.util.Objects;
  * zero denominator, no interval computed).
  *
  * @param model the model's name
- * @param channel the channel, or {@code (unattributed)}
+ * @param channel the channel, or {@code (unattributed)}; {@code (all)} at {@code --touchpoint campaign}
+ * @param campaign the campaign ({@code (none)} for touches without one) at a campaign level
+ *     ({@code --touchpoint}); null at channel level, in {@code channel_rollup} and on the {@code (unattributed)} row
  * @param attributedConversions conversions credited to the channel
  * @param attributedValue revenue credited to the channel
  * @param share attributed conversions / all conversions of the run (touchless included), null when there are none
@@ -24,6 +26,7 @@ import java.util.Objects;
 public record ChannelCreditRow(
     String model,
     String channel,
+    String campaign,
     double attributedConversions,
     double attributedValue,
     Double share,
@@ -41,9 +44,19 @@ public record ChannelCreditRow(
   }
 
   /** A row computed exactly: no sampling error. */
-  public ChannelCreditRow(String model, String channel, double attributedConversions, double attributedValue,
-      Double share, Double spend, Double roas, Double roi, Double cpa, Double ciLow, Double ciHigh) {
-    this(model, channel, attributedConversions, attributedValue, share, spend, roas, roi, cpa, ciLow, ciHigh, null,
-        null);
+  public ChannelCreditRow(String model, String channel, String campaign, double attributedConversions,
+      double attributedValue, Double share, Double spend, Double roas, Double roi, Double cpa, Double ciLow,
+      Double ciHigh) {
+    this(model, channel, campaign, attributedConversions, attributedValue, share, spend, roas, roi, cpa, ciLow,
+        ciHigh, null, null);
+  }
+
+  /** @return the touchpoint as one readable name: the channel, {@code channel/campaign}, or the campaign alone */
+  public String touchpoint() {
+    if (campaign == null) {
+      return channel;
+    }
+    return io.tributary.core.journey.TouchpointLevel.ALL_CHANNELS.equals(channel) ? campaign
+        : channel + "/" + campaign;
   }
 }

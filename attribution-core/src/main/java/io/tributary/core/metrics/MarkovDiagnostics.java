@@ -1,5 +1,6 @@
 package io.tributary.core.metrics;
 
+import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.markov.MarkovFit;
@@ -72,13 +73,22 @@ public record MarkovDiagnostics(
     List<MarkovState> states = fit.states();
     List<Transition> transitions = new ArrayList<>(fit.transitions().size());
     for (MarkovTransition t : fit.transitions()) {
-      transitions.add(new Transition(states.get(t.from()).label(), states.get(t.to()).label(), t.weight(),
+      transitions.add(new Transition(label(states.get(t.from())), label(states.get(t.to())), t.weight(),
           t.probability()));
     }
     List<Removal> removals = new ArrayList<>(fit.removalEffects().size());
     for (RemovalEffect r : fit.removalEffects()) {
-      removals.add(new Removal(r.channel(), r.effect(), r.valueEffect(), r.conversionProbability()));
+      removals.add(new Removal(TouchpointLevel.display(r.channel()), r.effect(), r.valueEffect(),
+          r.conversionProbability()));
     }
     return new MarkovDiagnostics(fit.order(), fit.conversionProbability(), transitions, removals);
+  }
+
+  /* A state as a reader sees it: at a campaign level its touchpoint keys as channel/campaign. */
+  private static String label(MarkovState s) {
+    if (!s.isTransient() || s.channels().stream().noneMatch(TouchpointLevel::hasCampaign)) {
+      return s.label();
+    }
+    return String.join(" > ", s.channels().stream().map(TouchpointLevel::display).toList());
   }
 }

@@ -8,6 +8,7 @@ import io.tributary.core.journey.JourneyBuilder;
 import io.tributary.core.journey.JourneyOptions;
 import io.tributary.core.journey.JourneySink;
 import io.tributary.core.journey.Touch;
+import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.paths.PathCounts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -96,6 +97,47 @@ public record JourneyAggregate(
   /** @return the total value, touchless conversions' included */
   public BigDecimal totalValue() {
     return paths.value().add(touchlessValue);
+  }
+
+  /**
+   * The aggregate a channel-level run would have built from the same events, made from one built at
+   * {@code --touchpoint channel/campaign}: every touchpoint key becomes its channel, paths that then coincide are
+   * merged, journey models' credit sums are added per channel (exact sums, so the result is the channel-level fold's,
+   * bit for bit: the journeys and their touches are the same at every level, only the names differ). An aggregate of
+   * plain channels is returned as it is.
+   *
+   * @return the channel-level aggregate
+   */
+  public JourneyAggregate channelRollup() {
+    io.tributary.core.paths.PathTable table = paths.table();
+    List<String> names = table.channels().names();
+    if (names.stream().noneMatch(TouchpointLevel::hasCampaign)) {
+      return this;
+    }
+    PathCounts.Builder b = PathCounts.builder();
+    int[] map = new int[names.size()];
+    for (int i = 0; i < map.length; i++) {
+      map[i] = b.channelId(TouchpointLevel.channelOf(names.get(i)));
+    }
+    int[] ids = new int[16];
+    for (int p = 0; p < table.size(); p++) {
+      int n = table.length(p);
+      if (ids.length < n) {
+        ids = new int[Math.max(n, 2 * ids.length)];
+      }
+      for (int k = 0; k < n; k++) {
+        ids[k] = map[table.channel(p, k)];
+      }
+      b.add(ids, n, table.conversions(p), table.value(p), table.nulls(p));
+    }
+    TreeMap<String, SortedMap<String, CreditSum>> credits = new TreeMap<>();
+    journeyCredits.forEach((model, byKey) -> {
+      TreeMap<String, CreditSum> byChannel = new TreeMap<>();
+      byKey.forEach((k, sum) -> byChannel.merge(TouchpointLevel.channelOf(k), sum, CreditSum::plus));
+      credits.put(model, byChannel);
+    });
+    return new JourneyAggregate(settings, b.build(), credits, touchlessConversions, touchlessValue, timedConversions,
+        timeToConversionMillis, duplicateConversions, hasTimestamps);
   }
 
   /**
@@ -275,31 +317,22 @@ public record JourneyAggregate(
     }
 
     private static void fold(Map<String, ExactSum[]> byChannel, Journey j, double[] w) {
-      // Sum a journey's repeated channels in double first (fixed order within the journey), then add exactly, so the
-      // totals do not depend on the order in which journeys, slices or partitions are folded. Journeys have few
-      // distinct channels: a scan of those seen beats a map per journey.
+      // Each touch's weight, and the value times it (rounded once), is added exactly on its own: the totals do not
+      // depend on the order in which journeys, slices or partitions are folded, and a channel's credit is exactly
+      // the sum of its campaigns' (--touchpoint channel/campaign), however a journey mixes them. A journey's touches
+      // of one channel follow each other in the map's probe: the last entry is tried first.
       List<Touch> touches = j.touches();
-      String[] channels = new String[w.length];
-      double[] sums = new double[w.length];
-      int distinct = 0;
+      double value = j.value().doubleValue();
+      String last = null;
+      ExactSum[] acc = null;
       for (int i = 0; i < w.length; i++) {
         String c = touches.get(i).channel();
-        int k = 0;
-        while (k < distinct && !channels[k].equals(c)) {
-          k++;
+        if (!c.equals(last)) {
+          acc = byChannel.computeIfAbsent(c, x -> new ExactSum[] {new ExactSum(), new ExactSum()});
+          last = c;
         }
-        if (k == distinct) {
-          channels[distinct++] = c;
-          sums[k] = w[i];
-        } else {
-          sums[k] += w[i];
-        }
-      }
-      double value = j.value().doubleValue();
-      for (int k = 0; k < distinct; k++) {
-        ExactSum[] acc = byChannel.computeIfAbsent(channels[k], x -> new ExactSum[] {new ExactSum(), new ExactSum()});
-        acc[0].add(sums[k]);
-        acc[1].add(value * sums[k]);
+        acc[0].add(w[i]);
+        acc[1].add(value * w[i]);
       }
     }
 

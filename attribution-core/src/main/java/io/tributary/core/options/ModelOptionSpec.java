@@ -1,6 +1,7 @@
 package io.tributary.core.options;
 
 import io.tributary.core.input.Durations;
+import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.model.ModelOptions;
 import io.tributary.core.model.ModelRegistry;
 import io.tributary.core.model.PositionWeights;
@@ -63,9 +64,17 @@ public final class ModelOptionSpec {
   public static final OptionDef<Long> SEED = new OptionDef<>("seed", "S", "42",
       "Seed of every random choice (bootstrap, sampled Shapley)", ValueReaders.anyLong());
 
+  // --touchpoint (issue 14): what a touch is credited as.
+  /** What a touch is credited as: its channel, its campaign, or the pair. */
+  public static final OptionDef<TouchpointLevel> TOUCHPOINT = new OptionDef<>("touchpoint",
+      "channel|campaign|channel/campaign", "channel",
+      "What models credit: the channel, the campaign, or the campaign inside its channel (then channel_credit has a "
+          + "campaign column and channel_rollup sums it per channel); a touch without a campaign is (none)",
+      TouchpointLevel::parse, TouchpointLevel::text);
+
   /** Every option, in the order help lists them. */
   public static final List<OptionDef<?>> ALL = List.of(MODELS, LOOKBACK, HALF_LIFE, MARKOV_ORDER, DIRECT_CHANNEL,
-      POSITION_WEIGHTS, SHAPLEY_EXACT_LIMIT, SHAPLEY_SAMPLES, BOOTSTRAP, SEED);
+      POSITION_WEIGHTS, SHAPLEY_EXACT_LIMIT, SHAPLEY_SAMPLES, BOOTSTRAP, SEED, TOUCHPOINT);
 
   private ModelOptionSpec() {}
 

@@ -2,6 +2,7 @@ package io.tributary.core.options;
 
 import io.tributary.core.Errors;
 import io.tributary.core.journey.JourneyOptions;
+import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.ModelOptions;
 import io.tributary.core.model.ModelRegistry;
@@ -80,6 +81,11 @@ public final class RunOptions implements Serializable {
   /** @return the journey options */
   public JourneyOptions journeyOptions() {
     return new JourneyOptions(get(ModelOptionSpec.LOOKBACK));
+  }
+
+  /** @return what a touch is credited as ({@code --touchpoint}) */
+  public TouchpointLevel touchpoint() {
+    return get(ModelOptionSpec.TOUCHPOINT);
   }
 
   /** @return the typed model options */

@@ -10,9 +10,16 @@ import java.util.Objects;
  *
  * @param kpis the KPIs
  * @param lifetime the lifetime value of the run, or null when none was computed
+ * @param lifetimeValueChange the relative change of lifetime value per customer against the same date a year earlier
+ *     ({@link ChannelLifetimeValue#change}), or null when there is no such figure
  */
-public record KpiRow(ConversionKpis kpis, ChannelLifetimeValue lifetime) {
+public record KpiRow(ConversionKpis kpis, ChannelLifetimeValue lifetime, Double lifetimeValueChange) {
   public KpiRow {
     Objects.requireNonNull(kpis, "kpis");
+  }
+
+  /** A row without a year-earlier comparison. */
+  public KpiRow(ConversionKpis kpis, ChannelLifetimeValue lifetime) {
+    this(kpis, lifetime, null);
   }
 }

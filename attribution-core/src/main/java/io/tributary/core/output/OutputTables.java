@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Every table an engine writes, defined once: SPEC's {@code channel_credit}, {@code conversion_kpis},
  * {@code path_summary}, {@code rejected_rows} and {@code run_log}, the markov model's {@code markov_transitions} and
- * {@code removal_effects}, and the path file {@code tributary paths} writes. Adding a column, or a table, is one
+ * {@code removal_effects}, the path file {@code tributary paths} writes and the report of {@code tributary clv}. Adding a column, or a table, is one
  * change here: the CLI's writers and the Spark job's schemas are derived from these definitions, and a test in each
  * engine fails when it writes a column that is not defined here. {@code docs/output-tables.md} lists them.
  */
@@ -26,6 +26,8 @@ public final class OutputTables {
           "models in the order given, then channels by name, (unattributed) last")
       .required("model", TEXT, ChannelCreditRow::model)
       .required("channel", TEXT, ChannelCreditRow::channel)
+      // --touchpoint campaign or channel/campaign: the row's campaign; a channel-level run leaves the column out.
+      .nullable("campaign", TEXT, Presence.WHEN_SET, ChannelCreditRow::campaign)
       .required("attributed_conversions", DOUBLE, ChannelCreditRow::attributedConversions)
       .required("attributed_value", DOUBLE, ChannelCreditRow::attributedValue)
       .nullable("share", DOUBLE, ChannelCreditRow::share)
@@ -39,7 +41,34 @@ public final class OutputTables {
       .nullable("sampling_se_value", DOUBLE, Presence.WHEN_SET, ChannelCreditRow::valueSamplingError)
       .build();
 
-  /** The run's KPIs: one row; with lifetime value computed ({@code --clv}), its three omnichannel figures. */
+  // --touchpoint channel/campaign (issue 14): the channel roll-up beside the campaign rows.
+  /**
+   * Not a SPEC table: at {@code --touchpoint channel/campaign}, each model's credit per channel (its campaigns
+   * together) with the channel's whole spend. A table of its own, not rows mixed into {@code channel_credit}, so that
+   * summing either table counts every conversion once.
+   */
+  public static final TableSchema<ChannelCreditRow> CHANNEL_ROLLUP = TableSchema
+      .<ChannelCreditRow>named("channel_rollup",
+          "models in the order given, then channels by name, (unattributed) last; written at --touchpoint "
+              + "channel/campaign only")
+      .required("model", TEXT, ChannelCreditRow::model)
+      .required("channel", TEXT, ChannelCreditRow::channel)
+      .required("attributed_conversions", DOUBLE, ChannelCreditRow::attributedConversions)
+      .required("attributed_value", DOUBLE, ChannelCreditRow::attributedValue)
+      .nullable("share", DOUBLE, ChannelCreditRow::share)
+      .nullable("spend", DOUBLE, ChannelCreditRow::spend)
+      .nullable("roas", DOUBLE, ChannelCreditRow::roas)
+      .nullable("roi", DOUBLE, ChannelCreditRow::roi)
+      .nullable("cpa", DOUBLE, ChannelCreditRow::cpa)
+      .build();
+
+  /** The column of {@code conversion_kpis} holding the mean lifetime value per buyer ({@code --clv}). */
+  public static final String LIFETIME_VALUE_PER_CUSTOMER = "lifetime_value_per_customer";
+
+  /**
+   * The run's KPIs: one row; with lifetime value computed ({@code --clv}), its three omnichannel figures, and in the
+   * Spark job the change of lifetime value per customer against the same date a year earlier.
+   */
   public static final TableSchema<KpiRow> CONVERSION_KPIS = TableSchema
       .<KpiRow>named("conversion_kpis", "one row")
       .required("journeys", LONG, r -> r.kpis().journeys())
@@ -59,8 +88,10 @@ public final class OutputTables {
           r -> r.lifetime() == null ? null : (Object) (long) r.lifetime().customers())
       .nullable("lifetime_value_total", DOUBLE, Presence.WHEN_SET,
           r -> r.lifetime() == null ? null : (Object) r.lifetime().totalLifetimeValue())
-      .nullable("lifetime_value_per_customer", DOUBLE, Presence.WHEN_SET,
+      .nullable(LIFETIME_VALUE_PER_CUSTOMER, DOUBLE, Presence.WHEN_SET,
           r -> r.lifetime() == null ? null : (Object) r.lifetime().meanLifetimeValue())
+      // The Spark job's year-over-year figure: it alone keeps the earlier dates' partitions.
+      .nullable("lifetime_value_per_customer_change", DOUBLE, Presence.WHEN_SET, KpiRow::lifetimeValueChange)
       .build();
 
   /** Lifetime value credited to channels by each model ({@code --clv}): what new customers are worth. */
@@ -132,6 +163,8 @@ public final class OutputTables {
       .required("status", TEXT, RunLogEntry::status)
       .nullable("message", TEXT, RunLogEntry::message)
       .required("version", TEXT, RunLogEntry::version)
+      // The publish record (issue 13): a reader shows each table at the version the last published run names.
+      .nullable("table_versions", TEXT, RunLogEntry::tableVersions)
       .build();
 
   /**
@@ -157,9 +190,25 @@ public final class OutputTables {
       .required("total_null", LONG, r -> r.stats().nulls())
       .build();
 
+  // tributary clv: the lifetime-value report (issue 12: defined here, not in the CLI).
+  /**
+   * Not a SPEC table: the report {@code tributary clv} writes ({@code --format csv}; its JSON and text forms are made
+   * of the same rows), in long format. {@code value} holds numbers and, for the calibration end and the time unit,
+   * text: each cell is written as what it is (a number as a number).
+   */
+  public static final TableSchema<ClvReportRow> CLV_REPORT = TableSchema
+      .<ClvReportRow>named("clv_report",
+          "BG/NBD's parameters then its log-likelihood, the same for Gamma-Gamma, then the population's facts")
+      .required("section", TEXT, ClvReportRow::section)
+      .required("name", TEXT, ClvReportRow::name)
+      .required("value", TEXT, ClvReportRow::value)
+      .nullable("standard_error", DOUBLE, ClvReportRow::standardError)
+      .build();
+
   /** Every table, in the order the docs list them. */
   public static final List<TableSchema<?>> ALL = List.of(CHANNEL_CREDIT, CONVERSION_KPIS, PATH_SUMMARY,
-      REJECTED_ROWS, RUN_LOG, MARKOV_TRANSITIONS, REMOVAL_EFFECTS, CHANNEL_LIFETIME_VALUE, MODEL_FIT, PATHS);
+      REJECTED_ROWS, RUN_LOG, MARKOV_TRANSITIONS, REMOVAL_EFFECTS, CHANNEL_LIFETIME_VALUE, PATHS, CHANNEL_ROLLUP,
+      CLV_REPORT, MODEL_FIT);
 
   private OutputTables() {}
 

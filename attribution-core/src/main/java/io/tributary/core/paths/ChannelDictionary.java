@@ -1,5 +1,6 @@
 package io.tributary.core.paths;
 
+import io.tributary.core.Internal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.TreeSet;
  * Channel names ↔ dense ids {@code 0..size-1}, assigned in sorted name order so that every engine and every run gives
  * the same ids.
  */
+@Internal
 public final class ChannelDictionary {
   private final String[] names;
   private final Map<String, Integer> ids;

@@ -1,5 +1,6 @@
 package io.tributary.core.paths;
 
+import io.tributary.core.journey.TouchpointLevel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -109,9 +110,20 @@ public final class Path implements Comparable<Path> {
     return display(" " + MARK + " ");
   }
 
-  /** @return the channels joined by {@code separator} */
+  /**
+   * @return the channels joined by {@code separator}; a touchpoint key of a campaign level shows as
+   *     {@code channel/campaign} ({@link TouchpointLevel#display})
+   */
   public String display(String separator) {
-    return String.join(Objects.requireNonNull(separator), channels);
+    Objects.requireNonNull(separator);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < channels.length; i++) {
+      if (i > 0) {
+        sb.append(separator);
+      }
+      sb.append(TouchpointLevel.display(channels[i]));
+    }
+    return sb.toString();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.tributary.core.paths;
 
+import io.tributary.core.Internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.SortedMap;
  *
  * <p>Immutable and thread-safe.
  */
+@Internal
 public final class PathTable {
   /*
    * Channel ids are in sorted name order, so comparing id sequences is comparing paths. values[p] is null when no

@@ -112,12 +112,13 @@ public record RunWindow(ReportWindow report, LocalDate label, int fitDays) imple
    * @param lookback the journey lookback
    * @param zone the run's zone
    * @return the dates of events the run reads: from the date of (start of {@link #firstNeeded()} − lookback) to the
-   *     last report date
+   *     last report date. An engine may read exactly these dates (partition pruning) or filter any input to their
+   *     instants; events outside never change the result ({@link DatedFold}), so reading more is harmless.
    */
-  public ReadRange readRange(Duration lookback, ZoneId zone) {
+  public DateRange readRange(Duration lookback, ZoneId zone) {
     Objects.requireNonNull(lookback, "lookback");
     LocalDate first = firstNeeded().atStartOfDay(zone).minus(lookback).toLocalDate();
-    return new ReadRange(first, requireWindow().last(), zone);
+    return new DateRange(first, requireWindow().last(), zone);
   }
 
   private ReportWindow requireWindow() {

@@ -96,6 +96,26 @@ class HostileValuesTest {
   }
 
   @Test
+  void pathTotals_goingOnFromEarlierParts_refuseTheRowWhereTheWholeInputPassesTheLimit() {
+    long max = PathTotals.MAX_JOURNEYS;
+    // Rows that alone stay far under the limit: 4 + 6 journeys, none, then 1 conversion and 5 nulls.
+    PathTotals alone = new PathTotals();
+    assertTrue(alone.add(4, 6));
+    assertTrue(alone.add(0, 0));
+    assertTrue(alone.add(1, 5));
+    // The same rows after max - 12 journeys of earlier parts: the first takes the total to max - 2; the third passes
+    // the limit by its nulls (max - 2 + 1 is within it, max - 2 + 1 + 5 is not).
+    PathTotals after = PathTotals.after(max - 12);
+    assertTrue(after.add(4, 6));
+    assertTrue(after.add(0, 0));
+    assertFalse(after.add(1, 5));
+    assertEquals("total_null", after.exceededColumn());
+    assertEquals(max - 2, after.conversions() + after.nulls());
+    assertThrows(IllegalArgumentException.class, () -> PathTotals.after(max + 1));
+    assertThrows(IllegalArgumentException.class, () -> PathTotals.after(-1));
+  }
+
+  @Test
   void epochSeconds_areRefusedSayingWhatTheyWouldBe() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Timestamps.parse("1709288100", ZoneOffset.UTC));

@@ -150,4 +150,13 @@ class IdentityAndConsentTest {
     assertEquals(Map.of("dev1", "c1", "dev2", "c1"), b.pairs());
     assertEquals("c1", b.build().resolve("dev2"));
   }
+
+  @Test
+  void builder_aliasReadTwiceFromAFile_namesFileLineAndColumn() {
+    IdentityMap.Builder b = IdentityMap.builder().add("ids.csv", 2, "dev1", "c1").add("ids.csv", 3, "dev1", "c1");
+    io.tributary.core.InputException e = assertThrows(io.tributary.core.InputException.class,
+        () -> b.add("ids.csv", 4, "dev1", "c3"));
+    assertEquals("ids.csv:4: column alias_id: an alias maps to two different customer ids", e.getMessage());
+    assertEquals(Map.of("dev1", "c1"), b.pairs());
+  }
 }

@@ -92,9 +92,9 @@ class DatedFoldTest {
   void eventsOutsideTheReadRange_changeNothing() {
     List<Event> events = RandomData.events(5, 400, 4);
     RunWindow w = RunWindow.dates(A, B, 3);
-    ReadRange range = w.readRange(LOOKBACK.lookback(), ZONE);
+    DateRange range = w.readRange(LOOKBACK.lookback(), ZONE);
     assertEquals(LocalDate.of(1970, 1, 23), range.first()); // Feb 1 − 2 days of fit − 7 days of lookback
-    List<Event> inside = events.stream().filter(e -> range.contains(e.timestamp())).toList();
+    List<Event> inside = within(events, range.startInclusive().toEpochMilli(), range.endExclusive().toEpochMilli());
     assertTrue(inside.size() < events.size());
     List<WindowedReport.Dated> all = reports(events, w);
     List<WindowedReport.Dated> read = reports(inside, w);

@@ -6,6 +6,7 @@ import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.PathSummaryRow;
+import io.tributary.core.output.ClvReportRow;
 import io.tributary.core.output.Column;
 import io.tributary.core.output.ColumnType;
 import io.tributary.core.output.KpiRow;
@@ -42,6 +43,11 @@ public final class SpecTables {
     return table(OutputTables.CHANNEL_CREDIT, report.channelCredit(), runDate);
   }
 
+  /** @return the {@code channel_rollup} table (at {@code --touchpoint channel/campaign}) */
+  public static Table channelRollup(AttributionReport report, LocalDate runDate) {
+    return table(OutputTables.CHANNEL_ROLLUP, report.channelRollup(), runDate);
+  }
+
   /** @return the one-row {@code conversion_kpis} table */
   public static Table conversionKpis(ConversionKpis k, LocalDate runDate) {
     return conversionKpis(k, null, runDate);
@@ -72,6 +78,11 @@ public final class SpecTables {
       rows.add(new Rejection(r.source(), r.line(), r.reason(), r.raw()));
     }
     return table(OutputTables.REJECTED_ROWS, rows, runDate);
+  }
+
+  /** @return the report of {@code tributary clv} */
+  public static Table clvReport(List<ClvReportRow> rows) {
+    return table(OutputTables.CLV_REPORT, rows, null);
   }
 
   /** @return the path file of {@code tributary paths} */

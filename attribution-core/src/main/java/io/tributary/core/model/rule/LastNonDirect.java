@@ -1,11 +1,13 @@
 package io.tributary.core.model.rule;
 
+import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.paths.PathTable;
 import java.util.Objects;
 
 /**
  * {@code last_non_direct}: all credit to the last touch whose channel is not the direct channel; a journey made only
- * of direct touches keeps its credit on direct.
+ * of direct touches keeps its credit on direct. At {@code --touchpoint channel/campaign} a touch is direct when its
+ * channel is, whatever its campaign; at {@code campaign} level no channel is known and no touch is skipped.
  */
 public final class LastNonDirect extends PositionalModel {
   private final String directChannel;
@@ -24,7 +26,8 @@ public final class LastNonDirect extends PositionalModel {
   double[] weights(PathTable paths, int p) {
     double[] w = new double[paths.length(p)];
     for (int i = w.length - 1; i >= 0; i--) {
-      if (!paths.channels().name(paths.channel(p, i)).equals(directChannel)) {
+      // At a campaign level the name is a touchpoint key: its channel part is what is direct or not.
+      if (!TouchpointLevel.channelPart(paths.channels().name(paths.channel(p, i))).equals(directChannel)) {
         w[i] = 1;
         return w;
       }

@@ -21,6 +21,11 @@ abstract class PositionalModel implements PathModel {
    */
   abstract double[] weights(PathTable paths, int p);
 
+  @Override
+  public final boolean rule() {
+    return true;
+  }
+
   /**
    * Credit per channel, computed exactly and rounded once. A path's touches share its conversions and value by double
    * weights; per channel, the journeys and values met at each distinct weight are summed exactly (integers and

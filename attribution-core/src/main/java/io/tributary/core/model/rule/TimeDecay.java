@@ -27,6 +27,11 @@ public final class TimeDecay implements JourneyModel {
   }
 
   @Override
+  public boolean rule() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "time_decay";
   }

@@ -1,5 +1,7 @@
 package io.tributary.core.model.shapley;
 
+import io.tributary.core.Internal;
+
 /**
  * Exact Shapley values of a cooperative game given densely, by way of its Harsanyi dividends: O(n·2^n) time and
  * 2^n doubles of memory, so meant for n up to about 26.
@@ -7,6 +9,7 @@ package io.tributary.core.model.shapley;
  * <p>A game on players {@code 0..n-1} is an array {@code v} of length 2^n, {@code v[mask]} the worth of the coalition
  * whose members are the set bits of {@code mask}.
  */
+@Internal
 public final class HarsanyiShapley {
   /** Largest game accepted: 2^26 doubles are 512 MiB. */
   public static final int MAX_PLAYERS = 26;

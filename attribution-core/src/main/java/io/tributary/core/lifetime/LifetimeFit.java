@@ -1,0 +1,142 @@
+package io.tributary.core.lifetime;
+
+import io.tributary.core.clv.BgNbd;
+import io.tributary.core.clv.BgNbdFit;
+import io.tributary.core.clv.ClvException;
+import io.tributary.core.clv.ClvOptions;
+import io.tributary.core.clv.CustomerSummary;
+import io.tributary.core.clv.GammaGamma;
+import io.tributary.core.clv.GammaGammaFit;
+import io.tributary.core.clv.LifetimeValue;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Both lifetime-value models fitted on a run's buyers, and the lifetime value they give each purchase pattern: the
+ * step of {@link ChannelLifetimeValue} that needs every buyer at once.
+ *
+ * @param purchases the BG/NBD fit
+ * @param orderValue the Gamma-Gamma fit, or null when it has no maximum on this data (then every purchase is valued
+ *     at {@code fallbackOrderValue})
+ * @param fallbackOrderValue the mean value of all valued repeat purchases, used only without a Gamma-Gamma fit; NaN
+ *     otherwise
+ * @param calibrationEnd the calibration end used
+ * @param options horizon, discount rate and time unit
+ */
+public record LifetimeFit(BgNbdFit purchases, GammaGammaFit orderValue, double fallbackOrderValue,
+    LocalDate calibrationEnd, ClvOptions options) {
+  /*
+   * Determinism: the fit sees the summaries in a canonical order (sorted), so its sums, and so every customer's value,
+   * are the same bits whatever order an engine read its customers in.
+   */
+  private static final Comparator<CustomerSummary> CANONICAL = Comparator.comparingInt(CustomerSummary::frequency)
+      .thenComparingDouble(CustomerSummary::recency).thenComparingDouble(CustomerSummary::age)
+      .thenComparingInt(CustomerSummary::valuedRepeats).thenComparingDouble(CustomerSummary::meanRepeatValue);
+
+  /**
+   * Fits both models on every buyer, calibrated to {@code end}.
+   *
+   * @param buyers the run's buyers
+   * @param end the calibration end: on or after every buyer's last purchase
+   * @param options the time unit (and the options kept for valuing)
+   * @return the fit
+   * @throws ClvException when a purchase is after {@code end} or BG/NBD cannot be fitted
+   */
+  public static LifetimeFit of(LifetimeTally buyers, LocalDate end, ClvOptions options) {
+    return of(buyers, null, end, options);
+  }
+
+  /**
+   * @param weight how many times each buyer counts (a bootstrap replicate), or null for once each
+   * @see #of(LifetimeTally, LocalDate, ClvOptions)
+   */
+  static LifetimeFit of(LifetimeTally buyers, int[] weight, LocalDate end, ClvOptions options) {
+    long last = end.toEpochDay();
+    int late = 0;
+    CustomerSummary[] byPattern = new CustomerSummary[buyers.patterns()];
+    for (int p = 0; p < byPattern.length; p++) {
+      LifetimeTally.Purchases purchases = buyers.pattern(p);
+      if (purchases.lastDay() > last) {
+        late++;
+      } else {
+        byPattern[p] = purchases.summary(last, options.timeUnit());
+      }
+    }
+    if (late > 0) {
+      int customers = 0;
+      for (int i = 0; i < buyers.size(); i++) {
+        customers += byPattern[buyers.patternId(i)] == null ? 1 : 0;
+      }
+      // A calibration end before some purchases: those customers' later purchases are not in their summaries.
+      throw new ClvException("calibration end " + end + " is before the last purchase of " + customers
+          + " customers: lifetime value by channel is calibrated on the whole run (leave "
+          + ClvOptions.CALIBRATION_END_OPTION + " out, or set it on or after the last event)");
+    }
+    List<CustomerSummary> sorted = new ArrayList<>(buyers.size());
+    for (int i = 0; i < buyers.size(); i++) {
+      for (int t = weight == null ? 1 : weight[i]; t > 0; t--) {
+        sorted.add(byPattern[buyers.patternId(i)]);
+      }
+    }
+    sorted.sort(CANONICAL);
+    BgNbdFit purchases = BgNbd.fit(sorted);
+    GammaGammaFit orderValue = null;
+    double fallback = Double.NaN;
+    try {
+      orderValue = GammaGamma.fit(sorted);
+    } catch (ClvException e) {
+      // Stated fallback (docs/models.md): order values without Gamma-Gamma's heterogeneity (e.g. drawn independently
+      // of the customer) leave its likelihood without a maximum; every purchase is then worth the mean repeat order.
+      double sum = 0;
+      long n = 0;
+      for (CustomerSummary s : sorted) {
+        sum += s.meanRepeatValue() * s.valuedRepeats();
+        n += s.valuedRepeats();
+      }
+      if (n == 0) {
+        throw e;
+      }
+      fallback = sum / n;
+    }
+    return new LifetimeFit(purchases, orderValue, fallback, end, options);
+  }
+
+  /**
+   * @param buyers the buyers this fit was made on (or a sample of them)
+   * @return the lifetime value of each of their purchase patterns, by pattern id
+   * @throws ClvException when the fitted models give no finite value for a pattern
+   */
+  public double[] patternValues(LifetimeTally buyers) {
+    LifetimeValue lv = orderValue == null ? null : new LifetimeValue(purchases.model(), orderValue.model(), options);
+    long last = calibrationEnd.toEpochDay();
+    double[] out = new double[buyers.patterns()];
+    // A customer's value is a function of their summary alone, and patterns share summaries: once each.
+    Map<CustomerSummary, Double> bySummary = new HashMap<>();
+    for (int p = 0; p < out.length; p++) {
+      CustomerSummary s = buyers.pattern(p).summary(last, options.timeUnit());
+      Double known = bySummary.get(s);
+      double value;
+      if (known != null) {
+        value = known;
+      } else {
+        value = lv == null ? Double.NaN : lv.lifetimeValue(s);
+        if (!(value >= 0) || Double.isInfinite(value)) {
+          double perPurchase = lv == null ? fallbackOrderValue : orderValue.model().expectedValue(s);
+          value = perPurchase * UntransformedLifetimeValue.discountedPurchases(purchases.model(), options, s);
+        }
+        if (!(value >= 0) || Double.isInfinite(value)) {
+          throw new ClvException("the fitted models give no finite lifetime value for a customer with x = "
+              + s.frequency() + ", T = " + s.age() + " (BG/NBD " + purchases.model() + "): the data cannot support "
+              + "a lifetime-value fit");
+        }
+        bySummary.put(s, value);
+      }
+      out[p] = value;
+    }
+    return out;
+  }
+}
