@@ -103,6 +103,20 @@ public record AttributionReport(
   }
 
   /**
+   * Derives every table from results fitted elsewhere (a windowed run fits the data-driven models on a longer window,
+   * see {@link io.tributary.core.window.WindowedReport}).
+   *
+   * @param results each model's credit of {@code aggregate}'s conversions, in output order
+   * @param aggregate the journeys reported
+   * @param spend their spend (may be empty)
+   * @return the report
+   */
+  public static AttributionReport of(List<ModelResult> results, JourneyAggregate aggregate, SpendTable spend) {
+    return new AttributionReport(results, CreditTable.rows(results, aggregate, spend),
+        ConversionKpis.of(aggregate, spend), pathSummary(aggregate), List.of());
+  }
+
+  /**
    * SPEC promises sampled Shapley "with a stated error": the one line both engines print when a model's credit was
    * sampled, naming the model, the largest standard error of an attributed conversion count and the columns that
    * hold every row's error.
