@@ -134,7 +134,8 @@ final class AttributionJob {
         summary.add(InputNotes.gapShifts(r.stats().source(), r.gapShifts(), settings.zone()));
       }
     } else {
-      PathLoader.Result r = PathLoader.load(new InputSource(input.paths(), streams.in()), settings, rejects);
+      PathLoader.Result r = PathLoader.load(new InputSource(input.paths(), streams.in()), settings, rejects,
+          flags.threads());
       stats.add(r.stats());
       aggregate = JourneyAggregate.ofPaths("path file " + r.stats().source(), r.paths());
       clock.lap("read paths");

@@ -70,6 +70,15 @@ class OutputSchemaTest {
   }
 
   @Test
+  void clv_csv_onlyColumnsTheCoreDefines() throws IOException {
+    Path out = dir.resolve("clv.csv");
+    Cli.Result r = Cli.run("clv", "--events", Path.of("..", "sample-data", "events.csv").toString(), "--format", "csv",
+        "--output", out.toString(), "-q");
+    assertEquals(0, r.exit(), r.err());
+    assertDefined("clv_report", csvHeader(out), false);
+  }
+
+  @Test
   void attribute_parquet_columnsInTheCoresTypes() throws IOException, SQLException {
     Path out = dir.resolve("pq");
     Cli.Result r = Cli.run("attribute", "--events", events().toString(), "--on-bad-row", "skip", "--format",

@@ -11,7 +11,6 @@ import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.model.ModelOptions;
 import io.tributary.core.options.EventReadOptionSpec;
 import io.tributary.core.options.ModelOptionSpec;
-import io.tributary.core.options.OptionDef;
 import io.tributary.core.options.RunOptions;
 import io.tributary.core.window.DateRange;
 import java.io.IOException;
@@ -339,46 +338,19 @@ public final class AttributionJob implements Callable<Integer> {
   }
 
   /**
-   * Adds one option per entry of the core's {@link ModelOptionSpec} and {@link ClvOptionSpec} (name, label, help with
-   * the default), so the job
-   * exposes the CLI's model options with the same defaults and the same one-line message for a bad value, and each is
-   * also a config-file key.
+   * Adds one option per entry of the core's {@link ModelOptionSpec}, {@link ClvOptionSpec} and
+   * {@link EventReadOptionSpec} (name, label, help with the default) through the engines' one adapter
+   * ({@link io.tributary.picocli.GeneratedOptions}, the CLI's too), so the job exposes the CLI's model options with the
+   * same defaults and the same one-line message for a bad value, and each is also a config-file key.
    */
   static final class GeneratedOptions implements CommandLine.IModelTransformer {
     @Override
     public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
       AttributionJob job = (AttributionJob) command.userObject();
-      add(command, ModelOptionSpec.ALL, job.modelOptions);
-      add(command, ClvOptionSpec.ALL, job.lifetimeOptions);
-      add(command, EventReadOptionSpec.ALL, job.readOptions);
+      io.tributary.picocli.GeneratedOptions.add(command, ModelOptionSpec.ALL, job.modelOptions);
+      io.tributary.picocli.GeneratedOptions.add(command, ClvOptionSpec.ALL, job.lifetimeOptions);
+      io.tributary.picocli.GeneratedOptions.add(command, EventReadOptionSpec.ALL, job.readOptions);
       return command;
-    }
-
-    private static void add(CommandLine.Model.CommandSpec command, List<OptionDef<?>> defs,
-        Map<String, String> given) {
-      for (OptionDef<?> def : defs) {
-        command.addOption(CommandLine.Model.OptionSpec.builder(def.flag())
-            .paramLabel(def.label())
-            .type(String.class)
-            .description(def.description().replace("%", "%%")) // picocli formats descriptions
-            .getter(new CommandLine.Model.IGetter() {
-              @Override
-              @SuppressWarnings("unchecked")
-              public <T> T get() {
-                return (T) given.get(def.name());
-              }
-            })
-            .setter(new CommandLine.Model.ISetter() {
-              @Override
-              public <T> T set(T value) {
-                if (value != null) {
-                  given.put(def.name(), (String) value);
-                }
-                return null;
-              }
-            })
-            .build());
-      }
     }
   }
 

@@ -19,6 +19,7 @@ import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.Requirement;
 import io.tributary.core.output.KpiRow;
 import io.tributary.core.output.Rejection;
+import io.tributary.core.output.RunLogEntry;
 import io.tributary.core.paths.PathCounts;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -68,6 +69,8 @@ final class NightlyRun {
   private long excluded;
   private final Map<String, Long> phases = new LinkedHashMap<>();
   private long phaseStart = System.nanoTime();
+  /** The publish record of a Delta output once every table has committed ({@link Publication}), else null. */
+  private String tableVersions;
 
   private NightlyRun(SparkSession spark, SparkSession tableSession, JobConfig cfg) {
     this.spark = spark;
@@ -84,8 +87,9 @@ final class NightlyRun {
     NightlyRun run = new NightlyRun(spark, writer.session(), cfg);
     try {
       JobResult result = run.execute(writer);
+      // The publish step: this row, one commit after every table's, names the versions that show the run.
       writer.append(OutputTables.RUN_LOG, spark.createDataFrame(List.of(OutputTables.runLog(cfg.runDate(), runId,
-          result.stats(), started, Instant.now(), "succeeded", null, AttributionJob.version())),
+          result.stats(), started, Instant.now(), "succeeded", null, AttributionJob.version(), run.tableVersions)),
           OutputTables.RUN_LOG_SCHEMA).coalesce(1));
       return result;
     } catch (TributaryException | IllegalArgumentException e) {
@@ -98,7 +102,7 @@ final class NightlyRun {
     try {
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, 0, 0);
       writer.append(OutputTables.RUN_LOG, spark.createDataFrame(List.of(OutputTables.runLog(cfg.runDate(), runId,
-          stats, started, Instant.now(), "failed", message, AttributionJob.version())),
+          stats, started, Instant.now(), "failed", message, AttributionJob.version(), null)),
           OutputTables.RUN_LOG_SCHEMA).coalesce(1));
     } catch (RuntimeException ignored) {
       // The failure itself is what the caller reports; an unwritable log must not hide it.
@@ -278,7 +282,12 @@ final class NightlyRun {
         writes.add(() -> writer.replace(OutputTables.CHANNEL_LIFETIME_VALUE,
             frame(OutputTables.channelLifetimeValue(date, clv), OutputTables.channelLifetimeValueSchema(clv)), date));
       }
+      Map<String, Long> published = writer.format() == OutputFormat.DELTA ? Publication.repair(writer) : null;
       writeConcurrently(writes);
+      if (published != null) {
+        published.putAll(writer.versions());
+        tableVersions = RunLogEntry.tableVersions(published);
+      }
       phase("write");
       if (consentIds != null) {
         notes.add(InputNotes.optOuts(cfg.consent().toString(), consentIds.size(),

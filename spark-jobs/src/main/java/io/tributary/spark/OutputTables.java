@@ -197,9 +197,9 @@ final class OutputTables {
   }
 
   static Row runLog(LocalDate runDate, String runId, RunStats stats, Instant started, Instant finished,
-      String status, String message, String version) {
+      String status, String message, String version, String tableVersions) {
     return row(io.tributary.core.output.OutputTables.RUN_LOG, runDate, new RunLogEntry(runId, stats.inputs(),
         stats.read(), stats.accepted(), stats.rejected(), stats.excluded(), stats.customers(), stats.journeys(),
-        started, finished, status, message, version));
+        started, finished, status, message, version, tableVersions));
   }
 }

@@ -6,6 +6,7 @@ import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.PathSummaryRow;
+import io.tributary.core.output.ClvReportRow;
 import io.tributary.core.output.Column;
 import io.tributary.core.output.ColumnType;
 import io.tributary.core.output.KpiRow;
@@ -77,6 +78,11 @@ public final class SpecTables {
       rows.add(new Rejection(r.source(), r.line(), r.reason(), r.raw()));
     }
     return table(OutputTables.REJECTED_ROWS, rows, runDate);
+  }
+
+  /** @return the report of {@code tributary clv} */
+  public static Table clvReport(List<ClvReportRow> rows) {
+    return table(OutputTables.CLV_REPORT, rows, null);
   }
 
   /** @return the path file of {@code tributary paths} */
