@@ -36,6 +36,7 @@ final class ReportWriter {
       settings.put("consent", side.consent());
     }
     settings.putAll(flags.describe());
+    settings.put("credited", outcome.window().toString());
     settings.put("models fitted", String.join(", ", outcome.models().stream().map(m -> m.name()).toList()));
     for (InputStats s : outcome.stats()) {
       settings.put("rows of " + s.source(), s.read() + " read = " + s.accepted() + " accepted + " + s.rejected()
@@ -51,7 +52,8 @@ final class ReportWriter {
         PrintWriter pw = new PrintWriter(w);
         HoldoutCheck holdout = outcome.lifetime() == null ? null : HoldoutCheck.of(outcome.ledger(),
             outcome.lifetime().calibrationEnd(), outcome.clvOptions());
-        HtmlReport.write(outcome.report(), outcome.lifetime(), holdout, outcome.segmented(), settings, pw);
+        HtmlReport.write(outcome.report(), outcome.lifetime(), holdout, outcome.dated(), outcome.segmented(),
+            settings, pw);
         pw.flush();
       }
     } catch (IOException e) {

@@ -5,6 +5,9 @@ import io.tributary.core.segment.SegmentedReport;
 
 import io.tributary.cli.load.RejectedRow;
 import io.tributary.cli.options.OutputOptions;
+import io.tributary.core.output.OutputTables;
+import io.tributary.core.window.WindowedReport;
+import java.time.LocalDate;
 import io.tributary.cli.output.CsvTableWriter;
 import io.tributary.cli.output.JsonTableWriter;
 import io.tributary.cli.output.OutputTarget;
@@ -33,24 +36,25 @@ import java.util.function.Supplier;
 final class ResultWriter {
   private ResultWriter() {}
 
-  static void write(AttributionReport report, List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov,
-      OutputOptions options, Streams streams) {
-    write(report, null, rejected, markov, options, streams);
-  }
-
-  /** Writes the run; {@code lifetime}, when not null, adds {@code channel_lifetime_value} and the KPI columns. */
+  /**
+   * Writes the run; {@code lifetime}, when not null, adds {@code channel_lifetime_value} and the KPI columns. A
+   * windowed run ({@code dated} not empty) writes every table with one {@code run_date} per report date; a whole-input
+   * run leads its rows with {@code runDate} when given.
+   */
   static void write(AttributionReport report, ChannelLifetimeValue lifetime, List<RejectedRow> rejected,
-      Supplier<Optional<MarkovDiagnostics>> markov, OutputOptions options, Streams streams) {
-    write(report, lifetime, null, rejected, markov, options, streams);
+      Supplier<Optional<MarkovDiagnostics>> markov, LocalDate runDate, List<WindowedReport.Dated> dated,
+      OutputOptions options, Streams streams) {
+    write(report, lifetime, null, rejected, markov, runDate, dated, options, streams);
   }
 
   /**
-   * Writes the run; with {@code segmented} not null, the segmented tables replace their unsegmented forms in files
-   * (the text report shows the (all) rows).
+   * As above; with {@code segmented} not null ({@code --segment-by}), the segmented tables replace their unsegmented
+   * forms in files (the text report shows the (all) rows).
    */
   static void write(AttributionReport report, ChannelLifetimeValue lifetime, SegmentedReport segmented,
-      List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov, OutputOptions options,
-      Streams streams) {
+      List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov, LocalDate runDate,
+      List<WindowedReport.Dated> dated, OutputOptions options, Streams streams) {
+    Dates dates = new Dates(runDate, dated, segmented);
     OutputTarget target = OutputTarget.resolve(options.output());
     OutputOptions.Format format = options.format();
     try {
@@ -59,7 +63,14 @@ final class ResultWriter {
           requireNotDirectory(target, "table");
           try (Writer w = target.open(streams.out())) {
             PrintWriter pw = new PrintWriter(w);
-            TextReport.write(report, pw);
+            if (dated.isEmpty()) {
+              TextReport.write(report, pw);
+            }
+            for (WindowedReport.Dated d : dated) {
+              pw.println("run_date " + d.date());
+              TextReport.write(d.report(), pw);
+              pw.println();
+            }
             if (lifetime != null) {
               pw.println();
               TextReport.lifetime(lifetime, pw);
@@ -69,7 +80,7 @@ final class ResultWriter {
         }
         case CSV -> {
           if (target.kind() == OutputTarget.Kind.DIRECTORY) {
-            for (Table t : tables(report, lifetime, segmented, rejected, markov, options)) {
+            for (Table t : tables(report, lifetime, rejected, markov, dates)) {
               try (Writer w = target.openIn(t.name() + ".csv")) {
                 CsvTableWriter.write(t, w);
               }
@@ -77,21 +88,22 @@ final class ResultWriter {
           } else {
             // One file holds channel_credit alone: the other tables (a path summary of a million rows) are not built.
             try (Writer w = target.open(streams.out())) {
-              CsvTableWriter.write(segmented != null ? segmentedCredit(segmented, options)
-                  : SpecTables.channelCredit(report, options.runDate()), w);
+              CsvTableWriter.write(segmented != null ? segmentedCredit(segmented, runDate)
+                  : dated.isEmpty() ? SpecTables.channelCredit(report, runDate)
+                  : SpecTables.dated(OutputTables.CHANNEL_CREDIT, dated, d -> d.report().channelCredit()), w);
             }
           }
         }
         case JSON -> {
           if (target.kind() == OutputTarget.Kind.DIRECTORY) {
-            for (Table t : tables(report, lifetime, segmented, rejected, markov, options)) {
+            for (Table t : tables(report, lifetime, rejected, markov, dates)) {
               try (Writer w = target.openIn(t.name() + ".json")) {
                 JsonTableWriter.write(t, w);
               }
             }
           } else {
             try (Writer w = target.open(streams.out())) {
-              JsonTableWriter.writeAll(tables(report, lifetime, segmented, rejected, markov, options), w);
+              JsonTableWriter.writeAll(tables(report, lifetime, rejected, markov, dates), w);
             }
           }
         }
@@ -99,7 +111,7 @@ final class ResultWriter {
           if (target.kind() != OutputTarget.Kind.DIRECTORY) {
             throw new IllegalArgumentException("--format parquet writes one file per table: give --output DIR");
           }
-          ParquetTableWriter.write(tables(report, lifetime, segmented, rejected, markov, options), target.path());
+          ParquetTableWriter.write(tables(report, lifetime, rejected, markov, dates), target.path());
         }
         default -> throw new IllegalStateException("unknown format " + format);
       }
@@ -108,45 +120,55 @@ final class ResultWriter {
     }
   }
 
-  private static Table segmentedCredit(SegmentedReport s, OutputOptions options) {
-    return SpecTables.segmented(OutputTables.CHANNEL_CREDIT, s.segmentation().names(), s.channelCredit(),
-        options.runDate());
+  private static Table segmentedCredit(SegmentedReport s, LocalDate runDate) {
+    return SpecTables.segmented(OutputTables.CHANNEL_CREDIT, s.segmentation().names(), s.channelCredit(), runDate);
   }
 
+  /* The run date of a whole-input run (may be null), a windowed run's reports per date, a segmented run's tables. */
+  private record Dates(LocalDate runDate, List<WindowedReport.Dated> dated, SegmentedReport segmented) {}
+
   private static List<Table> tables(AttributionReport report, ChannelLifetimeValue lifetime,
-      SegmentedReport segmented, List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov,
-      OutputOptions options) {
-    if (segmented != null) {
-      return segmentedTables(segmented, lifetime, rejected, options);
+      List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov, Dates dates) {
+    if (dates.segmented() != null) {
+      return segmentedTables(report, dates.segmented(), lifetime, rejected, dates.runDate());
     }
+    if (!dates.dated().isEmpty()) {
+      return datedTables(rejected, dates.dated());
+    }
+    LocalDate runDate = dates.runDate();
     List<Table> tables = new ArrayList<>();
-    tables.add(SpecTables.channelCredit(report, options.runDate()));
+    tables.add(SpecTables.channelCredit(report, runDate));
     if (!report.channelRollup().isEmpty()) {
-      tables.add(SpecTables.channelRollup(report, options.runDate()));
+      tables.add(SpecTables.channelRollup(report, runDate));
     }
-    tables.add(SpecTables.conversionKpis(report.kpis(), lifetime, options.runDate()));
-    tables.add(SpecTables.pathSummary(report.pathSummary(), options.runDate()));
+    tables.add(SpecTables.conversionKpis(report.kpis(), lifetime, runDate));
+    tables.add(SpecTables.pathSummary(report.pathSummary(), runDate));
     if (!rejected.isEmpty()) {
-      tables.add(SpecTables.rejectedRows(rejected, options.runDate()));
+      tables.add(SpecTables.rejectedRows(rejected, runDate));
     }
     // Beside SPEC's tables, as the Spark job writes them: the chain behind the markov credit, when markov was fitted.
     if (lifetime != null) {
-      tables.add(SpecTables.channelLifetimeValue(lifetime, options.runDate()));
+      tables.add(SpecTables.channelLifetimeValue(lifetime, runDate));
     }
     markov.get().ifPresent(m -> {
-      tables.add(SpecTables.markovTransitions(m, options.runDate()));
-      tables.add(SpecTables.removalEffects(m, options.runDate()));
+      tables.add(SpecTables.markovTransitions(m, runDate));
+      tables.add(SpecTables.removalEffects(m, runDate));
     });
     return tables;
   }
 
-  /* The same tables in the same order, the customer tables in their segmented form. */
-  private static List<Table> segmentedTables(SegmentedReport s, ChannelLifetimeValue lifetime,
-      List<RejectedRow> rejected, OutputOptions options) {
+  /*
+   * The same tables in the same order, the customer tables in their segmented form; channel_rollup (touchpoint
+   * channel/campaign) is the (all) rollup, not broken down.
+   */
+  private static List<Table> segmentedTables(AttributionReport report, SegmentedReport s,
+      ChannelLifetimeValue lifetime, List<RejectedRow> rejected, LocalDate date) {
     List<String> names = s.segmentation().names();
-    java.time.LocalDate date = options.runDate();
     List<Table> tables = new ArrayList<>();
-    tables.add(segmentedCredit(s, options));
+    tables.add(segmentedCredit(s, date));
+    if (!report.channelRollup().isEmpty()) {
+      tables.add(SpecTables.channelRollup(report, date));
+    }
     tables.add(SpecTables.segmented(OutputTables.CONVERSION_KPIS, names, s.kpis(), date));
     tables.add(SpecTables.segmented(OutputTables.PATH_SUMMARY, names, s.pathSummary(), date));
     if (!rejected.isEmpty()) {
@@ -158,6 +180,27 @@ final class ResultWriter {
     if (!s.transitions().isEmpty()) {
       tables.add(SpecTables.segmented(OutputTables.MARKOV_TRANSITIONS, names, s.transitions(), date));
       tables.add(SpecTables.segmented(OutputTables.REMOVAL_EFFECTS, names, s.removals(), date));
+    }
+    return tables;
+  }
+
+  /* A windowed run's tables, as the Spark job writes its partitions: rejected rows go with the last date. */
+  private static List<Table> datedTables(List<RejectedRow> rejected, List<WindowedReport.Dated> dated) {
+    List<Table> tables = new ArrayList<>();
+    tables.add(SpecTables.dated(OutputTables.CHANNEL_CREDIT, dated, d -> d.report().channelCredit()));
+    tables.add(SpecTables.dated(OutputTables.CONVERSION_KPIS, dated, d -> SpecTables.kpiRows(d.report())));
+    tables.add(SpecTables.dated(OutputTables.PATH_SUMMARY, dated, d -> d.report().pathSummary()));
+    if (!rejected.isEmpty()) {
+      tables.add(SpecTables.rejectedRows(rejected, dated.get(dated.size() - 1).date()));
+    }
+    if (dated.stream().anyMatch(d -> d.markov().isPresent())) {
+      tables.add(SpecTables.dated(OutputTables.MARKOV_TRANSITIONS, dated,
+          d -> d.markov().map(MarkovDiagnostics::transitions).orElse(List.of())));
+      tables.add(SpecTables.dated(OutputTables.REMOVAL_EFFECTS, dated,
+          d -> d.markov().map(MarkovDiagnostics::removalEffects).orElse(List.of())));
+    }
+    if (dated.stream().anyMatch(d -> !d.fits().isEmpty())) {
+      tables.add(SpecTables.dated(OutputTables.MODEL_FIT, dated, WindowedReport.Dated::fits));
     }
     return tables;
   }

@@ -43,7 +43,8 @@ class OutputSchemaTest {
     String e = events().toString();
     for (String format : List.of("csv", "json")) {
       Path out = dir.resolve(format + "-out");
-      Cli.Result r = Cli.run("attribute", "--events", e, "--on-bad-row", "skip", "--bootstrap", "5", "--run-date",
+      Cli.Result r = Cli.run("attribute", "--events", e, "--on-bad-row", "skip", "--bootstrap", "5",
+          "--conversions", "all", "--run-date",
           "2024-03-31", "--format", format, "--output", out + "/", "-q");
       assertEquals(0, r.exit(), r.err());
       List<String> names = new ArrayList<>();

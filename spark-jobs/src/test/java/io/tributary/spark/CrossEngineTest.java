@@ -215,6 +215,94 @@ class CrossEngineTest {
   }
 
   /*
+   * Two report dates, worked by hand (a date's journeys as of that date):
+   *   a: search 03-01 00:00, email 01:00, social 02:00 converting (30)   03-01: search > email > social, converts
+   *   d: display 03-01 10:00                                              03-01: display, does not convert (as of 03-01)
+   *   b: email 03-02 00:00 converting (10)                                03-02: email, converts
+   *   c: search 03-02 05:00                                               03-02: search, does not convert
+   *   d: search 03-02 09:00 converting (20)                               03-02: display > search, converts
+   * linear 03-01: search, email, social 1/3 (10) each; 03-02: email 1 (10), display 1/2 (10), search 1/2 (10).
+   * markov 03-01 (fitted on 03-01): search, email, social 1/3 each (removing any loses the one conversion).
+   * markov 03-02 fitted on 03-02 alone: start→email, search, display 1/3 each; email→conv 1; search→conv 1/2, →null
+   *   1/2; display→search 1: P = 2/3; RE email 1/2, search 1/2, display 1/4: credit 2·RE/ΣRE = 0.8, 0.8, 0.4.
+   * markov 03-02 with --fit-window 2d, fitted on both dates' five journeys (a, d as of 03-01, b, c, d): start→search
+   *   2/5, display 2/5, email 1/5; search→email, null, conv 1/3 each; display→null, search 1/2 each; email→social,
+   *   conv 1/2 each; social→conv 1. P(email) = 1, P(search) = 2/3, P(display) = 1/3, P = 3/5. Without search 1/5
+   *   (RE 2/3), without email 1/5 (RE 2/3), without social 2/5 (RE 1/3), without display 7/15 (RE 2/9); ΣRE = 17/9.
+   *   03-02's 2 conversions by those shares: search 12/17, email 12/17, social 6/17, display 4/17.
+   */
+  @Test
+  void run_twoDateRange_bothEnginesEqualTheNumbersWorkedByHand() {
+    String events = TestFiles.write(dir, "two-dates.csv", "customer_id,timestamp,channel,conversion,conversion_value",
+        "a,2024-03-01T00:00:00Z,search,0,", "a,2024-03-01T01:00:00Z,email,0,", "a,2024-03-01T02:00:00Z,social,1,30",
+        "d,2024-03-01T10:00:00Z,display,0,", "b,2024-03-02T00:00:00Z,email,1,10", "c,2024-03-02T05:00:00Z,search,0,",
+        "d,2024-03-02T09:00:00Z,search,1,20");
+    Map<String, Double> hand = new HashMap<>();
+    hand.put("1/2024-03-01/linear/search", 1.0 / 3);
+    hand.put("1/2024-03-01/linear/email", 1.0 / 3);
+    hand.put("1/2024-03-01/linear/social", 1.0 / 3);
+    hand.put("1/2024-03-01/markov/search", 1.0 / 3);
+    hand.put("1/2024-03-01/markov/email", 1.0 / 3);
+    hand.put("1/2024-03-01/markov/social", 1.0 / 3);
+    hand.put("1/2024-03-02/linear/email", 1.0);
+    hand.put("1/2024-03-02/linear/display", 0.5);
+    hand.put("1/2024-03-02/linear/search", 0.5);
+    hand.put("1/2024-03-02/markov/email", 0.8);
+    hand.put("1/2024-03-02/markov/search", 0.8);
+    hand.put("1/2024-03-02/markov/display", 0.4);
+    hand.put("2/2024-03-02/markov/search", 12.0 / 17);
+    hand.put("2/2024-03-02/markov/email", 12.0 / 17);
+    hand.put("2/2024-03-02/markov/social", 6.0 / 17);
+    hand.put("2/2024-03-02/markov/display", 4.0 / 17);
+    hand.put("2/2024-03-02/linear/email", 1.0);
+    hand.put("2/2024-03-02/linear/display", 0.5);
+    hand.put("2/2024-03-02/linear/search", 0.5);
+    Map<String, Double> got = new HashMap<>();
+    for (int fit : new int[] {1, 2}) {
+      LocalDate from = LocalDate.of(2024, 3, fit);
+      Path out = dir.resolve("range-" + fit);
+      JobConfig c = JobConfig.ofEvents(DATE, events, out.toString());
+      AttributionJob.run(SharedSpark.get(), new JobConfig(c.runDate(), c.events(), null, null, null, null,
+          c.mapping(), c.timezone(), c.pathSeparator(), c.models().with("models", "linear,markov"), null, null,
+          c.output(), c.format(), c.maxRejectedShare(),
+          io.tributary.core.window.RunWindow.dates(from, LocalDate.of(2024, 3, 2), fit)));
+      for (Row r : SharedSpark.get().read().format("delta").load(out.resolve("channel_credit").toString())
+          .collectAsList()) {
+        got.put("job/" + fit + "/" + r.getAs("run_date") + "/" + r.getAs("model") + "/" + r.getAs("channel"),
+            r.getAs("attributed_conversions"));
+      }
+      ByteArrayOutputStream cliOut = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code = io.tributary.cli.Main.run(new PrintStream(cliOut, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8), "attribute", "--events", events, "--models",
+          "linear,markov", "--from", from.toString(), "--to", "2024-03-02", "--fit-window", fit + "d", "--format",
+          "csv", "--output", "-", "--quiet");
+      assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+      List<String> lines = cliOut.toString(StandardCharsets.UTF_8).lines().toList();
+      List<String> header = List.of(lines.get(0).split(","));
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.split(",", -1);
+        got.put("cli/" + fit + "/" + f[header.indexOf("run_date")] + "/" + f[header.indexOf("model")] + "/"
+            + f[header.indexOf("channel")], Double.parseDouble(f[header.indexOf("attributed_conversions")]));
+      }
+      Row fitRow = SharedSpark.get().read().format("delta").load(out.resolve("model_fit").toString())
+          .filter("run_date = DATE'2024-03-02'").first();
+      assertEquals(LocalDate.of(2024, 3, 3 - fit), fitRow.<java.sql.Date>getAs("fit_first_date").toLocalDate());
+      assertEquals(fit == 1 ? 3L : 5L, (long) fitRow.getAs("fit_journeys"));
+      assertEquals(fit == 1 ? 2L : 3L, (long) fitRow.getAs("fit_conversions"));
+      assertEquals(1L, (long) fitRow.getAs("markov_order"));
+    }
+    int credited = 0;
+    for (Map.Entry<String, Double> e : got.entrySet()) {
+      String key = e.getKey().substring(e.getKey().indexOf('/') + 1);
+      close(hand.getOrDefault(key, 0.0), e.getValue(), e.getKey());
+      credited += e.getValue() != 0 ? 1 : 0;
+    }
+    // Every credited (fit, date, model, channel) of the hand list, in both engines.
+    assertEquals(2 * hand.size(), credited, got.keySet().toString());
+  }
+
+  /**
    * Lifetime value by channel (--clv) on the sample data: the job's channel_lifetime_value and the lifetime columns of
    * its conversion_kpis equal the CLI's; against truth that does not come from our code, first_touch's new customers
    * per channel are the customers the sample generator made each channel acquire (truth.csv), and under every model

@@ -1,5 +1,6 @@
 package io.tributary.core.output;
 
+import static io.tributary.core.output.ColumnType.DATE;
 import static io.tributary.core.output.ColumnType.DOUBLE;
 import static io.tributary.core.output.ColumnType.LONG;
 import static io.tributary.core.output.ColumnType.TEXT;
@@ -166,6 +167,20 @@ public final class OutputTables {
       .nullable("table_versions", TEXT, RunLogEntry::tableVersions)
       .build();
 
+  /**
+   * A windowed run's data-driven models, one row per report date and model: which journeys each was fitted on (its
+   * {@code --fit-window}), so that a date's credit names its fit.
+   */
+  public static final TableSchema<io.tributary.core.window.ModelFit> MODEL_FIT = TableSchema
+      .<io.tributary.core.window.ModelFit>named("model_fit", "models in the order given")
+      .required("model", TEXT, io.tributary.core.window.ModelFit::model)
+      .required("fit_first_date", DATE, io.tributary.core.window.ModelFit::fitFirstDate)
+      .required("fit_last_date", DATE, io.tributary.core.window.ModelFit::fitLastDate)
+      .required("fit_journeys", LONG, io.tributary.core.window.ModelFit::fitJourneys)
+      .required("fit_conversions", LONG, io.tributary.core.window.ModelFit::fitConversions)
+      .nullable("markov_order", LONG, f -> f.order() == null ? null : (Object) (long) f.order())
+      .build();
+
   /** The path file {@code tributary paths} writes: the input format of {@code --paths}. */
   public static final TableSchema<PathFileRow> PATHS = TableSchema
       .<PathFileRow>named("paths", "the core's path order")
@@ -193,7 +208,7 @@ public final class OutputTables {
   /** Every table, in the order the docs list them. */
   public static final List<TableSchema<?>> ALL = List.of(CHANNEL_CREDIT, CONVERSION_KPIS, PATH_SUMMARY,
       REJECTED_ROWS, RUN_LOG, MARKOV_TRANSITIONS, REMOVAL_EFFECTS, CHANNEL_LIFETIME_VALUE, PATHS, CHANNEL_ROLLUP,
-      CLV_REPORT);
+      CLV_REPORT, MODEL_FIT);
 
   private OutputTables() {}
 

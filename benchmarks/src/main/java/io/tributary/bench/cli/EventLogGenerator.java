@@ -14,12 +14,18 @@ import java.util.SplittableRandom;
  * every run times the same bytes. Defaults: 10,000,000 rows, 1,000,000 customers, 12 channels, about 3 % conversion
  * rows (a touch that converts), timestamps over 120 days as ISO-8601 instants, rows grouped by customer in time order.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.tributary.bench.cli.EventLogGenerator /tmp/events10m.csv
- * [rows] [customers] [seed] [--segments N]}. The file is written to /tmp and never committed.
+ * <p>With {@code campaigns} &gt; 0 (for {@code --touchpoint}), a {@code campaign} column is added: each touch gets one of
+ * that many campaigns of its channel ({@code paid_search_c17}), drawn from a random stream of its own, so every other
+ * column keeps the bytes of the file without campaigns. Uniform over a channel's campaigns: 834 per channel make
+ * 10,008 channel/campaign touchpoints.
  *
- * <p>{@code --segments N} adds two segment columns for {@code --segment-by} runs: {@code region} (one of N values per
- * customer, {@code r0000..}) and {@code tier} (gold, silver, bronze per customer). They are drawn from a random
- * stream of their own, so every other cell is the same bytes as the file without them.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.tributary.bench.cli.EventLogGenerator /tmp/events10m.csv
+ * [rows] [customers] [seed] [campaigns per channel] [--segments N]}. The file is written to /tmp and never committed.
+ *
+ * <p>{@code --segments N} (after the positional arguments) adds two segment columns for {@code --segment-by} runs:
+ * {@code region} (one of N values per customer, {@code r0000..}) and {@code tier} (gold, silver, bronze per
+ * customer). They are drawn from a random stream of their own, so every other cell is the same bytes as the file
+ * without them.
  */
 public final class EventLogGenerator {
   static final String[] CHANNELS = {"affiliate", "app_push", "call_center", "direct", "display", "email",
@@ -40,18 +46,27 @@ public final class EventLogGenerator {
   }
 
   /**
-   * As {@link #write(Path, long, int, long)}, with the segment columns when {@code segmentValues > 0}.
+   * @param campaigns campaigns per channel; 0 for no campaign column (the default file)
+   */
+  public static void write(Path out, long rows, int customers, long seed, int campaigns) throws IOException {
+    write(out, rows, customers, seed, campaigns, 0);
+  }
+
+  /**
+   * As {@link #write(Path, long, int, long, int)}, with the segment columns when {@code segmentValues > 0}.
    *
    * @param segmentValues distinct values of the {@code region} column, or 0 for no segment columns
    */
-  public static void write(Path out, long rows, int customers, long seed, int segmentValues) throws IOException {
+  public static void write(Path out, long rows, int customers, long seed, int campaigns, int segmentValues)
+      throws IOException {
     SplittableRandom rnd = new SplittableRandom(seed);
+    SplittableRandom campaignRnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
     SplittableRandom segments = new SplittableRandom(seed ^ 0x5E6_3E47L);
     String[] tiers = {"gold", "silver", "bronze"};
     int mean = (int) Math.max(1, rows / customers);
     long written = 0;
     try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 20)) {
-      w.write("customer_id,timestamp,channel,conversion,conversion_value"
+      w.write("customer_id,timestamp,channel,conversion,conversion_value" + (campaigns > 0 ? ",campaign" : "")
           + (segmentValues > 0 ? ",region,tier\n" : "\n"));
       StringBuilder sb = new StringBuilder(256);
       for (int c = 0; c < customers && written < rows; c++) {
@@ -77,6 +92,9 @@ public final class EventLogGenerator {
           } else {
             sb.append("0,");
           }
+          if (campaigns > 0) {
+            sb.append(',').append(channel).append("_c").append(campaignRnd.nextInt(campaigns));
+          }
           sb.append(segmentCells).append('\n');
           w.write(sb.toString());
         }
@@ -85,20 +103,23 @@ public final class EventLogGenerator {
     }
   }
 
-  /** Writes the file; arguments: path [rows] [customers] [seed] [--segments N]. */
+  /** Writes the file; arguments: path [rows] [customers] [seed] [campaigns per channel] [--segments N]. */
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args.length > 0 ? args[0] : "/tmp/tributary-events-10m.csv");
     long rows = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
     int customers = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
-    long seed = args.length > 3 && !args[3].startsWith("--") ? Long.parseLong(args[3]) : 20240301L;
+    int positional = args.length;
     int segmentValues = 0;
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals("--segments")) {
         segmentValues = Integer.parseInt(args[i + 1]);
+        positional = Math.min(positional, i);
       }
     }
+    long seed = positional > 3 ? Long.parseLong(args[3]) : 20240301L;
+    int campaigns = positional > 4 ? Integer.parseInt(args[4]) : 0;
     long t0 = System.nanoTime();
-    write(out, rows, customers, seed, segmentValues);
+    write(out, rows, customers, seed, campaigns, segmentValues);
     System.out.printf(java.util.Locale.ROOT, "wrote %s (%d rows, %.1f MB) in %.1f s%n", out, rows,
         Files.size(out) / 1e6, (System.nanoTime() - t0) / 1e9);
   }

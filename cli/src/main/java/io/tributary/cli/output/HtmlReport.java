@@ -43,15 +43,18 @@ public final class HtmlReport {
    */
   public static void write(AttributionReport report, io.tributary.core.lifetime.ChannelLifetimeValue lifetime,
       io.tributary.core.lifetime.HoldoutCheck holdout, Map<String, String> settings, PrintWriter out) {
-    write(report, lifetime, holdout, null, settings, out);
+    write(report, lifetime, holdout, List.of(), null, settings, out);
   }
 
   /**
-   * Writes the report; with {@code segmented} ({@code --segment-by}), also the segment comparison: one model's credit
-   * share per channel per segment value, side by side ({@link SegmentComparison}).
+   * Writes the report; a windowed run's {@code dated} reports (one per report date) add the daily credit trend per
+   * channel, and the sections after it show the last date. With {@code segmented} ({@code --segment-by}), the segment
+   * comparison follows: one model's credit share per channel per segment value, side by side
+   * ({@link SegmentComparison}).
    */
   public static void write(AttributionReport report, io.tributary.core.lifetime.ChannelLifetimeValue lifetime,
-      io.tributary.core.lifetime.HoldoutCheck holdout, io.tributary.core.segment.SegmentedReport segmented,
+      io.tributary.core.lifetime.HoldoutCheck holdout, List<io.tributary.core.window.WindowedReport.Dated> dated,
+      io.tributary.core.segment.SegmentedReport segmented,
       Map<String, String> settings, PrintWriter out) {
     List<String> models = new ArrayList<>();
     for (ModelResult r : report.results()) {
@@ -86,6 +89,11 @@ public final class HtmlReport {
     out.println("</style></head><body>");
     out.println("<h1>Tributary attribution report</h1>");
 
+    if (!dated.isEmpty()) {
+      TrendChart.write(out, dated);
+      out.println("<p id=\"last-date\">The sections below show the last report date, "
+          + dated.get(dated.size() - 1).date() + ".</p>");
+    }
     kpis(out, report.kpis());
     out.println("<h2>Attributed conversions by channel and model</h2>");
     legend(out, models);
