@@ -110,7 +110,7 @@ public record Segmentation(List<String> names, int minJourneys, boolean perSegme
   public void requireWholeInput(boolean windowed) {
     if (enabled() && windowed) {
       throw new IllegalArgumentException("--segment-by breaks down a whole-input run: it takes no report dates "
-          + "(--run-date, --from/--to) yet; in the Spark job give --conversions all");
+          + "(--run-date, --from/--to) yet; give --conversions all to credit the whole input under a run date");
     }
   }
 
