@@ -154,6 +154,7 @@ final class AttributionJob {
       lifetime = ChannelLifetimeValue.compute(aggregate, models, ledger, report.channelCredit(), spend, clvOptions,
           settings.zone());
       clock.lap("fit lifetime value and split it by channel (" + lifetime.customers() + " customers)");
+      notes.addAll(lifetime.warnings());
     }
     List<String> lines = new ArrayList<>();
     for (InputStats s : stats) {

@@ -143,6 +143,7 @@ final class ClvCommand implements Callable<Integer> {
       clock.laps().forEach(streams.err()::println);
     }
     if (!quiet) {
+      io.tributary.core.clv.FitWarnings.of(analysis.bgNbd(), analysis.gammaGamma()).forEach(streams.err()::println);
       summary.forEach(streams.err()::println);
       streams.err().println(r.stats().source() + ": " + analysis.customers() + " customers in the calibration window, "
           + purchases.acquiredAfterEnd() + " first bought after it, " + purchases.withoutPurchase()

@@ -237,6 +237,7 @@ final class NightlyRun {
         lifetime = ChannelLifetimeValue.compute(aggregate, models, buyers, report.channelCredit(), spend,
             cfg.lifetime(), ZoneId.of(cfg.timezone()));
         lifetimeChange = ChannelLifetimeValue.change(lifetime.meanLifetimeValue(), yearBefore(writer));
+        notes.addAll(lifetime.warnings());
         phase("lifetime value");
       }
       KpiRow kpis = new KpiRow(report.kpis(), lifetime, lifetimeChange);

@@ -81,6 +81,21 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     return now / yearBefore - 1;
   }
 
+  /**
+   * @return what the user should know about the fit, one line each: a weak fit ({@link
+   *     io.tributary.core.clv.FitWarnings}) and the Gamma-Gamma fallback when it was used; the same lines in every
+   *     engine
+   */
+  public List<String> warnings() {
+    List<String> out = new ArrayList<>(io.tributary.core.clv.FitWarnings.of(purchases, value));
+    if (value == null) {
+      out.add(String.format(java.util.Locale.ROOT, "note: Gamma-Gamma has no maximum on these order values (they do "
+          + "not vary by customer as it assumes): every purchase is valued at the mean repeat order, %.2f",
+          fallbackOrderValue));
+    }
+    return out;
+  }
+
   /** @return the mean lifetime value per buyer; 0 without buyers */
   public double meanLifetimeValue() {
     return customers == 0 ? 0 : totalLifetimeValue / customers;
