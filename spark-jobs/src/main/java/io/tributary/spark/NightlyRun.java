@@ -234,8 +234,9 @@ final class NightlyRun {
         for (byte[] b : buyerPayloads) {
           buyers.addAll(LifetimeTally.decode(b));
         }
+        var modelOptions = cfg.models().modelOptions();
         lifetime = ChannelLifetimeValue.compute(aggregate, models, buyers, report.channelCredit(), spend,
-            cfg.lifetime(), ZoneId.of(cfg.timezone()));
+            cfg.lifetime(), ZoneId.of(cfg.timezone()), modelOptions.bootstrapReplicates(), modelOptions.seed());
         lifetimeChange = ChannelLifetimeValue.change(lifetime.meanLifetimeValue(), yearBefore(writer));
         notes.addAll(lifetime.warnings());
         phase("lifetime value");
