@@ -8,14 +8,7 @@ import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.OutputOptions;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
-import io.tributary.cli.output.CsvTableWriter;
-import io.tributary.cli.output.SpecTables;
 import io.tributary.core.metrics.MarkovDiagnostics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -71,7 +64,7 @@ final class AttributeCommand implements Callable<Integer> {
   public Integer call() {
     AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, streams,
         progress(streams));
-    writeRejects(read.rejectsFile(), outcome, output);
+    RunPipeline.writeRejects(read.rejectsFile(), outcome.rejected(), output.runDate());
     long t0 = System.nanoTime();
     ResultWriter.write(outcome.report(), outcome.lifetime(), outcome.rejected(),
         () -> MarkovDiagnostics.of(outcome.aggregate(), outcome.models()), output, streams);
@@ -94,14 +87,4 @@ final class AttributeCommand implements Callable<Integer> {
         ? Progress.onTerminal(streams.err()) : Progress.none();
   }
 
-  static void writeRejects(String file, AttributionJob.Outcome outcome, OutputOptions output) {
-    if (file == null) {
-      return;
-    }
-    try (Writer w = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
-      CsvTableWriter.write(SpecTables.rejectedRows(outcome.rejected(), output == null ? null : output.runDate()), w);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -9,13 +9,13 @@ import io.tributary.cli.load.PathLoader;
 import io.tributary.cli.load.Progress;
 import io.tributary.cli.load.RejectedRow;
 import io.tributary.cli.load.Rejects;
-import io.tributary.cli.load.SideInputs;
 import io.tributary.cli.options.MainInput;
 import io.tributary.cli.options.LifetimeFlags;
 import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
 import io.tributary.core.input.InputNotes;
+import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.lifetime.LifetimeLedger;
 import io.tributary.core.metrics.AttributionReport;
@@ -69,19 +69,19 @@ final class AttributionJob {
       throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " needs an event log (--events): a path file "
           + "has no customers");
     }
-    Rejects rejects = new Rejects(read.policy());
-    if (read.rejectsFile() != null && rejects.policy() == io.tributary.cli.load.OnBadRow.FAIL) {
-      throw new IllegalArgumentException("--rejects needs --on-bad-row skip (under fail the first bad row stops)");
-    }
+    RunPipeline run = RunPipeline.start(streams, read, input.events(), input.paths(), side.spend(),
+        side.identities(), side.consent());
+    Rejects rejects = run.rejects();
     boolean events = input.events() != null;
     if (!events && (side.identities() != null || side.consent() != null)) {
       throw new IllegalArgumentException(
           "--identities and --consent apply to an event log (--events); a path file has no customer ids");
     }
-    checkOneStdin(input, side);
     var settings = read.settings();
     var modelOptions = flags.options();
     var journeyOptions = flags.journeyOptions();
+    TouchpointLevel touchpoint = flags.run().touchpoint();
+    TouchpointLevel.checkInput(touchpoint, events, lifetimeOn);
     Set<Requirement> available = events ? EnumSet.allOf(Requirement.class) : EnumSet.noneOf(Requirement.class);
     List<AttributionModel> models = ModelRegistry.resolve(flags.spec(), modelOptions, available);
     List<String> notes = new ArrayList<>();
@@ -100,28 +100,20 @@ final class AttributionJob {
       throw new IllegalArgumentException("no model left to fit for this input");
     }
 
-    List<InputStats> stats = new ArrayList<>();
+    List<InputStats> stats = run.stats();
     List<String> summary = new ArrayList<>();
-    PhaseClock clock = new PhaseClock();
-    SpendTable spend = SpendTable.empty();
-    if (side.spend() != null) {
-      var loaded = SideInputs.spend(new InputSource(side.spend(), streams.in()), rejects);
-      spend = loaded.value();
-      stats.add(loaded.stats());
-    }
+    PhaseClock clock = run.clock();
+    SpendTable spend = run.spend(side.spend(), touchpoint);
     JourneyAggregate aggregate;
     LifetimeLedger ledger = null;
     if (events) {
-      CustomerFilters filters = CustomerFilters.load(side.identities(), side.consent(), streams, rejects);
-      stats.addAll(filters.stats());
-      EventLoader.Result r = EventLoader.load(new InputSource(input.events(), streams.in()), settings,
-          filters.identities(), filters.consent(), rejects, progress, flags.threads());
-      stats.add(r.stats());
+      RunPipeline.Events log = run.events(input.events(), side.identities(), side.consent(), progress,
+          flags.threads(), touchpoint);
+      EventLoader.Result r = log.loaded();
+      CustomerFilters filters = log.filters();
       notes.addAll(r.notes());
-      clock.lap("read events");
       EventStore store = r.store();
-      EventStore.Grouped grouped = store.group();
-      clock.lap("group by customer");
+      EventStore.Grouped grouped = log.grouped();
       if (grouped.events() == 0) {
         throw new io.tributary.core.InputException(r.stats().source(), 0, null,
             "every customer opted out (consent list); nothing to attribute");
@@ -131,7 +123,8 @@ final class AttributionJob {
       aggregate = folded.aggregate();
       ledger = folded.ledger();
       clock.lap("build and fold journeys");
-      summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels() + " channels, "
+      summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels()
+          + (touchpoint.usesCampaign() ? " touchpoints (" + touchpoint.text() + ")" : " channels") + ", "
           + grouped.excludedByConsent() + " rows excluded by consent, " + aggregate.duplicateConversions()
           + " duplicate conversions dropped");
       if (side.consent() != null) {
@@ -141,12 +134,13 @@ final class AttributionJob {
         summary.add(InputNotes.gapShifts(r.stats().source(), r.gapShifts(), settings.zone()));
       }
     } else {
-      PathLoader.Result r = PathLoader.load(new InputSource(input.paths(), streams.in()), settings, rejects);
+      PathLoader.Result r = PathLoader.load(new InputSource(input.paths(), streams.in()), settings, rejects,
+          flags.threads());
       stats.add(r.stats());
       aggregate = JourneyAggregate.ofPaths("path file " + r.stats().source(), r.paths());
       clock.lap("read paths");
     }
-    AttributionReport report = AttributionReport.compute(aggregate, models, spend, modelOptions);
+    AttributionReport report = AttributionReport.compute(aggregate, models, spend, modelOptions, touchpoint);
     report.samplingNote().ifPresent(notes::add);
     clock.lap("fit models and metrics (" + aggregate.paths().size() + " distinct paths)");
     ChannelLifetimeValue lifetime = null;
@@ -171,17 +165,5 @@ final class AttributionJob {
     }
     return new Outcome(report, models, aggregate, stats, rejects.rows(), notes, lines, clock.laps(), lifetime, ledger,
         clvOptions);
-  }
-
-  private static void checkOneStdin(MainInput input, SideFiles side) {
-    int n = 0;
-    for (String f : new String[] {input.events(), input.paths(), side.spend(), side.identities(), side.consent()}) {
-      if ("-".equals(f)) {
-        n++;
-      }
-    }
-    if (n > 1) {
-      throw new IllegalArgumentException("only one input can be read from stdin (-)");
-    }
   }
 }

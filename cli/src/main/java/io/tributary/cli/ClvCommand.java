@@ -1,27 +1,18 @@
 package io.tributary.cli;
 
-import io.tributary.cli.csv.InputSource;
-import io.tributary.cli.load.EventLoader;
-import io.tributary.cli.load.EventStore;
 import io.tributary.cli.load.Progress;
 import io.tributary.cli.load.PurchaseFold;
-import io.tributary.cli.load.Rejects;
 import io.tributary.cli.options.ClvFlags;
 import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.CustomerFiles;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.output.ClvOutput;
-import io.tributary.cli.output.CsvTableWriter;
 import io.tributary.cli.output.OutputTarget;
-import io.tributary.cli.output.SpecTables;
 import io.tributary.core.clv.ClvAnalysis;
 import io.tributary.core.clv.ClvOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -90,34 +81,15 @@ final class ClvCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--format: expected table, csv or json, got \"" + format + "\"");
     }
     ClvOptions options = clv.options();
-    Rejects rejects = new Rejects(read.policy());
-    if (read.rejectsFile() != null && rejects.policy() == io.tributary.cli.load.OnBadRow.FAIL) {
-      throw new IllegalArgumentException("--rejects needs --on-bad-row skip (under fail the first bad row stops)");
-    }
-    int stdin = 0;
-    for (String f : new String[] {events, customers.identities(), customers.consent()}) {
-      stdin += "-".equals(f) ? 1 : 0;
-    }
-    if (stdin > 1) {
-      throw new IllegalArgumentException("only one input can be read from stdin (-)");
-    }
+    RunPipeline run = RunPipeline.start(streams, read, events, customers.identities(), customers.consent());
     OutputTarget target = OutputTarget.resolve(output);
     if (target.kind() == OutputTarget.Kind.DIRECTORY) {
       throw new IllegalArgumentException("--output must be a file with an extension or -, not a directory");
     }
-    PhaseClock clock = new PhaseClock();
-    List<String> summary = new ArrayList<>();
-    CustomerFilters filters = CustomerFilters.load(customers.identities(), customers.consent(), streams, rejects);
-    filters.stats().forEach(s -> summary.add(s.describe()));
-    int threads = Runtime.getRuntime().availableProcessors();
-    EventLoader.Result r = EventLoader.load(new InputSource(events, streams.in()), read.settings(),
-        filters.identities(), filters.consent(),
-        rejects, Progress.none(), threads);
-    summary.add(r.stats().describe());
-    clock.lap("read events");
-    EventStore.Grouped grouped = r.store().group();
-    clock.lap("group by customer");
-    PurchaseFold.Result purchases = PurchaseFold.fold(grouped, read.settings().zone(), options, r.stats().source());
+    PhaseClock clock = run.clock();
+    RunPipeline.Events log = run.events(events, customers.identities(), customers.consent(), Progress.none(),
+        Runtime.getRuntime().availableProcessors());
+    PurchaseFold.Result purchases = PurchaseFold.fold(log.grouped(), read.settings().zone(), options, log.source());
     clock.lap("summarise purchases (" + purchases.summaries().size() + " customers)");
     ClvAnalysis analysis = ClvAnalysis.run(purchases.summaries(), options);
     clock.lap("fit BG/NBD and Gamma-Gamma, value customers");
@@ -132,20 +104,14 @@ final class ClvCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (read.rejectsFile() != null) {
-      try (Writer w = Files.newBufferedWriter(java.nio.file.Path.of(read.rejectsFile()), StandardCharsets.UTF_8)) {
-        CsvTableWriter.write(SpecTables.rejectedRows(rejects.rows(), null), w);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    run.writeRejects(null);
     if (timings) {
       clock.laps().forEach(streams.err()::println);
     }
     if (!quiet) {
       io.tributary.core.clv.FitWarnings.of(analysis.bgNbd(), analysis.gammaGamma()).forEach(streams.err()::println);
-      summary.forEach(streams.err()::println);
-      streams.err().println(r.stats().source() + ": " + analysis.customers() + " customers in the calibration window, "
+      run.stats().forEach(s -> streams.err().println(s.describe()));
+      streams.err().println(log.source() + ": " + analysis.customers() + " customers in the calibration window, "
           + purchases.acquiredAfterEnd() + " first bought after it, " + purchases.withoutPurchase()
           + " without a purchase; " + purchases.duplicateConversions() + " duplicate conversions dropped");
     }

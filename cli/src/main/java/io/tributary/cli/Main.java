@@ -5,6 +5,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,16 +24,6 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Multi-touch attribution for CSV exports: which channels earned the conversions and revenue, "
         + "under every common model, and what each returned on spend.",
-    subcommands = {
-      AttributeCommand.class,
-      PathsCommand.class,
-      ValidateCommand.class,
-      ReportCommand.class,
-      ClvCommand.class,
-      io.tributary.cli.sample.SampleCommand.class,
-      AutoComplete.GenerateCompletion.class,
-      CommandLine.HelpCommand.class
-    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  tributary attribute --events events.csv",
@@ -47,6 +39,30 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 ok, 1 failure, 2 bad input or usage."
     })
 public final class Main implements Runnable {
+  /**
+   * The subcommands, in the order help lists them. Registered in code, not in {@code @Command}: picocli reads every
+   * registered command's options by reflection when the command line is built, so a run of one command registers only
+   * that one (see {@link #subcommands}).
+   */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(
+      AttributeCommand.class,
+      PathsCommand.class,
+      ValidateCommand.class,
+      ReportCommand.class,
+      ClvCommand.class,
+      io.tributary.cli.sample.SampleCommand.class,
+      AutoComplete.GenerateCompletion.class,
+      CommandLine.HelpCommand.class);
+
+  /** The commands run by name: a command line starting with one of these needs no other subcommand. */
+  private static final Map<String, Class<?>> RUN_BY_NAME = Map.of(
+      "attribute", AttributeCommand.class,
+      "paths", PathsCommand.class,
+      "validate", ValidateCommand.class,
+      "report", ReportCommand.class,
+      "clv", ClvCommand.class,
+      "sample", io.tributary.cli.sample.SampleCommand.class);
+
   @Spec CommandSpec spec;
 
   /** Heap set aside at start and let go on OutOfMemoryError, so that the message can still be printed. */
@@ -104,7 +120,12 @@ public final class Main implements Runnable {
   public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
     Failures failures = new Failures();
     Streams streams = new Streams(in, out, err);
-    CommandLine cmd = new CommandLine(new Main(), new StreamsFactory(streams));
+    StreamsFactory factory = new StreamsFactory(streams);
+    CommandLine cmd = new CommandLine(new Main(), factory);
+    // Before the settings below: picocli hands them only to the subcommands registered at that moment.
+    for (Class<?> sub : subcommands(args)) {
+      cmd.addSubcommand(new CommandLine(sub, factory));
+    }
     cmd.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cmd.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cmd.setExecutionExceptionHandler(failures);
@@ -122,6 +143,15 @@ public final class Main implements Runnable {
       out.flush();
       err.flush();
     }
+  }
+
+  /*
+   * The subcommands a command line needs: the one it names first, or (help, a version, a typo, nothing) all of them,
+   * so that help lists every command and a mistyped name gets picocli's suggestions as before.
+   */
+  static List<Class<?>> subcommands(String... args) {
+    Class<?> named = args.length > 0 && args[0] != null ? RUN_BY_NAME.get(args[0]) : null;
+    return named != null ? List.of(named) : SUBCOMMANDS;
   }
 
   /** Runs the command and exits with its status. */

@@ -1,10 +1,7 @@
 package io.tributary.cli;
 
-import io.tributary.cli.csv.InputSource;
-import io.tributary.cli.load.EventLoader;
 import io.tributary.cli.load.JourneyFold;
 import io.tributary.cli.load.Progress;
-import io.tributary.cli.load.Rejects;
 import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.CustomerFiles;
 import io.tributary.cli.options.JourneyFlags;
@@ -76,19 +73,11 @@ final class PathsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Rejects rejects = new Rejects(read.policy());
-    if (read.rejectsFile() != null && rejects.policy() == io.tributary.cli.load.OnBadRow.FAIL) {
-      throw new IllegalArgumentException("--rejects needs --on-bad-row skip (under fail the first bad row stops)");
-    }
-    List<String> summary = new ArrayList<>();
-    CustomerFilters filters = CustomerFilters.load(customers.identities(), customers.consent(), streams, rejects);
-    filters.stats().forEach(s -> summary.add(s.describe()));
-    EventLoader.Result r = EventLoader.load(new InputSource(events, streams.in()), read.settings(),
-        filters.identities(), filters.consent(),
-        rejects, Progress.none(), Runtime.getRuntime().availableProcessors());
-    summary.add(r.stats().describe());
-    JourneyAggregate agg = JourneyFold.fold(r.store().group(), journey.journeyOptions(), List.of(),
-        Runtime.getRuntime().availableProcessors());
+    RunPipeline run = RunPipeline.start(streams, read, events, customers.identities(), customers.consent());
+    int threads = Runtime.getRuntime().availableProcessors();
+    RunPipeline.Events log = run.events(events, customers.identities(), customers.consent(), Progress.none(),
+        threads);
+    JourneyAggregate agg = JourneyFold.fold(log.grouped(), journey.journeyOptions(), List.of(), threads);
     String separator = " " + read.settings().pathSeparator() + " ";
     List<PathFileRow> rows = new ArrayList<>();
     for (Map.Entry<Path, PathStats> e : agg.paths().byPath().entrySet()) {
@@ -104,16 +93,9 @@ final class PathsCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (read.rejectsFile() != null) {
-      try (Writer w = java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(read.rejectsFile()),
-          java.nio.charset.StandardCharsets.UTF_8)) {
-        CsvTableWriter.write(SpecTables.rejectedRows(rejects.rows(), null), w);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    run.writeRejects(null);
     if (!quiet) {
-      summary.forEach(streams.err()::println);
+      run.stats().forEach(s -> streams.err().println(s.describe()));
       streams.err().println(rows.size() + " distinct paths, " + agg.paths().conversions() + " conversions, "
           + agg.paths().nulls() + " non-converting journeys; " + agg.touchlessConversions()
           + " conversions without a touch in their window are not paths");

@@ -56,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, streams,
         Progress.none());
-    AttributeCommand.writeRejects(read.rejectsFile(), outcome, null);
+    RunPipeline.writeRejects(read.rejectsFile(), outcome.rejected(), null);
     ReportWriter.write(output, outcome, input, side, models);
     if (!quiet) {
       outcome.notes().forEach(streams.err()::println);

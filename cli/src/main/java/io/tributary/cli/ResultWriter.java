@@ -98,6 +98,9 @@ final class ResultWriter {
       List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov, OutputOptions options) {
     List<Table> tables = new ArrayList<>();
     tables.add(SpecTables.channelCredit(report, options.runDate()));
+    if (!report.channelRollup().isEmpty()) {
+      tables.add(SpecTables.channelRollup(report, options.runDate()));
+    }
     tables.add(SpecTables.conversionKpis(report.kpis(), lifetime, options.runDate()));
     tables.add(SpecTables.pathSummary(report.pathSummary(), options.runDate()));
     if (!rejected.isEmpty()) {

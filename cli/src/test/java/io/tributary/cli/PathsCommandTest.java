@@ -36,6 +36,22 @@ class PathsCommandTest {
   }
 
   @Test
+  void everyEventCommand_refusesTwoInputsOnStdin_andRejectsWithoutSkip() throws IOException {
+    // The one reading pipeline checks the reading flags for every command that reads an event log.
+    Path ids = dir.resolve("ids.csv");
+    Files.writeString(ids, "alias_id,customer_id\n");
+    for (String command : List.of("attribute", "paths", "clv")) {
+      Cli.Result two = Cli.runWithStdin(new byte[0], command, "--events", "-", "--consent", "-");
+      assertEquals(2, two.exit(), command + ": " + two.err());
+      assertEquals("tributary: only one input can be read from stdin (-)", two.err().strip(), command);
+      Cli.Result fail = Cli.run(command, "--events", ids.toString(), "--rejects", dir.resolve("r.csv").toString());
+      assertEquals(2, fail.exit(), command + ": " + fail.err());
+      assertEquals("tributary: --rejects needs --on-bad-row skip (under fail the first bad row stops)",
+          fail.err().strip(), command);
+    }
+  }
+
+  @Test
   void attribute_pathFileMadeFromLog_equalsAttributeOnLog() throws IOException {
     // No conversion-only rows: no touchless conversions, so even share and the journey count must agree.
     Path events = dir.resolve("events.csv");

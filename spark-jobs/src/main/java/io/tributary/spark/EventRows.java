@@ -6,6 +6,7 @@ import io.tributary.core.input.Header;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.Event;
 import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.journey.TouchpointLevel;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.BitSet;
@@ -32,6 +33,7 @@ final class EventRows implements RowHandler {
   private final Broadcast<Map<String, String>> identities;
   private final Broadcast<Set<String>> consent;
   private final DateScan dates;
+  private final TouchpointLevel level;
 
   EventRows(MappingSpec mapping, String zone, Broadcast<Map<String, String>> identities,
       Broadcast<Set<String>> consent) {
@@ -41,6 +43,13 @@ final class EventRows implements RowHandler {
   /** @param dates when not null, events outside its range are {@link RowHandler#OUT_OF_RANGE} */
   EventRows(MappingSpec mapping, String zone, Broadcast<Map<String, String>> identities,
       Broadcast<Set<String>> consent, DateScan dates) {
+    this(mapping, zone, identities, consent, dates, TouchpointLevel.CHANNEL);
+  }
+
+  /** @param level {@code --touchpoint}: a record's channel is the touch's touchpoint key at this level */
+  EventRows(MappingSpec mapping, String zone, Broadcast<Map<String, String>> identities,
+      Broadcast<Set<String>> consent, DateScan dates, TouchpointLevel level) {
+    this.level = Objects.requireNonNull(level, "level");
     this.mapping = Objects.requireNonNull(mapping, "mapping");
     this.zone = Objects.requireNonNull(zone, "zone");
     this.identities = identities;
@@ -52,7 +61,7 @@ final class EventRows implements RowHandler {
   public Parser open(String file, List<String> header) {
     ColumnMapping m = mapping.mapping();
     Header h = EventRowParser.header(file, header, m);
-    EventRowParser parser = new EventRowParser(h, m, ZoneId.of(zone));
+    EventRowParser parser = new EventRowParser(h, m, ZoneId.of(zone), level);
     IdentityMap ids = identities == null ? IdentityMap.empty() : Identities.resolved(identities);
     ConsentList optedOut = consent == null ? ConsentList.none() : ConsentList.of(consent.value(), ids);
     BitSet matched = new BitSet();

@@ -7,6 +7,7 @@ import io.tributary.core.input.InputNotes;
 import io.tributary.core.input.PathTotals;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.lifetime.HoldoutCheck;
 import io.tributary.core.lifetime.LifetimeTally;
@@ -19,6 +20,7 @@ import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.Requirement;
 import io.tributary.core.output.KpiRow;
 import io.tributary.core.output.Rejection;
+import io.tributary.core.output.RunLogEntry;
 import io.tributary.core.paths.PathCounts;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -68,6 +70,8 @@ final class NightlyRun {
   private long excluded;
   private final Map<String, Long> phases = new LinkedHashMap<>();
   private long phaseStart = System.nanoTime();
+  /** The publish record of a Delta output once every table has committed ({@link Publication}), else null. */
+  private String tableVersions;
 
   private NightlyRun(SparkSession spark, SparkSession tableSession, JobConfig cfg) {
     this.spark = spark;
@@ -84,8 +88,9 @@ final class NightlyRun {
     NightlyRun run = new NightlyRun(spark, writer.session(), cfg);
     try {
       JobResult result = run.execute(writer);
+      // The publish step: this row, one commit after every table's, names the versions that show the run.
       writer.append(OutputTables.RUN_LOG, spark.createDataFrame(List.of(OutputTables.runLog(cfg.runDate(), runId,
-          result.stats(), started, Instant.now(), "succeeded", null, AttributionJob.version())),
+          result.stats(), started, Instant.now(), "succeeded", null, AttributionJob.version(), run.tableVersions)),
           OutputTables.RUN_LOG_SCHEMA).coalesce(1));
       return result;
     } catch (TributaryException | IllegalArgumentException e) {
@@ -98,7 +103,7 @@ final class NightlyRun {
     try {
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, 0, 0);
       writer.append(OutputTables.RUN_LOG, spark.createDataFrame(List.of(OutputTables.runLog(cfg.runDate(), runId,
-          stats, started, Instant.now(), "failed", message, AttributionJob.version())),
+          stats, started, Instant.now(), "failed", message, AttributionJob.version(), null)),
           OutputTables.RUN_LOG_SCHEMA).coalesce(1));
     } catch (RuntimeException ignored) {
       // The failure itself is what the caller reports; an unwritable log must not hide it.
@@ -111,6 +116,8 @@ final class NightlyRun {
         cfg.models().resolve(events ? Set.of(Requirement.TIMESTAMPS) : Set.of());
     cfg.models().journeyOptions(); // validates the lookback before any data is read
     ZoneId.of(cfg.timezone());
+    TouchpointLevel touchpoint = cfg.models().touchpoint();
+    TouchpointLevel.checkInput(touchpoint, events, false);
 
     Broadcast<Map<String, String>> identities = cfg.identities() == null ? null : jsc.broadcast(identities());
     Set<String> consentIds = cfg.consent() == null ? null : consent();
@@ -124,7 +131,7 @@ final class NightlyRun {
             cfg.mapping().mapping().source("timestamp")))
         : Optional.empty();
     RowHandler handler = events
-        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent, dates.orElse(null))
+        ? new EventRows(cfg.mapping(), cfg.timezone(), identities, consent, dates.orElse(null), touchpoint)
         : new PathRows(cfg.mapping(), cfg.pathSeparator());
     // Files whose splits disagree on a record boundary (a quoted line break across one) are read again in one piece;
     // nothing of the first reading is kept.
@@ -221,7 +228,7 @@ final class NightlyRun {
       checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
 
       AttributionReport report =
-          AttributionReport.compute(aggregate, models, spend, cfg.models().modelOptions());
+          AttributionReport.compute(aggregate, models, spend, cfg.models().modelOptions(), touchpoint);
       Optional<MarkovDiagnostics> markov = MarkovDiagnostics.of(aggregate, models);
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, customers,
           report.kpis().journeys());
@@ -267,6 +274,12 @@ final class NightlyRun {
           () -> writer.replace(OutputTables.CHANNEL_CREDIT,
               frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
               date)));
+      // --touchpoint channel/campaign: the roll-up beside the campaign rows. A later channel-level run of the date
+      // empties it, so no date keeps a roll-up of credit it no longer holds.
+      if (!report.channelRollup().isEmpty() || writer.exists(OutputTables.CHANNEL_ROLLUP)) {
+        writes.add(() -> writer.replace(OutputTables.CHANNEL_ROLLUP,
+            frame(OutputTables.channelRollup(date, report), OutputTables.CHANNEL_ROLLUP_SCHEMA), date));
+      }
       // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
       // date keeps a chain that its credit no longer comes from.
       if (markov.isPresent() || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
@@ -284,7 +297,12 @@ final class NightlyRun {
         writes.add(() -> writer.replace(OutputTables.LIFETIME_HOLDOUT,
             frame(OutputTables.lifetimeHoldout(date, check), OutputTables.LIFETIME_HOLDOUT_SCHEMA), date));
       }
+      Map<String, Long> published = writer.format() == OutputFormat.DELTA ? Publication.repair(writer) : null;
       writeConcurrently(writes);
+      if (published != null) {
+        published.putAll(writer.versions());
+        tableVersions = RunLogEntry.tableVersions(published);
+      }
       phase("write");
       if (consentIds != null) {
         notes.add(InputNotes.optOuts(cfg.consent().toString(), consentIds.size(),
@@ -450,11 +468,13 @@ final class NightlyRun {
 
   private SpendTable spend() {
     SpendTable.Builder b = SpendTable.builder();
-    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping())).data()) {
+    for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping(), cfg.models().touchpoint())).data()) {
       LocalDate d = LocalDate.parse(r.getString(ParsedRecords.KEY));
       if ((cfg.spendFrom() == null || !d.isBefore(cfg.spendFrom()))
           && (cfg.spendTo() == null || !d.isAfter(cfg.spendTo()))) {
-        b.add(r.getString(ParsedRecords.S1), new BigDecimal(r.getString(ParsedRecords.S2)));
+        // S3: the row's campaign, read at a campaign level only (null otherwise).
+        b.add(r.getString(ParsedRecords.S1), r.getString(ParsedRecords.S3),
+            new BigDecimal(r.getString(ParsedRecords.S2)));
       }
     }
     return b.build();

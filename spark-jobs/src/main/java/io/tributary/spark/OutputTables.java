@@ -33,6 +33,8 @@ final class OutputTables {
   static final String CONVERSION_KPIS = io.tributary.core.output.OutputTables.CONVERSION_KPIS.name();
   static final String PATH_SUMMARY = io.tributary.core.output.OutputTables.PATH_SUMMARY.name();
   static final String RUN_LOG = io.tributary.core.output.OutputTables.RUN_LOG.name();
+  /** Not a SPEC table: the channel roll-up of a {@code --touchpoint channel/campaign} run. */
+  static final String CHANNEL_ROLLUP = io.tributary.core.output.OutputTables.CHANNEL_ROLLUP.name();
   static final String REJECTED_ROWS = io.tributary.core.output.OutputTables.REJECTED_ROWS.name();
   /** Not a SPEC table: the markov model's transition matrix, written when the run fits markov. */
   static final String MARKOV_TRANSITIONS = io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS.name();
@@ -52,6 +54,7 @@ final class OutputTables {
   static final StructType REMOVAL_EFFECTS_SCHEMA = fixed(io.tributary.core.output.OutputTables.REMOVAL_EFFECTS);
   static final StructType REJECTED_ROWS_SCHEMA = fixed(io.tributary.core.output.OutputTables.REJECTED_ROWS);
   static final StructType RUN_LOG_SCHEMA = fixed(io.tributary.core.output.OutputTables.RUN_LOG);
+  static final StructType CHANNEL_ROLLUP_SCHEMA = fixed(io.tributary.core.output.OutputTables.CHANNEL_ROLLUP);
 
   private OutputTables() {}
 
@@ -150,6 +153,11 @@ final class OutputTables {
     return schema(io.tributary.core.output.OutputTables.CHANNEL_CREDIT, report.channelCredit());
   }
 
+  /** @return the {@code channel_rollup} rows (empty unless the run was at {@code --touchpoint channel/campaign}) */
+  static List<Row> channelRollup(LocalDate runDate, AttributionReport report) {
+    return rows(io.tributary.core.output.OutputTables.CHANNEL_ROLLUP, runDate, report.channelRollup());
+  }
+
   /** @return the {@code conversion_kpis} row, in the shape of {@link #conversionKpisSchema} */
   static List<Row> conversionKpis(LocalDate runDate, KpiRow kpis) {
     return rows(io.tributary.core.output.OutputTables.CONVERSION_KPIS, runDate, List.of(kpis));
@@ -198,9 +206,9 @@ final class OutputTables {
   }
 
   static Row runLog(LocalDate runDate, String runId, RunStats stats, Instant started, Instant finished,
-      String status, String message, String version) {
+      String status, String message, String version, String tableVersions) {
     return row(io.tributary.core.output.OutputTables.RUN_LOG, runDate, new RunLogEntry(runId, stats.inputs(),
         stats.read(), stats.accepted(), stats.rejected(), stats.excluded(), stats.customers(), stats.journeys(),
-        started, finished, status, message, version));
+        started, finished, status, message, version, tableVersions));
   }
 }

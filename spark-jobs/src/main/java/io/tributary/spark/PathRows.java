@@ -1,6 +1,7 @@
 package io.tributary.spark;
 
 import io.tributary.core.input.ColumnMapping;
+import io.tributary.core.input.PathRowFold;
 import io.tributary.core.input.PathRowParser;
 import io.tributary.core.input.PathTotals;
 import io.tributary.core.model.AggregateCodec;
@@ -84,21 +85,16 @@ final class PathRows implements RowHandler {
   @Override
   public Parser open(String file, List<String> header) {
     ColumnMapping m = mapping.mapping();
-    PathRowParser parser = new PathRowParser(PathRowParser.header(file, header, m), m, separator);
-    PathCounts.Builder counts = PathCounts.builder();
-    PathTotals totals = new PathTotals();
+    PathRowFold fold = new PathRowFold(new PathRowParser(PathRowParser.header(file, header, m), m, separator));
     return new Parser() {
       private long rows;
       private long exceededAt = -1;
 
       @Override
       public org.apache.spark.sql.Row accept(io.tributary.core.input.Fields fields) {
-        PathRowParser.Row r = parser.parse(fields);
-        // Past the core's limit the run fails on the driver (which alone knows the earlier splits' counts): stop
-        // folding, so that no sum here overflows first.
-        if (totals.add(r.stats().conversions(), r.stats().nulls())) {
-          counts.add(r.path(), r.stats().conversions(), r.stats().value(), r.stats().nulls());
-        } else if (exceededAt < 0) {
+        // Past the core's limit the run fails on the driver (which alone knows the earlier splits' counts): the fold
+        // stops adding, so that no sum here overflows first.
+        if (!fold.add(fields) && exceededAt < 0) {
           exceededAt = fields.line() - 1; // the row's 0-based line in its split, as LineNumbers counts
         }
         rows++;
@@ -107,6 +103,7 @@ final class PathRows implements RowHandler {
 
       @Override
       public List<org.apache.spark.sql.Row> finish(String file, long split) {
+        PathTotals totals = fold.totals();
         return List.of(ParsedRecords.totals(file, split, exceededAt, totals.exceededColumn(), totals.conversions(),
             totals.nulls()), aggregate());
       }
@@ -117,7 +114,7 @@ final class PathRows implements RowHandler {
       }
 
       private org.apache.spark.sql.Row aggregate() {
-        JourneyAggregate agg = JourneyAggregate.ofPaths(SETTINGS, counts.build());
+        JourneyAggregate agg = JourneyAggregate.ofPaths(SETTINGS, fold.build());
         return ParsedRecords.aggregate(AggregateCodec.encode(agg), 0, rows);
       }
     };

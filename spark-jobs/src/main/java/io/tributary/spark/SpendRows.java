@@ -2,6 +2,7 @@ package io.tributary.spark;
 
 import io.tributary.core.input.ColumnMapping;
 import io.tributary.core.input.SpendRowParser;
+import io.tributary.core.journey.TouchpointLevel;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,18 +11,25 @@ final class SpendRows implements RowHandler {
   private static final long serialVersionUID = 1L;
 
   private final MappingSpec mapping;
+  private final TouchpointLevel level;
 
   SpendRows(MappingSpec mapping) {
+    this(mapping, TouchpointLevel.CHANNEL);
+  }
+
+  /** @param level at a campaign level the rows' campaigns are read too (in the record's third text field) */
+  SpendRows(MappingSpec mapping, TouchpointLevel level) {
     this.mapping = Objects.requireNonNull(mapping, "mapping");
+    this.level = Objects.requireNonNull(level, "level");
   }
 
   @Override
   public Parser open(String file, List<String> header) {
     ColumnMapping m = mapping.mapping();
-    SpendRowParser parser = new SpendRowParser(SpendRowParser.header(file, header, m), m);
+    SpendRowParser parser = new SpendRowParser(SpendRowParser.header(file, header, m), m, level);
     return fields -> {
       SpendRowParser.Row r = parser.parse(fields);
-      return ParsedRecords.data(r.date().toString(), null, r.channel(), r.spend().toPlainString(), null, 0);
+      return ParsedRecords.data(r.date().toString(), null, r.channel(), r.spend().toPlainString(), r.campaign(), 0);
     };
   }
 }

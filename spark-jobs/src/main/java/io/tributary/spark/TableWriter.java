@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -50,6 +52,8 @@ final class TableWriter {
   private final String root;
   private final OutputFormat format;
   private final String runId;
+  /** Table → the Delta version of this run's latest commit to it. */
+  private final Map<String, Long> versions = new ConcurrentHashMap<>();
 
   /** Prefix of the {@code userMetadata} of every Delta commit; the run's id follows. */
   static final String COMMIT_TAG = "tributary run_id=";
@@ -59,6 +63,9 @@ final class TableWriter {
     this.root = root.replaceAll("/+$", "");
     this.format = format;
     this.runId = runId;
+    // Every commit of the writer's session names the run, also those made by Delta commands (RESTORE, DELETE) that
+    // take no write option.
+    this.spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", COMMIT_TAG + runId);
   }
 
   private static Map<String, String> tableSettings() {
@@ -120,6 +127,7 @@ final class TableWriter {
           // first time; a run without it leaves it null. Delta never drops or retypes a column this way.
           .option("mergeSchema", "true")
           .save(path);
+      committed(name);
       return;
     }
     if (rows.isEmpty()) {
@@ -152,13 +160,69 @@ final class TableWriter {
   private void appendNow(String name, Dataset<Row> rows) {
     var writer = rows.write();
     if (format == OutputFormat.DELTA) {
-      writer = writer.option("userMetadata", COMMIT_TAG + runId);
+      // mergeSchema: a table written by an older version gains the columns added since (run_log's table_versions).
+      writer = writer.option("userMetadata", COMMIT_TAG + runId).option("mergeSchema", "true");
     }
     writer
         .format(format == OutputFormat.DELTA ? "delta" : "parquet")
         .mode(SaveMode.Append)
         .partitionBy(OutputTables.RUN_DATE)
         .save(location(name));
+    if (format == OutputFormat.DELTA) {
+      committed(name);
+    }
+  }
+
+  /** @return the output format */
+  OutputFormat format() {
+    return format;
+  }
+
+  /** @return table → the Delta version of this run's latest commit to it, for the tables it has committed to */
+  Map<String, Long> versions() {
+    return Map.copyOf(versions);
+  }
+
+  /** @return the current Delta version of table {@code name} (which must exist) */
+  long currentVersion(String name) {
+    return history(name, 1).get(0).getLong(0);
+  }
+
+  /** Makes Delta table {@code name} show its {@code version} again, in one new commit (Delta's RESTORE). */
+  void restore(String name, long version) {
+    inSession(() -> io.delta.tables.DeltaTable.forPath(spark, location(name)).restoreToVersion(version));
+    committed(name);
+  }
+
+  /** Removes every row of Delta table {@code name}, in one new commit. */
+  void deleteAll(String name) {
+    inSession(() -> io.delta.tables.DeltaTable.forPath(spark, location(name)).delete());
+    committed(name);
+  }
+
+  /*
+   * A write of this run is done: the crash tests may stop the JVM here. Then the version showing it is looked up: the
+   * run's latest commit to the table, found by its tag rather than taken as the table's latest. A write that changes
+   * nothing (an empty result over an empty partition, a restore to the current state) makes no commit: the table's
+   * current version then shows the run, as no other run writes the folder meanwhile.
+   */
+  private void committed(String name) {
+    CommitKillPoint.committed();
+    List<Row> recent = history(name, 20);
+    long own = -1;
+    for (Row r : recent) {
+      if ((COMMIT_TAG + runId).equals(r.getString(1))) {
+        own = Math.max(own, r.getLong(0));
+      }
+    }
+    versions.put(name, own >= 0 ? own : recent.get(0).getLong(0));
+  }
+
+  /** @return the latest {@code n} commits of Delta table {@code name}: version, userMetadata; newest first */
+  private List<Row> history(String name, int n) {
+    return io.delta.tables.DeltaTable.forPath(spark, location(name)).history(n)
+        .select("version", "userMetadata").orderBy(org.apache.spark.sql.functions.col("version").desc())
+        .collectAsList();
   }
 
   /** @return {@code rows} in the writer's session: a Delta write takes its settings from the Dataset's session */

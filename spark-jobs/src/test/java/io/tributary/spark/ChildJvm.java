@@ -70,8 +70,14 @@ final class ChildJvm {
    * to {@code log}.
    */
   static Process startJob(Path log, Map<String, String> props, List<String> jobArgs) {
+    return startJob(log, props, List.of(), jobArgs);
+  }
+
+  /** {@link #startJob(Path, Map, List)} with more JVM flags ({@code jvmFlags}, e.g. to start faster). */
+  static Process startJob(Path log, Map<String, String> props, List<String> jvmFlags, List<String> jobArgs) {
     List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx1g", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
         "-Dlog4j2.configurationFile=" + Path.of("conf", "log4j2.properties").toAbsolutePath()));
+    cmd.addAll(jvmFlags);
     cmd.addAll(sparkJvmFlags());
     Map<String, String> conf = new LinkedHashMap<>(Map.of("spark.ui.enabled", "false",
         "spark.driver.host", "127.0.0.1", "spark.sql.session.timeZone", "UTC"));
@@ -151,6 +157,21 @@ final class ChildJvm {
    */
   static Map<String, List<String>> kernelRead(Path root, List<String> tables)
       throws IOException, InterruptedException {
+    return kernel(KernelDumps.class.getName(), root, tables);
+  }
+
+  /**
+   * Reads Delta tables with Delta Kernel in a fresh JVM without Spark as {@link KernelPublishedRead} does: each at
+   * the version the last published run names in {@code run_log}, in {@link #kernelRead}'s form; a table the record
+   * does not name is left out.
+   */
+  static Map<String, List<String>> kernelPublishedRead(Path root, List<String> tables)
+      throws IOException, InterruptedException {
+    return kernel(KernelPublishedRead.class.getName(), root, tables);
+  }
+
+  private static Map<String, List<String>> kernel(String mainClass, Path root, List<String> tables)
+      throws IOException, InterruptedException {
     List<String> kept = new ArrayList<>();
     for (String entry : classpath()) {
       String e = entry.replace('\\', '/');
@@ -159,7 +180,7 @@ final class ChildJvm {
       }
     }
     List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx512m", "-cp", String.join(File.pathSeparator, kept),
-        KernelDumps.class.getName()));
+        mainClass));
     tables.forEach(t -> cmd.add(root.resolve(t).toString()));
     Path out = Files.createTempFile(root.getParent(), "kernel", ".tsv");
     Path err = Files.createTempFile(root.getParent(), "kernel", ".err");

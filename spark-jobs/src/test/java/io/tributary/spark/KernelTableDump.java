@@ -16,6 +16,7 @@ import io.delta.kernel.types.DateType;
 import io.delta.kernel.types.DoubleType;
 import io.delta.kernel.types.LongType;
 import io.delta.kernel.types.StructType;
+import io.delta.kernel.types.TimestampType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
@@ -35,9 +36,14 @@ public final class KernelTableDump {
 
   public static void main(String[] args) throws IOException {
     Engine engine = DefaultEngine.create(new Configuration());
-    Snapshot snapshot = Table.forPath(engine, args[0]).getLatestSnapshot(engine);
+    lines(engine, Table.forPath(engine, args[0]).getLatestSnapshot(engine)).forEach(System.out::println);
+  }
+
+  /** @return the header line, then one line per row of {@code snapshot}, in {@link #main}'s form */
+  static List<String> lines(Engine engine, Snapshot snapshot) throws IOException {
+    List<String> out = new ArrayList<>();
     StructType schema = snapshot.getSchema();
-    System.out.println(String.join("\t", schema.fieldNames()));
+    out.add(String.join("\t", schema.fieldNames()));
     Scan scan = snapshot.getScanBuilder().build();
     Row scanState = scan.getScanState(engine);
     StructType physical = ScanStateRow.getPhysicalDataReadSchema(scanState);
@@ -55,7 +61,7 @@ public final class KernelTableDump {
               while (data.hasNext()) {
                 try (CloseableIterator<Row> rows = data.next().getRows()) {
                   while (rows.hasNext()) {
-                    System.out.println(format(rows.next(), schema));
+                    out.add(format(rows.next(), schema));
                   }
                 }
               }
@@ -64,6 +70,7 @@ public final class KernelTableDump {
         }
       }
     }
+    return out;
   }
 
   private static CloseableIterator<FileStatus> single(FileStatus s) {
@@ -93,7 +100,8 @@ public final class KernelTableDump {
         cells.add("null");
       } else if (t instanceof DoubleType) {
         cells.add(Double.toString(r.getDouble(i)));
-      } else if (t instanceof LongType) {
+      } else if (t instanceof LongType || t instanceof TimestampType) {
+        // A timestamp as Delta stores it: microseconds since the epoch.
         cells.add(Long.toString(r.getLong(i)));
       } else if (t instanceof DateType) {
         cells.add(LocalDate.ofEpochDay(r.getInt(i)).toString());

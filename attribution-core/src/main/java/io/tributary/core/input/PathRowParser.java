@@ -4,7 +4,9 @@ import io.tributary.core.InputException;
 import io.tributary.core.paths.Path;
 import io.tributary.core.paths.PathStats;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -28,6 +30,19 @@ public final class PathRowParser {
   private final ColumnMapping mapping;
   private final Pattern separator;
   private final String separatorText;
+  /** The separator's bytes when it is printable ASCII (then plain rows are read on bytes), else null. */
+  private final byte[] separatorBytes;
+  private final int pathIx;
+  private final int conversionsIx;
+  private final int valueIx;
+  private final int nullsIx;
+  // The last plain row read by plainRow: its channel names as byte ranges, and its stats.
+  private int[] nameFrom = new int[16];
+  private int[] nameTo = new int[16];
+  private int names;
+  private long plainConversions;
+  private long plainNulls;
+  private BigDecimal plainValue;
 
   /**
    * @param header the resolved header (see {@link #header})
@@ -42,6 +57,20 @@ public final class PathRowParser {
     }
     this.separatorText = separator;
     this.separator = Pattern.compile(Pattern.quote(separator));
+    this.separatorBytes = printableAscii(separator) ? separator.getBytes(StandardCharsets.US_ASCII) : null;
+    this.pathIx = header.index("path");
+    this.conversionsIx = header.index("total_conversions");
+    this.valueIx = header.index("total_conversion_value");
+    this.nullsIx = header.index("total_null");
+  }
+
+  private static boolean printableAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < 0x20 || s.charAt(i) > 0x7E) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Resolves a path file's header. @throws InputException when a required column is missing */
@@ -117,6 +146,153 @@ public final class PathRowParser {
           "conversion value " + value.toPlainString() + " on a path with no conversions");
     }
     return new Row(new Path(channels), new PathStats(conversions, value, nulls));
+  }
+
+  /**
+   * Reads a row straight from the reader's bytes when every cell it uses is {@linkplain Fields#plain plain} and in
+   * the commonest form: the channel names become byte ranges ({@link #names}, {@link #nameFrom}, {@link #nameTo}),
+   * the counts and the value are read by {@link Values#plainCount} and {@link Values#plainAmount}. This applies
+   * {@link #parse(Fields)}'s rules to the bytes and never words a reason: a row it cannot accept as it stands (a bad
+   * row, a quoted or non-ASCII cell, a count in another form) returns false and is left to {@code parse}, which
+   * decides it. So both routes accept the same rows with the same paths and stats, and reject the same rows for the
+   * same reasons.
+   *
+   * @return whether the row was read here (then its channels and stats are held until the next call)
+   */
+  boolean plainRow(Fields r) {
+    if (separatorBytes == null || r.count() != header.width() || !r.plain(pathIx)) {
+      return false;
+    }
+    byte[] b = r.bytes();
+    long conversions = 0;
+    if (conversionsIx >= 0) {
+      if (!r.plain(conversionsIx) || (conversions = Values.plainCount(b, r.from(conversionsIx),
+          r.to(conversionsIx))) < 0) {
+        return false;
+      }
+    }
+    long nulls = 0;
+    if (nullsIx >= 0) {
+      if (!r.plain(nullsIx) || (nulls = Values.plainCount(b, r.from(nullsIx), r.to(nullsIx))) < 0) {
+        return false;
+      }
+    }
+    BigDecimal value = BigDecimal.ZERO;
+    if (valueIx >= 0) {
+      if (!r.plain(valueIx) || (value = Values.plainAmount(b, r.from(valueIx), r.to(valueIx))) == null) {
+        return false;
+      }
+      if (conversions == 0 && value.signum() != 0) {
+        return false;
+      }
+    }
+    if (!splitPlain(b, r.from(pathIx), r.to(pathIx))) {
+      return false;
+    }
+    plainConversions = conversions;
+    plainNulls = nulls;
+    plainValue = value;
+    return true;
+  }
+
+  /*
+   * The path cell split as parse splits it: the cell stripped (in printable ASCII only spaces are stripped), cut at
+   * every occurrence of the separator, each channel stripped; false for anything parse would reject (an empty path or
+   * channel, a channel too long or holding '>', too many touches).
+   */
+  private boolean splitPlain(byte[] b, int from, int to) {
+    int f = from;
+    int t = to;
+    while (f < t && b[f] == ' ') {
+      f++;
+    }
+    while (t > f && b[t - 1] == ' ') {
+      t--;
+    }
+    if (f == t) {
+      return false;
+    }
+    byte[] sep = separatorBytes;
+    byte first = sep[0];
+    int n = 0;
+    int start = f;
+    int i = f;
+    while (true) {
+      int cut = t;
+      for (; i <= t - sep.length; i++) {
+        if (b[i] == first && matches(b, i, sep)) {
+          cut = i;
+          break;
+        }
+      }
+      int a = start;
+      int z = cut;
+      while (a < z && b[a] == ' ') {
+        a++;
+      }
+      while (z > a && b[z - 1] == ' ') {
+        z--;
+      }
+      if (a == z || z - a > EventRowParser.MAX_CHANNEL_LENGTH || n == MAX_PATH_LENGTH) {
+        return false;
+      }
+      for (int k = a; k < z; k++) {
+        if (b[k] == Path.MARK) {
+          return false;
+        }
+      }
+      if (n == nameFrom.length) {
+        nameFrom = Arrays.copyOf(nameFrom, 2 * n);
+        nameTo = Arrays.copyOf(nameTo, 2 * n);
+      }
+      nameFrom[n] = a;
+      nameTo[n++] = z;
+      if (cut == t) {
+        names = n;
+        return true;
+      }
+      start = cut + sep.length;
+      i = start;
+    }
+  }
+
+  private static boolean matches(byte[] b, int at, byte[] sep) {
+    for (int k = 1; k < sep.length; k++) {
+      if (b[at + k] != sep[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** @return the channels of the last {@link #plainRow}: their count */
+  int names() {
+    return names;
+  }
+
+  /** @return the first byte of each channel name of the last {@link #plainRow} */
+  int[] nameFrom() {
+    return nameFrom;
+  }
+
+  /** @return one past the last byte of each channel name of the last {@link #plainRow} */
+  int[] nameTo() {
+    return nameTo;
+  }
+
+  /** @return the last {@link #plainRow}'s converting journeys */
+  long plainConversions() {
+    return plainConversions;
+  }
+
+  /** @return the last {@link #plainRow}'s non-converting journeys */
+  long plainNulls() {
+    return plainNulls;
+  }
+
+  /** @return the last {@link #plainRow}'s conversion value */
+  BigDecimal plainValue() {
+    return plainValue;
   }
 
   private long count(Fields fields, String canonical, long line) {

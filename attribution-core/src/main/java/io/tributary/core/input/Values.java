@@ -155,6 +155,105 @@ public final class Values {
     return v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros();
   }
 
+  /** Most significant digits a plain amount or count is read with on bytes: any such number fits a {@code long}. */
+  private static final int PLAIN_DIGITS = 18;
+
+  /**
+   * {@link #parseCount} of a {@linkplain Fields#plain plain} cell read straight from its bytes, for the commonest form
+   * only: spaces around at most 18 ASCII digits (or nothing: 0). Any other text (a sign, a point, an exponent, more
+   * digits, a bad count) is left to {@link #parseCount}, which decides it and words the reason: for every cell this
+   * reads, the result is the one {@code parseCount} gives.
+   *
+   * @param b the buffer holding the cell: printable ASCII between {@code from} and {@code to}
+   * @return the count, or -1 when {@link #parseCount} must read the cell's text
+   */
+  public static long plainCount(byte[] b, int from, int to) {
+    int f = from;
+    int t = to;
+    while (f < t && b[f] == ' ') {
+      f++;
+    }
+    while (t > f && b[t - 1] == ' ') {
+      t--;
+    }
+    if (t - f > PLAIN_DIGITS) {
+      return -1;
+    }
+    long n = 0;
+    for (int i = f; i < t; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      n = 10 * n + d;
+    }
+    return n;
+  }
+
+  /**
+   * {@link #parseAmount} of a {@linkplain Fields#plain plain} cell read straight from its bytes, for the commonest form
+   * only: spaces around at most 19 characters of ASCII digits with an optional point between digits ({@code 12},
+   * {@code 0.50}), at most 18 significant digits, or nothing (zero). Any other text is left to {@link #parseAmount}. For every cell this
+   * reads, the result equals (scale included) the one {@code parseAmount} gives: exact, trailing zeros stripped, never
+   * a negative scale; so sums of it are the same bits.
+   *
+   * @param b the buffer holding the cell: printable ASCII between {@code from} and {@code to}
+   * @return the amount, or null when {@link #parseAmount} must read the cell's text
+   */
+  public static BigDecimal plainAmount(byte[] b, int from, int to) {
+    int f = from;
+    int t = to;
+    while (f < t && b[f] == ' ') {
+      f++;
+    }
+    while (t > f && b[t - 1] == ' ') {
+      t--;
+    }
+    if (f == t) {
+      return BigDecimal.ZERO;
+    }
+    if (t - f > PLAIN_DIGITS + 1) {
+      return null; // then parseAmount's own limits (18 digits a side, 64 characters) cannot be reached here
+    }
+    long unscaled = 0;
+    int significant = 0;
+    int scale = -1; // digits after the point; -1 before a point is seen
+    for (int i = f; i < t; i++) {
+      int c = b[i];
+      if (c == '.') {
+        if (scale >= 0 || i == f || i == t - 1) {
+          return null; // a second point, or none of the digits BigDecimal's "1." and ".5" would stand for here
+        }
+        scale = 0;
+        continue;
+      }
+      int d = c - '0';
+      if (d < 0 || d > 9) {
+        return null;
+      }
+      if (unscaled != 0 || d != 0) {
+        if (++significant > PLAIN_DIGITS) {
+          return null;
+        }
+      }
+      unscaled = 10 * unscaled + d;
+      if (scale >= 0) {
+        scale++;
+      }
+    }
+    if (unscaled == 0) {
+      return BigDecimal.ZERO;
+    }
+    if (scale < 0) {
+      scale = 0;
+    }
+    while (scale > 0 && unscaled % 10 == 0) {
+      unscaled /= 10;
+      scale--;
+    }
+    return BigDecimal.valueOf(unscaled, scale);
+  }
+
   /**
    * Reads a non-negative whole count. {@code 3.0} is accepted as 3; {@code 2.5}, negatives and text are not.
    */

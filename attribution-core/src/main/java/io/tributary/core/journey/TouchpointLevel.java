@@ -72,6 +72,28 @@ public enum TouchpointLevel {
   }
 
   /**
+   * The checks of a run's inputs that the level needs, the same in both engines.
+   *
+   * @param level the run's level
+   * @param events whether the main input is an event log (not a path file)
+   * @param lifetimeValue whether the run computes lifetime value by channel
+   * @throws io.tributary.core.TributaryException bad input, one line: {@code --touchpoint: reason}
+   */
+  public static void checkInput(TouchpointLevel level, boolean events, boolean lifetimeValue) {
+    if (!level.usesCampaign()) {
+      return;
+    }
+    if (!events) {
+      throw io.tributary.core.Errors.badOption("touchpoint", level.text() + " needs an event log with a campaign "
+          + "column; a path file has channels only");
+    }
+    if (lifetimeValue) {
+      throw io.tributary.core.Errors.badOption("touchpoint", "lifetime value by channel is computed at channel "
+          + "level only; leave --touchpoint at channel with it");
+    }
+  }
+
+  /**
    * @param channel the row's channel, not empty
    * @param campaign the row's campaign; null or empty for none, which becomes {@link #NO_CAMPAIGN}
    * @return the touchpoint key of a touch at this level

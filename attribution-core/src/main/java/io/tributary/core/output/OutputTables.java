@@ -179,6 +179,8 @@ public final class OutputTables {
       .required("status", TEXT, RunLogEntry::status)
       .nullable("message", TEXT, RunLogEntry::message)
       .required("version", TEXT, RunLogEntry::version)
+      // The publish record (issue 13): a reader shows each table at the version the last published run names.
+      .nullable("table_versions", TEXT, RunLogEntry::tableVersions)
       .build();
 
   /** The path file {@code tributary paths} writes: the input format of {@code --paths}. */

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Channel names → dense ids {@code 0..size-1} in order of first appearance, for a builder's hot loop. A name can be
- * looked up by a {@link String} or by a range of a longer text, so a path string is split into ids without a String
- * per touch: only a name never seen before is copied.
+ * looked up by a {@link String}, by a range of a longer text or by a range of ASCII bytes (a path file's buffer), so a
+ * path is split into ids without a String per touch: only a name never seen before is copied.
  */
 final class ChannelInterner {
   /*
@@ -76,6 +76,47 @@ final class ChannelInterner {
       }
       i = (i + 1) & mask;
     }
+  }
+
+  /**
+   * @return the id of the name {@code b[from, to)}, printable ASCII bytes (one character a byte, so its hash and
+   *     characters are those of the String it stands for), interning a String copy of it when new
+   * @throws IllegalArgumentException for an empty range
+   */
+  int id(byte[] b, int from, int to) {
+    if (from >= to) {
+      throw new IllegalArgumentException("empty channel name");
+    }
+    int h = 0;
+    for (int k = from; k < to; k++) {
+      h = 31 * h + b[k];
+    }
+    int len = to - from;
+    int mask = slots.length - 1;
+    int i = mix(h) & mask;
+    while (true) {
+      int id = slots[i];
+      if (id < 0) {
+        return insert(i, new String(b, from, len, java.nio.charset.StandardCharsets.ISO_8859_1), h);
+      }
+      if (hashes[id] == h && sameAscii(names[id], b, from, len)) {
+        return id;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** @return whether {@code name} is the ASCII text {@code b[from, from + len)} */
+  static boolean sameAscii(String name, byte[] b, int from, int len) {
+    if (name.length() != len) {
+      return false;
+    }
+    for (int k = 0; k < len; k++) {
+      if (name.charAt(k) != b[from + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int insert(int slot, String name, int h) {

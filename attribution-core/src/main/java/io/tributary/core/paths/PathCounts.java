@@ -112,6 +112,7 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
     private final PathInterner paths = new PathInterner();
     private int[] scratch = new int[16];
     private PathText text;
+    private PathBytes bytes;
 
     private Builder() {}
 
@@ -220,6 +221,39 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
       int n = splitter.split(path, channels);
       if (check(conversions, value, nulls)) {
         paths.append(splitter.ids(), 0, n, conversions, value, nulls); // file rows are mostly distinct: no lookup
+      }
+      return this;
+    }
+
+    /**
+     * Adds the journeys of one path-file row whose channel names lie in a byte buffer, as a row parser found them:
+     * {@code b[from[k], to[k])} is the name of touch {@code k}, printable ASCII (one character a byte), already
+     * stripped and checked. No String is made per touch; only a name never seen before is copied. The same aggregate
+     * as {@link #add(Path, long, BigDecimal, long)} with those names.
+     *
+     * @param b the buffer (read during this call only)
+     * @param from first byte of each name
+     * @param to one past the last byte of each
+     * @param length the number of touches, {@code >= 1}
+     * @param conversions converting journeys, {@code >= 0}
+     * @param value their total revenue, exact, {@code >= 0}
+     * @param nulls non-converting journeys, {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException for no touch, an empty name or negative counts
+     */
+    public Builder addPath(byte[] b, int[] from, int[] to, int length, long conversions, BigDecimal value,
+        long nulls) {
+      if (length < 1) {
+        throw new IllegalArgumentException("a path has at least one channel");
+      }
+      PathBytes splitter = bytes;
+      if (splitter == null) {
+        splitter = new PathBytes();
+        bytes = splitter;
+      }
+      int[] ids = splitter.ids(b, from, to, length, channels);
+      if (check(conversions, value, nulls)) {
+        paths.append(ids, 0, length, conversions, value, nulls); // file rows are mostly distinct: no lookup
       }
       return this;
     }

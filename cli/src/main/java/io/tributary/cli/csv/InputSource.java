@@ -98,6 +98,28 @@ public record InputSource(String name, InputStream stdin) {
   }
 
   /**
+   * Opens a byte range of a plain file after its first (see {@link CsvRecords#range}).
+   *
+   * @param from the range's first byte, {@code > 0}
+   * @param to records starting at or after this byte belong to the next range
+   * @param startsAtRecord whether {@code from} is known to be where a record starts
+   * @param delimiter the file's delimiter, as its first range detected it
+   * @param header the file's header, as its first range read it
+   * @throws InputException when the file cannot be opened
+   */
+  public CsvRecords range(long from, long to, boolean startsAtRecord, char delimiter, java.util.List<String> header) {
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(Path.of(name), StandardOpenOption.READ);
+      ch.position(startsAtRecord ? from : from - 1);
+    } catch (IOException e) {
+      throw InputFiles.failure(displayName(), 0, e);
+    }
+    return CsvRecords.range(displayName(), java.nio.channels.Channels.newInputStream(ch), from, to, startsAtRecord,
+        delimiter, header);
+  }
+
+  /**
    * @return the size of a plain (not gzip) file that can be read in byte ranges, or -1 for standard input and gzip
    *     files, which are read in one piece
    */

@@ -10,6 +10,7 @@ import io.tributary.core.input.RangeCheck;
 import io.tributary.core.input.RawRows;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.journey.TouchpointLevel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -82,6 +83,15 @@ public final class EventLoader {
    */
   public static Result load(InputSource source, ReadSettings settings, IdentityMap identities, ConsentList consent,
       Rejects rejects, Progress progress, int threads) {
+    return load(source, settings, identities, consent, rejects, progress, threads, TouchpointLevel.CHANNEL);
+  }
+
+  /**
+   * Like {@link #load(InputSource, ReadSettings, IdentityMap, ConsentList, Rejects, Progress, int)}, each touch named
+   * by its touchpoint key at {@code level} ({@code --touchpoint}).
+   */
+  public static Result load(InputSource source, ReadSettings settings, IdentityMap identities, ConsentList consent,
+      Rejects rejects, Progress progress, int threads, TouchpointLevel level) {
     long size = threads < 2 ? -1 : source.sliceableSize();
     int n = size >= settings.slicing().minBytes() ? threads : 1;
     long[] cuts = new long[n + 1];
@@ -95,7 +105,9 @@ public final class EventLoader {
       Header header = EventRowParser.header(head.file(), head.header(), settings.mapping());
       RawRows raw = RawRows.of(head.header(), head.delimiter());
       AtomicLong rows = new AtomicLong();
-      Reading reading = new Reading(source, settings, header, head, store, failFast, rows);
+      // The level's check (a campaign column where one is needed) fails here, on the header, before any row.
+      new EventRowParser(header, settings.mapping(), settings.zone(), level);
+      Reading reading = new Reading(source, settings, header, head, store, failFast, rows, level);
       List<Range> ranges = n == 1 ? List.of(reading.read(head, progress)) : reading.parallel(cuts, progress);
       long base = 0;
       long read = 0;
@@ -144,7 +156,7 @@ public final class EventLoader {
 
   /** The reading of one file: its ranges, each with a parser and a store writer of its own. */
   private record Reading(InputSource source, ReadSettings settings, Header header, CsvRecords head,
-      EventStore store, boolean failFast, AtomicLong rows) {
+      EventStore store, boolean failFast, AtomicLong rows, TouchpointLevel level) {
 
     /* Reads every range at once: the first on the reader that read the header, the others from their cut. */
     List<Range> parallel(long[] cuts, Progress progress) {
@@ -217,7 +229,7 @@ public final class EventLoader {
 
     /* Reads the records of one reader; errors are kept, not thrown, until the range is known to be right. */
     Range read(CsvRecords records, Progress progress) {
-      EventRowParser parser = new EventRowParser(header, settings.mapping(), settings.zone());
+      EventRowParser parser = new EventRowParser(header, settings.mapping(), settings.zone(), level);
       EventStore.Writer out = store.writer();
       long read = 0;
       long accepted = 0;

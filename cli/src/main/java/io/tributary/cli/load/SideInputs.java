@@ -33,9 +33,15 @@ public final class SideInputs {
 
   /** Reads a spend file, summing spend per channel over all its rows. */
   public static Loaded<SpendTable> spend(InputSource source, Rejects rejects) {
+    return spend(source, rejects, io.tributary.core.journey.TouchpointLevel.CHANNEL);
+  }
+
+  /** Reads a spend file for a run at {@code level}: at a campaign level, also per channel/campaign. */
+  public static Loaded<SpendTable> spend(InputSource source, Rejects rejects,
+      io.tributary.core.journey.TouchpointLevel level) {
     try (CsvRecords reader = source.records(Delimiter.AUTO, Long.MAX_VALUE)) {
       Header header = SpendRowParser.header(reader.file(), reader.header(), ColumnMapping.none());
-      SpendRowParser parser = new SpendRowParser(header, ColumnMapping.none());
+      SpendRowParser parser = new SpendRowParser(header, ColumnMapping.none(), level);
       RawRows raw = RawRows.of(reader.header(), reader.delimiter());
       SpendTable.Builder table = SpendTable.builder();
       long read = 0;
@@ -44,7 +50,7 @@ public final class SideInputs {
         read++;
         try {
           SpendRowParser.Row row = parser.parse(reader);
-          table.add(row.channel(), row.spend());
+          table.add(row.channel(), row.campaign(), row.spend());
           accepted++;
         } catch (InputException bad) {
           rejects.reject(bad, reader.texts(), raw);

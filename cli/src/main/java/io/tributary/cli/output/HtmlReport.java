@@ -47,18 +47,14 @@ public final class HtmlReport {
     for (ModelResult r : report.results()) {
       models.add(r.model());
     }
-    Map<String, Map<String, ChannelCreditRow>> byChannel = new LinkedHashMap<>();
-    TreeSet<String> channels = new TreeSet<>();
+    // At --touchpoint channel/campaign the charts and tables by channel show the roll-up, and a campaign table
+    // follows; at campaign level a "channel" of the charts is a campaign.
+    List<ChannelCreditRow> channelRows = report.channelRollup().isEmpty() ? report.channelCredit()
+        : report.channelRollup();
+    Map<String, Map<String, ChannelCreditRow>> byChannel = byTouchpoint(channelRows);
     boolean spend = false;
-    for (ChannelCreditRow r : report.channelCredit()) {
-      channels.add(r.channel());
+    for (ChannelCreditRow r : channelRows) {
       spend |= r.spend() != null;
-    }
-    for (String c : channels) {
-      byChannel.put(c, new LinkedHashMap<>());
-    }
-    for (ChannelCreditRow r : report.channelCredit()) {
-      byChannel.get(r.channel()).put(r.model(), r);
     }
 
     out.println("<!DOCTYPE html>");
@@ -95,6 +91,10 @@ public final class HtmlReport {
     }
     out.println("<h2>Channel credit</h2>");
     creditTable(out, models, byChannel);
+    if (report.channelCredit().stream().anyMatch(r -> r.campaign() != null)) {
+      out.println("<h2>Campaign credit</h2>");
+      campaignTable(out, models, byTouchpoint(report.channelCredit()));
+    }
     report.samplingNote().ifPresent(n -> out.println("<p id=\"sampling\"><small>" + esc(n)
         + " (± in the table: one standard error)</small></p>"));
     if (lifetime != null) {
@@ -209,6 +209,38 @@ public final class HtmlReport {
             .append("</td><td>").append(r == null ? "" : fixed(r.attributedValue(), 2))
             .append(r == null || r.valueSamplingError() == null ? "" : " ± " + fixed(r.valueSamplingError(), 2))
             .append("</td>");
+      }
+      sb.append("</tr>\n");
+    }
+    out.println(sb.append("</table>"));
+  }
+
+  /* Rows by touchpoint (channel, channel/campaign or campaign) in name order, then by model. */
+  private static Map<String, Map<String, ChannelCreditRow>> byTouchpoint(List<ChannelCreditRow> rows) {
+    Map<String, Map<String, ChannelCreditRow>> out = new java.util.TreeMap<>();
+    for (ChannelCreditRow r : rows) {
+      out.computeIfAbsent(r.touchpoint(), k -> new LinkedHashMap<>()).put(r.model(), r);
+    }
+    return out;
+  }
+
+  /* Per campaign: its spend, then per model the credited conversions, value and ROAS. */
+  private static void campaignTable(PrintWriter out, List<String> models,
+      Map<String, Map<String, ChannelCreditRow>> byCampaign) {
+    StringBuilder sb = new StringBuilder("<table id=\"campaigns\"><tr><th>campaign</th><th>spend</th>");
+    for (String m : models) {
+      sb.append("<th>").append(esc(m)).append("<br>conv.</th><th>value</th><th>ROAS</th>");
+    }
+    sb.append("</tr>\n");
+    for (Map.Entry<String, Map<String, ChannelCreditRow>> e : byCampaign.entrySet()) {
+      ChannelCreditRow any = e.getValue().values().iterator().next();
+      sb.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(fixed(any.spend(), 2))
+          .append("</td>");
+      for (String m : models) {
+        ChannelCreditRow r = e.getValue().get(m);
+        sb.append("<td>").append(r == null ? "" : fixed(r.attributedConversions(), 2)).append("</td><td>")
+            .append(r == null ? "" : fixed(r.attributedValue(), 2)).append("</td><td>")
+            .append(r == null ? "" : fixed(r.roas(), 2)).append("</td>");
       }
       sb.append("</tr>\n");
     }

@@ -42,6 +42,11 @@ public final class SpecTables {
     return table(OutputTables.CHANNEL_CREDIT, report.channelCredit(), runDate);
   }
 
+  /** @return the {@code channel_rollup} table (at {@code --touchpoint channel/campaign}) */
+  public static Table channelRollup(AttributionReport report, LocalDate runDate) {
+    return table(OutputTables.CHANNEL_ROLLUP, report.channelRollup(), runDate);
+  }
+
   /** @return the one-row {@code conversion_kpis} table */
   public static Table conversionKpis(ConversionKpis k, LocalDate runDate) {
     return conversionKpis(k, null, runDate);

@@ -32,10 +32,11 @@ public final class TextReport {
     Map<String, ChannelCreditRow> cells = new LinkedHashMap<>();
     boolean spend = false;
     for (ChannelCreditRow r : report.channelCredit()) {
+      // At a campaign level a row is a touchpoint: channel/campaign, or the campaign alone.
       if (!r.channel().equals(JourneyAggregate.UNATTRIBUTED)) {
-        channels.add(r.channel());
+        channels.add(r.touchpoint());
       }
-      cells.put(r.model() + '\u0000' + r.channel(), r);
+      cells.put(r.model() + '\u0000' + r.touchpoint(), r);
       spend |= r.spend() != null;
     }
     List<String> ordered = new ArrayList<>(new java.util.TreeSet<>(channels));

@@ -1,0 +1,149 @@
+package io.tributary.cli;
+
+import io.tributary.cli.csv.InputSource;
+import io.tributary.cli.load.EventLoader;
+import io.tributary.cli.load.EventStore;
+import io.tributary.cli.load.InputStats;
+import io.tributary.cli.load.OnBadRow;
+import io.tributary.cli.load.Progress;
+import io.tributary.cli.load.RejectedRow;
+import io.tributary.cli.load.Rejects;
+import io.tributary.cli.load.SideInputs;
+import io.tributary.cli.options.ReadOptions;
+import io.tributary.cli.output.CsvTableWriter;
+import io.tributary.cli.output.SpecTables;
+import io.tributary.core.journey.TouchpointLevel;
+import io.tributary.core.metrics.SpendTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reading half of every command that runs on an event log ({@code attribute}, {@code report}, {@code paths},
+ * {@code clv}), written once: check the reading flags, read the side inputs (spend, then who the customers are), then
+ * the event log, grouped by customer; each command folds the groups its own way. Rows set aside under
+ * {@code --on-bad-row skip} collect here in reading order, and {@link #writeRejects} writes them. Not thread-safe: one
+ * per command run.
+ */
+final class RunPipeline {
+  private final Streams streams;
+  private final ReadOptions read;
+  private final Rejects rejects;
+  private final PhaseClock clock = new PhaseClock();
+  private final List<InputStats> stats = new ArrayList<>();
+
+  private RunPipeline(Streams streams, ReadOptions read) {
+    this.streams = streams;
+    this.read = read;
+    this.rejects = new Rejects(read.policy());
+  }
+
+  /**
+   * @param streams where {@code -} reads from
+   * @param read the reading flags
+   * @param inputs every input file the command was given (null for those not given)
+   * @throws IllegalArgumentException for {@code --rejects} without {@code --on-bad-row skip}, or more than one input
+   *     read from stdin
+   */
+  static RunPipeline start(Streams streams, ReadOptions read, String... inputs) {
+    RunPipeline run = new RunPipeline(streams, read);
+    if (read.rejectsFile() != null && run.rejects.policy() == OnBadRow.FAIL) {
+      throw new IllegalArgumentException("--rejects needs --on-bad-row skip (under fail the first bad row stops)");
+    }
+    int stdin = 0;
+    for (String f : inputs) {
+      stdin += "-".equals(f) ? 1 : 0;
+    }
+    if (stdin > 1) {
+      throw new IllegalArgumentException("only one input can be read from stdin (-)");
+    }
+    return run;
+  }
+
+  /** An event log read and grouped by customer, with the side inputs that filtered it. */
+  record Events(EventLoader.Result loaded, EventStore.Grouped grouped, CustomerFilters filters) {
+    /** @return the event log's name as the user gave it */
+    String source() {
+      return loaded.stats().source();
+    }
+  }
+
+  /** @return the spend file read (empty when {@code file} is null) */
+  SpendTable spend(String file) {
+    return spend(file, TouchpointLevel.CHANNEL);
+  }
+
+  /** @return the spend file read for a run at {@code level} (per campaign too at a campaign level) */
+  SpendTable spend(String file, TouchpointLevel level) {
+    if (file == null) {
+      return SpendTable.empty();
+    }
+    var loaded = SideInputs.spend(new InputSource(file, streams.in()), rejects, level);
+    stats.add(loaded.stats());
+    return loaded.value();
+  }
+
+  /**
+   * Reads the identity map and the opt-out list (either may be null), then the event log through them, and groups it
+   * by customer; the clock gets a lap for the reading and one for the grouping.
+   */
+  Events events(String file, String identities, String consent, Progress progress, int threads) {
+    return events(file, identities, consent, progress, threads, TouchpointLevel.CHANNEL);
+  }
+
+  /** Like {@link #events(String, String, String, Progress, int)}, each touch named by its key at {@code level}. */
+  Events events(String file, String identities, String consent, Progress progress, int threads,
+      TouchpointLevel level) {
+    CustomerFilters filters = CustomerFilters.load(identities, consent, streams, rejects);
+    stats.addAll(filters.stats());
+    EventLoader.Result loaded = EventLoader.load(new InputSource(file, streams.in()), read.settings(),
+        filters.identities(), filters.consent(), rejects, progress, threads, level);
+    stats.add(loaded.stats());
+    clock.lap("read events");
+    EventStore.Grouped grouped = loaded.store().group();
+    clock.lap("group by customer");
+    return new Events(loaded, grouped, filters);
+  }
+
+  /** @return the bad-row policy and the rows it set aside so far */
+  Rejects rejects() {
+    return rejects;
+  }
+
+  /** @return rows read per input, in reading order */
+  List<InputStats> stats() {
+    return stats;
+  }
+
+  /** @return the run's phase clock (for {@code --timings}) */
+  PhaseClock clock() {
+    return clock;
+  }
+
+  /**
+   * Writes the rejected rows to {@code --rejects}, if given.
+   *
+   * @param runDate the run date the rows are written under, or null
+   */
+  void writeRejects(LocalDate runDate) {
+    writeRejects(read.rejectsFile(), rejects.rows(), runDate);
+  }
+
+  /** Writes rejected rows to {@code file} (nothing when it is null) under {@code runDate} (or none). */
+  static void writeRejects(String file, List<RejectedRow> rows, LocalDate runDate) {
+    if (file == null) {
+      return;
+    }
+    try (Writer w = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
+      CsvTableWriter.write(SpecTables.rejectedRows(rows, runDate), w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
