@@ -76,6 +76,6 @@ for n in "$@"; do
     io.tributary.bench.spark.BaselineSqlJob "$data/events.csv" "$dir/out-baseline-$n"
   # shellcheck disable=SC2086
   run "tributary-job-$n" "$data/events.csv" "$dir/out-job-$n" "$cp" io.tributary.spark.AttributionJob \
-    --run-date 2024-03-31 --events "$data/events.csv" $side --output "$dir/out-job-$n"
+    --run-date 2024-03-31 --conversions all --events "$data/events.csv" $side --output "$dir/out-job-$n"
   grep -h "time:" "$dir/tributary-job-$n.log" >&2 || cat "$dir/tributary-job-$n.log" >&2
 done

@@ -20,10 +20,20 @@ mkdir -p "$lib" "$executed"
 # (--clv) for the lifetime notebook.
 "$root/spark-jobs/bin/tributary-job" --events "$root/sample-data/events.csv" --spend "$root/sample-data/spend.csv" \
   --identities "$root/sample-data/identities.csv" --consent "$root/sample-data/consent.csv" \
-  --run-date 2024-03-01 --bootstrap 50 --seed 7 --clv --format parquet --output "$tables" || {
+  --run-date 2024-03-01 --conversions all --bootstrap 50 --seed 7 --clv --format parquet --output "$tables" || {
   echo "notebooks: 0 passed, 1 failed (the job did not produce the tables)"
   exit 1
 }
+# The same data as a backfill, one run_date per conversion date (notebook 04's daily trend).
+daily="$root/target/notebook-daily-tables"
+rm -rf "$daily"
+"$root/spark-jobs/bin/tributary-job" --events "$root/sample-data/events.csv" --spend "$root/sample-data/spend.csv" \
+  --identities "$root/sample-data/identities.csv" --consent "$root/sample-data/consent.csv" \
+  --from 2024-01-01 --to 2024-02-29 --format parquet --output "$daily" || {
+  echo "notebooks: 0 passed, 1 failed (the job did not produce the daily tables)"
+  exit 1
+}
+export TRIBUTARY_DAILY_TABLES="$daily"
 
 # DuckDB's JDBC driver reads the Parquet tables from Python through JPype.
 if ! ls "$lib"/duckdb_jdbc-*.jar >/dev/null 2>&1; then

@@ -6,6 +6,7 @@ import io.tributary.cli.options.MainInput;
 import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.OutputOptions;
+import io.tributary.cli.options.WindowFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
 import io.tributary.core.metrics.MarkovDiagnostics;
@@ -51,6 +52,7 @@ final class AttributeCommand implements Callable<Integer> {
   @Mixin LifetimeFlags lifetime;
   @Mixin ReadOptions read;
   @Mixin OutputOptions output;
+  @Mixin WindowFlags window;
 
   @picocli.CommandLine.Option(names = "--report", paramLabel = "FILE.html",
       description = "Also write the HTML report (as tributary report does) to FILE.html.")
@@ -62,12 +64,13 @@ final class AttributeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, streams,
-        progress(streams));
-    RunPipeline.writeRejects(read.rejectsFile(), outcome.rejected(), output.runDate());
+    AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, window.window(),
+        streams, progress(streams));
+    RunPipeline.writeRejects(read.rejectsFile(), outcome.rejected(), outcome.window().label());
     long t0 = System.nanoTime();
     ResultWriter.write(outcome.report(), outcome.lifetime(), outcome.rejected(),
-        () -> MarkovDiagnostics.of(outcome.aggregate(), outcome.models()), output, streams);
+        () -> MarkovDiagnostics.of(outcome.aggregate(), outcome.models()), outcome.window().label(),
+        outcome.dated(), output, streams);
     if (report != null) {
       ReportWriter.write(report, outcome, input, side, models);
     }

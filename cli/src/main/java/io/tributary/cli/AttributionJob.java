@@ -24,6 +24,9 @@ import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.ModelRegistry;
 import io.tributary.core.model.Requirement;
+import io.tributary.core.window.DatedAggregates;
+import io.tributary.core.window.RunWindow;
+import io.tributary.core.window.WindowedReport;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -50,24 +53,34 @@ final class AttributionJob {
    * @param lifetime lifetime value by channel, or null when not asked for
    * @param ledger the buyers it was computed from (for the HTML report's holdout check), or null
    * @param clvOptions the lifetime-value options, or null
+   * @param window what the run credits: the whole input, or report dates
+   * @param dated a windowed run's report per date, in date order ({@code report} is the last date's); empty for a
+   *     whole-input run
    */
   record Outcome(AttributionReport report, List<AttributionModel> models, JourneyAggregate aggregate,
       List<InputStats> stats, List<RejectedRow> rejected, List<String> notes, List<String> summary,
       List<String> timings, ChannelLifetimeValue lifetime, LifetimeLedger ledger,
-      io.tributary.core.clv.ClvOptions clvOptions) {}
+      io.tributary.core.clv.ClvOptions clvOptions, RunWindow window, List<WindowedReport.Dated> dated) {}
 
   static Outcome run(MainInput input, SideFiles side, ReadOptions read, ModelFlags flags, Streams streams,
       Progress progress) {
-    return run(input, side, read, flags, null, streams, progress);
+    return run(input, side, read, flags, null, RunWindow.wholeInput(null), streams, progress);
   }
 
   static Outcome run(MainInput input, SideFiles side, ReadOptions read, ModelFlags flags, LifetimeFlags lifetimeFlags,
-      Streams streams, Progress progress) {
+      RunWindow window, Streams streams, Progress progress) {
     boolean lifetimeOn = lifetimeFlags != null && lifetimeFlags.enabled();
     var clvOptions = lifetimeOn ? lifetimeFlags.options() : null;
     if (lifetimeOn && input.events() == null) {
       throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " needs an event log (--events): a path file "
           + "has no customers");
+    }
+    if (window.windowed() && input.events() == null) {
+      throw new IllegalArgumentException("report dates need an event log (--events): a path file has no dates");
+    }
+    if (window.windowed() && lifetimeOn) {
+      throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " values the whole input: it takes no report "
+          + "dates (--run-date, --from/--to)");
     }
     RunPipeline run = RunPipeline.start(streams, read, input.events(), input.paths(), side.spend(),
         side.identities(), side.consent());
@@ -103,7 +116,19 @@ final class AttributionJob {
     List<InputStats> stats = run.stats();
     List<String> summary = new ArrayList<>();
     PhaseClock clock = run.clock();
-    SpendTable spend = run.spend(side.spend(), touchpoint);
+    SpendTable spend = SpendTable.empty();
+    java.util.SortedMap<java.time.LocalDate, SpendTable> spendByDate = new java.util.TreeMap<>();
+    if (window.windowed()) {
+      if (touchpoint != io.tributary.core.journey.TouchpointLevel.CHANNEL) {
+        throw new IllegalArgumentException("report dates (--run-date, --from/--to) credit channels only so far: "
+            + "give --touchpoint channel or --conversions all");
+      }
+      spendByDate = run.spendByDate(side.spend());
+    } else {
+      spend = run.spend(side.spend(), touchpoint);
+    }
+    List<WindowedReport.Dated> dated = List.of();
+    long duplicates = 0;
     JourneyAggregate aggregate;
     LifetimeLedger ledger = null;
     if (events) {
@@ -118,14 +143,28 @@ final class AttributionJob {
         throw new io.tributary.core.InputException(r.stats().source(), 0, null,
             "every customer opted out (consent list); nothing to attribute");
       }
-      JourneyFold.Folded folded = JourneyFold.fold(grouped, journeyOptions, models, flags.threads(),
-          lifetimeOn ? settings.zone() : null, settings.slicing().minCustomers());
-      aggregate = folded.aggregate();
-      ledger = folded.ledger();
+      if (window.windowed()) {
+        DatedAggregates byDate = JourneyFold.foldDated(grouped, journeyOptions, models, flags.threads(), window,
+            settings.zone(), settings.slicing().minCustomers());
+        JourneyAggregate empty = JourneyAggregate.builder(journeyOptions, models).build();
+        clock.lap("build and fold journeys per date");
+        var daily = spendByDate;
+        dated = WindowedReport.compute(byDate, window, empty, models, modelOptions,
+            d -> daily.getOrDefault(d, SpendTable.empty()));
+        aggregate = byDate.get(window.report().last(), empty);
+        duplicates = window.report().dates().stream()
+            .mapToLong(d -> byDate.get(d, empty).duplicateConversions()).sum();
+      } else {
+        JourneyFold.Folded folded = JourneyFold.fold(grouped, journeyOptions, models, flags.threads(),
+            lifetimeOn ? settings.zone() : null, settings.slicing().minCustomers());
+        aggregate = folded.aggregate();
+        ledger = folded.ledger();
+        duplicates = aggregate.duplicateConversions();
+      }
       clock.lap("build and fold journeys");
       summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels()
           + (touchpoint.usesCampaign() ? " touchpoints (" + touchpoint.text() + ")" : " channels") + ", "
-          + grouped.excludedByConsent() + " rows excluded by consent, " + aggregate.duplicateConversions()
+          + grouped.excludedByConsent() + " rows excluded by consent, " + duplicates
           + " duplicate conversions dropped");
       if (side.consent() != null) {
         summary.add(InputNotes.optOuts(side.consent(), filters.consent().listed(), grouped.unmatchedOptOuts()));
@@ -140,8 +179,16 @@ final class AttributionJob {
       aggregate = JourneyAggregate.ofPaths("path file " + r.stats().source(), r.paths());
       clock.lap("read paths");
     }
-    AttributionReport report = AttributionReport.compute(aggregate, models, spend, modelOptions, touchpoint);
-    report.samplingNote().ifPresent(notes::add);
+    AttributionReport report = dated.isEmpty()
+        ? AttributionReport.compute(aggregate, models, spend, modelOptions, touchpoint)
+        : dated.get(dated.size() - 1).report();
+    if (dated.isEmpty()) {
+      report.samplingNote().ifPresent(notes::add);
+    } else {
+      // One note for the run, from the first date whose credit was sampled.
+      dated.stream().map(d -> d.report().samplingNote()).flatMap(java.util.Optional::stream).findFirst()
+          .ifPresent(notes::add);
+    }
     clock.lap("fit models and metrics (" + aggregate.paths().size() + " distinct paths)");
     ChannelLifetimeValue lifetime = null;
     if (ledger != null) {
@@ -156,7 +203,14 @@ final class AttributionJob {
       lines.add(s.describe());
     }
     lines.addAll(summary);
-    lines.add("journeys: " + report.kpis().journeys() + ", conversions: " + report.kpis().conversions()
+    long journeys = report.kpis().journeys();
+    long conversions = report.kpis().conversions();
+    if (!dated.isEmpty()) {
+      journeys = dated.stream().mapToLong(d -> d.report().kpis().journeys()).sum();
+      conversions = dated.stream().mapToLong(d -> d.report().kpis().conversions()).sum();
+      lines.add("credited: " + window);
+    }
+    lines.add("journeys: " + journeys + ", conversions: " + conversions
         + ", models: " + String.join(",", models.stream().map(AttributionModel::name).toList()));
     if (lifetime != null) {
       lines.add(String.format(java.util.Locale.ROOT, "lifetime value: %d customers, calibrated to %s, %.2f in all "
@@ -164,6 +218,6 @@ final class AttributionJob {
           lifetime.totalLifetimeValue(), lifetime.meanLifetimeValue(), clvOptions.horizon()));
     }
     return new Outcome(report, models, aggregate, stats, rejects.rows(), notes, lines, clock.laps(), lifetime, ledger,
-        clvOptions);
+        clvOptions, window, dated);
   }
 }

@@ -44,6 +44,7 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin ModelFlags models;
   @Mixin ReadOptions read;
   @Mixin io.tributary.cli.options.LifetimeFlags lifetime;
+  @Mixin io.tributary.cli.options.WindowFlags window;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE.html", defaultValue = "report.html",
       description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
@@ -54,8 +55,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, streams,
-        Progress.none());
+    AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, window.window(),
+        streams, Progress.none());
     RunPipeline.writeRejects(read.rejectsFile(), outcome.rejected(), null);
     ReportWriter.write(output, outcome, input, side, models);
     if (!quiet) {

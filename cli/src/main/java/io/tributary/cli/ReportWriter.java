@@ -36,6 +36,7 @@ final class ReportWriter {
       settings.put("consent", side.consent());
     }
     settings.putAll(flags.describe());
+    settings.put("credited", outcome.window().toString());
     settings.put("models fitted", String.join(", ", outcome.models().stream().map(m -> m.name()).toList()));
     for (InputStats s : outcome.stats()) {
       settings.put("rows of " + s.source(), s.read() + " read = " + s.accepted() + " accepted + " + s.rejected()
@@ -50,7 +51,7 @@ final class ReportWriter {
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         PrintWriter pw = new PrintWriter(w);
         if (outcome.lifetime() == null) {
-          HtmlReport.write(outcome.report(), settings, pw);
+          HtmlReport.write(outcome.report(), null, null, outcome.dated(), settings, pw);
         } else {
           HoldoutCheck holdout = HoldoutCheck.of(outcome.ledger(), outcome.lifetime().calibrationEnd(),
               outcome.clvOptions());

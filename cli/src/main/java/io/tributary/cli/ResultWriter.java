@@ -2,6 +2,9 @@ package io.tributary.cli;
 
 import io.tributary.cli.load.RejectedRow;
 import io.tributary.cli.options.OutputOptions;
+import io.tributary.core.output.OutputTables;
+import io.tributary.core.window.WindowedReport;
+import java.time.LocalDate;
 import io.tributary.cli.output.CsvTableWriter;
 import io.tributary.cli.output.JsonTableWriter;
 import io.tributary.cli.output.OutputTarget;
@@ -30,14 +33,15 @@ import java.util.function.Supplier;
 final class ResultWriter {
   private ResultWriter() {}
 
-  static void write(AttributionReport report, List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov,
-      OutputOptions options, Streams streams) {
-    write(report, null, rejected, markov, options, streams);
-  }
-
-  /** Writes the run; {@code lifetime}, when not null, adds {@code channel_lifetime_value} and the KPI columns. */
+  /**
+   * Writes the run; {@code lifetime}, when not null, adds {@code channel_lifetime_value} and the KPI columns. A
+   * windowed run ({@code dated} not empty) writes every table with one {@code run_date} per report date; a whole-input
+   * run leads its rows with {@code runDate} when given.
+   */
   static void write(AttributionReport report, ChannelLifetimeValue lifetime, List<RejectedRow> rejected,
-      Supplier<Optional<MarkovDiagnostics>> markov, OutputOptions options, Streams streams) {
+      Supplier<Optional<MarkovDiagnostics>> markov, LocalDate runDate, List<WindowedReport.Dated> dated,
+      OutputOptions options, Streams streams) {
+    Dates dates = new Dates(runDate, dated);
     OutputTarget target = OutputTarget.resolve(options.output());
     OutputOptions.Format format = options.format();
     try {
@@ -46,7 +50,14 @@ final class ResultWriter {
           requireNotDirectory(target, "table");
           try (Writer w = target.open(streams.out())) {
             PrintWriter pw = new PrintWriter(w);
-            TextReport.write(report, pw);
+            if (dated.isEmpty()) {
+              TextReport.write(report, pw);
+            }
+            for (WindowedReport.Dated d : dated) {
+              pw.println("run_date " + d.date());
+              TextReport.write(d.report(), pw);
+              pw.println();
+            }
             if (lifetime != null) {
               pw.println();
               TextReport.lifetime(lifetime, pw);
@@ -56,7 +67,7 @@ final class ResultWriter {
         }
         case CSV -> {
           if (target.kind() == OutputTarget.Kind.DIRECTORY) {
-            for (Table t : tables(report, lifetime, rejected, markov, options)) {
+            for (Table t : tables(report, lifetime, rejected, markov, dates)) {
               try (Writer w = target.openIn(t.name() + ".csv")) {
                 CsvTableWriter.write(t, w);
               }
@@ -64,20 +75,21 @@ final class ResultWriter {
           } else {
             // One file holds channel_credit alone: the other tables (a path summary of a million rows) are not built.
             try (Writer w = target.open(streams.out())) {
-              CsvTableWriter.write(SpecTables.channelCredit(report, options.runDate()), w);
+              CsvTableWriter.write(dated.isEmpty() ? SpecTables.channelCredit(report, runDate)
+                  : SpecTables.dated(OutputTables.CHANNEL_CREDIT, dated, d -> d.report().channelCredit()), w);
             }
           }
         }
         case JSON -> {
           if (target.kind() == OutputTarget.Kind.DIRECTORY) {
-            for (Table t : tables(report, lifetime, rejected, markov, options)) {
+            for (Table t : tables(report, lifetime, rejected, markov, dates)) {
               try (Writer w = target.openIn(t.name() + ".json")) {
                 JsonTableWriter.write(t, w);
               }
             }
           } else {
             try (Writer w = target.open(streams.out())) {
-              JsonTableWriter.writeAll(tables(report, lifetime, rejected, markov, options), w);
+              JsonTableWriter.writeAll(tables(report, lifetime, rejected, markov, dates), w);
             }
           }
         }
@@ -85,7 +97,7 @@ final class ResultWriter {
           if (target.kind() != OutputTarget.Kind.DIRECTORY) {
             throw new IllegalArgumentException("--format parquet writes one file per table: give --output DIR");
           }
-          ParquetTableWriter.write(tables(report, lifetime, rejected, markov, options), target.path());
+          ParquetTableWriter.write(tables(report, lifetime, rejected, markov, dates), target.path());
         }
         default -> throw new IllegalStateException("unknown format " + format);
       }
@@ -94,26 +106,54 @@ final class ResultWriter {
     }
   }
 
+  /* The run date of a whole-input run (may be null), or a windowed run's reports per date. */
+  private record Dates(LocalDate runDate, List<WindowedReport.Dated> dated) {}
+
   private static List<Table> tables(AttributionReport report, ChannelLifetimeValue lifetime,
-      List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov, OutputOptions options) {
-    List<Table> tables = new ArrayList<>();
-    tables.add(SpecTables.channelCredit(report, options.runDate()));
-    if (!report.channelRollup().isEmpty()) {
-      tables.add(SpecTables.channelRollup(report, options.runDate()));
+      List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov, Dates dates) {
+    if (!dates.dated().isEmpty()) {
+      return datedTables(rejected, dates.dated());
     }
-    tables.add(SpecTables.conversionKpis(report.kpis(), lifetime, options.runDate()));
-    tables.add(SpecTables.pathSummary(report.pathSummary(), options.runDate()));
+    LocalDate runDate = dates.runDate();
+    List<Table> tables = new ArrayList<>();
+    tables.add(SpecTables.channelCredit(report, runDate));
+    if (!report.channelRollup().isEmpty()) {
+      tables.add(SpecTables.channelRollup(report, runDate));
+    }
+    tables.add(SpecTables.conversionKpis(report.kpis(), lifetime, runDate));
+    tables.add(SpecTables.pathSummary(report.pathSummary(), runDate));
     if (!rejected.isEmpty()) {
-      tables.add(SpecTables.rejectedRows(rejected, options.runDate()));
+      tables.add(SpecTables.rejectedRows(rejected, runDate));
     }
     // Beside SPEC's tables, as the Spark job writes them: the chain behind the markov credit, when markov was fitted.
     if (lifetime != null) {
-      tables.add(SpecTables.channelLifetimeValue(lifetime, options.runDate()));
+      tables.add(SpecTables.channelLifetimeValue(lifetime, runDate));
     }
     markov.get().ifPresent(m -> {
-      tables.add(SpecTables.markovTransitions(m, options.runDate()));
-      tables.add(SpecTables.removalEffects(m, options.runDate()));
+      tables.add(SpecTables.markovTransitions(m, runDate));
+      tables.add(SpecTables.removalEffects(m, runDate));
     });
+    return tables;
+  }
+
+  /* A windowed run's tables, as the Spark job writes its partitions: rejected rows go with the last date. */
+  private static List<Table> datedTables(List<RejectedRow> rejected, List<WindowedReport.Dated> dated) {
+    List<Table> tables = new ArrayList<>();
+    tables.add(SpecTables.dated(OutputTables.CHANNEL_CREDIT, dated, d -> d.report().channelCredit()));
+    tables.add(SpecTables.dated(OutputTables.CONVERSION_KPIS, dated, d -> SpecTables.kpiRows(d.report())));
+    tables.add(SpecTables.dated(OutputTables.PATH_SUMMARY, dated, d -> d.report().pathSummary()));
+    if (!rejected.isEmpty()) {
+      tables.add(SpecTables.rejectedRows(rejected, dated.get(dated.size() - 1).date()));
+    }
+    if (dated.stream().anyMatch(d -> d.markov().isPresent())) {
+      tables.add(SpecTables.dated(OutputTables.MARKOV_TRANSITIONS, dated,
+          d -> d.markov().map(MarkovDiagnostics::transitions).orElse(List.of())));
+      tables.add(SpecTables.dated(OutputTables.REMOVAL_EFFECTS, dated,
+          d -> d.markov().map(MarkovDiagnostics::removalEffects).orElse(List.of())));
+    }
+    if (dated.stream().anyMatch(d -> !d.fits().isEmpty())) {
+      tables.add(SpecTables.dated(OutputTables.MODEL_FIT, dated, WindowedReport.Dated::fits));
+    }
     return tables;
   }
 

@@ -90,6 +90,19 @@ final class RunPipeline {
   }
 
   /**
+   * @return the spend file read per date (empty when {@code file} is null): a windowed run credits each date with its
+   *     own spend
+   */
+  java.util.SortedMap<LocalDate, SpendTable> spendByDate(String file) {
+    if (file == null) {
+      return new java.util.TreeMap<>();
+    }
+    var loaded = SideInputs.spendByDate(new InputSource(file, streams.in()), rejects);
+    stats.add(loaded.stats());
+    return loaded.value();
+  }
+
+  /**
    * Reads the identity map and the opt-out list (either may be null), then the event log through them, and groups it
    * by customer; the clock gets a lap for the reading and one for the grouping.
    */

@@ -83,6 +83,7 @@ class DeterminismTest {
     Path out = events.resolveSibling("out-" + format);
     Cli.Result r = Cli.run("attribute", "--events", events.toString(), "--spend",
         events.resolveSibling("spend.csv").toString(), "--bootstrap", "25", "--run-date", "2024-03-31",
+        "--conversions", "all",
         "--threads", String.valueOf(threads), "--format", format, "--output", out.toString(), "-q",
         // Slicing thresholds of 1: with four threads the log is read in four byte ranges and the journeys folded in
         // four slices (SlicedReadTest checks the range count), so the sliced code is what is compared.

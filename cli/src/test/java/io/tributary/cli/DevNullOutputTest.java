@@ -36,6 +36,29 @@ class DevNullOutputTest {
   }
 
   @Test
+  void pathFileAndReport_devNull_exit0NothingOnStdout() throws IOException {
+    assumeTrue(Files.exists(DEV_NULL) && Files.isWritable(DEV_NULL), "a system with /dev/null");
+    Path paths = Files.writeString(dir.resolve("paths.csv"),
+        "path,total_conversions,total_conversion_value,total_null\na > b,2,10.50,1\nb,0,0,3\n", StandardCharsets.UTF_8);
+    Path events = dir.resolve("events.csv");
+    Files.writeString(events, RandomEvents.csv(200, 5L, true), StandardCharsets.UTF_8);
+    List<String[]> runs = List.of(
+        new String[] {"attribute", "--paths", paths.toString(), "--format", "csv", "--output", DEV_NULL.toString(),
+          "-q"},
+        new String[] {"attribute", "--paths", paths.toString(), "--report", DEV_NULL.toString(), "--output",
+          DEV_NULL.toString(), "-q"},
+        new String[] {"report", "--events", events.toString(), "--output", DEV_NULL.toString(), "-q"});
+    for (String[] run : runs) {
+      Cli.Result r = Cli.run(run);
+      String what = String.join(" ", run);
+      assertEquals(0, r.exit(), what + ": " + r.err());
+      assertEquals("", r.out(), what);
+      assertEquals("", r.err(), what);
+    }
+    assertEquals(false, Files.isRegularFile(DEV_NULL));
+  }
+
+  @Test
   void attribute_existingFileWithoutExtension_writtenAsAFile() throws IOException {
     Path events = dir.resolve("events.csv");
     Files.writeString(events, RandomEvents.csv(50, 4L, false), StandardCharsets.UTF_8);

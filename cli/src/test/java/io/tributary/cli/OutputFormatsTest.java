@@ -148,7 +148,7 @@ class OutputFormatsTest {
   void runDate_given_leadsEveryTable() throws IOException {
     Path out = dir.resolve("dated");
     Cli.Result r = Cli.run("attribute", "--events", events().toString(), "-q", "--format", "csv", "--output",
-        out.toString(), "--run-date", "2024-05-01");
+        out.toString(), "--run-date", "2024-05-01", "--conversions", "all");
     assertEquals(0, r.exit(), r.err());
     for (String t : List.of("channel_credit", "conversion_kpis", "path_summary")) {
       List<Map<String, String>> rows = SimpleCsv.read(out.resolve(t + ".csv"));

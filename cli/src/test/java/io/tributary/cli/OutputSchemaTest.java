@@ -43,7 +43,8 @@ class OutputSchemaTest {
     String e = events().toString();
     for (String format : List.of("csv", "json")) {
       Path out = dir.resolve(format + "-out");
-      Cli.Result r = Cli.run("attribute", "--events", e, "--on-bad-row", "skip", "--bootstrap", "5", "--run-date",
+      Cli.Result r = Cli.run("attribute", "--events", e, "--on-bad-row", "skip", "--bootstrap", "5",
+          "--conversions", "all", "--run-date",
           "2024-03-31", "--format", format, "--output", out + "/", "-q");
       assertEquals(0, r.exit(), r.err());
       List<String> names = new ArrayList<>();
@@ -67,6 +68,15 @@ class OutputSchemaTest {
         out.toString(), "-q");
     assertEquals(0, r.exit(), r.err());
     assertDefined("paths", csvHeader(out), false);
+  }
+
+  @Test
+  void clv_csv_onlyColumnsTheCoreDefines() throws IOException {
+    Path out = dir.resolve("clv.csv");
+    Cli.Result r = Cli.run("clv", "--events", Path.of("..", "sample-data", "events.csv").toString(), "--format", "csv",
+        "--output", out.toString(), "-q");
+    assertEquals(0, r.exit(), r.err());
+    assertDefined("clv_report", csvHeader(out), false);
   }
 
   @Test

@@ -11,8 +11,9 @@ import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.model.ModelOptions;
 import io.tributary.core.options.EventReadOptionSpec;
 import io.tributary.core.options.ModelOptionSpec;
-import io.tributary.core.options.OptionDef;
 import io.tributary.core.options.RunOptions;
+import io.tributary.core.options.WindowOptionSpec;
+import io.tributary.core.window.RunWindow;
 import io.tributary.core.window.DateRange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,9 +64,6 @@ public final class AttributionJob implements Callable<Integer> {
           + "events=..., run-date=...). Command-line options win.")
   Path config;
 
-  @Option(names = "--run-date", paramLabel = "DATE", description = "Date the run reports for (default: today, UTC).")
-  LocalDate runDate;
-
   @Option(names = "--events", paramLabel = "INPUT", description = "Event log (CSV, Parquet, Delta or table).")
   String events;
 
@@ -100,6 +98,12 @@ public final class AttributionJob implements Callable<Integer> {
    * {@link GeneratedOptions}: option name (without dashes) → value as given on the command line or in the config file.
    */
   private final Map<String, String> modelOptions = new TreeMap<>();
+
+  /**
+   * The core's report-window options ({@code --run-date}, {@code --from}, {@code --to}, {@code --conversions},
+   * {@code --fit-window}), added by {@link GeneratedOptions} and read by the core's {@link RunWindow}.
+   */
+  private final Map<String, String> windowOptions = new TreeMap<>();
 
   @Option(names = ChannelLifetimeValue.OPTION,
       description = "Also fit BG/NBD + Gamma-Gamma on the run's purchases and split each customer's lifetime value "
@@ -227,13 +231,17 @@ public final class AttributionJob implements Callable<Integer> {
     if (from != null && to.isBefore(from)) {
       throw new IllegalArgumentException("--events-from " + from + " is after --events-to " + to);
     }
-    return new JobConfig(runDate == null ? LocalDate.now(ZoneOffset.UTC) : runDate,
+    RunWindow window = RunWindow.of(windowOptions);
+    // No report date: the whole input, in today's partition (UTC), as before report windows.
+    LocalDate runDate = window.label() == null ? LocalDate.now(ZoneOffset.UTC) : window.label();
+    return new JobConfig(runDate,
         events == null ? null : InputSpec.parse(events), paths == null ? null : InputSpec.parse(paths),
         spend == null ? null : InputSpec.parse(spend), identities == null ? null : InputSpec.parse(identities),
         consent == null ? null : InputSpec.parse(consent), MappingSpec.parse(map, alias), timezone, pathSeparator,
         spec, spendFrom, spendTo, output, f, maxRejectedShare, dateColumn,
         from == null ? null : new DateRange(from, to, ZoneId.of(timezone)),
-        lifetime ? ClvOptionSpec.options(lifetimeOptions) : null);
+        lifetime ? ClvOptionSpec.options(lifetimeOptions) : null,
+        window.windowed() ? window : RunWindow.wholeInput(runDate));
   }
 
   private static SparkSession session() {
@@ -258,17 +266,40 @@ public final class AttributionJob implements Callable<Integer> {
 
   private void printSummary(JobResult r, JobConfig cfg) {
     RunStats s = r.stats();
-    ConversionKpis k = r.report().kpis();
-    out.printf(Locale.ROOT, "tributary job: run_date %s succeeded (%s)%n", r.runDate(), version());
+    List<io.tributary.core.window.WindowedReport.Dated> dates = r.dates();
+    String written = dates.size() == 1 ? "run_date " + r.runDate()
+        : "run_dates " + dates.get(0).date() + ".." + r.runDate() + " (" + dates.size() + " partitions)";
+    out.printf(Locale.ROOT, "tributary job: %s succeeded (%s)%n", written, version());
     out.printf(Locale.ROOT, "  rows: %d read, %d accepted, %d rejected, %d excluded by consent%n",
         s.read(), s.accepted(), s.rejected(), s.excluded());
+    out.printf(Locale.ROOT, "  credited: %s%n", cfg.window());
+    long conversions = 0;
+    double value = 0;
+    double spend = 0;
+    Map<String, double[]> credit = new TreeMap<>();
+    String shown = shownModel(r.report());
+    for (io.tributary.core.window.WindowedReport.Dated d : dates) {
+      ConversionKpis k = d.report().kpis();
+      conversions += k.conversions();
+      value += k.totalValue();
+      spend += k.totalSpend();
+      for (ChannelCreditRow c : d.report().channelCredit()) {
+        if (c.model().equals(shown)) {
+          double[] sum = credit.computeIfAbsent(c.channel(), x -> new double[2]);
+          sum[0] += c.attributedConversions();
+          sum[1] += c.attributedValue();
+        }
+      }
+    }
     out.printf(Locale.ROOT, "  customers %d, journeys %d, conversions %d, total value %.2f, total spend %.2f%n",
-        s.customers(), k.journeys(), k.conversions(), k.totalValue(), k.totalSpend());
+        s.customers(), s.journeys(), conversions, value, spend);
     r.notes().forEach(n -> out.printf(Locale.ROOT, "  %s%n", n));
     boolean chain = r.report().results().stream().anyMatch(m -> m.model().equals("markov"));
+    int creditRows = dates.stream().mapToInt(d -> d.report().channelCredit().size()).sum();
+    int paths = dates.stream().mapToInt(d -> d.report().pathSummary().size()).sum();
     out.printf(Locale.ROOT, "  %s tables under %s: channel_credit (%d rows), conversion_kpis, path_summary "
         + "(%d paths), rejected_rows (%d), run_log%s%n", cfg.format().name().toLowerCase(Locale.ROOT), r.output(),
-        r.report().channelCredit().size(), r.report().pathSummary().size(), s.rejected(),
+        creditRows, paths, s.rejected(),
         chain ? ", markov_transitions, removal_effects" : "");
     if (r.lifetime() != null) {
       out.printf(Locale.ROOT, "  lifetime value: %d customers, calibrated to %s, %.2f in all (%.2f per customer); "
@@ -280,15 +311,23 @@ public final class AttributionJob implements Callable<Integer> {
     r.phaseMillis().forEach((phase, ms) -> times.append(times.length() == 0 ? "" : ", ")
         .append(String.format(Locale.ROOT, "%s %.1f s", phase, ms / 1000.0)));
     out.printf(Locale.ROOT, "  time: %s%n", times);
-    String shown = r.report().results().stream().anyMatch(m -> m.model().equals("linear")) ? "linear"
-        : r.report().results().isEmpty() ? "" : r.report().results().get(0).model();
-    out.printf(Locale.ROOT, "  %s credit:%n", shown);
-    for (ChannelCreditRow c : r.report().channelCredit()) {
-      if (c.model().equals(shown)) {
-        out.printf(Locale.ROOT, "    %-24s %12.3f conversions %14.2f value%n", c.channel(),
-            c.attributedConversions(), c.attributedValue());
+    out.printf(Locale.ROOT, "  %s credit%s:%n", shown, dates.size() == 1 ? "" : ", summed over the dates");
+    credit.forEach((channel, c) -> {
+      if (!channel.equals(io.tributary.core.model.JourneyAggregate.UNATTRIBUTED)) {
+        out.printf(Locale.ROOT, "    %-24s %12.3f conversions %14.2f value%n", channel, c[0], c[1]);
       }
+    });
+    double[] unattributed = credit.get(io.tributary.core.model.JourneyAggregate.UNATTRIBUTED);
+    if (unattributed != null) {
+      out.printf(Locale.ROOT, "    %-24s %12.3f conversions %14.2f value%n",
+          io.tributary.core.model.JourneyAggregate.UNATTRIBUTED, unattributed[0], unattributed[1]);
     }
+  }
+
+  /* The model whose credit the summary shows: linear when fitted, else the first. */
+  private static String shownModel(io.tributary.core.metrics.AttributionReport report) {
+    return report.results().stream().anyMatch(m -> m.model().equals("linear")) ? "linear"
+        : report.results().isEmpty() ? "" : report.results().get(0).model();
   }
 
   private static Path configArgument(String[] args) {
@@ -339,46 +378,20 @@ public final class AttributionJob implements Callable<Integer> {
   }
 
   /**
-   * Adds one option per entry of the core's {@link ModelOptionSpec} and {@link ClvOptionSpec} (name, label, help with
-   * the default), so the job
-   * exposes the CLI's model options with the same defaults and the same one-line message for a bad value, and each is
-   * also a config-file key.
+   * Adds one option per entry of the core's {@link WindowOptionSpec}, {@link ModelOptionSpec}, {@link ClvOptionSpec}
+   * and {@link EventReadOptionSpec} (name, label, help with the default) through the engines' one adapter
+   * ({@link io.tributary.picocli.GeneratedOptions}, the CLI's too), so the job exposes the CLI's window and model
+   * options with the same defaults and the same one-line message for a bad value, and each is also a config-file key.
    */
   static final class GeneratedOptions implements CommandLine.IModelTransformer {
     @Override
     public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
       AttributionJob job = (AttributionJob) command.userObject();
-      add(command, ModelOptionSpec.ALL, job.modelOptions);
-      add(command, ClvOptionSpec.ALL, job.lifetimeOptions);
-      add(command, EventReadOptionSpec.ALL, job.readOptions);
+      io.tributary.picocli.GeneratedOptions.add(command, WindowOptionSpec.ALL, job.windowOptions);
+      io.tributary.picocli.GeneratedOptions.add(command, ModelOptionSpec.ALL, job.modelOptions);
+      io.tributary.picocli.GeneratedOptions.add(command, ClvOptionSpec.ALL, job.lifetimeOptions);
+      io.tributary.picocli.GeneratedOptions.add(command, EventReadOptionSpec.ALL, job.readOptions);
       return command;
-    }
-
-    private static void add(CommandLine.Model.CommandSpec command, List<OptionDef<?>> defs,
-        Map<String, String> given) {
-      for (OptionDef<?> def : defs) {
-        command.addOption(CommandLine.Model.OptionSpec.builder(def.flag())
-            .paramLabel(def.label())
-            .type(String.class)
-            .description(def.description().replace("%", "%%")) // picocli formats descriptions
-            .getter(new CommandLine.Model.IGetter() {
-              @Override
-              @SuppressWarnings("unchecked")
-              public <T> T get() {
-                return (T) given.get(def.name());
-              }
-            })
-            .setter(new CommandLine.Model.ISetter() {
-              @Override
-              public <T> T set(T value) {
-                if (value != null) {
-                  given.put(def.name(), (String) value);
-                }
-                return null;
-              }
-            })
-            .build());
-      }
     }
   }
 

@@ -5,6 +5,7 @@ import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.options.EventReadOptionSpec;
 import io.tributary.core.options.RunOptions;
 import io.tributary.core.window.DateRange;
+import io.tributary.core.window.RunWindow;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -12,7 +13,8 @@ import java.util.Objects;
 /**
  * Everything one run of the job needs, as parsed from the command line or a config file.
  *
- * @param runDate the date the run reports for: the partition it replaces
+ * @param runDate the partition a whole-input run replaces; a windowed run's last report date
+
  * @param events the event log, or null when a path file is given instead
  * @param paths the path file, or null when an event log is given
  * @param spend spend rows, or null
@@ -28,8 +30,11 @@ import java.util.Objects;
  * @param format the output format
  * @param maxRejectedShare the run fails when an input's rejected rows exceed this share of its rows, 0 to 1
  * @param eventDateColumn the date column a Delta or Parquet event input is partitioned by, used when present
- * @param eventDates the dates of events to read (in {@code timezone}), or null to read every event
+ * @param eventDates the dates of events to read (in {@code timezone}), or null to read every event (a windowed run
+ *     reads its window's read range when this is null, see {@link #readDates()})
  * @param lifetime the lifetime-value options when the run values its customers ({@code --clv}), or null
+ * @param window the report dates and fitting window ({@code --run-date}, {@code --from/--to}, {@code --fit-window}),
+ *     or a whole-input run labelled {@code runDate}
  */
 public record JobConfig(
     LocalDate runDate,
@@ -49,13 +54,22 @@ public record JobConfig(
     double maxRejectedShare,
     String eventDateColumn,
     DateRange eventDates,
-    ClvOptions lifetime) {
+    ClvOptions lifetime,
+    RunWindow window) {
 
   /** Default {@code --max-rejected-share}: a few bad rows are reported, a broken export stops the run. */
   public static final double DEFAULT_MAX_REJECTED_SHARE = 0.05;
 
   public JobConfig {
+    Objects.requireNonNull(window, "window");
+    if (window.windowed()) {
+      runDate = window.report().last();
+    }
     Objects.requireNonNull(runDate, "runDate");
+    if (events == null && window.windowed()) {
+      throw new IllegalArgumentException("report dates need an event log (--events): a path file has no dates; "
+          + "use --conversions all");
+    }
     Objects.requireNonNull(mapping, "mapping");
     Objects.requireNonNull(timezone, "timezone");
     Objects.requireNonNull(pathSeparator, "pathSeparator");
@@ -79,10 +93,28 @@ public record JobConfig(
       throw new IllegalArgumentException("the event dates' zone " + eventDates.zone() + " is not --timezone "
           + timezone);
     }
+    if (window.windowed() && models.touchpoint() != io.tributary.core.journey.TouchpointLevel.CHANNEL) {
+      throw new IllegalArgumentException("report dates (--run-date, --from/--to) credit channels only so far: give "
+          + "--touchpoint channel or --conversions all");
+    }
+    if (lifetime != null && window.windowed()) {
+      throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " values the whole input: it takes no report "
+          + "dates (--run-date, --from/--to); use --conversions all");
+    }
     if (lifetime != null && events == null) {
       throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " needs an event log (--events): a path file "
           + "has no customers");
     }
+  }
+
+  /** A whole-input run (every conversion of the input, in {@code runDate}'s partition), as before report windows. */
+  public JobConfig(LocalDate runDate, InputSpec events, InputSpec paths, InputSpec spend, InputSpec identities,
+      InputSpec consent, MappingSpec mapping, String timezone, String pathSeparator, RunOptions models,
+      LocalDate spendFrom, LocalDate spendTo, String output, OutputFormat format, double maxRejectedShare,
+      String eventDateColumn, DateRange eventDates, ClvOptions lifetime) {
+    this(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator, models, spendFrom,
+        spendTo, output, format, maxRejectedShare, eventDateColumn, eventDates, lifetime,
+        RunWindow.wholeInput(runDate));
   }
 
   /** A config that does not value its customers. */
@@ -102,6 +134,18 @@ public record JobConfig(
         spendTo, output, format, maxRejectedShare, EventReadOptionSpec.EVENT_DATE_COLUMN.defaultValue(), null);
   }
 
+  /**
+   * A whole-input run (every conversion of the input, in {@code runDate}'s partition), as before report windows.
+   */
+  public JobConfig(LocalDate runDate, InputSpec events, InputSpec paths, InputSpec spend, InputSpec identities,
+      InputSpec consent, MappingSpec mapping, String timezone, String pathSeparator, RunOptions models,
+      LocalDate spendFrom, LocalDate spendTo, String output, OutputFormat format, double maxRejectedShare,
+      RunWindow window) {
+    this(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator, models, spendFrom,
+        spendTo, output, format, maxRejectedShare, EventReadOptionSpec.EVENT_DATE_COLUMN.defaultValue(), null, null,
+        window);
+  }
+
   /** @return a config reading {@code events} with every default, writing Delta under {@code output} */
   public static JobConfig ofEvents(LocalDate runDate, String events, String output) {
     return new JobConfig(runDate, InputSpec.parse(events), null, null, null, null, MappingSpec.none(), "UTC", ">",
@@ -113,19 +157,27 @@ public record JobConfig(
     return new JobConfig(runDate, events, paths, spendIn == null ? null : InputSpec.parse(spendIn),
         identitiesIn == null ? null : InputSpec.parse(identitiesIn),
         consentIn == null ? null : InputSpec.parse(consentIn), mapping, timezone, pathSeparator, models, spendFrom,
-        spendTo, output, format, maxRejectedShare, eventDateColumn, eventDates, lifetime);
+        spendTo, output, format, maxRejectedShare, eventDateColumn, eventDates, lifetime, window);
   }
 
   /** @return this config writing {@code f} */
   public JobConfig withFormat(OutputFormat f) {
     return new JobConfig(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator,
-        models, spendFrom, spendTo, output, f, maxRejectedShare, eventDateColumn, eventDates, lifetime);
+        models, spendFrom, spendTo, output, f, maxRejectedShare, eventDateColumn, eventDates, lifetime, window);
   }
 
-  /** @return this config for another run date */
+  /** @return this config for another run date: a whole-input run stays one, a windowed one reports {@code d} */
   public JobConfig withRunDate(LocalDate d) {
     return new JobConfig(d, events, paths, spend, identities, consent, mapping, timezone, pathSeparator, models,
-        spendFrom, spendTo, output, format, maxRejectedShare, eventDateColumn, eventDates, lifetime);
+        spendFrom, spendTo, output, format, maxRejectedShare, eventDateColumn, eventDates, lifetime,
+        window.windowed() ? RunWindow.dates(d, d, window.fitDays()) : RunWindow.wholeInput(d));
+  }
+
+  /** @return this config with other report dates (or a whole-input run) */
+  public JobConfig withWindow(RunWindow w) {
+    return new JobConfig(w.label() == null ? runDate : w.label(), events, paths, spend, identities, consent,
+        mapping, timezone, pathSeparator, models, spendFrom, spendTo, output, format, maxRejectedShare,
+        eventDateColumn, eventDates, lifetime, w);
   }
 
   /**
@@ -135,13 +187,24 @@ public record JobConfig(
    */
   public JobConfig withEventDates(String column, DateRange dates) {
     return new JobConfig(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator, models,
-        spendFrom, spendTo, output, format, maxRejectedShare, column, dates, lifetime);
+        spendFrom, spendTo, output, format, maxRejectedShare, column, dates, lifetime, window);
   }
 
   /** @return this config valuing customers with {@code options} ({@code --clv}), or not when null */
   public JobConfig withLifetime(ClvOptions options) {
     return new JobConfig(runDate, events, paths, spend, identities, consent, mapping, timezone, pathSeparator,
-        models, spendFrom, spendTo, output, format, maxRejectedShare, eventDateColumn, eventDates, options);
+        models, spendFrom, spendTo, output, format, maxRejectedShare, eventDateColumn, eventDates, options, window);
+  }
+
+  /**
+   * @return the dates of events the run reads: {@link #eventDates} when given, else a windowed run's read range (its
+   *     first report date less the fitting window and the lookback, to its last), else null (every event)
+   */
+  public DateRange readDates() {
+    if (eventDates != null || !window.windowed()) {
+      return eventDates;
+    }
+    return window.readRange(models.journeyOptions().lookback(), ZoneId.of(timezone));
   }
 
   /** @return the inputs as given, for {@code run_log} */

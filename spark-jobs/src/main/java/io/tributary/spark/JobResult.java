@@ -2,6 +2,7 @@ package io.tributary.spark;
 
 import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.metrics.AttributionReport;
+import io.tributary.core.window.WindowedReport;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,10 +21,14 @@ import java.util.Map;
  * @param notes summary lines about input read as given but perhaps not as meant (opt-out ids that matched no event,
  *     local times in a daylight-saving gap, a file read in one piece), worded by the core's {@link io.tributary.core.input.InputNotes}
  * @param lifetime the lifetime value by channel written ({@code --clv}), or null
+ * @param dates the report of every partition written, in date order: one (the run date's, which is {@code report})
+ *     for a whole-input run or a one-date window, one per report date for a range ({@code report} is the last)
  */
 public record JobResult(LocalDate runDate, RunStats stats, AttributionReport report, String output,
-    Map<String, Long> phaseMillis, List<String> notes, ChannelLifetimeValue lifetime) {
+    Map<String, Long> phaseMillis, List<String> notes, ChannelLifetimeValue lifetime,
+    List<WindowedReport.Dated> dates) {
   public JobResult {
+    dates = List.copyOf(dates);
     phaseMillis = Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));
     notes = List.copyOf(notes);
   }

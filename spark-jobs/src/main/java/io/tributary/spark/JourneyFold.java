@@ -8,6 +8,10 @@ import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.Requirement;
 import io.tributary.core.options.RunOptions;
+import io.tributary.core.window.DatedFold;
+import io.tributary.core.window.RunWindow;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,6 +35,9 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
 
   private final RunOptions spec;
   private final String lifetimeZone;
+  /** The run's report dates, or null for a whole-input run. */
+  private final RunWindow window;
+  private final String zone;
 
   /**
    * @param spec the models and journey options
@@ -38,41 +45,53 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
    *     this zone, and emits them as one {@link ParsedRecords#LIFETIME} record
    */
   JourneyFold(RunOptions spec, String lifetimeZone) {
+    this(spec, lifetimeZone, null, null);
+  }
+
+  /**
+   * @param spec the models and lookback
+   * @param lifetimeZone as above (a whole-input run only)
+   * @param window a windowed run's dates (then each date's journeys are folded apart, with the core's
+   *     {@link DatedFold}), or null to fold every journey into one aggregate
+   * @param zone the zone of the dates
+   */
+  JourneyFold(RunOptions spec, String lifetimeZone, RunWindow window, String zone) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.lifetimeZone = lifetimeZone;
+    this.window = window != null && window.windowed() ? window : null;
+    this.zone = zone;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> input) {
     List<AttributionModel> models = spec.resolve(Set.of(Requirement.TIMESTAMPS));
-    JourneyAggregate.Builder builder = JourneyAggregate.builder(spec.journeyOptions(), models);
-    AcquisitionRecorder recorder = lifetimeZone == null ? null
+    JourneyAggregate.Builder builder = window != null ? null : JourneyAggregate.builder(spec.journeyOptions(), models);
+    DatedFold.Builder dated = window == null ? null
+        : DatedFold.builder(window, ZoneId.of(zone), spec.journeyOptions(), models);
+    AcquisitionRecorder recorder = lifetimeZone == null || window != null ? null
         : new AcquisitionRecorder(models, java.time.ZoneId.of(lifetimeZone));
     return new Iterator<>() {
+      private Iterator<Row> ends;
       private final List<Row> customer = new ArrayList<>();
       private final Channels channels = new Channels();
       private String key;
       private long customers;
       private long events;
       private Row pending;
-      private Row lifetime;
       private boolean finished;
 
       @Override
       public boolean hasNext() {
-        if (pending == null && lifetime != null) {
-          pending = lifetime;
-          lifetime = null;
-        }
         while (pending == null && !finished) {
-          if (!input.hasNext()) {
-            flush();
-            pending = ParsedRecords.aggregate(AggregateCodec.encode(builder.build()), customers, events);
-            if (recorder != null) {
-              LifetimeTally buyers = LifetimeTally.of(recorder.build());
-              lifetime = ParsedRecords.lifetime(buyers.encode(), buyers.size());
+          if (ends != null) {
+            if (ends.hasNext()) {
+              pending = ends.next();
+            } else {
+              finished = true;
             }
-            finished = true;
+          } else if (!input.hasNext()) {
+            flush();
+            ends = ends();
           } else {
             Row r = input.next();
             if (r.getInt(ParsedRecords.KIND) != ParsedRecords.DATA) {
@@ -101,10 +120,35 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
         return r;
       }
 
+      /* The partition's closing records: one aggregate, or one per date (the counts ride on the first). */
+      private Iterator<Row> ends() {
+        if (dated == null) {
+          List<Row> out = new ArrayList<>();
+          out.add(ParsedRecords.aggregate(AggregateCodec.encode(builder.build()), customers, events));
+          if (recorder != null) {
+            LifetimeTally buyers = LifetimeTally.of(recorder.build());
+            out.add(ParsedRecords.lifetime(buyers.encode(), buyers.size()));
+          }
+          return out.iterator();
+        }
+        List<Row> out = new ArrayList<>();
+        for (Map.Entry<LocalDate, JourneyAggregate> e : dated.build().byDate().entrySet()) {
+          boolean first = out.isEmpty();
+          out.add(ParsedRecords.aggregate(AggregateCodec.encode(e.getValue()), first ? customers : 0,
+              first ? events : 0, e.getKey().toEpochDay()));
+        }
+        if (out.isEmpty()) {
+          out.add(ParsedRecords.aggregate(null, customers, events, null));
+        }
+        return out.iterator();
+      }
+
       private void flush() {
         if (!customer.isEmpty()) {
           CustomerEvents columns = channels.columns(customer);
-          if (recorder == null) {
+          if (dated != null) {
+            dated.addCustomer(columns);
+          } else if (recorder == null) {
             builder.addCustomer(columns);
           } else {
             recorder.startCustomer(columns.channelNames());

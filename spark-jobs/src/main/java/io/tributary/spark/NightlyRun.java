@@ -1,5 +1,6 @@
 package io.tributary.spark;
 
+import io.tributary.core.Errors;
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
 import io.tributary.core.input.RangeCheck;
@@ -22,6 +23,9 @@ import io.tributary.core.output.KpiRow;
 import io.tributary.core.output.Rejection;
 import io.tributary.core.output.RunLogEntry;
 import io.tributary.core.paths.PathCounts;
+import io.tributary.core.window.DatedAggregates;
+import io.tributary.core.window.DateRange;
+import io.tributary.core.window.WindowedReport;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +70,7 @@ final class NightlyRun {
   private final JavaSparkContext jsc;
   private final List<Row> sideRejected = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final Map<LocalDate, SpendTable> spendByDate = new TreeMap<>();
   private long read;
   private long accepted;
   private long excluded;
@@ -88,10 +94,17 @@ final class NightlyRun {
     NightlyRun run = new NightlyRun(spark, writer.session(), cfg);
     try {
       JobResult result = run.execute(writer);
-      // The publish step: this row, one commit after every table's, names the versions that show the run.
-      writer.append(OutputTables.RUN_LOG, spark.createDataFrame(List.of(OutputTables.runLog(cfg.runDate(), runId,
-          result.stats(), started, Instant.now(), "succeeded", null, AttributionJob.version(), run.tableVersions)),
-          OutputTables.RUN_LOG_SCHEMA).coalesce(1));
+      // The publish step: this row, one commit after every table's, names the versions that show the run. A range
+      // writes one row per date, all with the run's id, each counting the run's input and its own date's journeys.
+      Instant finished = Instant.now();
+      List<Row> log = new ArrayList<>();
+      for (WindowedReport.Dated d : result.dates()) {
+        RunStats s = result.stats();
+        log.add(OutputTables.runLog(d.date(), runId, new RunStats(s.inputs(), s.read(), s.accepted(), s.rejected(),
+            s.excluded(), s.customers(), d.report().kpis().journeys()), started, finished, "succeeded", null,
+            AttributionJob.version(), run.tableVersions));
+      }
+      writer.append(OutputTables.RUN_LOG, spark.createDataFrame(log, OutputTables.RUN_LOG_SCHEMA).coalesce(1));
       return result;
     } catch (TributaryException | IllegalArgumentException e) {
       run.logFailure(writer, runId, started, e.getMessage());
@@ -117,7 +130,7 @@ final class NightlyRun {
     cfg.models().journeyOptions(); // validates the lookback before any data is read
     ZoneId.of(cfg.timezone());
     TouchpointLevel touchpoint = cfg.models().touchpoint();
-    TouchpointLevel.checkInput(touchpoint, events, false);
+    TouchpointLevel.checkInput(touchpoint, events, cfg.lifetime() != null);
 
     Broadcast<Map<String, String>> identities = cfg.identities() == null ? null : jsc.broadcast(identities());
     Set<String> consentIds = cfg.consent() == null ? null : consent();
@@ -144,12 +157,21 @@ final class NightlyRun {
       // fold's per-partition cost is small, but hundreds of near-empty partitions on a small input are not.
       int partitions = Math.max(jsc.defaultParallelism(), records.getNumPartitions());
       Dataset<Row> parsed = spark.createDataFrame(records, ParsedRecords.SCHEMA);
+      if (events && cfg.window().windowed()) {
+        // A windowed run needs only the events of its read range: the rest are dropped before the shuffle (a CSV is
+        // read whole; counts, rejections and notes pass).
+        DateRange range = cfg.window().readRange(cfg.models().journeyOptions().lookback(), ZoneId.of(cfg.timezone()));
+        parsed = parsed.filter(functions.col("kind").notEqual(ParsedRecords.DATA)
+            .or(functions.col("ts").geq(range.startInclusive().toEpochMilli())
+                .and(functions.col("ts").lt(range.endExclusive().toEpochMilli()))));
+      }
       Dataset<Row> f = events
           ? parsed.repartition(partitions, functions.col("key"))
               // By key alone: customer ids make a useful sort prefix (a leading constant kind would not); count and
               // rejected records have keys of their own and pass through the fold wherever they land.
               .sortWithinPartitions("key")
-              .mapPartitions(new JourneyFold(cfg.models(), cfg.lifetime() == null ? null : cfg.timezone()),
+              .mapPartitions(new JourneyFold(cfg.models(), cfg.lifetime() == null ? null : cfg.timezone(),
+                  cfg.window(), cfg.timezone()),
                   Encoders.row(ParsedRecords.SCHEMA))
           : parsed;
       f = f.persist(StorageLevel.MEMORY_AND_DISK());
@@ -177,6 +199,7 @@ final class NightlyRun {
       long gapShifts = 0;
       BitSet matchedOptOuts = new BitSet();
       List<byte[]> payloads = new ArrayList<>();
+      Map<LocalDate, List<byte[]>> datedPayloads = new TreeMap<>();
       List<byte[]> buyerPayloads = new ArrayList<>();
       long customers = 0;
       for (Row r : small) {
@@ -189,8 +212,16 @@ final class NightlyRun {
           }
           case ParsedRecords.LIFETIME -> buyerPayloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
           default -> {
-            payloads.add((byte[]) r.get(ParsedRecords.PAYLOAD));
             customers += r.getLong(ParsedRecords.N1);
+            byte[] payload = (byte[]) r.get(ParsedRecords.PAYLOAD);
+            if (r.isNullAt(ParsedRecords.TS)) {
+              if (payload != null) {
+                payloads.add(payload);
+              }
+            } else {
+              datedPayloads.computeIfAbsent(LocalDate.ofEpochDay(r.getLong(ParsedRecords.TS)),
+                  d -> new ArrayList<>()).add(payload);
+            }
           }
         }
       }
@@ -222,16 +253,20 @@ final class NightlyRun {
               new Rejection(r.getString(ParsedRecords.FILE), lines.line(r), r.getString(ParsedRecords.REASON),
                   r.getString(ParsedRecords.RAW))), Encoders.row(OutputTables.REJECTED_ROWS_SCHEMA));
       if (mainRead == 0) {
-        // The CLI's words for the same file (a header, then nothing or blank lines).
-        throw new JobFailedException(main + ": no data rows after the header");
+        // The core's words (the CLI's too), thrown as the job's own "stopped on its input" (AttributionJob#run).
+        throw new JobFailedException(Errors.noDataRows(main.toString()).getMessage());
       }
       checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
 
-      AttributionReport report =
-          AttributionReport.compute(aggregate, models, spend, cfg.models().modelOptions(), touchpoint);
-      Optional<MarkovDiagnostics> markov = MarkovDiagnostics.of(aggregate, models);
+      List<WindowedReport.Dated> dated = reports(aggregate, datedPayloads, models, spend, touchpoint);
+      AttributionReport report = dated.get(dated.size() - 1).report();
+      boolean windowed = cfg.window().windowed();
+      long journeys = 0;
+      for (WindowedReport.Dated d : dated) {
+        journeys += d.report().kpis().journeys();
+      }
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, customers,
-          report.kpis().journeys());
+          journeys);
       phase("models and report");
       ChannelLifetimeValue lifetime = null;
       Double lifetimeChange = null;
@@ -265,28 +300,40 @@ final class NightlyRun {
       Dataset<Row> rejected = mainRead == mainAccepted ? sideRejectedRows.coalesce(1)
           : mainRejected.union(sideRejectedRows).coalesce(1);
       LocalDate date = cfg.runDate();
+      LocalDate first = dated.get(0).date();
+      LocalDate last = dated.get(dated.size() - 1).date();
+      boolean markov = dated.stream().anyMatch(d -> d.markov().isPresent());
+      boolean fits = dated.stream().anyMatch(d -> !d.fits().isEmpty());
       List<Runnable> writes = new ArrayList<>(List.of(
-          () -> writer.replace(OutputTables.REJECTED_ROWS, rejected, date),
+          () -> writer.replace(OutputTables.REJECTED_ROWS, rejected, first, last),
           () -> writer.replace(OutputTables.PATH_SUMMARY,
-              frame(OutputTables.pathSummary(date, report), OutputTables.PATH_SUMMARY_SCHEMA), date),
+              frame(OutputTables.pathSummary(dated), OutputTables.PATH_SUMMARY_SCHEMA), first, last),
           () -> writer.replace(OutputTables.CONVERSION_KPIS,
-              frame(OutputTables.conversionKpis(date, kpis), OutputTables.conversionKpisSchema(kpis)), date),
+              windowed ? frame(OutputTables.conversionKpis(dated), OutputTables.conversionKpisSchema(dated))
+                  : frame(OutputTables.conversionKpis(date, kpis), OutputTables.conversionKpisSchema(kpis)),
+              first, last),
           () -> writer.replace(OutputTables.CHANNEL_CREDIT,
-              frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
-              date)));
+              windowed ? frame(OutputTables.channelCredit(dated), OutputTables.channelCreditSchema(dated))
+                  : frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
+              first, last)));
       // --touchpoint channel/campaign: the roll-up beside the campaign rows. A later channel-level run of the date
       // empties it, so no date keeps a roll-up of credit it no longer holds.
       if (!report.channelRollup().isEmpty() || writer.exists(OutputTables.CHANNEL_ROLLUP)) {
         writes.add(() -> writer.replace(OutputTables.CHANNEL_ROLLUP,
-            frame(OutputTables.channelRollup(date, report), OutputTables.CHANNEL_ROLLUP_SCHEMA), date));
+            frame(OutputTables.channelRollup(date, report), OutputTables.CHANNEL_ROLLUP_SCHEMA), first, last));
       }
       // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
       // date keeps a chain that its credit no longer comes from.
-      if (markov.isPresent() || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
+      if (markov || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
         writes.add(() -> writer.replace(OutputTables.MARKOV_TRANSITIONS,
-            frame(OutputTables.markovTransitions(date, markov), OutputTables.MARKOV_TRANSITIONS_SCHEMA), date));
+            frame(OutputTables.markovTransitions(dated), OutputTables.MARKOV_TRANSITIONS_SCHEMA), first, last));
         writes.add(() -> writer.replace(OutputTables.REMOVAL_EFFECTS,
-            frame(OutputTables.removalEffects(date, markov), OutputTables.REMOVAL_EFFECTS_SCHEMA), date));
+            frame(OutputTables.removalEffects(dated), OutputTables.REMOVAL_EFFECTS_SCHEMA), first, last));
+      }
+      // Likewise the fits of a windowed run's data-driven models.
+      if (fits || writer.exists(OutputTables.MODEL_FIT)) {
+        writes.add(() -> writer.replace(OutputTables.MODEL_FIT,
+            frame(OutputTables.modelFits(dated), OutputTables.MODEL_FIT_SCHEMA), first, last));
       }
       // Like the chain's tables: once a run wrote lifetime value, a later run of the date without it empties it.
       if (clv != null || writer.exists(OutputTables.CHANNEL_LIFETIME_VALUE)) {
@@ -311,10 +358,32 @@ final class NightlyRun {
       if (gapShifts > 0) {
         notes.add(InputNotes.gapShifts(main.toString(), gapShifts, ZoneId.of(cfg.timezone())));
       }
-      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases, notes, lifetime);
+      return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases, notes, lifetime, dated);
     } finally {
       folded.unpersist();
     }
+  }
+
+  /**
+   * The reports to write: the whole input's, in the run date's partition; or, in a windowed run, one per report date,
+   * from the dates' merged aggregates (the core's {@link WindowedReport}), each with the spend of its date.
+   */
+  private List<WindowedReport.Dated> reports(JourneyAggregate aggregate, Map<LocalDate, List<byte[]>> dated,
+      List<AttributionModel> models, SpendTable spend, TouchpointLevel touchpoint) {
+    if (!cfg.window().windowed()) {
+      AttributionReport report =
+          AttributionReport.compute(aggregate, models, spend, cfg.models().modelOptions(), touchpoint);
+      return List.of(new WindowedReport.Dated(cfg.runDate(), report, MarkovDiagnostics.of(aggregate, models),
+          List.of()));
+    }
+    TreeMap<LocalDate, JourneyAggregate> byDate = new TreeMap<>();
+    dated.forEach((d, payloads) -> byDate.put(d, payloads.parallelStream()
+        .map(AggregateCodec::decode)
+        .reduce(JourneyAggregate::merge)
+        .orElseThrow()));
+    JourneyAggregate empty = JourneyAggregate.builder(cfg.models().journeyOptions(), models).build();
+    return WindowedReport.compute(new DatedAggregates(byDate), cfg.window(), empty, models,
+        cfg.models().modelOptions(), d -> spendByDate.getOrDefault(d, SpendTable.empty()));
   }
 
   /**
@@ -384,8 +453,12 @@ final class NightlyRun {
   }
 
   private static String firstRejected(Dataset<Row> rejected) {
-    Row r = rejected.orderBy("source", "line").first();
-    return r.getString(1) + ":" + r.getLong(2) + ": " + r.getString(3);
+    return located(rejected.orderBy("source", "line").first());
+  }
+
+  /** @return a {@code rejected_rows} row as the core words a bad row: {@code file:line: reason} */
+  private static String located(Row rejected) {
+    return InputException.format(rejected.getString(1), rejected.getLong(2), null, rejected.getString(3));
   }
 
   private void checkShare(String source, long rows, long rejected, java.util.function.Supplier<String> first) {
@@ -432,8 +505,7 @@ final class NightlyRun {
     long n = sum(counts, ParsedRecords.N1);
     read += n;
     accepted += sum(counts, ParsedRecords.N2);
-    checkShare(spec.toString(), n, out.size(),
-        () -> out.get(0).getString(1) + ":" + out.get(0).getLong(2) + ": " + out.get(0).getString(3));
+    checkShare(spec.toString(), n, out.size(), () -> located(out.get(0)));
     sideRejected.addAll(out);
     return new Collected(data, lines);
   }
@@ -466,17 +538,22 @@ final class NightlyRun {
     return ids;
   }
 
+  /* The whole window's spend; a windowed run also keeps each date's, for that date's ROI. */
   private SpendTable spend() {
     SpendTable.Builder b = SpendTable.builder();
+    Map<LocalDate, SpendTable.Builder> byDate = new TreeMap<>();
     for (Row r : small(cfg.spend(), new SpendRows(cfg.mapping(), cfg.models().touchpoint())).data()) {
       LocalDate d = LocalDate.parse(r.getString(ParsedRecords.KEY));
       if ((cfg.spendFrom() == null || !d.isBefore(cfg.spendFrom()))
           && (cfg.spendTo() == null || !d.isAfter(cfg.spendTo()))) {
         // S3: the row's campaign, read at a campaign level only (null otherwise).
-        b.add(r.getString(ParsedRecords.S1), r.getString(ParsedRecords.S3),
-            new BigDecimal(r.getString(ParsedRecords.S2)));
+        BigDecimal amount = new BigDecimal(r.getString(ParsedRecords.S2));
+        b.add(r.getString(ParsedRecords.S1), r.getString(ParsedRecords.S3), amount);
+        byDate.computeIfAbsent(d, x -> SpendTable.builder())
+            .add(r.getString(ParsedRecords.S1), r.getString(ParsedRecords.S3), amount);
       }
     }
+    byDate.forEach((d, t) -> spendByDate.put(d, t.build()));
     return b.build();
   }
 

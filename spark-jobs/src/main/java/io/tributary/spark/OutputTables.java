@@ -8,6 +8,7 @@ import io.tributary.core.output.KpiRow;
 import io.tributary.core.output.Rejection;
 import io.tributary.core.output.RunLogEntry;
 import io.tributary.core.output.TableSchema;
+import io.tributary.core.window.WindowedReport;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -40,6 +41,8 @@ final class OutputTables {
   static final String MARKOV_TRANSITIONS = io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS.name();
   /** Not a SPEC table: the markov model's removal effects, written when the run fits markov. */
   static final String REMOVAL_EFFECTS = io.tributary.core.output.OutputTables.REMOVAL_EFFECTS.name();
+  /** A windowed run's data-driven model fits, one row per report date and model. */
+  static final String MODEL_FIT = io.tributary.core.output.OutputTables.MODEL_FIT.name();
   /** Lifetime value by channel, written by a run with {@code --clv}. */
   static final String CHANNEL_LIFETIME_VALUE = io.tributary.core.output.OutputTables.CHANNEL_LIFETIME_VALUE.name();
   /** The BG/NBD holdout check, written by a run with {@code --clv}. */
@@ -54,6 +57,7 @@ final class OutputTables {
   static final StructType REMOVAL_EFFECTS_SCHEMA = fixed(io.tributary.core.output.OutputTables.REMOVAL_EFFECTS);
   static final StructType REJECTED_ROWS_SCHEMA = fixed(io.tributary.core.output.OutputTables.REJECTED_ROWS);
   static final StructType RUN_LOG_SCHEMA = fixed(io.tributary.core.output.OutputTables.RUN_LOG);
+  static final StructType MODEL_FIT_SCHEMA = fixed(io.tributary.core.output.OutputTables.MODEL_FIT);
   static final StructType CHANNEL_ROLLUP_SCHEMA = fixed(io.tributary.core.output.OutputTables.CHANNEL_ROLLUP);
 
   private OutputTables() {}
@@ -198,6 +202,74 @@ final class OutputTables {
   static List<Row> removalEffects(LocalDate runDate, Optional<MarkovDiagnostics> markov) {
     return rows(io.tributary.core.output.OutputTables.REMOVAL_EFFECTS, runDate,
         markov.map(MarkovDiagnostics::removalEffects).orElse(List.of()));
+  }
+
+  // The tables of every date a run writes: one column set for all the dates' rows (a column written only when set is
+  // there when any date sets it), each row led by its date.
+
+  /** @return the {@code channel_credit} rows of every date, in the shape of {@link #channelCreditSchema(List)} */
+  static List<Row> channelCredit(List<WindowedReport.Dated> dates) {
+    return rows(io.tributary.core.output.OutputTables.CHANNEL_CREDIT, dates, d -> d.report().channelCredit());
+  }
+
+  /** @return the schema of these dates' {@code channel_credit} */
+  static StructType channelCreditSchema(List<WindowedReport.Dated> dates) {
+    return schema(io.tributary.core.output.OutputTables.CHANNEL_CREDIT,
+        all(dates, d -> d.report().channelCredit()));
+  }
+
+  /** @return the {@code conversion_kpis} rows, one per date */
+  static List<Row> conversionKpis(List<WindowedReport.Dated> dates) {
+    return rows(io.tributary.core.output.OutputTables.CONVERSION_KPIS, dates, d -> kpis(d.report()));
+  }
+
+  /** @return the schema of these dates' {@code conversion_kpis} */
+  static StructType conversionKpisSchema(List<WindowedReport.Dated> dates) {
+    return schema(io.tributary.core.output.OutputTables.CONVERSION_KPIS, all(dates, d -> kpis(d.report())));
+  }
+
+  static List<Row> pathSummary(List<WindowedReport.Dated> dates) {
+    return rows(io.tributary.core.output.OutputTables.PATH_SUMMARY, dates, d -> d.report().pathSummary());
+  }
+
+  static List<Row> markovTransitions(List<WindowedReport.Dated> dates) {
+    return rows(io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS, dates,
+        d -> d.markov().map(MarkovDiagnostics::transitions).orElse(List.of()));
+  }
+
+  static List<Row> removalEffects(List<WindowedReport.Dated> dates) {
+    return rows(io.tributary.core.output.OutputTables.REMOVAL_EFFECTS, dates,
+        d -> d.markov().map(MarkovDiagnostics::removalEffects).orElse(List.of()));
+  }
+
+  static List<Row> modelFits(List<WindowedReport.Dated> dates) {
+    return rows(io.tributary.core.output.OutputTables.MODEL_FIT, dates, WindowedReport.Dated::fits);
+  }
+
+  /* A date's conversion_kpis row: a windowed run values no customers (no lifetime columns). */
+  private static List<KpiRow> kpis(AttributionReport report) {
+    return List.of(new KpiRow(report.kpis(), null));
+  }
+
+  private static <R> List<R> all(List<WindowedReport.Dated> dates,
+      java.util.function.Function<WindowedReport.Dated, List<R>> of) {
+    List<R> out = new ArrayList<>();
+    for (WindowedReport.Dated d : dates) {
+      out.addAll(of.apply(d));
+    }
+    return out;
+  }
+
+  private static <R> List<Row> rows(TableSchema<R> table, List<WindowedReport.Dated> dates,
+      java.util.function.Function<WindowedReport.Dated, List<R>> of) {
+    List<Column<R>> columns = table.columnsFor(all(dates, of), true);
+    List<Row> rows = new ArrayList<>();
+    for (WindowedReport.Dated d : dates) {
+      for (R r : of.apply(d)) {
+        rows.add(row(columns, d.date(), r));
+      }
+    }
+    return rows;
   }
 
   /** @return one {@code rejected_rows} row */

@@ -18,7 +18,9 @@ import org.apache.spark.sql.types.StructType;
  *       reader stopped ({@code stop}), which {@link SplitChecks} compares between neighbouring splits; and, when the
  *       split could not be read on (bad UTF-8, a broken quote, a truncated gzip), that error: its reason in
  *       {@code reason}, its column in {@code raw}, its split-relative line in {@code ts};
- *   <li>{@link #AGGREGATE}: one per partition, the encoded journey aggregate in {@code payload};
+ *   <li>{@link #AGGREGATE}: one per partition, the encoded journey aggregate in {@code payload}; in a windowed run one
+ *       per partition and date, the date's epoch day in {@code ts} (a partition without journeys sends one with no
+ *       payload, for its counts);
  *   <li>{@link #TOTALS}: one per split of a path file: the journeys it counted, conversions in {@code n1} and nulls in
  *       {@code n2}; when its own rows passed the core's limit, the row in {@code idx} (else -1) and the column in
  *       {@code s1};
@@ -126,7 +128,12 @@ final class ParsedRecords {
   }
 
   static Row aggregate(byte[] payload, long customers, long events) {
-    return RowFactory.create(AGGREGATE, null, null, null, null, null, 0, null, null, null, null, null, customers,
+    return aggregate(payload, customers, events, null);
+  }
+
+  /** A windowed run's aggregate of one date ({@code epochDay}), or of none (null payload and day). */
+  static Row aggregate(byte[] payload, long customers, long events, Long epochDay) {
+    return RowFactory.create(AGGREGATE, null, epochDay, null, null, null, 0, null, null, null, null, null, customers,
         events, null, payload, null, null);
   }
 }

@@ -111,17 +111,30 @@ final class TableWriter {
    * then emptied).
    */
   void replace(String name, Dataset<Row> rows, LocalDate runDate) {
-    inSession(() -> replaceNow(name, ours(rows), runDate));
+    replace(name, rows, runDate, runDate);
   }
 
-  private void replaceNow(String name, Dataset<Row> rows, LocalDate runDate) {
+  /**
+   * Replaces the partitions of the dates from {@code first} to {@code last} of table {@code name} with {@code rows}
+   * (each led by its date; a date without rows is emptied): with Delta one commit for the whole range, so a backfill
+   * replaces its dates at once.
+   */
+  void replace(String name, Dataset<Row> rows, LocalDate first, LocalDate last) {
+    inSession(() -> replaceNow(name, ours(rows), first, last));
+  }
+
+  private void replaceNow(String name, Dataset<Row> rows, LocalDate first, LocalDate last) {
     String path = location(name);
     if (format == OutputFormat.DELTA) {
+      String where = first.equals(last)
+          ? String.format(Locale.ROOT, "%s = DATE'%s'", OutputTables.RUN_DATE, first)
+          : String.format(Locale.ROOT, "%s >= DATE'%s' AND %s <= DATE'%s'", OutputTables.RUN_DATE, first,
+              OutputTables.RUN_DATE, last);
       rows.write()
           .format("delta")
           .mode(SaveMode.Overwrite)
           .partitionBy(OutputTables.RUN_DATE)
-          .option("replaceWhere", String.format(Locale.ROOT, "%s = DATE'%s'", OutputTables.RUN_DATE, runDate))
+          .option("replaceWhere", where)
           .option("userMetadata", COMMIT_TAG + runId)
           // A column the core adds only when a run sets it (Shapley's sampling error) joins the table's schema the
           // first time; a run without it leaves it null. Delta never drops or retypes a column this way.
@@ -130,9 +143,17 @@ final class TableWriter {
       committed(name);
       return;
     }
-    if (rows.isEmpty()) {
-      // A dynamic overwrite with no rows touches no partition; an empty result must still clear the old one.
-      deletePartition(path, runDate);
+    // A dynamic overwrite replaces only the partitions it writes: a date left without rows must still lose its old ones.
+    java.util.Set<LocalDate> written = new java.util.HashSet<>();
+    for (Row r : rows.select(OutputTables.RUN_DATE).distinct().collectAsList()) {
+      written.add(r.getDate(0).toLocalDate());
+    }
+    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+      if (!written.contains(d)) {
+        deletePartition(path, d);
+      }
+    }
+    if (written.isEmpty()) {
       return;
     }
     rows.write()

@@ -218,7 +218,8 @@ class AttributionJobEndToEndTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = AttributionJob.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8),
-        "--run-date", "2024-03-30", "--events", config.events().location(), "--spend", config.spend().location(),
+        "--run-date", "2024-03-30", "--conversions", "all",
+        "--events", config.events().location(), "--spend", config.spend().location(),
         "--identities", config.identities().location(), "--consent", config.consent().location(),
         "--max-rejected-share", "0.2", "--format", "parquet", "--output", dir.resolve("cli-out").toString());
     String printed = out.toString(StandardCharsets.UTF_8);

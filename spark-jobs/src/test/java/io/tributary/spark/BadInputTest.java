@@ -169,7 +169,8 @@ class BadInputTest {
     String f = TestFiles.write(dir, "e.csv", "customer_id,timestamp,channel,conversion",
         "a,2024-03-01T00:00:00Z,search,1");
     Path props = dir.resolve("job.properties");
-    Files.writeString(props, "events=" + f + "\nrun-date=2024-03-31\nformat=parquet\nmodels=last_touch,linear\n"
+    Files.writeString(props, "events=" + f + "\nrun-date=2024-03-31\nconversions=all\nformat=parquet\n"
+        + "models=last_touch,linear\n"
         + "output=" + dir.resolve("cfg-out") + "\n");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code = AttributionJob.execute(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "--config",

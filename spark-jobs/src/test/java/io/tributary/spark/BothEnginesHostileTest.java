@@ -102,7 +102,8 @@ class BothEnginesHostileTest {
   private static Outcome job(String file, String kind, List<String> options) {
     SparkSession spark = SharedSpark.get();
     Path out = dir.resolve("job-" + file.replace('.', '_'));
-    List<String> args = new ArrayList<>(List.of("--run-date", "2024-03-31", "--output", out.toString(),
+    List<String> args = new ArrayList<>(List.of("--run-date", "2024-03-31", "--conversions", "all",
+        "--output", out.toString(),
         "--format", "parquet", "--max-rejected-share", "1"));
     args.addAll(inputs(file, kind));
     args.addAll(options);

@@ -66,7 +66,8 @@ class ClusterSubmitIT {
       Process submit = start(home, "submit", "org.apache.spark.deploy.SparkSubmit", "--master", master,
           "--class", AttributionJob.class.getName(), "--conf", "spark.ui.enabled=false",
           "--conf", "spark.executor.memory=1g", "--conf", "spark.sql.shuffle.partitions=4",
-          jar.toString(), "--run-date", "2024-03-31", "--events", events, "--spend", spend, "--identities", ids,
+          jar.toString(), "--run-date", "2024-03-31", "--conversions", "all", "--events", events, "--spend", spend,
+          "--identities", ids,
           "--output", output);
       assertTrue(submit.waitFor(5, TimeUnit.MINUTES), "spark-submit timed out");
       assertEquals(0, submit.exitValue(), log("submit"));

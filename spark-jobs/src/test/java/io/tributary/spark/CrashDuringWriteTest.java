@@ -130,7 +130,8 @@ class CrashDuringWriteTest {
   }
 
   private static List<String> args(String events, String spend, Path out) {
-    return List.of("--run-date", DATE.toString(), "--events", events, "--spend", spend, "--output", out.toString());
+    return List.of("--run-date", DATE.toString(), "--conversions", "all", "--events", events, "--spend", spend,
+        "--output", out.toString());
   }
 
   /**

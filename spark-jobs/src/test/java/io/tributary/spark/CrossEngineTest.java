@@ -55,6 +55,77 @@ class CrossEngineTest {
   }
 
   /*
+   * --touchpoint channel/campaign on the sample data (campaigns per channel in the log; spend per campaign and per
+   * channel): the job's channel_credit (model, channel, campaign) and channel_rollup rows equal the CLI's, every
+   * number to 1e-9, same columns, same rows; the KPIs too.
+   */
+  @Test
+  void run_sampleDataChannelCampaign_jobEqualsCli() throws java.io.IOException {
+    Path sample = Path.of("..", "sample-data").toAbsolutePath().normalize();
+    Assumptions.assumeTrue(Files.exists(sample.resolve("events.csv")), "sample-data/events.csv is absent: skipped");
+    String events = sample.resolve("events.csv").toString();
+    String spend = TestFiles.write(dir, "campaign-spend.csv", "date,channel,spend,campaign",
+        "2024-02-01,email,120.50,em_cart_reminder", "2024-02-01,email,30,", "2024-02-02,display,75.25,di_prospecting",
+        "2024-02-03,paid_search,200,", "2024-02-03,tv,10,brand");
+    String ids = sample.resolve("identities.csv").toString();
+    String consent = sample.resolve("consent.csv").toString();
+    Path out = dir.resolve("campaign-out");
+    JobConfig c = JobConfig.ofEvents(DATE, events, out.toString()).withSideInputs(spend, ids, consent);
+    JobConfig cfg = new JobConfig(c.runDate(), c.events(), null, c.spend(), c.identities(), c.consent(), c.mapping(),
+        c.timezone(), c.pathSeparator(), c.models().with("touchpoint", "channel/campaign"), null, null, c.output(),
+        c.format(), c.maxRejectedShare());
+    AttributionJob.run(SharedSpark.get(), cfg);
+
+    Path cliOut = dir.resolve("campaign-cli");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = io.tributary.cli.Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), "attribute", "--events", events, "--spend", spend,
+        "--identities", ids, "--consent", consent, "--touchpoint", "channel/campaign", "--format", "csv",
+        "--output", cliOut + "/", "-q");
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+
+    for (String table : List.of("channel_credit", "channel_rollup")) {
+      List<Row> rows = SharedSpark.get().read().format("delta").load(out.resolve(table).toString()).collectAsList();
+      Map<String, Row> job = new HashMap<>();
+      boolean campaigns = table.equals("channel_credit");
+      rows.forEach(r -> job.put(r.getAs("model") + "/" + r.getAs("channel")
+          + (campaigns ? "/" + r.getAs("campaign") : ""), r));
+      List<String> lines = Files.readAllLines(cliOut.resolve(table + ".csv"));
+      List<String> header = List.of(lines.get(0).split(","));
+      // The job's tables always carry the bootstrap interval's columns; files leave them out while unset.
+      List<String> jobColumns = new java.util.ArrayList<>(List.of(rows.get(0).schema().fieldNames()));
+      jobColumns.removeAll(List.of("run_date", "ci_low", "ci_high"));
+      assertEquals(header, jobColumns, table + ": same columns");
+      assertEquals(job.size(), lines.size() - 1, table + ": same rows");
+      int withCampaign = 0;
+      for (String line : lines.subList(1, lines.size())) {
+        // Sample names hold no comma or quote: a plain split is the CSV.
+        String[] f = line.split(",", -1);
+        String key = f[header.indexOf("model")] + "/" + f[header.indexOf("channel")]
+            + (campaigns ? "/" + (f[header.indexOf("campaign")].isEmpty() ? null : f[header.indexOf("campaign")])
+                : "");
+        Row r = job.get(key);
+        assertNotNull(r, table + ": CLI row " + key + " is not in the job's output");
+        withCampaign += campaigns && !f[header.indexOf("campaign")].isEmpty() ? 1 : 0;
+        for (String col : List.of("attributed_conversions", "attributed_value", "share", "spend", "roas", "roi",
+            "cpa")) {
+          String cell = f[header.indexOf(col)];
+          close(cell.isEmpty() ? null : Double.valueOf(cell), r.getAs(col), table + " " + key + " " + col);
+        }
+      }
+      assertTrue(!campaigns || withCampaign > 20, "campaign rows: " + withCampaign);
+    }
+    Row k = SharedSpark.get().read().format("delta").load(out.resolve("conversion_kpis").toString()).first();
+    List<String> kpi = Files.readAllLines(cliOut.resolve("conversion_kpis.csv"));
+    List<String> kh = List.of(kpi.get(0).split(","));
+    String[] kc = kpi.get(1).split(",", -1);
+    for (String col : kh) {
+      close(kc[kh.indexOf(col)].isEmpty() ? null : Double.valueOf(kc[kh.indexOf(col)]),
+          k.getAs(col) == null ? null : ((Number) k.getAs(col)).doubleValue(), "conversion_kpis " + col);
+    }
+  }
+
+  /*
    * Three customers, worked by hand (SPEC's definitions):
    *   a: search 00:00, email 01:00, social 02:00 converting (30)   path search > email > social, converts
    *   b: email converting (10)                                     path email, converts
@@ -144,6 +215,94 @@ class CrossEngineTest {
   }
 
   /*
+   * Two report dates, worked by hand (a date's journeys as of that date):
+   *   a: search 03-01 00:00, email 01:00, social 02:00 converting (30)   03-01: search > email > social, converts
+   *   d: display 03-01 10:00                                              03-01: display, does not convert (as of 03-01)
+   *   b: email 03-02 00:00 converting (10)                                03-02: email, converts
+   *   c: search 03-02 05:00                                               03-02: search, does not convert
+   *   d: search 03-02 09:00 converting (20)                               03-02: display > search, converts
+   * linear 03-01: search, email, social 1/3 (10) each; 03-02: email 1 (10), display 1/2 (10), search 1/2 (10).
+   * markov 03-01 (fitted on 03-01): search, email, social 1/3 each (removing any loses the one conversion).
+   * markov 03-02 fitted on 03-02 alone: start→email, search, display 1/3 each; email→conv 1; search→conv 1/2, →null
+   *   1/2; display→search 1: P = 2/3; RE email 1/2, search 1/2, display 1/4: credit 2·RE/ΣRE = 0.8, 0.8, 0.4.
+   * markov 03-02 with --fit-window 2d, fitted on both dates' five journeys (a, d as of 03-01, b, c, d): start→search
+   *   2/5, display 2/5, email 1/5; search→email, null, conv 1/3 each; display→null, search 1/2 each; email→social,
+   *   conv 1/2 each; social→conv 1. P(email) = 1, P(search) = 2/3, P(display) = 1/3, P = 3/5. Without search 1/5
+   *   (RE 2/3), without email 1/5 (RE 2/3), without social 2/5 (RE 1/3), without display 7/15 (RE 2/9); ΣRE = 17/9.
+   *   03-02's 2 conversions by those shares: search 12/17, email 12/17, social 6/17, display 4/17.
+   */
+  @Test
+  void run_twoDateRange_bothEnginesEqualTheNumbersWorkedByHand() {
+    String events = TestFiles.write(dir, "two-dates.csv", "customer_id,timestamp,channel,conversion,conversion_value",
+        "a,2024-03-01T00:00:00Z,search,0,", "a,2024-03-01T01:00:00Z,email,0,", "a,2024-03-01T02:00:00Z,social,1,30",
+        "d,2024-03-01T10:00:00Z,display,0,", "b,2024-03-02T00:00:00Z,email,1,10", "c,2024-03-02T05:00:00Z,search,0,",
+        "d,2024-03-02T09:00:00Z,search,1,20");
+    Map<String, Double> hand = new HashMap<>();
+    hand.put("1/2024-03-01/linear/search", 1.0 / 3);
+    hand.put("1/2024-03-01/linear/email", 1.0 / 3);
+    hand.put("1/2024-03-01/linear/social", 1.0 / 3);
+    hand.put("1/2024-03-01/markov/search", 1.0 / 3);
+    hand.put("1/2024-03-01/markov/email", 1.0 / 3);
+    hand.put("1/2024-03-01/markov/social", 1.0 / 3);
+    hand.put("1/2024-03-02/linear/email", 1.0);
+    hand.put("1/2024-03-02/linear/display", 0.5);
+    hand.put("1/2024-03-02/linear/search", 0.5);
+    hand.put("1/2024-03-02/markov/email", 0.8);
+    hand.put("1/2024-03-02/markov/search", 0.8);
+    hand.put("1/2024-03-02/markov/display", 0.4);
+    hand.put("2/2024-03-02/markov/search", 12.0 / 17);
+    hand.put("2/2024-03-02/markov/email", 12.0 / 17);
+    hand.put("2/2024-03-02/markov/social", 6.0 / 17);
+    hand.put("2/2024-03-02/markov/display", 4.0 / 17);
+    hand.put("2/2024-03-02/linear/email", 1.0);
+    hand.put("2/2024-03-02/linear/display", 0.5);
+    hand.put("2/2024-03-02/linear/search", 0.5);
+    Map<String, Double> got = new HashMap<>();
+    for (int fit : new int[] {1, 2}) {
+      LocalDate from = LocalDate.of(2024, 3, fit);
+      Path out = dir.resolve("range-" + fit);
+      JobConfig c = JobConfig.ofEvents(DATE, events, out.toString());
+      AttributionJob.run(SharedSpark.get(), new JobConfig(c.runDate(), c.events(), null, null, null, null,
+          c.mapping(), c.timezone(), c.pathSeparator(), c.models().with("models", "linear,markov"), null, null,
+          c.output(), c.format(), c.maxRejectedShare(),
+          io.tributary.core.window.RunWindow.dates(from, LocalDate.of(2024, 3, 2), fit)));
+      for (Row r : SharedSpark.get().read().format("delta").load(out.resolve("channel_credit").toString())
+          .collectAsList()) {
+        got.put("job/" + fit + "/" + r.getAs("run_date") + "/" + r.getAs("model") + "/" + r.getAs("channel"),
+            r.getAs("attributed_conversions"));
+      }
+      ByteArrayOutputStream cliOut = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code = io.tributary.cli.Main.run(new PrintStream(cliOut, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8), "attribute", "--events", events, "--models",
+          "linear,markov", "--from", from.toString(), "--to", "2024-03-02", "--fit-window", fit + "d", "--format",
+          "csv", "--output", "-", "--quiet");
+      assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+      List<String> lines = cliOut.toString(StandardCharsets.UTF_8).lines().toList();
+      List<String> header = List.of(lines.get(0).split(","));
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.split(",", -1);
+        got.put("cli/" + fit + "/" + f[header.indexOf("run_date")] + "/" + f[header.indexOf("model")] + "/"
+            + f[header.indexOf("channel")], Double.parseDouble(f[header.indexOf("attributed_conversions")]));
+      }
+      Row fitRow = SharedSpark.get().read().format("delta").load(out.resolve("model_fit").toString())
+          .filter("run_date = DATE'2024-03-02'").first();
+      assertEquals(LocalDate.of(2024, 3, 3 - fit), fitRow.<java.sql.Date>getAs("fit_first_date").toLocalDate());
+      assertEquals(fit == 1 ? 3L : 5L, (long) fitRow.getAs("fit_journeys"));
+      assertEquals(fit == 1 ? 2L : 3L, (long) fitRow.getAs("fit_conversions"));
+      assertEquals(1L, (long) fitRow.getAs("markov_order"));
+    }
+    int credited = 0;
+    for (Map.Entry<String, Double> e : got.entrySet()) {
+      String key = e.getKey().substring(e.getKey().indexOf('/') + 1);
+      close(hand.getOrDefault(key, 0.0), e.getValue(), e.getKey());
+      credited += e.getValue() != 0 ? 1 : 0;
+    }
+    // Every credited (fit, date, model, channel) of the hand list, in both engines.
+    assertEquals(2 * hand.size(), credited, got.keySet().toString());
+  }
+
+  /**
    * Lifetime value by channel (--clv) on the sample data: the job's channel_lifetime_value and the lifetime columns of
    * its conversion_kpis equal the CLI's; against truth that does not come from our code, first_touch's new customers
    * per channel are the customers the sample generator made each channel acquire (truth.csv), and under every model

@@ -67,7 +67,8 @@ class DeterminismTest {
     int exit = Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), "attribute", "--events", in[0] + "/part-0.csv",
         "--identities", in[1], "--consent", in[2], "--spend", in[3], "--format", "csv", "--output",
-        cliOut.toString(), "--run-date", DATE.toString(), "--bootstrap", String.valueOf(BOOTSTRAP), "-q");
+        cliOut.toString(), "--run-date", DATE.toString(), "--conversions", "all", "--bootstrap",
+        String.valueOf(BOOTSTRAP), "-q");
     assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
     for (String t : List.of(OutputTables.CHANNEL_CREDIT, OutputTables.CONVERSION_KPIS, OutputTables.PATH_SUMMARY)) {
       List<String> cli = new ArrayList<>(Files.readAllLines(cliOut.resolve(t + ".csv"), StandardCharsets.UTF_8));

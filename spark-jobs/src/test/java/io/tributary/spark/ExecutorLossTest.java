@@ -39,7 +39,8 @@ class ExecutorLossTest {
   void workerKilledDuringTheMainStage_jobFinishes_tablesEqualTheLocalRun() throws Exception {
     Path sample = Path.of("..", "sample-data").toAbsolutePath().normalize();
     Assumptions.assumeTrue(Files.exists(sample.resolve("events.csv")), "sample-data/events.csv is absent");
-    List<String> args = List.of("--run-date", DATE.toString(), "--events", sample.resolve("events.csv").toString(),
+    List<String> args = List.of("--run-date", DATE.toString(), "--conversions", "all",
+        "--events", sample.resolve("events.csv").toString(),
         "--spend", sample.resolve("spend.csv").toString(), "--identities",
         sample.resolve("identities.csv").toString(), "--consent", sample.resolve("consent.csv").toString());
 

@@ -137,7 +137,8 @@ class HostileInputJobTest {
   }
 
   private static String[] args(Case c, Path out) {
-    List<String> a = new ArrayList<>(List.of("--run-date", "2024-03-31", "--output", out.toString(), "--format",
+    List<String> a = new ArrayList<>(List.of("--run-date", "2024-03-31", "--conversions", "all",
+        "--output", out.toString(), "--format",
         "parquet", "--max-rejected-share", "1"));
     a.addAll(c.options());
     if (isSide(c)) {

@@ -85,7 +85,7 @@ class JobOutputSchemaTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = AttributionJob.execute(new PrintStream(summary, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), "--paths", paths, "--models", "shapley",
-        "--run-date", DATE.toString(), "--output", out.toString());
+        "--run-date", DATE.toString(), "--conversions", "all", "--output", out.toString());
     assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
     String said = summary.toString(StandardCharsets.UTF_8);
     assertTrue(said.contains("note: shapley sampled") && said.contains("sampling_se"), said);
@@ -113,7 +113,8 @@ class JobOutputSchemaTest {
     // A later date computed exactly writes into the same table: the columns stay, null for its rows.
     exit = AttributionJob.execute(new PrintStream(summary, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), "--paths", paths, "--models", "shapley",
-        "--shapley-exact-limit", "25", "--run-date", DATE.plusDays(1).toString(), "--output", out.toString());
+        "--shapley-exact-limit", "25", "--run-date", DATE.plusDays(1).toString(), "--conversions", "all",
+        "--output", out.toString());
     assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
     List<Row> next = spark.read().format("delta").load(out.resolve("channel_credit").toString())
         .where("run_date = DATE'" + DATE.plusDays(1) + "'").collectAsList();

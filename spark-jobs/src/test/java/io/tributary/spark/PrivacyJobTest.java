@@ -56,7 +56,8 @@ class PrivacyJobTest {
     String spend = TestFiles.write(dir, "spend.csv", "date,channel,spend", "2024-03-01,search,10", "bad-date,email,5");
     Path out = dir.resolve("out");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = run(err, "--run-date", "2024-03-31", "--events", events, "--identities", identities, "--consent",
+    int exit = run(err, "--run-date", "2024-03-31", "--conversions", "all", "--events", events,
+        "--identities", identities, "--consent",
         consent, "--spend", spend, "--output", out.toString(), "--max-rejected-share", "1");
     assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
     SparkSession spark = SharedSpark.get();
@@ -81,7 +82,8 @@ class PrivacyJobTest {
     String consent = TestFiles.write(dir, "optout.csv", "PII-cust-0005", "PII-cust-0006");
     Path out = dir.resolve("failed");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = run(err, "--run-date", "2024-03-31", "--events", events, "--consent", consent, "--output",
+    int exit = run(err, "--run-date", "2024-03-31", "--conversions", "all", "--events", events,
+        "--consent", consent, "--output",
         out.toString());
     assertEquals(2, exit);
     String printed = err.toString(StandardCharsets.UTF_8);

@@ -133,6 +133,44 @@ public final class CustomerEvents {
     size++;
   }
 
+  /** @return the timestamp (epoch ms) of event {@code i}, in the order added */
+  public long timestamp(int i) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException("event " + i + " of " + size);
+    }
+    return timestamps[i];
+  }
+
+  /**
+   * Adds the events of {@code source} whose timestamps lie in [{@code from}, {@code to}), in their order: one report
+   * date's slice of a customer's events (see {@link io.tributary.core.window.DatedFold}).
+   *
+   * @param source a buffer with the same channel dictionary
+   * @param from first epoch ms kept
+   * @param to first epoch ms no longer kept
+   * @throws IllegalArgumentException when the dictionaries differ
+   */
+  public void addRange(CustomerEvents source, long from, long to) {
+    if (!source.channelNames.equals(channelNames)) {
+      throw new IllegalArgumentException("a slice needs the source's channel dictionary");
+    }
+    for (int i = 0; i < source.size; i++) {
+      long t = source.timestamps[i];
+      if (t >= from && t < to) {
+        if (size == timestamps.length) {
+          grow();
+        }
+        timestamps[size] = t;
+        channels[size] = source.channels[i];
+        touch[size] = source.touch[i];
+        conversion[size] = source.conversion[i];
+        values[size] = source.values[i];
+        orderIds[size] = source.orderIds[i];
+        size++;
+      }
+    }
+  }
+
   private void grow() {
     int n = size * 2;
     timestamps = Arrays.copyOf(timestamps, n);

@@ -82,6 +82,21 @@ public final class JourneyBuilder {
    * @return how many conversions were dropped as order-id duplicates
    */
   public int build(CustomerEvents events, JourneySink sink) {
+    return build(events, sink, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #build(CustomerEvents, JourneySink)}, counting only the duplicates whose time lies in [{@code from},
+   * {@code to}): a report date's share of them (the journeys are all handed to {@code sink}; the caller keeps those of
+   * its date).
+   *
+   * @param events every event of one customer, in any order; its scratch space is used
+   * @param sink receives each journey
+   * @param from first epoch ms whose duplicates are counted
+   * @param to first epoch ms whose duplicates are no longer counted
+   * @return how many conversions in [from, to) were dropped as order-id duplicates
+   */
+  public int build(CustomerEvents events, JourneySink sink, long from, long to) {
     int n = events.size;
     events.ensureScratch(2 * n);
     int[] order = events.order;
@@ -116,7 +131,9 @@ public final class JourneyBuilder {
           orders = new HashSet<>();
         }
         if (!orders.add(orderId)) {
-          duplicates++;
+          if (t >= from && t < to) {
+            duplicates++;
+          }
           continue;
         }
       }

@@ -230,6 +230,24 @@ public record JourneyAggregate(
       }));
     }
 
+    /**
+     * Like {@link #addCustomer(CustomerEvents)}, keeping only the journeys that end in [{@code from}, {@code to})
+     * and the duplicates dropped there: one report date's journeys of a customer (see
+     * {@link io.tributary.core.window.DatedFold}).
+     *
+     * @param events the customer's events the date's journeys are cut from
+     * @param from first epoch ms of a kept journey's end
+     * @param to first epoch ms of an end no longer kept
+     */
+    public Builder addCustomer(CustomerEvents events, long from, long to) {
+      current = events;
+      return addDuplicates(journeys.build(events, (channels, times, first, last, converted, value, endTime) -> {
+        if (endTime >= from && endTime < to) {
+          add(channels, times, first, last, converted, value, endTime);
+        }
+      }, from, to));
+    }
+
     /* One journey of the columnar customer being added: exactly add(Journey)'s effect on the same journey. */
     private void add(int[] channels, long[] times, int from, int to, boolean converted, BigDecimal value,
         long endTime) {

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Every table an engine writes, defined once: SPEC's {@code channel_credit}, {@code conversion_kpis},
  * {@code path_summary}, {@code rejected_rows} and {@code run_log}, the markov model's {@code markov_transitions} and
- * {@code removal_effects}, and the path file {@code tributary paths} writes. Adding a column, or a table, is one
+ * {@code removal_effects}, the path file {@code tributary paths} writes and the report of {@code tributary clv}. Adding a column, or a table, is one
  * change here: the CLI's writers and the Spark job's schemas are derived from these definitions, and a test in each
  * engine fails when it writes a column that is not defined here. {@code docs/output-tables.md} lists them.
  */
@@ -183,6 +183,20 @@ public final class OutputTables {
       .nullable("table_versions", TEXT, RunLogEntry::tableVersions)
       .build();
 
+  /**
+   * A windowed run's data-driven models, one row per report date and model: which journeys each was fitted on (its
+   * {@code --fit-window}), so that a date's credit names its fit.
+   */
+  public static final TableSchema<io.tributary.core.window.ModelFit> MODEL_FIT = TableSchema
+      .<io.tributary.core.window.ModelFit>named("model_fit", "models in the order given")
+      .required("model", TEXT, io.tributary.core.window.ModelFit::model)
+      .required("fit_first_date", DATE, io.tributary.core.window.ModelFit::fitFirstDate)
+      .required("fit_last_date", DATE, io.tributary.core.window.ModelFit::fitLastDate)
+      .required("fit_journeys", LONG, io.tributary.core.window.ModelFit::fitJourneys)
+      .required("fit_conversions", LONG, io.tributary.core.window.ModelFit::fitConversions)
+      .nullable("markov_order", LONG, f -> f.order() == null ? null : (Object) (long) f.order())
+      .build();
+
   /** The path file {@code tributary paths} writes: the input format of {@code --paths}. */
   public static final TableSchema<PathFileRow> PATHS = TableSchema
       .<PathFileRow>named("paths", "the core's path order")
@@ -192,9 +206,25 @@ public final class OutputTables {
       .required("total_null", LONG, r -> r.stats().nulls())
       .build();
 
+  // tributary clv: the lifetime-value report (issue 12: defined here, not in the CLI).
+  /**
+   * Not a SPEC table: the report {@code tributary clv} writes ({@code --format csv}; its JSON and text forms are made
+   * of the same rows), in long format. {@code value} holds numbers and, for the calibration end and the time unit,
+   * text: each cell is written as what it is (a number as a number).
+   */
+  public static final TableSchema<ClvReportRow> CLV_REPORT = TableSchema
+      .<ClvReportRow>named("clv_report",
+          "BG/NBD's parameters then its log-likelihood, the same for Gamma-Gamma, then the population's facts")
+      .required("section", TEXT, ClvReportRow::section)
+      .required("name", TEXT, ClvReportRow::name)
+      .required("value", TEXT, ClvReportRow::value)
+      .nullable("standard_error", DOUBLE, ClvReportRow::standardError)
+      .build();
+
   /** Every table, in the order the docs list them. */
   public static final List<TableSchema<?>> ALL = List.of(CHANNEL_CREDIT, CONVERSION_KPIS, PATH_SUMMARY,
-      REJECTED_ROWS, RUN_LOG, MARKOV_TRANSITIONS, REMOVAL_EFFECTS, CHANNEL_LIFETIME_VALUE, LIFETIME_HOLDOUT, PATHS, CHANNEL_ROLLUP);
+      REJECTED_ROWS, RUN_LOG, MARKOV_TRANSITIONS, REMOVAL_EFFECTS, CHANNEL_LIFETIME_VALUE, LIFETIME_HOLDOUT, PATHS,
+      CHANNEL_ROLLUP, CLV_REPORT, MODEL_FIT);
 
   private OutputTables() {}
 

@@ -1,6 +1,9 @@
 package io.tributary.cli.load;
 
 import io.tributary.core.TributaryException;
+import io.tributary.core.window.DatedAggregates;
+import io.tributary.core.window.DatedFold;
+import io.tributary.core.window.RunWindow;
 import io.tributary.core.journey.CustomerEvents;
 import io.tributary.core.journey.JourneyOptions;
 import io.tributary.core.lifetime.AcquisitionRecorder;
@@ -94,6 +97,68 @@ public final class JourneyFold {
       for (Future<Folded> f : parts) {
         Folded a = f.get();
         total = total == null ? a : total.merge(a);
+      }
+      return total;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TributaryException("interrupted while building journeys", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new TributaryException("building journeys failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * A windowed run's fold: each report date's journeys (and those of its fitting window) apart, through the core's
+   * {@link DatedFold}, one slice of customers per thread as {@link #fold} does.
+   *
+   * @param grouped events per customer
+   * @param options lookback
+   * @param models the models to be fitted
+   * @param threads worker threads, {@code >= 1}
+   * @param window the run's dates (windowed)
+   * @param zone the zone of the dates
+   * @param minCustomers least customers per slice when folding on several threads
+   * @return the journeys of every date
+   */
+  public static DatedAggregates foldDated(EventStore.Grouped grouped, JourneyOptions options,
+      List<AttributionModel> models, int threads, RunWindow window, ZoneId zone, int minCustomers) {
+    int customers = grouped.customers();
+    int slices = threads < MIN_THREADS_TO_SLICE ? 1 : Math.min(threads, customers / minCustomers + 1);
+    List<java.util.concurrent.Callable<DatedAggregates>> parts = new ArrayList<>();
+    for (int s = 0; s < slices; s++) {
+      int from = (int) ((long) customers * s / slices);
+      int to = (int) ((long) customers * (s + 1) / slices);
+      parts.add(() -> {
+        DatedFold.Builder b = DatedFold.builder(window, zone, options, models);
+        CustomerEvents buffer = grouped.newBuffer();
+        for (int c = from; c < to; c++) {
+          grouped.fill(c, buffer);
+          b.addCustomer(buffer);
+        }
+        return b.build();
+      });
+    }
+    if (slices == 1) {
+      try {
+        return parts.get(0).call();
+      } catch (Exception e) {
+        throw e instanceof RuntimeException re ? re : new TributaryException("building journeys failed", e);
+      }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(slices, r -> {
+      Thread t = new Thread(r, "tributary-fold");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      DatedAggregates total = DatedAggregates.empty();
+      for (Future<DatedAggregates> f : pool.invokeAll(parts)) {
+        total = total.merge(f.get());
       }
       return total;
     } catch (InterruptedException e) {

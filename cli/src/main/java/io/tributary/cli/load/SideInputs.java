@@ -61,6 +61,34 @@ public final class SideInputs {
   }
 
   /**
+   * Reads a spend file, summing spend per date and channel: a windowed run credits each date with its own spend.
+   */
+  public static Loaded<java.util.SortedMap<java.time.LocalDate, SpendTable>> spendByDate(InputSource source,
+      Rejects rejects) {
+    try (CsvRecords reader = source.records(Delimiter.AUTO, Long.MAX_VALUE)) {
+      Header header = SpendRowParser.header(reader.file(), reader.header(), ColumnMapping.none());
+      SpendRowParser parser = new SpendRowParser(header, ColumnMapping.none());
+      RawRows raw = RawRows.of(reader.header(), reader.delimiter());
+      java.util.TreeMap<java.time.LocalDate, SpendTable.Builder> tables = new java.util.TreeMap<>();
+      long read = 0;
+      long accepted = 0;
+      while (reader.next()) {
+        read++;
+        try {
+          SpendRowParser.Row row = parser.parse(reader);
+          tables.computeIfAbsent(row.date(), d -> SpendTable.builder()).add(row.channel(), row.spend());
+          accepted++;
+        } catch (InputException bad) {
+          rejects.reject(bad, reader.texts(), raw);
+        }
+      }
+      java.util.TreeMap<java.time.LocalDate, SpendTable> out = new java.util.TreeMap<>();
+      tables.forEach((d, b) -> out.put(d, b.build()));
+      return new Loaded<>(out, new InputStats(reader.file(), read, accepted, read - accepted));
+    }
+  }
+
+  /**
    * Reads an identity map. An alias listed again with a different customer id, or a cycle of aliases, makes the map
    * ambiguous: an error under any bad-row policy (as in the Spark job), naming the line of the second mapping.
    */

@@ -1,22 +1,19 @@
 package io.tributary.cli.options;
 
-import io.tributary.core.model.ModelRegistry;
 import io.tributary.core.options.ModelOptionSpec;
 import io.tributary.core.options.OptionDef;
 import io.tributary.core.options.RunOptions;
+import io.tributary.picocli.GeneratedOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.IGetter;
-import picocli.CommandLine.Model.ISetter;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * A mixin whose options are generated from the core's {@link ModelOptionSpec} (or another of the core's option lists,
- * such as {@link io.tributary.core.clv.ClvOptionSpec}): picocli options built from each
- * {@link OptionDef} (name, label, help, default in the help), values kept as given and read by the core's
+ * such as {@link io.tributary.core.clv.ClvOptionSpec}): picocli options built from each {@link OptionDef} by the
+ * engines' one adapter ({@link GeneratedOptions}, the job's too), values kept as given and read by the core's
  * {@link RunOptions}. The CLI restates no option name, default or range.
  */
 public abstract class CoreOptions {
@@ -46,40 +43,10 @@ public abstract class CoreOptions {
     private static void addFrom(CommandSpec command, CommandSpec holder) {
       for (CommandSpec mixin : holder.mixins().values()) {
         if (mixin.userObject() instanceof CoreOptions flags) {
-          for (OptionDef<?> def : flags.generated()) {
-            command.addOption(option(def, flags.given));
-          }
+          GeneratedOptions.add(command, flags.generated(), flags.given);
         }
         addFrom(command, mixin);
       }
-    }
-
-    private static OptionSpec option(OptionDef<?> def, Map<String, String> given) {
-      OptionSpec.Builder b = OptionSpec.builder(def.flag())
-          .paramLabel(def.label())
-          .type(String.class)
-          // picocli formats descriptions: a literal % is written %%.
-          .description(def.description().replace("%", "%%"))
-          .getter(new IGetter() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T get() {
-              return (T) given.get(def.name());
-            }
-          })
-          .setter(new ISetter() {
-            @Override
-            public <T> T set(T value) {
-              if (value != null) {
-                given.put(def.name(), (String) value);
-              }
-              return null;
-            }
-          });
-      if (def == ModelOptionSpec.MODELS) {
-        b.completionCandidates(ModelRegistry.names());
-      }
-      return b.build();
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.tributary.cli.options;
 
-import java.time.LocalDate;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
@@ -27,10 +26,6 @@ public final class OutputOptions {
           + "json), or a DIR that receives one file per table.")
   String output;
 
-  @Option(names = "--run-date", paramLabel = "DATE", converter = Converters.DateConverter.class,
-      description = "Add SPEC's run_date column with this ISO date to every table.")
-  LocalDate runDate;
-
   @Option(names = {"-q", "--quiet"}, description = "Print no summary or notes on stderr.")
   boolean quiet;
 
@@ -46,11 +41,6 @@ public final class OutputOptions {
   /** @return the output as given, {@code -} when absent */
   public String output() {
     return output == null ? "-" : output;
-  }
-
-  /** @return the run date, or null */
-  public LocalDate runDate() {
-    return runDate;
   }
 
   /** @return whether notes and summaries are suppressed */

@@ -2,16 +2,17 @@ package io.tributary.cli.output;
 
 import io.tributary.core.clv.ClvAnalysis;
 import io.tributary.core.clv.Estimate;
+import io.tributary.core.output.ClvReportRow;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * What {@code tributary clv} prints, in its three formats: the fitted parameters with standard errors and
- * log-likelihoods, the counts, and the population's expected lifetime value.
+ * log-likelihoods, the counts, and the population's expected lifetime value. The CSV and JSON forms are the rows of the
+ * core's {@link io.tributary.core.output.OutputTables#CLV_REPORT}; the text form is for people.
  */
 public final class ClvOutput {
   /**
@@ -22,7 +23,12 @@ public final class ClvOutput {
    * @param acquiredAfterEnd customers whose first purchase is after the calibration end
    * @param withoutPurchase customers in the log without a conversion
    */
-  public record Result(ClvAnalysis analysis, LocalDate calibrationEnd, int acquiredAfterEnd, int withoutPurchase) {}
+  public record Result(ClvAnalysis analysis, LocalDate calibrationEnd, int acquiredAfterEnd, int withoutPurchase) {
+    /** @return the report's rows, as the core lays them out */
+    List<ClvReportRow> rows() {
+      return ClvReportRow.of(analysis, calibrationEnd, acquiredAfterEnd, withoutPurchase);
+    }
+  }
 
   private ClvOutput() {}
 
@@ -45,84 +51,51 @@ public final class ClvOutput {
     out.write(sb.toString());
   }
 
-  /** Writes the result as one CSV table {@code section,name,value,standard_error}. */
+  /** Writes the result as one CSV table, the core's {@code clv_report}: {@code section,name,value,standard_error}. */
   public static void csv(Result r, Writer out) throws IOException {
-    List<List<Object>> rows = new ArrayList<>();
-    ClvAnalysis a = r.analysis();
-    for (Estimate e : a.bgNbd().estimates()) {
-      rows.add(List.of("bgnbd", e.name(), e.value(), e.standardError()));
-    }
-    rows.add(row("bgnbd", "log_likelihood", a.bgNbd().logLikelihood()));
-    for (Estimate e : a.gammaGamma().estimates()) {
-      rows.add(List.of("gamma_gamma", e.name(), e.value(), e.standardError()));
-    }
-    rows.add(row("gamma_gamma", "log_likelihood", a.gammaGamma().logLikelihood()));
-    for (Object[] f : facts(r)) {
-      rows.add(row("population", (String) f[0], f[1]));
-    }
-    CsvTableWriter.write(new Table("clv", List.of("section", "name", "value", "standard_error"), rows), out);
+    CsvTableWriter.write(SpecTables.clvReport(r.rows()), out);
   }
 
   /**
-   * Writes the result as one JSON object: {@code bgnbd.{r,alpha,a,b,log_likelihood,standard_errors}},
+   * Writes the same rows as one JSON object: {@code bgnbd.{r,alpha,a,b,log_likelihood,standard_errors}},
    * {@code gamma_gamma.{p,q,gamma,log_likelihood,standard_errors}} and the population's facts at the top level.
    */
   public static void json(Result r, Writer out) throws IOException {
-    ClvAnalysis a = r.analysis();
+    List<ClvReportRow> rows = r.rows();
     StringBuilder sb = new StringBuilder("{\n");
-    sb.append("  \"bgnbd\": ").append(model(a.bgNbd().estimates(), a.bgNbd().logLikelihood())).append(",\n");
-    sb.append("  \"gamma_gamma\": ").append(model(a.gammaGamma().estimates(), a.gammaGamma().logLikelihood()))
-        .append(",\n");
-    List<Object[]> facts = facts(r);
+    sb.append("  \"bgnbd\": ").append(model(rows, ClvReportRow.BG_NBD)).append(",\n");
+    sb.append("  \"gamma_gamma\": ").append(model(rows, ClvReportRow.GAMMA_GAMMA)).append(",\n");
+    List<ClvReportRow> facts = section(rows, ClvReportRow.POPULATION);
     for (int i = 0; i < facts.size(); i++) {
-      Object v = facts.get(i)[1];
-      sb.append("  ").append(JsonTableWriter.string((String) facts.get(i)[0])).append(": ")
+      Object v = facts.get(i).value();
+      sb.append("  ").append(JsonTableWriter.string(facts.get(i).name())).append(": ")
           .append(v instanceof String s ? JsonTableWriter.string(s) : number(v))
           .append(i + 1 < facts.size() ? ",\n" : "\n");
     }
     out.write(sb.append("}\n").toString());
   }
 
-  private static List<Object[]> facts(Result r) {
-    ClvAnalysis a = r.analysis();
-    List<Object[]> f = new ArrayList<>();
-    f.add(new Object[] {"customers", (long) a.customers()});
-    f.add(new Object[] {"repeat_customers", (long) a.repeatCustomers()});
-    f.add(new Object[] {"valued_repeat_customers", (long) a.valuedRepeatCustomers()});
-    f.add(new Object[] {"zero_value_repeat_purchases", a.zeroValueRepeats()});
-    f.add(new Object[] {"acquired_after_calibration", (long) r.acquiredAfterEnd()});
-    f.add(new Object[] {"customers_without_purchase", (long) r.withoutPurchase()});
-    f.add(new Object[] {"calibration_end", r.calibrationEnd().toString()});
-    f.add(new Object[] {"time_unit", a.options().timeUnit().label()});
-    f.add(new Object[] {"horizon_days", a.options().horizonDays()});
-    f.add(new Object[] {"discount_rate", a.options().discountRate()});
-    f.add(new Object[] {"expected_purchases", a.expectedPurchases()});
-    f.add(new Object[] {"clv_total", a.totalLifetimeValue()});
-    f.add(new Object[] {"clv_mean", a.meanLifetimeValue()});
-    return f;
+  private static List<ClvReportRow> section(List<ClvReportRow> rows, String section) {
+    return rows.stream().filter(x -> x.section().equals(section)).toList();
   }
 
-  private static String model(List<Estimate> estimates, double logLikelihood) {
+  /* A fit's rows as {"r": ..., "log_likelihood": ..., "standard_errors": {"r": ...}}. */
+  private static String model(List<ClvReportRow> rows, String section) {
+    List<ClvReportRow> fit = section(rows, section);
+    List<ClvReportRow> estimates = fit.stream().filter(ClvReportRow::isEstimate).toList();
     StringBuilder sb = new StringBuilder("{");
-    for (Estimate e : estimates) {
-      sb.append(JsonTableWriter.string(e.name())).append(": ").append(Numbers.format(e.value())).append(", ");
+    for (ClvReportRow e : estimates) {
+      sb.append(JsonTableWriter.string(e.name())).append(": ").append(number(e.value())).append(", ");
     }
-    sb.append("\"log_likelihood\": ").append(Numbers.format(logLikelihood)).append(", \"standard_errors\": {");
+    Object logLikelihood = fit.stream().filter(x -> x.name().equals(ClvReportRow.LOG_LIKELIHOOD)).findFirst()
+        .orElseThrow().value();
+    sb.append("\"log_likelihood\": ").append(number(logLikelihood)).append(", \"standard_errors\": {");
     for (int i = 0; i < estimates.size(); i++) {
-      Estimate e = estimates.get(i);
+      ClvReportRow e = estimates.get(i);
       sb.append(i == 0 ? "" : ", ").append(JsonTableWriter.string(e.name())).append(": ")
           .append(Numbers.format(e.standardError()));
     }
     return sb.append("}}").toString();
-  }
-
-  private static List<Object> row(String section, String name, Object value) {
-    List<Object> row = new ArrayList<>(4);
-    row.add(section);
-    row.add(name);
-    row.add(value);
-    row.add(null);
-    return row;
   }
 
   private static String number(Object v) {

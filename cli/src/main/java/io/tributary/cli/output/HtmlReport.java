@@ -43,6 +43,16 @@ public final class HtmlReport {
    */
   public static void write(AttributionReport report, io.tributary.core.lifetime.ChannelLifetimeValue lifetime,
       io.tributary.core.lifetime.HoldoutCheck holdout, Map<String, String> settings, PrintWriter out) {
+    write(report, lifetime, holdout, List.of(), settings, out);
+  }
+
+  /**
+   * Writes the report; a windowed run's {@code dated} reports (one per report date) add the daily credit trend per
+   * channel, and the sections after it show the last date.
+   */
+  public static void write(AttributionReport report, io.tributary.core.lifetime.ChannelLifetimeValue lifetime,
+      io.tributary.core.lifetime.HoldoutCheck holdout, List<io.tributary.core.window.WindowedReport.Dated> dated,
+      Map<String, String> settings, PrintWriter out) {
     List<String> models = new ArrayList<>();
     for (ModelResult r : report.results()) {
       models.add(r.model());
@@ -76,6 +86,11 @@ public final class HtmlReport {
     out.println("</style></head><body>");
     out.println("<h1>Tributary attribution report</h1>");
 
+    if (!dated.isEmpty()) {
+      TrendChart.write(out, dated);
+      out.println("<p id=\"last-date\">The sections below show the last report date, "
+          + dated.get(dated.size() - 1).date() + ".</p>");
+    }
     kpis(out, report.kpis());
     out.println("<h2>Attributed conversions by channel and model</h2>");
     legend(out, models);

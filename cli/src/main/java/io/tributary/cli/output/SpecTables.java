@@ -6,6 +6,7 @@ import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.PathSummaryRow;
+import io.tributary.core.output.ClvReportRow;
 import io.tributary.core.output.Column;
 import io.tributary.core.output.ColumnType;
 import io.tributary.core.output.KpiRow;
@@ -79,6 +80,11 @@ public final class SpecTables {
     return table(OutputTables.REJECTED_ROWS, rows, runDate);
   }
 
+  /** @return the report of {@code tributary clv} */
+  public static Table clvReport(List<ClvReportRow> rows) {
+    return table(OutputTables.CLV_REPORT, rows, null);
+  }
+
   /** @return the path file of {@code tributary paths} */
   public static Table paths(List<PathFileRow> paths) {
     return table(OutputTables.PATHS, paths, null);
@@ -116,5 +122,50 @@ public final class SpecTables {
       rows.add(Arrays.asList(cells));
     }
     return new Table(schema.name(), names, types, rows);
+  }
+
+  /**
+   * A windowed run's table: every report date's rows, each led by its date in {@code run_date}, one column set for all
+   * (a column a file leaves out when unset is kept when any date sets it).
+   *
+   * @param schema the core's definition
+   * @param dates the dates' reports, in date order
+   * @param of the rows of one date, in the table's order
+   * @return the table
+   */
+  public static <R> Table dated(TableSchema<R> schema, List<io.tributary.core.window.WindowedReport.Dated> dates,
+      java.util.function.Function<io.tributary.core.window.WindowedReport.Dated, List<R>> of) {
+    List<R> all = new ArrayList<>();
+    List<String> runDates = new ArrayList<>();
+    for (io.tributary.core.window.WindowedReport.Dated d : dates) {
+      for (R r : of.apply(d)) {
+        all.add(r);
+        runDates.add(d.date().toString());
+      }
+    }
+    List<Column<R>> kept = schema.columnsFor(all, false);
+    List<String> names = new ArrayList<>(kept.size() + 1);
+    List<ColumnType> types = new ArrayList<>(kept.size() + 1);
+    names.add(TableSchema.RUN_DATE);
+    types.add(ColumnType.DATE);
+    for (Column<R> c : kept) {
+      names.add(c.name());
+      types.add(c.type());
+    }
+    List<List<Object>> rows = new ArrayList<>(all.size());
+    for (int k = 0; k < all.size(); k++) {
+      Object[] cells = new Object[kept.size() + 1];
+      cells[0] = runDates.get(k);
+      for (int i = 0; i < kept.size(); i++) {
+        cells[i + 1] = kept.get(i).cell(all.get(k));
+      }
+      rows.add(Arrays.asList(cells));
+    }
+    return new Table(schema.name(), names, types, rows);
+  }
+
+  /** @return the {@code conversion_kpis} row of one date's report (no lifetime value in a windowed run) */
+  public static List<KpiRow> kpiRows(AttributionReport report) {
+    return List.of(new KpiRow(report.kpis(), null));
   }
 }

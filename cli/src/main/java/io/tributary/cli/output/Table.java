@@ -39,33 +39,6 @@ public record Table(String name, List<String> columns, List<ColumnType> types, L
     rows = java.util.Collections.unmodifiableList(copy);
   }
 
-  /**
-   * A table the core does not define (the {@code clv} command's report, whose value column mixes text and numbers):
-   * types read from the cells, text where any cell is text.
-   */
-  public Table(String name, List<String> columns, List<List<Object>> rows) {
-    this(name, columns, inferred(columns.size(), rows), rows);
-  }
-
-  private static List<ColumnType> inferred(int width, List<List<Object>> rows) {
-    List<ColumnType> types = new ArrayList<>(width);
-    for (int i = 0; i < width; i++) {
-      ColumnType t = ColumnType.LONG;
-      for (List<Object> r : rows) {
-        Object v = i < r.size() ? r.get(i) : null;
-        if (v instanceof String) {
-          t = ColumnType.TEXT;
-          break;
-        }
-        if (v instanceof Double || v instanceof BigDecimal) {
-          t = ColumnType.DOUBLE;
-        }
-      }
-      types.add(t);
-    }
-    return types;
-  }
-
   /** @return the number as written in CSV and JSON, or null for a null cell; fails on text */
   static String number(Object cell) {
     if (cell == null) {

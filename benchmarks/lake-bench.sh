@@ -1,0 +1,74 @@
+#!/bin/sh
+# Nightly run over a growing lake (issue 13, item 4): is the cost flat in history? A Delta event table partitioned
+# by event_date (io.tributary.bench.spark.LakeGenerator: the same events every day, the shared dates identical in
+# every lake) with each number of days of history given; then the job's nightly run of the last date, reading its
+# lookback (--events-from = run date - LOOKBACK days, --events-to = run date), timed end to end (JVM and Spark start
+# included), BENCH_REPEAT times; the median is reported with its ratio to the first history's.
+#
+#   benchmarks/lake-bench.sh 60 180 365                        # the issue's table: 30,000 events a day
+#   BENCH_PER_DAY=200 BENCH_REPEAT=1 benchmarks/lake-bench.sh 3 6   # a smoke run: seconds
+#
+# Environment: BENCH_DIR (default target/lake-bench), BENCH_PER_DAY (events a day, default 30000), BENCH_LAST (the
+# run date and the lake's last date, default 2024-12-31), BENCH_LOOKBACK (days read before the run date, default 30,
+# the job's default --lookback), BENCH_REPEAT (default 3), BENCH_XMX (default 4g), BENCH_MASTER (default local[2]).
+# The lakes are generated once per size and kept in BENCH_DIR (not timed).
+set -e
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=${BENCH_DIR:-$root/target/lake-bench}
+per_day=${BENCH_PER_DAY:-30000}
+last=${BENCH_LAST:-2024-12-31}
+lookback=${BENCH_LOOKBACK:-30}
+repeat=${BENCH_REPEAT:-3}
+xmx=${BENCH_XMX:-4g}
+master=${BENCH_MASTER:-local[2]}
+mkdir -p "$dir"
+cd "$root"
+if [ ! -f spark-jobs/target/job-classpath.txt ] || [ ! -f benchmarks/target/benchmarks.jar ]; then
+  ./mvnw -q -B -pl spark-jobs,benchmarks -am package -DskipTests
+fi
+# Private copies of the project's jars: a rebuild in the working tree must not pull them away mid-run.
+mkdir -p "$dir/lib"
+cp "$(ls spark-jobs/target/spark-jobs-*.jar | grep -v -e '-spark-submit.jar$' | head -n 1)" "$dir/lib/spark-jobs.jar"
+cp "benchmarks/target/benchmarks.jar" "$dir/lib/benchmarks.jar"
+cp="$dir/lib/spark-jobs.jar"
+for entry in $(cat spark-jobs/target/job-classpath.txt spark-jobs/target/job-classpath-runtime.txt | tr ':' ' '); do
+  case "$entry" in
+    "$root"/*) cp "$entry" "$dir/lib/" && cp="$cp:$dir/lib/$(basename "$entry")" ;;
+    *) cp="$cp:$entry" ;;
+  esac
+done
+opens=$(sed -n 's/.*<spark.jvm.opens>\(.*\)<\/spark.jvm.opens>.*/\1/p' pom.xml)
+export SPARK_LOCAL_IP=127.0.0.1
+from=$(date -u -d "$last - $lookback days" +%F)
+
+echo "| history days | events stored | events read | wall s (median of $repeat) | vs first | load avg |"
+echo "|---|---|---|---|---|---|"
+first=""
+for days in "$@"; do
+  lake="$dir/lake-$days-$per_day-$last"
+  if [ ! -d "$lake/_delta_log" ]; then
+    # shellcheck disable=SC2086
+    java $opens -Xmx$xmx -Duser.timezone=UTC -Dlog4j2.configurationFile="$root/spark-jobs/conf/log4j2.properties" \
+      -Dspark.master="$master" -Dspark.ui.enabled=false -cp "$cp:$dir/lib/benchmarks.jar" \
+      io.tributary.bench.spark.LakeGenerator "$lake" "$days" "$per_day" "$last" \
+      > "$dir/generate-$days.log" 2>&1 || { cat "$dir/generate-$days.log" >&2; exit 1; }
+  fi
+  times=""
+  for i in $(seq 1 "$repeat"); do
+    out="$dir/out-$days"
+    rm -rf "$out"
+    # shellcheck disable=SC2086
+    /usr/bin/time -f "%e" -o "$dir/time.txt" java $opens -Xmx$xmx -Duser.timezone=UTC \
+      -Dlog4j2.configurationFile="$root/spark-jobs/conf/log4j2.properties" -Dspark.master="$master" \
+      -Dspark.ui.enabled=false -Dspark.sql.session.timeZone=UTC -cp "$cp" io.tributary.spark.AttributionJob \
+      --run-date "$last" --events "delta:$lake" --events-from "$from" --events-to "$last" --output "$out" \
+      > "$dir/run-$days.log" 2>&1 || { cat "$dir/run-$days.log" >&2; exit 1; }
+    times="$times $(tail -n 1 "$dir/time.txt")"
+  done
+  median=$(echo "$times" | tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  read_rows=$(sed -n 's/.*rows: \([0-9]*\) read.*/\1/p' "$dir/run-$days.log")
+  [ -z "$first" ] && first=$median
+  awk -v d="$days" -v s=$((days * per_day)) -v r="$read_rows" -v m="$median" -v f="$first" \
+    -v ld="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN { printf "| %d | %d | %d | %.1f | %.2f | %s |\n", d, s, r, m, m / f, ld }'
+  grep -h "time:" "$dir/run-$days.log" >&2 || true
+done
