@@ -13,6 +13,7 @@ import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
 import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.lifetime.ChannelLifetimeValue;
+import io.tributary.core.lifetime.HoldoutCheck;
 import io.tributary.core.lifetime.LifetimeTally;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
@@ -275,6 +276,7 @@ final class NightlyRun {
       phase("models and report");
       ChannelLifetimeValue lifetime = null;
       Double lifetimeChange = null;
+      HoldoutCheck holdout = null;
       if (cfg.lifetime() != null) {
         // The partitions' buyers on the driver: a few ints per buyer plus each distinct purchase pattern and path once
         // (LifetimeTally); the fit needs them all at once, and the split is the core's, as in the CLI.
@@ -282,11 +284,20 @@ final class NightlyRun {
         for (byte[] b : buyerPayloads) {
           buyers.addAll(LifetimeTally.decode(b));
         }
+        var modelOptions = cfg.models().modelOptions();
         lifetime = ChannelLifetimeValue.compute(aggregate, models, buyers, report.channelCredit(), spend,
-            cfg.lifetime(), ZoneId.of(cfg.timezone()));
+            cfg.lifetime(), ZoneId.of(cfg.timezone()), modelOptions.bootstrapReplicates(), modelOptions.seed());
         lifetimeChange = ChannelLifetimeValue.change(lifetime.meanLifetimeValue(), yearBefore(writer));
+        notes.addAll(lifetime.warnings());
+        try {
+          holdout = HoldoutCheck.of(buyers, lifetime.calibrationEnd(), cfg.lifetime());
+        } catch (io.tributary.core.clv.ClvException e) {
+          // The check is a diagnostic: a calibration part too short to fit must not fail the run's tables.
+          notes.add("note: no lifetime_holdout rows: " + e.getMessage());
+        }
         phase("lifetime value");
       }
+      HoldoutCheck check = holdout;
       KpiRow kpis = new KpiRow(report.kpis(), lifetime, lifetimeChange);
       ChannelLifetimeValue clv = lifetime;
       SegmentedReport segmented = null;
@@ -346,6 +357,10 @@ final class NightlyRun {
       if (clv != null || writer.exists(OutputTables.CHANNEL_LIFETIME_VALUE)) {
         writes.add(() -> writer.replace(OutputTables.CHANNEL_LIFETIME_VALUE,
             frame(OutputTables.channelLifetimeValue(date, clv), OutputTables.channelLifetimeValueSchema(clv)), date));
+      }
+      if (check != null || writer.exists(OutputTables.LIFETIME_HOLDOUT)) {
+        writes.add(() -> writer.replace(OutputTables.LIFETIME_HOLDOUT,
+            frame(OutputTables.lifetimeHoldout(date, check), OutputTables.LIFETIME_HOLDOUT_SCHEMA), date));
       }
       Map<String, Long> published = writer.format() == OutputFormat.DELTA ? Publication.repair(writer) : null;
       writeConcurrently(writes);
