@@ -11,6 +11,7 @@
 # length 6, ~12.5 MB) into BENCH_DIR, and ../shared/datasets/pathdata.csv (ChannelAttribution's PathData, 10,000 paths)
 # when it is there. ChannelAttribution: CA_PYTHON (default python3) must import ChannelAttribution 2.1.7 (with
 # CA_PYTHONPATH added to its PYTHONPATH if set); when it cannot, the CA rows are left out and the script says so.
+# benchmarks/build-channelattribution.sh builds it from its public source and prints the CA_PYTHONPATH to use.
 # Environment: BENCH_DIR (default target/paths-bench), BENCH_ROUNDS (default 7), BENCH_OUT (also write the table to
 # this file). Prints a markdown table: median, min-max and peak RSS of each contender, the ratio of medians, and the
 # load average before and after. The machine should be quiet; the load average says whether it was.

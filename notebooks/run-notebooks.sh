@@ -16,10 +16,11 @@ executed="$root/target/notebooks-executed"
 rm -rf "$tables" "$executed"
 mkdir -p "$lib" "$executed"
 
-# The job on the shipped sample data, with bootstrap intervals for the model-comparison chart.
+# The job on the shipped sample data, with bootstrap intervals for the model-comparison chart and lifetime value
+# (--clv) for the lifetime notebook.
 "$root/spark-jobs/bin/tributary-job" --events "$root/sample-data/events.csv" --spend "$root/sample-data/spend.csv" \
   --identities "$root/sample-data/identities.csv" --consent "$root/sample-data/consent.csv" \
-  --run-date 2024-03-01 --conversions all --bootstrap 50 --seed 7 --format parquet --output "$tables" || {
+  --run-date 2024-03-01 --conversions all --bootstrap 50 --seed 7 --clv --format parquet --output "$tables" || {
   echo "notebooks: 0 passed, 1 failed (the job did not produce the tables)"
   exit 1
 }

@@ -19,6 +19,16 @@ public final class Errors {
     return new TributaryException(ErrorClass.BAD_INPUT, "--" + option + ": " + reason, null);
   }
 
+  /** @return bad input: the main input has a header and no data row (nothing, or blank lines, after it) */
+  public static InputException noDataRows(String file) {
+    return new InputException(file, 0, null, "no data rows after the header");
+  }
+
+  /** @return bad input: every one of the main input's {@code read} rows was rejected (under a skipping policy) */
+  public static InputException everyRowRejected(String file, long read) {
+    return new InputException(file, 0, null, "every one of the " + read + " rows was rejected; nothing to attribute");
+  }
+
   /** @return a failure: an output could not be written (never the input's fault) */
   public static TributaryException cannotWrite(String target, Throwable cause) {
     return new TributaryException(ErrorClass.FAILURE, "cannot write " + target + ": " + reason(cause), cause);

@@ -192,9 +192,11 @@ final class AttributionJob {
     clock.lap("fit models and metrics (" + aggregate.paths().size() + " distinct paths)");
     ChannelLifetimeValue lifetime = null;
     if (ledger != null) {
-      lifetime = ChannelLifetimeValue.compute(aggregate, models, ledger, report.channelCredit(), spend, clvOptions,
-          settings.zone());
+      lifetime = ChannelLifetimeValue.compute(aggregate, models, io.tributary.core.lifetime.LifetimeTally.of(ledger),
+          report.channelCredit(), spend, clvOptions, settings.zone(), modelOptions.bootstrapReplicates(),
+          modelOptions.seed());
       clock.lap("fit lifetime value and split it by channel (" + lifetime.customers() + " customers)");
+      notes.addAll(lifetime.warnings());
     }
     List<String> lines = new ArrayList<>();
     for (InputStats s : stats) {

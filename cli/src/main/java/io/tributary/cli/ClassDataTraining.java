@@ -31,7 +31,17 @@ public final class ClassDataTraining {
       System.err.println("usage: ClassDataTraining <scratch folder>");
       System.exit(2);
     }
-    Path dir = Files.createDirectories(Path.of(args[0]));
+    System.exit(train(Path.of(args[0])) == 0 ? 0 : 1);
+  }
+
+  /**
+   * Runs the training commands.
+   *
+   * @param scratch a folder for the generated inputs and the outputs (created when missing)
+   * @return how many commands failed (each is named on stderr)
+   */
+  static int train(Path scratch) throws IOException {
+    Path dir = Files.createDirectories(scratch);
     Path events = writeEvents(dir.resolve("events.csv"));
     Path spend = writeSpend(dir.resolve("spend.csv"));
     Path paths = dir.resolve("paths.csv");
@@ -57,7 +67,7 @@ public final class ClassDataTraining {
         failed++;
       }
     }
-    System.exit(failed == 0 ? 0 : 1);
+    return failed;
   }
 
   /* 300 customers, a few touches each over March 2024, one in four converting. */

@@ -109,6 +109,7 @@ final class ClvCommand implements Callable<Integer> {
       clock.laps().forEach(streams.err()::println);
     }
     if (!quiet) {
+      io.tributary.core.clv.FitWarnings.of(analysis.bgNbd(), analysis.gammaGamma()).forEach(streams.err()::println);
       run.stats().forEach(s -> streams.err().println(s.describe()));
       streams.err().println(log.source() + ": " + analysis.customers() + " customers in the calibration window, "
           + purchases.acquiredAfterEnd() + " first bought after it, " + purchases.withoutPurchase()

@@ -1,5 +1,6 @@
 package io.tributary.spark;
 
+import io.tributary.core.Errors;
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
 import io.tributary.core.input.RangeCheck;
@@ -9,6 +10,7 @@ import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.IdentityMap;
 import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.lifetime.ChannelLifetimeValue;
+import io.tributary.core.lifetime.HoldoutCheck;
 import io.tributary.core.lifetime.LifetimeTally;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
@@ -251,8 +253,8 @@ final class NightlyRun {
               new Rejection(r.getString(ParsedRecords.FILE), lines.line(r), r.getString(ParsedRecords.REASON),
                   r.getString(ParsedRecords.RAW))), Encoders.row(OutputTables.REJECTED_ROWS_SCHEMA));
       if (mainRead == 0) {
-        // The CLI's words for the same file (a header, then nothing or blank lines).
-        throw new JobFailedException(main + ": no data rows after the header");
+        // The core's words (the CLI's too), thrown as the job's own "stopped on its input" (AttributionJob#run).
+        throw new JobFailedException(Errors.noDataRows(main.toString()).getMessage());
       }
       checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
 
@@ -268,6 +270,7 @@ final class NightlyRun {
       phase("models and report");
       ChannelLifetimeValue lifetime = null;
       Double lifetimeChange = null;
+      HoldoutCheck holdout = null;
       if (cfg.lifetime() != null) {
         // The partitions' buyers on the driver: a few ints per buyer plus each distinct purchase pattern and path once
         // (LifetimeTally); the fit needs them all at once, and the split is the core's, as in the CLI.
@@ -275,11 +278,20 @@ final class NightlyRun {
         for (byte[] b : buyerPayloads) {
           buyers.addAll(LifetimeTally.decode(b));
         }
+        var modelOptions = cfg.models().modelOptions();
         lifetime = ChannelLifetimeValue.compute(aggregate, models, buyers, report.channelCredit(), spend,
-            cfg.lifetime(), ZoneId.of(cfg.timezone()));
+            cfg.lifetime(), ZoneId.of(cfg.timezone()), modelOptions.bootstrapReplicates(), modelOptions.seed());
         lifetimeChange = ChannelLifetimeValue.change(lifetime.meanLifetimeValue(), yearBefore(writer));
+        notes.addAll(lifetime.warnings());
+        try {
+          holdout = HoldoutCheck.of(buyers, lifetime.calibrationEnd(), cfg.lifetime());
+        } catch (io.tributary.core.clv.ClvException e) {
+          // The check is a diagnostic: a calibration part too short to fit must not fail the run's tables.
+          notes.add("note: no lifetime_holdout rows: " + e.getMessage());
+        }
         phase("lifetime value");
       }
+      HoldoutCheck check = holdout;
       KpiRow kpis = new KpiRow(report.kpis(), lifetime, lifetimeChange);
       ChannelLifetimeValue clv = lifetime;
 
@@ -327,6 +339,10 @@ final class NightlyRun {
       if (clv != null || writer.exists(OutputTables.CHANNEL_LIFETIME_VALUE)) {
         writes.add(() -> writer.replace(OutputTables.CHANNEL_LIFETIME_VALUE,
             frame(OutputTables.channelLifetimeValue(date, clv), OutputTables.channelLifetimeValueSchema(clv)), date));
+      }
+      if (check != null || writer.exists(OutputTables.LIFETIME_HOLDOUT)) {
+        writes.add(() -> writer.replace(OutputTables.LIFETIME_HOLDOUT,
+            frame(OutputTables.lifetimeHoldout(date, check), OutputTables.LIFETIME_HOLDOUT_SCHEMA), date));
       }
       Map<String, Long> published = writer.format() == OutputFormat.DELTA ? Publication.repair(writer) : null;
       writeConcurrently(writes);
@@ -437,8 +453,12 @@ final class NightlyRun {
   }
 
   private static String firstRejected(Dataset<Row> rejected) {
-    Row r = rejected.orderBy("source", "line").first();
-    return r.getString(1) + ":" + r.getLong(2) + ": " + r.getString(3);
+    return located(rejected.orderBy("source", "line").first());
+  }
+
+  /** @return a {@code rejected_rows} row as the core words a bad row: {@code file:line: reason} */
+  private static String located(Row rejected) {
+    return InputException.format(rejected.getString(1), rejected.getLong(2), null, rejected.getString(3));
   }
 
   private void checkShare(String source, long rows, long rejected, java.util.function.Supplier<String> first) {
@@ -485,8 +505,7 @@ final class NightlyRun {
     long n = sum(counts, ParsedRecords.N1);
     read += n;
     accepted += sum(counts, ParsedRecords.N2);
-    checkShare(spec.toString(), n, out.size(),
-        () -> out.get(0).getString(1) + ":" + out.get(0).getLong(2) + ": " + out.get(0).getString(3));
+    checkShare(spec.toString(), n, out.size(), () -> located(out.get(0)));
     sideRejected.addAll(out);
     return new Collected(data, lines);
   }

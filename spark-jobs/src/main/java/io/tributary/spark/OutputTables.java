@@ -45,6 +45,9 @@ final class OutputTables {
   static final String MODEL_FIT = io.tributary.core.output.OutputTables.MODEL_FIT.name();
   /** Lifetime value by channel, written by a run with {@code --clv}. */
   static final String CHANNEL_LIFETIME_VALUE = io.tributary.core.output.OutputTables.CHANNEL_LIFETIME_VALUE.name();
+  /** The BG/NBD holdout check, written by a run with {@code --clv}. */
+  static final String LIFETIME_HOLDOUT = io.tributary.core.output.OutputTables.LIFETIME_HOLDOUT.name();
+  static final StructType LIFETIME_HOLDOUT_SCHEMA = fixed(io.tributary.core.output.OutputTables.LIFETIME_HOLDOUT);
   /** The partition column of every table. */
   static final String RUN_DATE = TableSchema.RUN_DATE;
 
@@ -179,6 +182,12 @@ final class OutputTables {
   static StructType channelLifetimeValueSchema(ChannelLifetimeValue lifetime) {
     return schema(io.tributary.core.output.OutputTables.CHANNEL_LIFETIME_VALUE,
         lifetime == null ? List.of() : lifetime.rows());
+  }
+
+  /** @return the {@code lifetime_holdout} rows (none without the check) */
+  static List<Row> lifetimeHoldout(LocalDate runDate, io.tributary.core.lifetime.HoldoutCheck check) {
+    return rows(io.tributary.core.output.OutputTables.LIFETIME_HOLDOUT, runDate,
+        check == null ? List.of() : check.rows());
   }
 
   static List<Row> pathSummary(LocalDate runDate, AttributionReport report) {

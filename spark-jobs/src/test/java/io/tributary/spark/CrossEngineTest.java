@@ -307,7 +307,8 @@ class CrossEngineTest {
    * its conversion_kpis equal the CLI's; against truth that does not come from our code, first_touch's new customers
    * per channel are the customers the sample generator made each channel acquire (truth.csv), and under every model
    * the channels' credited customers and lifetime value add up to all buyers and their total lifetime value. A second
-   * run of the same log a year later has lifetime value per customer unchanged: change 0 against the first.
+   * run of the same log a year later has lifetime value per customer unchanged: change 0 against the first. Both
+   * engines draw the same bootstrap replicates (--bootstrap 20), so the intervals are equal too.
    */
   @Test
   void lifetimeValue_sampleData_jobEqualsCliAndTheGeneratorsTruth() throws java.io.IOException {
@@ -321,7 +322,8 @@ class CrossEngineTest {
     Path out = dir.resolve("clv-out");
     JobConfig c = JobConfig.ofEvents(DATE, events, out.toString()).withSideInputs(spend, ids, consent);
     JobConfig cfg = new JobConfig(c.runDate(), c.events(), null, c.spend(), c.identities(), c.consent(), c.mapping(),
-        c.timezone(), c.pathSeparator(), c.models().with("models", models), null, null, c.output(), c.format(),
+        c.timezone(), c.pathSeparator(), c.models().with("models", models).with("bootstrap", "20"), null, null,
+        c.output(), c.format(),
         c.maxRejectedShare()).withLifetime(io.tributary.core.clv.ClvOptions.defaults());
     AttributionJob.run(SharedSpark.get(), cfg);
     Map<String, Row> job = new HashMap<>();
@@ -333,8 +335,8 @@ class CrossEngineTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = io.tributary.cli.Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), "attribute", "--events", events, "--spend", spend,
-        "--identities", ids, "--consent", consent, "--clv", "--models", models, "--format", "csv", "--output",
-        cliOut + "/", "-q");
+        "--identities", ids, "--consent", consent, "--clv", "--models", models, "--bootstrap", "20", "--format", "csv",
+        "--output", cliOut + "/", "-q");
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
     List<String> lines = Files.readAllLines(cliOut.resolve("channel_lifetime_value.csv"));
     List<String> header = List.of(lines.get(0).split(","));
@@ -345,7 +347,7 @@ class CrossEngineTest {
       Row r = job.get(key);
       assertNotNull(r, "CLI row " + key + " is not in the job's output");
       for (String col : List.of("new_customers", "lifetime_value", "lifetime_value_per_customer", "spend", "roas",
-          "ltv_roas")) {
+          "ltv_roas", "ci_low", "ci_high")) {
         String cell = f[header.indexOf(col)];
         close(cell.isEmpty() ? null : Double.valueOf(cell), r.getAs(col), key + " " + col + " (CLI)");
       }

@@ -109,8 +109,7 @@ final class MaximumLikelihood {
       checkInterior(model, names, u, customers);
       fu = f.applyAsDouble(u);
       double[][] h = new double[n][n];
-      double[] g = new double[n];
-      derivatives(f, u, fu, g, h);
+      double[] g = derivatives(f, u, fu, h);
       inverse = inverse(model, names, h, customers);
       double[] step = inverse.operate(g);
       // Newton decrement g' H^-1 g: twice the gain a Newton step promises. At a maximum it is ~0; on a ridge rising
@@ -156,16 +155,7 @@ final class MaximumLikelihood {
     }
     double fu = f.applyAsDouble(u);
     for (int iteration = 0; iteration < 10; iteration++) {
-      double[] g = new double[n];
-      double[] v = u.clone();
-      for (int i = 0; i < n; i++) {
-        v[i] = u[i] + H_STEP;
-        double plus = f.applyAsDouble(v);
-        v[i] = u[i] - H_STEP;
-        double minus = f.applyAsDouble(v);
-        v[i] = u[i];
-        g[i] = (plus - minus) / (2 * H_STEP);
-      }
+      double[] g = gradient(f, u, fu, null);
       double[] step = inverse.operate(g);
       double[] next = u.clone();
       double largest = 0;
@@ -209,9 +199,13 @@ final class MaximumLikelihood {
     }
   }
 
-  /* Central differences of f at u: gradient g and Hessian h (1 + 2n + 2n(n-1) evaluations). */
-  private static void derivatives(ToDoubleFunction<double[]> f, double[] u, double fu, double[] g, double[][] h) {
+  /*
+   * The gradient of f at u (where f is fu) by central differences, 2n evaluations; when diagonal is not null, the same
+   * evaluations give the Hessian's diagonal into it.
+   */
+  private static double[] gradient(ToDoubleFunction<double[]> f, double[] u, double fu, double[][] diagonal) {
     int n = u.length;
+    double[] g = new double[n];
     double[] v = u.clone();
     for (int i = 0; i < n; i++) {
       v[i] = u[i] + H_STEP;
@@ -220,8 +214,18 @@ final class MaximumLikelihood {
       double minus = f.applyAsDouble(v);
       v[i] = u[i];
       g[i] = (plus - minus) / (2 * H_STEP);
-      h[i][i] = (plus - 2 * fu + minus) / (H_STEP * H_STEP);
+      if (diagonal != null) {
+        diagonal[i][i] = (plus - 2 * fu + minus) / (H_STEP * H_STEP);
+      }
     }
+    return g;
+  }
+
+  /* Central differences of f at u: the gradient, returned, and the Hessian into h (1 + 2n + 2n(n-1) evaluations). */
+  private static double[] derivatives(ToDoubleFunction<double[]> f, double[] u, double fu, double[][] h) {
+    int n = u.length;
+    double[] g = gradient(f, u, fu, h);
+    double[] v = u.clone();
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
         double s = 0;
@@ -237,6 +241,7 @@ final class MaximumLikelihood {
         h[i][j] = h[j][i] = s / (4 * H_STEP * H_STEP);
       }
     }
+    return g;
   }
 
   private static RealMatrix inverse(String model, List<String> names, double[][] h, int customers) {

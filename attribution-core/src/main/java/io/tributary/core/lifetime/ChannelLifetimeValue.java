@@ -53,9 +53,12 @@ import java.util.TreeMap;
  * @param calibrationEnd the calibration end used
  * @param customers buyers valued
  * @param totalLifetimeValue the sum of their lifetime values (exact sum, rounded once)
+ * @param failedReplicates bootstrap replicates left out of the intervals because their fit failed (0 without
+ *     intervals)
  */
 public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit purchases, GammaGammaFit value,
-    double fallbackOrderValue, LocalDate calibrationEnd, int customers, double totalLifetimeValue) {
+    double fallbackOrderValue, LocalDate calibrationEnd, int customers, double totalLifetimeValue,
+    int failedReplicates) {
   /** The option that turns lifetime value by channel on, in every engine. */
   public static final String OPTION = "--clv";
   /** The channel of customers whose first purchase had no touch in its window. */
@@ -79,6 +82,25 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       return null;
     }
     return now / yearBefore - 1;
+  }
+
+  /**
+   * @return what the user should know about the fit, one line each: a weak fit ({@link
+   *     io.tributary.core.clv.FitWarnings}) and the Gamma-Gamma fallback when it was used; the same lines in every
+   *     engine
+   */
+  public List<String> warnings() {
+    List<String> out = new ArrayList<>(io.tributary.core.clv.FitWarnings.of(purchases, value));
+    if (value == null) {
+      out.add(String.format(java.util.Locale.ROOT, "note: Gamma-Gamma has no maximum on these order values (they do "
+          + "not vary by customer as it assumes): every purchase is valued at the mean repeat order, %.2f",
+          fallbackOrderValue));
+    }
+    if (failedReplicates > 0) {
+      out.add("note: " + failedReplicates + " bootstrap replicates of lifetime value could not be fitted (a draw "
+          + "without a maximum) and are left out of its intervals");
+    }
+    return out;
   }
 
   /** @return the mean lifetime value per buyer; 0 without buyers */
@@ -128,9 +150,36 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
    */
   public static ChannelLifetimeValue compute(JourneyAggregate aggregate, List<AttributionModel> models,
       LifetimeTally buyers, List<ChannelCreditRow> credit, SpendTable spend, ClvOptions options, ZoneId zone) {
-    LifetimeFit fit = LifetimeFit.of(buyers, calibrationEnd(buyers.lastEventMillis(), options, zone), options);
+    return compute(aggregate, models, buyers, credit, spend, options, zone, 0, 0);
+  }
+
+  /**
+   * Like {@link #compute(JourneyAggregate, List, LifetimeTally, List, SpendTable, ClvOptions, ZoneId)}, with 95 %
+   * bootstrap intervals of every row's {@code lifetime_value} ({@code ci_low}, {@code ci_high}) when
+   * {@code replicates > 0}: buyers resampled, both models refitted per replicate ({@link LifetimeBootstrap}).
+   *
+   * @param replicates bootstrap replicates ({@code --bootstrap}), 0 for none
+   * @param seed their seed ({@code --seed})
+   */
+  public static ChannelLifetimeValue compute(JourneyAggregate aggregate, List<AttributionModel> models,
+      LifetimeTally buyers, List<ChannelCreditRow> credit, SpendTable spend, ClvOptions options, ZoneId zone,
+      int replicates, long seed) {
+    LocalDate end = calibrationEnd(buyers.lastEventMillis(), options, zone);
+    LifetimeFit fit = LifetimeFit.of(buyers, end, options);
     double[] valueOf = fit.patternValues(buyers);
-    return split(aggregate, models, buyers, null, valueOf, fit, credit, spend);
+    ChannelLifetimeValue point = split(aggregate, models, buyers, null, valueOf, fit, credit, spend);
+    if (replicates <= 0) {
+      return point;
+    }
+    LifetimeBootstrap.Intervals ci = LifetimeBootstrap.intervals(point, aggregate, models, buyers, end, options,
+        credit, spend, replicates, seed);
+    List<ChannelLifetimeValueRow> rows = new ArrayList<>(point.rows().size());
+    for (int i = 0; i < point.rows().size(); i++) {
+      ChannelLifetimeValueRow r = point.rows().get(i);
+      rows.add(Double.isNaN(ci.low()[i]) ? r : r.withInterval(ci.low()[i], ci.high()[i]));
+    }
+    return new ChannelLifetimeValue(rows, point.purchases(), point.value(), point.fallbackOrderValue(),
+        point.calibrationEnd(), point.customers(), point.totalLifetimeValue(), ci.failed());
   }
 
   /*
@@ -243,7 +292,7 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       }
     }
     return new ChannelLifetimeValue(rows, fit.purchases(), fit.orderValue(), fit.fallbackOrderValue(),
-        fit.calibrationEnd(), Math.toIntExact(customers), total.toBigDecimal().doubleValue());
+        fit.calibrationEnd(), Math.toIntExact(customers), total.toBigDecimal().doubleValue(), 0);
   }
 
   private record Key(int[] ids) {

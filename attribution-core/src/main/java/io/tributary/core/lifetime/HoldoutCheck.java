@@ -27,12 +27,17 @@ public record HoldoutCheck(LocalDate calibrationEnd, LocalDate holdoutEnd, BgNbd
   public static final int LAST_ROW = 7;
 
   /**
+   * One row of the check, and of the {@code lifetime_holdout} table.
+   *
+   * @param calibrationEnd the last day of the calibration part
+   * @param holdoutEnd the last day of the holdout
    * @param frequency x in the calibration part ({@value #LAST_ROW} means x &gt;= {@value #LAST_ROW})
    * @param customers customers with that x
    * @param actual their mean repeat purchases in the holdout
    * @param predicted the fit's mean expected repeat purchases in the holdout
    */
-  public record Row(int frequency, long customers, double actual, double predicted) {}
+  public record Row(LocalDate calibrationEnd, LocalDate holdoutEnd, int frequency, long customers, double actual,
+      double predicted) {}
 
   public HoldoutCheck {
     rows = List.copyOf(rows);
@@ -103,7 +108,7 @@ public record HoldoutCheck(LocalDate calibrationEnd, LocalDate holdoutEnd, BgNbd
     List<Row> rows = new ArrayList<>();
     for (int x = 0; x <= LAST_ROW; x++) {
       if (n[x] > 0) {
-        rows.add(new Row(x, n[x], a[x] / n[x], p[x] / n[x]));
+        rows.add(new Row(LocalDate.ofEpochDay(cut), end, x, n[x], a[x] / n[x], p[x] / n[x]));
       }
     }
     return new HoldoutCheck(LocalDate.ofEpochDay(cut), end, fit, rows);

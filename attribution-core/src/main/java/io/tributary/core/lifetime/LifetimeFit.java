@@ -113,30 +113,47 @@ public record LifetimeFit(BgNbdFit purchases, GammaGammaFit orderValue, double f
   public double[] patternValues(LifetimeTally buyers) {
     LifetimeValue lv = orderValue == null ? null : new LifetimeValue(purchases.model(), orderValue.model(), options);
     long last = calibrationEnd.toEpochDay();
-    double[] out = new double[buyers.patterns()];
-    // A customer's value is a function of their summary alone, and patterns share summaries: once each.
-    Map<CustomerSummary, Double> bySummary = new HashMap<>();
-    for (int p = 0; p < out.length; p++) {
+    // A customer's value is a function of their summary alone, and patterns share summaries: once each. Each value is
+    // a pure function of its summary, so computing them on every core gives the same bits as one by one.
+    Map<CustomerSummary, Integer> index = new HashMap<>();
+    List<CustomerSummary> distinct = new ArrayList<>();
+    int[] summaryOf = new int[buyers.patterns()];
+    for (int p = 0; p < summaryOf.length; p++) {
       CustomerSummary s = buyers.pattern(p).summary(last, options.timeUnit());
-      Double known = bySummary.get(s);
-      double value;
-      if (known != null) {
-        value = known;
-      } else {
-        value = lv == null ? Double.NaN : lv.lifetimeValue(s);
-        if (!(value >= 0) || Double.isInfinite(value)) {
-          double perPurchase = lv == null ? fallbackOrderValue : orderValue.model().expectedValue(s);
-          value = perPurchase * UntransformedLifetimeValue.discountedPurchases(purchases.model(), options, s);
-        }
-        if (!(value >= 0) || Double.isInfinite(value)) {
-          throw new ClvException("the fitted models give no finite lifetime value for a customer with x = "
-              + s.frequency() + ", T = " + s.age() + " (BG/NBD " + purchases.model() + "): the data cannot support "
-              + "a lifetime-value fit");
-        }
-        bySummary.put(s, value);
+      Integer i = index.putIfAbsent(s, distinct.size());
+      if (i == null) {
+        i = distinct.size();
+        distinct.add(s);
       }
-      out[p] = value;
+      summaryOf[p] = i;
+    }
+    double[] values = java.util.stream.IntStream.range(0, distinct.size()).parallel()
+        .mapToDouble(i -> value(lv, distinct.get(i))).toArray();
+    CustomerSummary failed = null;
+    for (int i = 0; i < values.length; i++) {
+      if (Double.isNaN(values[i]) && (failed == null || CANONICAL.compare(distinct.get(i), failed) < 0)) {
+        failed = distinct.get(i); // the same customer named in every engine, whatever its reading order
+      }
+    }
+    if (failed != null) {
+      throw new ClvException("the fitted models give no finite lifetime value for a customer with x = "
+          + failed.frequency() + ", T = " + failed.age() + " (BG/NBD " + purchases.model() + "): the data cannot "
+          + "support a lifetime-value fit");
+    }
+    double[] out = new double[summaryOf.length];
+    for (int p = 0; p < out.length; p++) {
+      out[p] = values[summaryOf[p]];
     }
     return out;
+  }
+
+  /* The customer's lifetime value, or NaN when the fitted models give no finite one. */
+  private double value(LifetimeValue lv, CustomerSummary s) {
+    double value = lv == null ? Double.NaN : lv.lifetimeValue(s);
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      double perPurchase = lv == null ? fallbackOrderValue : orderValue.model().expectedValue(s);
+      value = perPurchase * UntransformedLifetimeValue.discountedPurchases(purchases.model(), options, s);
+    }
+    return value >= 0 && !Double.isInfinite(value) ? value : Double.NaN;
   }
 }

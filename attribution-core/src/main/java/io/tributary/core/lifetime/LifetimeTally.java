@@ -128,6 +128,11 @@ public final class LifetimeTally {
     return lastEventMillis;
   }
 
+  /** @return the number of journey models whose weights each buyer with a path carries (0 when unknown) */
+  public int journeyModels() {
+    return Math.max(0, journeyModels);
+  }
+
   /** @return the number of buyers */
   public int size() {
     return size;

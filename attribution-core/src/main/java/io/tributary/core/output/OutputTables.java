@@ -7,6 +7,7 @@ import static io.tributary.core.output.ColumnType.TEXT;
 import static io.tributary.core.output.ColumnType.TIMESTAMP;
 
 import io.tributary.core.lifetime.ChannelLifetimeValueRow;
+import io.tributary.core.lifetime.HoldoutCheck;
 import io.tributary.core.metrics.ChannelCreditRow;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import io.tributary.core.metrics.PathSummaryRow;
@@ -110,6 +111,21 @@ public final class OutputTables {
       .nullable("ci_high", DOUBLE, Presence.WHEN_SET_IN_FILES, ChannelLifetimeValueRow::ciHigh)
       .build();
 
+  /**
+   * Not a SPEC table: the standard check of the BG/NBD fit ({@code --clv}, Spark job): fitted on the first two thirds
+   * of the run's days, its predicted repeat purchases in the last third against the actual ones, by the number of
+   * repeat purchases in the first part ({@link io.tributary.core.lifetime.HoldoutCheck}).
+   */
+  public static final TableSchema<HoldoutCheck.Row> LIFETIME_HOLDOUT = TableSchema
+      .<HoldoutCheck.Row>named("lifetime_holdout", "by frequency; the last row (7) pools 7 or more")
+      .required("calibration_end", DATE, HoldoutCheck.Row::calibrationEnd)
+      .required("holdout_end", DATE, HoldoutCheck.Row::holdoutEnd)
+      .required("frequency", LONG, r -> (long) r.frequency())
+      .required("customers", LONG, HoldoutCheck.Row::customers)
+      .required("actual_repeat_purchases", DOUBLE, HoldoutCheck.Row::actual)
+      .required("predicted_repeat_purchases", DOUBLE, HoldoutCheck.Row::predicted)
+      .build();
+
   /** Every distinct path with its journeys, conversions and value. */
   public static final TableSchema<PathSummaryRow> PATH_SUMMARY = TableSchema
       .<PathSummaryRow>named("path_summary", "the core's path order (by path length, then channel ids)")
@@ -207,8 +223,8 @@ public final class OutputTables {
 
   /** Every table, in the order the docs list them. */
   public static final List<TableSchema<?>> ALL = List.of(CHANNEL_CREDIT, CONVERSION_KPIS, PATH_SUMMARY,
-      REJECTED_ROWS, RUN_LOG, MARKOV_TRANSITIONS, REMOVAL_EFFECTS, CHANNEL_LIFETIME_VALUE, PATHS, CHANNEL_ROLLUP,
-      CLV_REPORT, MODEL_FIT);
+      REJECTED_ROWS, RUN_LOG, MARKOV_TRANSITIONS, REMOVAL_EFFECTS, CHANNEL_LIFETIME_VALUE, LIFETIME_HOLDOUT, PATHS,
+      CHANNEL_ROLLUP, CLV_REPORT, MODEL_FIT);
 
   private OutputTables() {}
 

@@ -318,6 +318,32 @@ class TouchpointLevelTest {
     assertEquals(channels.kpis(), campaigns.kpis());
   }
 
+  /* Thousands of campaigns: rule models and Shapley run; markov is refused beyond its limit, in one line. */
+  @Test
+  void manyCampaigns_markovBeyondItsLimit_refusedWithAMessage() {
+    StringBuilder log = new StringBuilder("customer_id,timestamp,channel,conversion,conversion_value,campaign\n");
+    int n = AttributionReport.MAX_MARKOV_TOUCHPOINTS + 1;
+    for (int i = 0; i < n; i++) {
+      log.append('c').append(i).append(",2024-03-01T00:00:00Z,email,0,,k").append(i).append('\n');
+      log.append('c').append(i).append(",2024-03-02T00:00:00Z,search,").append(i % 3 == 0 ? "1,10" : "0,")
+          .append(",k").append(i).append('\n');
+    }
+    String noSpend = "date,channel,spend\n";
+    List<AttributionModel> markov = RunOptions.defaults().with("models", "markov")
+        .resolve(EnumSet.allOf(Requirement.class));
+    RuntimeException e = assertThrows(RuntimeException.class,
+        () -> report(log.toString(), noSpend, TouchpointLevel.CAMPAIGN, markov));
+    assertEquals("--touchpoint: markov: 2,001 touchpoints at campaign level, more than the 2,000 markov is fitted on "
+        + "(its removal effects solve the chain once per touchpoint); leave markov out (--models) or fit it at "
+        + "channel level", e.getMessage());
+    List<AttributionModel> others = RunOptions.defaults().with("models", "linear,shapley,time_decay")
+        .resolve(EnumSet.allOf(Requirement.class));
+    AttributionReport r = report(log.toString(), noSpend, TouchpointLevel.CHANNEL_CAMPAIGN, others);
+    assertEquals(3 * 2 * n, r.channelCredit().size(), "email/k and search/k per campaign, per model");
+    assertEquals(1, report(log.toString(), noSpend, TouchpointLevel.CHANNEL, markov).channelCredit().stream()
+        .filter(x -> x.channel().equals("email")).count(), "no limit at channel level");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static Map<String, ChannelCreditRow> rows(List<ChannelCreditRow> rows, String model) {

@@ -1,6 +1,7 @@
 package io.tributary.cli.load;
 
 import io.tributary.cli.csv.InputSource;
+import io.tributary.core.Errors;
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
 import io.tributary.core.input.CsvRecords;
@@ -136,11 +137,10 @@ public final class EventLoader {
       }
       progress.done();
       if (read == 0) {
-        throw new InputException(head.file(), 0, null, "no data rows after the header");
+        throw Errors.noDataRows(head.file());
       }
       if (accepted == 0) {
-        throw new InputException(head.file(), 0, null,
-            "every one of the " + read + " rows was rejected; nothing to attribute");
+        throw Errors.everyRowRejected(head.file(), read);
       }
       return new Result(store, new InputStats(head.file(), read, accepted, read - accepted), gapShifts,
           List.copyOf(notes), ranges.size());

@@ -1,6 +1,7 @@
 package io.tributary.cli.load;
 
 import io.tributary.cli.csv.InputSource;
+import io.tributary.core.Errors;
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
 import io.tributary.core.input.CsvRecords;
@@ -239,10 +240,10 @@ public final class PathLoader {
 
   private static Result result(String file, PathCounts paths, long read, long accepted) {
     if (read == 0) {
-      throw new InputException(file, 0, null, "no data rows after the header");
+      throw Errors.noDataRows(file);
     }
     if (accepted == 0) {
-      throw new InputException(file, 0, null, "every one of the " + read + " rows was rejected; nothing to attribute");
+      throw Errors.everyRowRejected(file, read);
     }
     return new Result(paths, new InputStats(file, read, accepted, read - accepted));
   }

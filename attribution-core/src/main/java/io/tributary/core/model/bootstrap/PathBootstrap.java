@@ -114,8 +114,11 @@ public final class PathBootstrap {
     return List.copyOf(out);
   }
 
-  /** @return the q-quantile of sorted {@code x}, interpolating linearly between order statistics */
-  static double quantile(double[] x, double q) {
+  /**
+   * @return the q-quantile of sorted {@code x}, interpolating linearly between order statistics (the rule of every
+   *     bootstrap interval of the core)
+   */
+  public static double quantile(double[] x, double q) {
     double rank = q * (x.length - 1);
     int lo = (int) Math.floor(rank);
     int hi = Math.min(lo + 1, x.length - 1);
