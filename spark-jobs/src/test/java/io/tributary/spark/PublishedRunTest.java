@@ -78,7 +78,8 @@ class PublishedRunTest {
         outs.put(n, out);
         running.put(n, ChildJvm.startJob(dir.resolve("kill-" + n + ".log"), Map.of("spark.master", "local[2]",
             "spark.sql.shuffle.partitions", "2", CommitKillPoint.PROPERTY, String.valueOf(n)), QUICK_START,
-            List.of("--run-date", DATE.toString(), "--events", eventsB, "--output", out.toString())));
+            List.of("--run-date", DATE.toString(), "--conversions", "all", "--events", eventsB, "--output",
+                out.toString())));
       }
       for (Map.Entry<Integer, Process> e : running.entrySet()) {
         Path log = dir.resolve("kill-" + e.getKey() + ".log");
