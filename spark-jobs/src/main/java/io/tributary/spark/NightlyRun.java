@@ -142,8 +142,14 @@ final class NightlyRun {
     phase("side inputs");
 
     InputSpec main = events ? cfg.events() : cfg.paths();
-    Optional<DateScan> dates = events && cfg.eventDates() != null
-        ? Optional.of(new DateScan(cfg.eventDates(), cfg.eventDateColumn(),
+    // A windowed run over a Delta or Parquet lake reads its window's read range only (partition pruning and a pushed
+    // timestamp filter), so a nightly run's cost does not grow with history. A CSV is read whole either way; there
+    // the window's own filter below drops the out-of-range events and they still count as read, as in the CLI.
+    DateRange scanDates = cfg.eventDates() != null ? cfg.eventDates()
+        : events && cfg.window().windowed()
+            && SourceReader.detect(spark, cfg.events()) != InputSpec.Format.CSV ? cfg.readDates() : null;
+    Optional<DateScan> dates = events && scanDates != null
+        ? Optional.of(new DateScan(scanDates, cfg.eventDateColumn(),
             cfg.mapping().mapping().source("timestamp")))
         : Optional.empty();
     RowHandler handler = events

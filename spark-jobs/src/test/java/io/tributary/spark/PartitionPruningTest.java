@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.core.window.DateRange;
+import io.tributary.core.window.RunWindow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,6 +122,48 @@ class PartitionPruningTest {
     assertEquals(truth.report().channelCredit(), r.report().channelCredit());
     assertEquals(truth.report().kpis(), r.report().kpis());
     assertEquals(inRange.size() - 1, r.stats().read(), "rows read: the range's events, no other");
+  }
+
+  /**
+   * A nightly run ({@code --run-date} alone, no explicit event dates) over a Delta lake reads only its window's read
+   * range (the lookback before the run date, and one partition more on each side): every other partition's files are
+   * overwritten with bytes that are not Parquet and the run still succeeds, crediting what the same window credits
+   * over the whole log as a CSV.
+   */
+  @Test
+  void windowedRun_prunesToItsReadRange_withoutExplicitEventDates() throws IOException {
+    SparkSession spark = SharedSpark.get();
+    List<String> lines = isoTimestamps(EventLogGenerator.generate(5, 400).get(0));
+    String all = TestFiles.write(dir, "all.csv", lines.toArray(String[]::new));
+    JobConfig csv = JobConfig.ofEvents(RUN, all, dir.resolve("out-csv").toString())
+        .withFormat(OutputFormat.PARQUET).withWindow(RunWindow.dates(RUN, RUN, 1));
+    JobResult truth = AttributionJob.run(spark, csv);
+
+    Path lake = dir.resolve("lake-nightly");
+    spark.read().option("header", "true").csv(all)
+        .withColumn("timestamp", functions.col("timestamp").cast(DataTypes.TimestampType))
+        .withColumn("event_date", functions.to_date(functions.col("timestamp")))
+        .write().format("delta").partitionBy("event_date").save(lake.toString());
+    DateRange read = csv.readDates();
+    assertEquals(RUN, read.last());
+    Set<String> wanted = new TreeSet<>();
+    for (LocalDate d = read.first().minusDays(1); !d.isAfter(read.last().plusDays(1)); d = d.plusDays(1)) {
+      wanted.add(d.toString());
+    }
+    Set<String> stored = partitions(listFiles(lake));
+    assertTrue(stored.size() > wanted.size() + 10, "the lake has history outside the window: " + stored);
+    for (String f : listFiles(lake)) {
+      if (!wanted.contains(partitionOf(f))) {
+        Files.writeString(Path.of(f), "not parquet", StandardCharsets.UTF_8);
+      }
+    }
+    JobConfig nightly = new JobConfig(RUN, InputSpec.parse("delta:" + lake), null, null, null, null, csv.mapping(),
+        "UTC", ">", csv.models(), null, null, dir.resolve("out-lake").toString(), OutputFormat.PARQUET, 0.0)
+        .withWindow(RunWindow.dates(RUN, RUN, 1));
+    JobResult r = AttributionJob.run(spark, nightly);
+    assertTrue(!truth.report().channelCredit().isEmpty(), "the run date has conversions");
+    assertEquals(truth.report().channelCredit(), r.report().channelCredit());
+    assertEquals(truth.report().kpis(), r.report().kpis());
   }
 
   /** The generator writes some timestamps as epoch milliseconds; a typed lake column needs them as instants. */
