@@ -24,9 +24,13 @@ final class CustomerRows {
    *    the order id ord-<number>-r<n>; it is written in time order among the touches.
    */
 
-  /** The events header, in SPEC's column order. */
+  /**
+   * The events header, in SPEC's column order, then the two segment columns (constant per customer, last so that
+   * every earlier column is where it always was).
+   */
   static final String EVENTS_HEADER =
-      "customer_id,timestamp,channel,conversion,conversion_value,event_type,campaign,device_id,order_id";
+      "customer_id,timestamp,channel,conversion,conversion_value,event_type,campaign,device_id,order_id,"
+          + CustomerSegments.PERSONA + "," + CustomerSegments.LOYALTY;
   static final String IDENTITIES_HEADER = "alias_id,customer_id";
   static final String CONSENT_HEADER = "customer_id";
 
@@ -38,6 +42,7 @@ final class CustomerRows {
   private final long firstDay;
   private final String[] dayPrefix;
   private final StringBuilder row = new StringBuilder(160);
+  private String segments = ""; // ",<persona>,<loyalty>" of the customer being written
 
   /** @param spec the data set's spec (seed for alias ids, customer count for id width, period for dates) */
   CustomerRows(SampleSpec spec) {
@@ -78,6 +83,7 @@ final class CustomerRows {
    */
   long write(SimulatedCustomer c, Writer events, Writer identities, Writer consent) throws IOException {
     String customer = customerId(c.index());
+    segments = "," + c.persona() + "," + c.loyalty();
     String anonymousDevice = c.anonymousDevice() ? deviceId(c.index(), 0) : null;
     String card = c.loyaltyCard() ? cardId(c.index()) : null;
     boolean deviceUsed = false;
@@ -163,7 +169,7 @@ final class CustomerRows {
       sb.append((char) ('0' + cents / 10)).append((char) ('0' + cents % 10));
     }
     sb.append(',').append(type).append(',').append(campaign).append(',').append(device).append(',').append(order)
-        .append('\n');
+        .append(segments).append('\n');
     out.append(sb);
   }
 

@@ -166,7 +166,8 @@ final class CustomerSimulator {
     RepeatPurchases repeats = lifetime == null ? RepeatPurchases.NONE
         : lifetime.draw(index, n, times, channels, converts, delay, duplicate);
     return new SimulatedCustomer(index, base, anonymous, card, optedOut, underAlias, n, times, channels, devices,
-        campaigns, expectedValue, converts, valueCents, delay, duplicate, repeats);
+        campaigns, expectedValue, converts, valueCents, delay, duplicate, repeats,
+        CustomerSegments.persona(intent, hasApp, nearStore), CustomerSegments.loyalty(card));
   }
 
   private static int nextChannel(SplittableRandom r, int previous, double intent, boolean hasApp, boolean nearStore) {

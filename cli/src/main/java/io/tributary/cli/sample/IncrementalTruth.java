@@ -33,26 +33,55 @@ final class IncrementalTruth {
 
   /** Adds one customer (the caller leaves opted-out customers out). */
   void add(SimulatedCustomer c) {
+    add(contribution(c));
+  }
+
+  /**
+   * One customer's share of the truth, computed once so that several truths (the whole set's and each segment
+   * value's, {@link SegmentTruth}) can add it without recomputing the expectations.
+   *
+   * @param expected {expected purchases, expected value in cents} with every channel on
+   * @param touches touches per channel ordinal
+   * @param incremental incremental purchases per channel ordinal
+   * @param incrementalValue incremental value per channel ordinal, in currency units
+   */
+  record Contribution(double[] expected, long[] touches, double[] incremental, double[] incrementalValue) {}
+
+  /** @return customer {@code c}'s contribution under this truth's lifts */
+  Contribution contribution(SimulatedCustomer c) {
     int n = c.touches();
     double[] w = ConversionProcess.weights(c.times(), n);
     double[] all = ConversionProcess.expected(c.channels(), w, n, c.base(), lifts, c.expectedValue());
-    expectedConversions += all[0];
-    expectedValue += all[1];
-    boolean[] seen = new boolean[lifts.length];
+    long[] count = new long[lifts.length];
+    double[] inc = new double[lifts.length];
+    double[] incValue = new double[lifts.length];
     for (int i = 0; i < n; i++) {
-      touches[c.channels()[i]]++;
-      seen[c.channels()[i]] = true;
+      count[c.channels()[i]]++;
     }
     double[] without = lifts.clone();
     for (int ch = 0; ch < lifts.length; ch++) {
-      if (!seen[ch] || lifts[ch] == 0) {
+      if (count[ch] == 0 || lifts[ch] == 0) {
         continue; // no touch or no lift: removing the lift changes nothing
       }
       without[ch] = 0;
       double[] rest = ConversionProcess.expected(c.channels(), w, n, c.base(), without, c.expectedValue());
       without[ch] = lifts[ch];
-      incremental[ch] += all[0] - rest[0];
-      incrementalValue[ch] += (all[1] - rest[1]) / 100.0;
+      inc[ch] = all[0] - rest[0];
+      incValue[ch] = (all[1] - rest[1]) / 100.0;
+    }
+    return new Contribution(all, count, inc, incValue);
+  }
+
+  /** Adds a contribution computed by {@link #contribution}. */
+  void add(Contribution k) {
+    expectedConversions += k.expected()[0];
+    expectedValue += k.expected()[1];
+    for (int ch = 0; ch < lifts.length; ch++) {
+      touches[ch] += k.touches()[ch];
+      if (k.touches()[ch] > 0 && lifts[ch] != 0) {
+        incremental[ch] += k.incremental()[ch];
+        incrementalValue[ch] += k.incrementalValue()[ch];
+      }
     }
   }
 
@@ -71,16 +100,24 @@ final class IncrementalTruth {
    * lifetime truth's.
    */
   void write(Writer out, LifetimeTruth lifetime) throws IOException {
+    out.append(HEADER).append(',').append(LifetimeTruth.HEADER).append('\n');
+    for (SampleChannel c : SampleChannel.all()) {
+      appendRow(out, "", c).append(',').append(lifetime.columns(c)).append('\n');
+    }
+  }
+
+  /**
+   * Appends {@code prefix} and channel {@code c}'s columns of {@link #HEADER} (no line end); the share is of this
+   * truth's own sum over channels.
+   */
+  Writer appendRow(Writer out, String prefix, SampleChannel c) throws IOException {
     double sum = 0;
     for (double v : incremental) {
       sum += v;
     }
-    out.append(HEADER).append(',').append(LifetimeTruth.HEADER).append('\n');
-    for (SampleChannel c : SampleChannel.all()) {
-      int i = c.ordinal();
-      out.append(String.format(Locale.ROOT, "%s,%.3f,%d,%.6f,%.6f,%.2f,%.6f,%s,", c.wireName(), c.lift(),
-          touches[i], expectedConversions, incremental[i], incrementalValue[i], sum > 0 ? incremental[i] / sum : 0,
-          METHOD)).append(lifetime.columns(c)).append('\n');
-    }
+    int i = c.ordinal();
+    return out.append(prefix).append(String.format(Locale.ROOT, "%s,%.3f,%d,%.6f,%.6f,%.2f,%.6f,%s", c.wireName(),
+        c.lift(), touches[i], expectedConversions, incremental[i], incrementalValue[i],
+        sum > 0 ? incremental[i] / sum : 0, METHOD));
   }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Write a reproducible synthetic omnichannel data set (events, identities, consent, spend) "
         + "with the known incremental conversions and the lifetime value of the customers of every channel "
-        + "(truth.csv).",
+        + "(truth.csv), also per persona and loyalty value (truth_by_segment.csv).",
     footer = {"", "Example:", "  tributary sample --customers 5000 --days 60 --seed 42 --out sample-data",
         "      the committed sample-data set",
         "  tributary sample --customers 10000000 --days 365 --no-truth --gzip --out bench",
@@ -54,7 +54,8 @@ public final class SampleCommand implements Callable<Integer> {
   boolean gzip;
 
   @Option(names = "--no-truth",
-      description = "Skip truth.csv (its exact expectations add a little time per customer).")
+      description = "Skip truth.csv and truth_by_segment.csv (their exact expectations add a little time per "
+          + "customer).")
   boolean noTruth;
 
   @Option(names = "--no-repeats", description = "No repeat purchases after the first: every purchase is decided at "

@@ -17,7 +17,8 @@ import java.util.zip.GZIPOutputStream;
  * spend ledger, days × channels, and the truth sums are kept).
  *
  * <p>Files: {@code events.csv} (or {@code events.csv.gz}), {@code identities.csv}, {@code consent.csv},
- * {@code spend.csv} and, unless disabled, {@code truth.csv}. See {@code sample-data/README.md} for every column.
+ * {@code spend.csv} and, unless disabled, {@code truth.csv} and {@code truth_by_segment.csv}. See
+ * {@code sample-data/README.md} for every column.
  */
 public final class SampleGenerator {
   /** The event log ({@code .gz} appended when compressed). */
@@ -30,6 +31,8 @@ public final class SampleGenerator {
   public static final String SPEND = "spend.csv";
   /** The per-channel causal truth. */
   public static final String TRUTH = "truth.csv";
+  /** The per-channel causal truth of each value of the {@code persona} and {@code loyalty} columns. */
+  public static final String TRUTH_BY_SEGMENT = "truth_by_segment.csv";
 
   private static final int BUFFER = 1 << 16;
 
@@ -38,8 +41,8 @@ public final class SampleGenerator {
   /**
    * @param spec what to generate
    * @param dir the directory to write into; created when absent; existing files of the same names are replaced, and
-   *     a {@code truth.csv} or an event log of the other compression left there by an earlier run is deleted, since
-   *     it would describe another data set
+   *     a {@code truth.csv}, {@code truth_by_segment.csv} or an event log of the other compression left there by an
+   *     earlier run is deleted, since it would describe another data set
    * @return what was written
    * @throws IOException when a file cannot be written
    */
@@ -49,12 +52,14 @@ public final class SampleGenerator {
     CustomerRows rows = new CustomerRows(spec);
     SpendLedger spend = new SpendLedger(spec);
     IncrementalTruth truth = new IncrementalTruth(simulator.lifts());
+    SegmentTruth segmentTruth = new SegmentTruth(simulator.lifts());
     LifetimeTruth lifetime = new LifetimeTruth(spec);
     List<Path> files = new ArrayList<>();
     Path eventsFile = dir.resolve(spec.gzip() ? EVENTS + ".gz" : EVENTS);
     Files.deleteIfExists(dir.resolve(spec.gzip() ? EVENTS : EVENTS + ".gz"));
     if (!spec.truth()) {
       Files.deleteIfExists(dir.resolve(TRUTH));
+      Files.deleteIfExists(dir.resolve(TRUTH_BY_SEGMENT));
     }
     long eventRows = 0;
     long conversions = 0;
@@ -74,7 +79,9 @@ public final class SampleGenerator {
         }
         repeats += c.repeats().count();
         if (spec.truth() && !c.optedOut()) {
-          truth.add(c);
+          IncrementalTruth.Contribution k = truth.contribution(c);
+          truth.add(k);
+          segmentTruth.add(c, k);
           lifetime.add(c);
         }
       }
@@ -91,6 +98,10 @@ public final class SampleGenerator {
         truth.write(out, lifetime);
       }
       files.add(dir.resolve(TRUTH));
+      try (Writer out = open(dir.resolve(TRUTH_BY_SEGMENT), false)) {
+        segmentTruth.write(out);
+      }
+      files.add(dir.resolve(TRUTH_BY_SEGMENT));
     }
     return new SampleSummary(spec.customers(), eventRows, conversions + repeats, repeats,
         spec.truth() ? truth.expectedConversions() : Double.NaN, files);

@@ -22,6 +22,8 @@ package io.tributary.cli.sample;
  * @param delayMillis delay from the touch to an online checkout recorded as its own row; 0 = on the touch row
  * @param duplicateDelayMillis when {@code > 0}, the purchase is reported twice, the copy this much later
  * @param repeats the repeat purchases of the lifetime process after the first purchase (not at touches)
+ * @param persona the {@code persona} column's value ({@link CustomerSegments#persona})
+ * @param loyalty the {@code loyalty} column's value ({@link CustomerSegments#loyalty})
  */
 record SimulatedCustomer(
     long index,
@@ -40,4 +42,6 @@ record SimulatedCustomer(
     long[] valueCents,
     long[] delayMillis,
     long[] duplicateDelayMillis,
-    RepeatPurchases repeats) {}
+    RepeatPurchases repeats,
+    String persona,
+    String loyalty) {}

@@ -16,7 +16,7 @@ class IncrementalTruthTest {
     return new SimulatedCustomer(0, base, false, false, false, false, 2, new long[] {1000, 1000},
         new int[] {SampleChannel.PAID_SEARCH.ordinal(), SampleChannel.EMAIL.ordinal()}, new int[2], new int[2],
         new double[] {5000, 5000}, new boolean[2], new long[2], new long[2], new long[2],
-        RepeatPurchases.NONE);
+        RepeatPurchases.NONE, CustomerSegments.BROWSER, CustomerSegments.GUEST);
   }
 
   /** E[purchases] of the two-touch timeline with lifts a (first) and e (second), by hand. */

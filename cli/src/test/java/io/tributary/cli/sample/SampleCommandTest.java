@@ -26,7 +26,8 @@ class SampleCommandTest {
   @Test
   void call_validOptions_writesEveryFileAndExitsZero(@TempDir Path tmp) {
     assertEquals(0, run("--customers", "50", "--days", "10", "--seed", "3", "--out", tmp.toString()));
-    for (String f : new String[] {"events.csv", "identities.csv", "consent.csv", "spend.csv", "truth.csv"}) {
+    for (String f : new String[] {"events.csv", "identities.csv", "consent.csv", "spend.csv", "truth.csv",
+        "truth_by_segment.csv"}) {
       assertTrue(Files.isRegularFile(tmp.resolve(f)), f);
     }
     assertTrue(out.toString().startsWith("50 customers, "), out.toString());
@@ -36,6 +37,7 @@ class SampleCommandTest {
   void call_noTruthAndGzip_skipsTruthAndCompresses(@TempDir Path tmp) {
     assertEquals(0, run("--customers", "20", "--days", "5", "--out", tmp.toString(), "--no-truth", "--gzip"));
     assertFalse(Files.exists(tmp.resolve("truth.csv")));
+    assertFalse(Files.exists(tmp.resolve("truth_by_segment.csv")));
     assertTrue(Files.isRegularFile(tmp.resolve("events.csv.gz")));
   }
 
@@ -45,6 +47,7 @@ class SampleCommandTest {
     assertTrue(Files.isRegularFile(tmp.resolve("truth.csv")));
     assertEquals(0, run("--customers", "30", "--days", "5", "--out", tmp.toString(), "--no-truth", "--gzip"));
     assertFalse(Files.exists(tmp.resolve("truth.csv")), "a stale truth would describe the other data set");
+    assertFalse(Files.exists(tmp.resolve("truth_by_segment.csv")), "so would a stale segment truth");
     assertFalse(Files.exists(tmp.resolve("events.csv")));
     assertTrue(Files.isRegularFile(tmp.resolve("events.csv.gz")));
   }

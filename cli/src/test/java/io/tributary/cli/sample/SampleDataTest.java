@@ -26,7 +26,7 @@ class SampleDataTest {
   static final List<String> README_ARGS =
       List.of("--customers", "5000", "--days", "60", "--seed", "42", "--start-date", "2024-01-01");
   static final List<String> FILES =
-      List.of("events.csv", "identities.csv", "consent.csv", "spend.csv", "truth.csv");
+      List.of("events.csv", "identities.csv", "consent.csv", "spend.csv", "truth.csv", "truth_by_segment.csv");
 
   private static Path sampleData() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
@@ -52,7 +52,8 @@ class SampleDataTest {
     assertEquals(0, cl.execute(args));
     try (Stream<Path> committed = Files.list(sampleData())) {
       // Files only: sample-data/hostile/ is the bad-input corpus, not generated data.
-      assertEquals(List.of("README.md", "consent.csv", "events.csv", "identities.csv", "spend.csv", "truth.csv"),
+      assertEquals(List.of("README.md", "consent.csv", "events.csv", "identities.csv", "spend.csv", "truth.csv",
+          "truth_by_segment.csv"),
           committed.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList(),
           "sample-data holds exactly these files");
     }
