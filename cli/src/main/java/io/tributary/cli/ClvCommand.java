@@ -81,7 +81,13 @@ final class ClvCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--format: expected table, csv or json, got \"" + format + "\"");
     }
     ClvOptions options = clv.options();
-    RunPipeline run = RunPipeline.start(streams, read, events, customers.identities(), customers.consent());
+    // Closing the pipeline deletes the events spilled beyond --memory-budget, whether the run succeeds or fails.
+    try (RunPipeline run = RunPipeline.start(streams, read, events, customers.identities(), customers.consent())) {
+      return call(run, fmt, options);
+    }
+  }
+
+  private Integer call(RunPipeline run, String fmt, ClvOptions options) {
     OutputTarget target = OutputTarget.resolve(output);
     if (target.kind() == OutputTarget.Kind.DIRECTORY) {
       throw new IllegalArgumentException("--output must be a file with an extension or -, not a directory");
