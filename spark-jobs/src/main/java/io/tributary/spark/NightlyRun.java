@@ -543,7 +543,7 @@ final class NightlyRun {
 
   private Map<String, String> identities() {
     IdentityMap.Builder pairs = IdentityMap.builder();
-    Collected ids = small(cfg.identities(), new IdentityRows(cfg.mapping()));
+    Collected ids = small(cfg.identities(), IdRows.identities(cfg.mapping()));
     // In file order, as the CLI reads them: an alias mapped to two customers names the second pair's line.
     List<Row> ordered = new ArrayList<>(ids.data());
     ordered.sort(Comparator.comparing((Row r) -> r.getString(ParsedRecords.FILE))
@@ -563,7 +563,7 @@ final class NightlyRun {
 
   private Set<String> consent() {
     Set<String> ids = new HashSet<>();
-    for (Row r : small(cfg.consent(), new ConsentRows(cfg.mapping())).data()) {
+    for (Row r : small(cfg.consent(), IdRows.consent(cfg.mapping())).data()) {
       ids.add(r.getString(ParsedRecords.KEY));
     }
     return ids;
