@@ -84,7 +84,8 @@ final class RunPipeline {
     if (file == null) {
       return SpendTable.empty();
     }
-    var loaded = SideInputs.spend(new InputSource(file, streams.in()), rejects, level);
+    var loaded = SideInputs.spend(new InputSource(file, streams.in()), read.settings().mapping(), rejects,
+        level);
     stats.add(loaded.stats());
     return loaded.value();
   }
@@ -97,9 +98,18 @@ final class RunPipeline {
     if (file == null) {
       return new java.util.TreeMap<>();
     }
-    var loaded = SideInputs.spendByDate(new InputSource(file, streams.in()), rejects);
+    var loaded = SideInputs.spendByDate(new InputSource(file, streams.in()), read.settings().mapping(),
+        rejects);
     stats.add(loaded.stats());
     return loaded.value();
+  }
+
+  /**
+   * The event log through the customers' files ({@code --identities}, {@code --consent}), read without a progress
+   * line: {@code paths} and {@code clv}.
+   */
+  Events events(String file, io.tributary.cli.options.CustomerFiles customers, int threads) {
+    return events(file, customers.identities(), customers.consent(), Progress.none(), threads);
   }
 
   /**
@@ -120,7 +130,8 @@ final class RunPipeline {
    * columns' values. */
   Events events(String file, String identities, String consent, Progress progress, int threads,
       TouchpointLevel level, List<String> segmentColumns) {
-    CustomerFilters filters = CustomerFilters.load(identities, consent, streams, rejects);
+    CustomerFilters filters = CustomerFilters.load(identities, consent, read.settings().mapping(), streams,
+        rejects);
     stats.addAll(filters.stats());
     EventLoader.Result loaded = EventLoader.load(new InputSource(file, streams.in()), read.settings(),
         filters.identities(), filters.consent(), rejects, progress, threads, level, segmentColumns);

@@ -68,9 +68,11 @@ final class ValidateCommand implements Callable<Integer> {
     Rejects rejects = new Rejects(OnBadRow.SKIP);
     List<InputStats> stats = new ArrayList<>();
     if (side.spend() != null) {
-      stats.add(SideInputs.spend(new InputSource(side.spend(), streams.in()), rejects).stats());
+      stats.add(SideInputs.spend(new InputSource(side.spend(), streams.in()), read.settings().mapping(), rejects,
+          io.tributary.core.journey.TouchpointLevel.CHANNEL).stats());
     }
-    CustomerFilters filters = CustomerFilters.load(side.identities(), side.consent(), streams, rejects);
+    CustomerFilters filters = CustomerFilters.load(side.identities(), side.consent(),
+        read.settings().mapping(), streams, rejects);
     stats.addAll(filters.stats());
     IdentityMap ids = filters.identities();
     ConsentList consent = filters.consent();
