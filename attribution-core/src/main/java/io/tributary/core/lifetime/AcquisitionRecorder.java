@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Arrays;
-import java.util.Collections;
 
 /**
  * Records each customer's purchases and acquisition journey while an engine folds their journeys: hand it the same
@@ -32,6 +31,7 @@ public final class AcquisitionRecorder implements JourneySink {
    * purchase patterns and paths once) and the acquisition weights are merged per channel in arrays, in touch order:
    * the same additions, so the same bits, as a map per channel would give.
    */
+  private static final int[] NO_REPEATS = new int[0];
   private final List<JourneyModel> journeyModels = new ArrayList<>();
   private final ZoneId zone;
   private final PurchaseHistory history = new PurchaseHistory();
@@ -103,7 +103,7 @@ public final class AcquisitionRecorder implements JourneySink {
     Journey j = new Journey(touches, true, value, endTime);
     int[] slot = new int[ch.length];
     for (int k = 0; k < ch.length; k++) {
-      slot[k] = k > 0 && ch[k].equals(ch[k - 1]) ? slot[k - 1] : Collections.binarySearch(distinct, ch[k]);
+      slot[k] = k > 0 && ch[k].equals(ch[k - 1]) ? slot[k - 1] : indexOf(distinct, ch[k]);
     }
     weights = new double[journeyModels.size() * d];
     for (int m = 0; m < journeyModels.size(); m++) {
@@ -114,12 +114,28 @@ public final class AcquisitionRecorder implements JourneySink {
     }
   }
 
+  /* A channel's index among a path's few distinct channels: the path holds the very strings of the dictionary. */
+  private static int indexOf(List<String> distinct, String channel) {
+    for (int i = 0; i < distinct.size(); i++) {
+      if (distinct.get(i) == channel) {
+        return i;
+      }
+    }
+    return distinct.indexOf(channel);
+  }
+
   /** Ends the current customer: a customer with a purchase is kept. */
   public void endCustomer() {
     if (history.size() == 0) {
       return;
     }
     long first = history.firstDay();
+    if (dayCount == 1) {
+      // One purchase (most buyers): no repeat, nothing to sum.
+      tally.add(new LifetimeTally.Purchases(first, CustomerSummary.of(0, 0, 0), NO_REPEATS), pathId, weights,
+          journeyModels.size());
+      return;
+    }
     CustomerSummary inDays = history.summary(history.lastDay(), ClvTimeUnit.DAY);
     Arrays.sort(days, 0, dayCount);
     int[] repeats = new int[inDays.frequency()];
