@@ -83,13 +83,13 @@ for n in "$@"; do
   while [ "$round" -le "${BENCH_ROUNDS:-1}" ]; do
     run "baseline-sql-$n" "$data/events.csv" "$dir/out-baseline-$n" "$baseline_flags" "$cp:$dir/lib/benchmarks.jar" \
       io.tributary.bench.spark.BaselineSqlJob "$data/events.csv" "$dir/out-baseline-$n"
-    for label in tributary-job tributary-job-rerun; do
-      if [ "$label" = tributary-job-rerun ] && [ "${BENCH_RERUN:-0}" != 1 ]; then continue; fi
-      keep_output=$([ "$label" = tributary-job-rerun ] && echo 1 || echo 0)
+    for variant in tributary-job tributary-job-rerun; do
+      if [ "$variant" = tributary-job-rerun ] && [ "${BENCH_RERUN:-0}" != 1 ]; then continue; fi
+      keep_output=$([ "$variant" = tributary-job-rerun ] && echo 1 || echo 0)
       # shellcheck disable=SC2086
-      run "$label-$n" "$data/events.csv" "$dir/out-job-$n" "$job_flags" "$cp" io.tributary.spark.AttributionJob \
+      run "$variant-$n" "$data/events.csv" "$dir/out-job-$n" "$job_flags" "$cp" io.tributary.spark.AttributionJob \
         --run-date 2024-03-31 --conversions all --events "$data/events.csv" $side --output "$dir/out-job-$n"
-      grep -h "time:" "$dir/$label-$n.log" >&2 || cat "$dir/$label-$n.log" >&2
+      grep -h "time:" "$dir/$variant-$n.log" >&2 || cat "$dir/$variant-$n.log" >&2
     done
     keep_output=0
     round=$((round + 1))
