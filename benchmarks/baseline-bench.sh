@@ -46,26 +46,12 @@ esac
 mkdir -p "$dir"
 
 # Private copies of each tree's jars: a rebuild in either tree must not pull them away mid-run.
-lib() { # tree label -> prints the job's class path
-  tree=$1; label=$2
-  rm -rf "$dir/lib-$label"
-  mkdir -p "$dir/lib-$label"
-  cp "$tree/cli/target/tributary.jar" "$dir/lib-$label/tributary.jar"
-  cp "$(ls "$tree"/spark-jobs/target/spark-jobs-*.jar | grep -v -e '-spark-submit.jar$' | head -n 1)" \
-    "$dir/lib-$label/spark-jobs.jar"
-  cp="$dir/lib-$label/spark-jobs.jar"
-  for entry in $(cat "$tree/spark-jobs/target/job-classpath.txt" "$tree/spark-jobs/target/job-classpath-runtime.txt" \
-      | tr ':' ' '); do
-    case "$entry" in
-      "$tree"/*) cp "$entry" "$dir/lib-$label/" && cp="$cp:$dir/lib-$label/$(basename "$entry")" ;;
-      *) cp="$cp:$entry" ;;
-    esac
-  done
-  echo "$cp"
-}
-new_cp=$(lib "$root" new)
-old_cp=$(lib "$base" old)
-opens=$(sed -n 's/.*<spark.jvm.opens>\(.*\)<\/spark.jvm.opens>.*/\1/p' pom.xml)
+. "$root/benchmarks/job-lib.sh"
+new_cp=$(job_classpath "$root" "$dir/lib-new")
+old_cp=$(job_classpath "$base" "$dir/lib-old")
+cp "$root/cli/target/tributary.jar" "$dir/lib-new/tributary.jar"
+cp "$base/cli/target/tributary.jar" "$dir/lib-old/tributary.jar"
+jvm=$(spark_jvm "$root" 6g 'local[2]')
 export SPARK_LOCAL_IP=127.0.0.1
 
 timed() { # label command... : runs it, appends "label seconds rssKB load status" to the results file
@@ -88,10 +74,8 @@ job() { # label class-path extra-args...
   label=$1; classpath=$2; shift 2
   rm -rf "$dir/out-job-$label"
   # shellcheck disable=SC2086
-  timed "$label" java $opens -Xmx6g -Duser.timezone=UTC \
-    -Dlog4j2.configurationFile="$root/spark-jobs/conf/log4j2.properties" -Dspark.master=local[2] \
-    -Dspark.ui.enabled=false -Dspark.sql.session.timeZone=UTC -cp "$classpath" io.tributary.spark.AttributionJob \
-    --run-date 2024-03-31 "$@" --events "$events" --output "$dir/out-job-$label"
+  timed "$label" java $jvm -cp "$classpath" io.tributary.spark.AttributionJob --run-date 2024-03-31 "$@" \
+    --events "$events" --output "$dir/out-job-$label"
   grep -h "time:" "$dir/$label.log" | sed "s/^/  $label /" >&2 || true
 }
 

@@ -26,18 +26,11 @@ cd "$root"
 if [ ! -f spark-jobs/target/job-classpath.txt ] || [ ! -f benchmarks/target/benchmarks.jar ]; then
   ./mvnw -q -B -pl spark-jobs,benchmarks -am package -DskipTests
 fi
-# Private copies of the project's jars: a rebuild in the working tree must not pull them away mid-run.
+. "$root/benchmarks/job-lib.sh"
 mkdir -p "$dir/lib"
-cp "$(ls spark-jobs/target/spark-jobs-*.jar | grep -v -e '-spark-submit.jar$' | head -n 1)" "$dir/lib/spark-jobs.jar"
 cp "benchmarks/target/benchmarks.jar" "$dir/lib/benchmarks.jar"
-cp="$dir/lib/spark-jobs.jar"
-for entry in $(cat spark-jobs/target/job-classpath.txt spark-jobs/target/job-classpath-runtime.txt | tr ':' ' '); do
-  case "$entry" in
-    "$root"/*) cp "$entry" "$dir/lib/" && cp="$cp:$dir/lib/$(basename "$entry")" ;;
-    *) cp="$cp:$entry" ;;
-  esac
-done
-opens=$(sed -n 's/.*<spark.jvm.opens>\(.*\)<\/spark.jvm.opens>.*/\1/p' pom.xml)
+cp=$(job_classpath "$root" "$dir/lib")
+jvm=$(spark_jvm "$root" "$xmx" "$master")
 export SPARK_LOCAL_IP=127.0.0.1
 from=$(date -u -d "$last - $lookback days" +%F)
 
@@ -48,9 +41,8 @@ for days in "$@"; do
   lake="$dir/lake-$days-$per_day-$last"
   if [ ! -d "$lake/_delta_log" ]; then
     # shellcheck disable=SC2086
-    java $opens -Xmx$xmx -Duser.timezone=UTC -Dlog4j2.configurationFile="$root/spark-jobs/conf/log4j2.properties" \
-      -Dspark.master="$master" -Dspark.ui.enabled=false -cp "$cp:$dir/lib/benchmarks.jar" \
-      io.tributary.bench.spark.LakeGenerator "$lake" "$days" "$per_day" "$last" \
+    java $jvm -cp "$cp:$dir/lib/benchmarks.jar" io.tributary.bench.spark.LakeGenerator "$lake" "$days" "$per_day" \
+      "$last" \
       > "$dir/generate-$days.log" 2>&1 || { cat "$dir/generate-$days.log" >&2; exit 1; }
   fi
   times=""
@@ -58,9 +50,7 @@ for days in "$@"; do
     out="$dir/out-$days"
     rm -rf "$out"
     # shellcheck disable=SC2086
-    /usr/bin/time -f "%e" -o "$dir/time.txt" java $opens -Xmx$xmx -Duser.timezone=UTC \
-      -Dlog4j2.configurationFile="$root/spark-jobs/conf/log4j2.properties" -Dspark.master="$master" \
-      -Dspark.ui.enabled=false -Dspark.sql.session.timeZone=UTC -cp "$cp" io.tributary.spark.AttributionJob \
+    /usr/bin/time -f "%e" -o "$dir/time.txt" java $jvm -cp "$cp" io.tributary.spark.AttributionJob \
       --run-date "$last" --events "delta:$lake" --events-from "$from" --events-to "$last" --output "$out" \
       > "$dir/run-$days.log" 2>&1 || { cat "$dir/run-$days.log" >&2; exit 1; }
     times="$times $(tail -n 1 "$dir/time.txt")"
