@@ -5,6 +5,7 @@
 # conversion_kpis partitions (every row, 1e-9).
 #
 #   benchmarks/backfill-bench.sh 90          # the issue's table: 90 dates, 3,000 events a day
+#   BENCH_NIGHTLY=30 benchmarks/backfill-bench.sh 90   # the nightly runs of the last 30 dates only (one lock hold)
 #
 # DAYS separate spark-submits would take over an hour on a 2-core machine, so the nightly runs are launched through
 # the job's entry point (io.tributary.bench.spark.NightlyRuns -> AttributionJob.execute) one after another in one JVM
@@ -16,7 +17,8 @@
 # last report date and the lake's last date, default 2024-12-31), BENCH_HISTORY (days of lake before the first report
 # date, default 60: more than the 30-day lookback), BENCH_CHUNK (nightly runs per JVM, default 30), BENCH_XMX
 # (default 4g), BENCH_MASTER (default local[2]), BENCH_LOCK (a lock file: when set, each timed step takes it with
-# flock, so that nothing else runs beside it while other work may run between steps).
+# flock, so that nothing else runs beside it while other work may run between steps), BENCH_NIGHTLY (run the nightly
+# runs of only the last N report dates, default all; the comparison then covers those dates).
 set -e
 [ $# -ge 1 ] || { sed -n 2,20p "$0" >&2; exit 2; }
 days=$1
@@ -67,7 +69,7 @@ grep -h "^run" "$dir/range.log" | sed 's/^/  /'
 
 # The nightly runs: BENCH_CHUNK dates a JVM, each chunk its own step (and lock).
 rm -rf "$dir/out-nightly" "$dir/nightly.log"
-d=$first
+d=$(date -u -d "$last - $((${BENCH_NIGHTLY:-$days} - 1)) days" +%F)
 nightly_wall=0
 while [ "$(date -u -d "$d" +%s)" -le "$(date -u -d "$last" +%s)" ]; do
   end=$(date -u -d "$d + $((chunk - 1)) days" +%F)
@@ -89,8 +91,10 @@ nightly_run=$(echo "$runs" | awk '{ s += $1 } END { printf "%.1f", s }')
 median=$(echo "$runs" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 echo "nightly runs: $(echo "$runs" | wc -l) runs, $nightly_run s in all inside the JVMs (median $median s, range" \
   "$(echo "$runs" | head -n 1)-$(echo "$runs" | tail -n 1) s), $nightly_wall s wall"
-awk -v r="$range_run" -v n="$nightly_run" -v rw="$range_wall" -v nw="$nightly_wall" \
-  'BEGIN { printf "nightly / backfill: %.1fx inside the JVMs, %.1fx wall\n", n / r, nw / rw }'
+# Fewer nightly runs than dates (BENCH_NIGHTLY): their sums scaled to all the dates, and said so.
+awk -v r="$range_run" -v n="$nightly_run" -v rw="$range_wall" -v nw="$nightly_wall" -v k="$(echo "$runs" | wc -l)" \
+  -v d="$days" 'BEGIN { f = d / k; printf "nightly / backfill%s: %.1fx inside the JVMs, %.1fx wall\n", \
+    k == d ? "" : sprintf(" (%d nightly runs scaled to %d)", k, d), n * f / r, nw * f / rw }'
 
 # The same partitions: every channel_credit and conversion_kpis row of the backfill is a nightly run's, to 1e-9.
 # shellcheck disable=SC2086

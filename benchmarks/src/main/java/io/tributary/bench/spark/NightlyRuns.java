@@ -19,7 +19,8 @@ import org.apache.spark.sql.SparkSession;
  * <pre>
  *   NightlyRuns nightly OUTPUT FROM TO ARGS...   # one run a date: --run-date D ARGS... --output OUTPUT
  *   NightlyRuns range OUTPUT FROM TO ARGS...     # one run: --from FROM --to TO ARGS... --output OUTPUT
- *   NightlyRuns compare OUTPUT_A OUTPUT_B        # channel_credit and conversion_kpis of two outputs, per run_date
+ *   NightlyRuns compare OUTPUT_A OUTPUT_B        # channel_credit and conversion_kpis of two outputs, on the
+ *                                                # run_dates of OUTPUT_B (the nightly runs may cover some dates)
  * </pre>
  *
  * <p>Starting the JVM and the Spark session once for all the nightly runs favours them over a schedule that starts
@@ -88,12 +89,17 @@ public final class NightlyRuns {
     return 0;
   }
 
-  /* Same run_dates, same (model, channel) rows, and the largest difference of any credited number. */
+  /*
+   * On the run_dates of b: the same (model, channel) rows in a, and the largest difference of any credited number.
+   */
   private static int compare(SparkSession spark, String a, String b) {
     int bad = 0;
     for (String table : List.of("channel_credit", "conversion_kpis")) {
-      List<Row> ra = spark.read().format("delta").load(a + "/" + table).collectAsList();
       List<Row> rb = spark.read().format("delta").load(b + "/" + table).collectAsList();
+      java.util.Set<String> compared = new java.util.HashSet<>();
+      rb.forEach(r -> compared.add(r.getAs("run_date").toString()));
+      List<Row> ra = spark.read().format("delta").load(a + "/" + table).collectAsList().stream()
+          .filter(r -> compared.contains(r.getAs("run_date").toString())).toList();
       java.util.Map<String, Row> byKey = new java.util.HashMap<>();
       rb.forEach(r -> byKey.put(key(r, table), r));
       double worst = 0;
