@@ -36,7 +36,8 @@ public final class EventLoader {
   /**
    * What reading an event log gave.
    *
-   * @param store the accepted events (consent is applied when they are grouped)
+   * @param store the accepted events (consent is applied when they are grouped); close it when done with them (it
+   *     deletes the runs spilled beyond the memory budget)
    * @param stats rows read, accepted, rejected
    * @param gapShifts rows whose local time fell in a daylight-saving gap and was moved forward by it
    * @param notes what the user should know about how the file was read (one line each)
@@ -87,9 +88,23 @@ public final class EventLoader {
   public static Result load(InputSource source, ReadSettings settings, IdentityMap identities, ConsentList consent,
       Rejects rejects, Progress progress, int threads, TouchpointLevel level, List<String> segmentColumns) {
     long[] cuts = SlicedReading.cuts(source, settings.slicing(), threads);
+    // One partition per fold slice, so that spilled customers are merged back on as many threads as they are folded.
+    int partitions = threads >= JourneyFold.MIN_THREADS_TO_SLICE ? threads : 1;
+    EventStore store = new EventStore(identities, consent, segmentColumns, settings.spilling(), partitions);
+    try {
+      return read(source, settings, rejects, progress, level, segmentColumns, cuts, store);
+    } catch (RuntimeException | Error e) {
+      // Spilled runs of a read that failed (a bad row, a full disk) are deleted here; the caller never saw the store.
+      store.close();
+      throw e;
+    }
+  }
+
+  /* The reading itself, into a store the caller closes should it fail. */
+  private static Result read(InputSource source, ReadSettings settings, Rejects rejects, Progress progress,
+      TouchpointLevel level, List<String> segmentColumns, long[] cuts, EventStore store) {
     int n = cuts.length - 1;
     boolean failFast = rejects.policy() == OnBadRow.FAIL;
-    EventStore store = new EventStore(identities, consent, segmentColumns);
     List<String> notes = new ArrayList<>();
     try (CsvRecords head = source.records(settings.delimiter(), cuts[1])) {
       Header header = EventRowParser.header(head.file(), head.header(), settings.mapping(), segmentColumns);
