@@ -26,16 +26,9 @@ if [ ! -f spark-jobs/target/job-classpath.txt ] || [ ! -f cli/target/tributary.j
   ./mvnw -q -B -pl spark-jobs,cli,benchmarks -am package -DskipTests
 fi
 # Private copies of the project's jars: a rebuild in the working tree must not pull them away mid-run.
-mkdir -p "$dir/lib"
-cp "$(ls spark-jobs/target/spark-jobs-*.jar | grep -v -e '-spark-submit.jar$' | head -n 1)" "$dir/lib/spark-jobs.jar"
-cp="$dir/lib/spark-jobs.jar"
-for entry in $(cat spark-jobs/target/job-classpath.txt spark-jobs/target/job-classpath-runtime.txt | tr ':' ' '); do
-  case "$entry" in
-    "$root"/*) cp "$entry" "$dir/lib/" && cp="$cp:$dir/lib/$(basename "$entry")" ;;
-    *) cp="$cp:$entry" ;;
-  esac
-done
-opens=$(sed -n 's/.*<spark.jvm.opens>\(.*\)<\/spark.jvm.opens>.*/\1/p' pom.xml)
+. "$root/benchmarks/job-lib.sh"
+cp=$(job_classpath "$root" "$dir/lib")
+jvm=$(spark_jvm "$root" "$xmx" "$master")
 export SPARK_LOCAL_IP=127.0.0.1
 
 # The yardstick lives in benchmarks/ (not in the job): its jar joins the class path of its own runs only.
@@ -49,9 +42,8 @@ run() { # label events-file out-dir jvm-flags class-path main-class args...
   status=0
   if [ "${keep_output:-0}" != 1 ]; then rm -rf "$out"; fi
   # shellcheck disable=SC2086
-  /usr/bin/time -f "%e %M" -o "$dir/time.txt" java $flags $opens -Xmx$xmx -Duser.timezone=UTC \
-    -Dlog4j2.configurationFile="$root/spark-jobs/conf/log4j2.properties" -Dspark.master="$master" \
-    -Dspark.ui.enabled=false -Dspark.sql.session.timeZone=UTC -cp "$classpath" "$@" > "$dir/$label.log" 2>&1 || status=$?
+  /usr/bin/time -f "%e %M" -o "$dir/time.txt" java $flags $jvm -cp "$classpath" "$@" > "$dir/$label.log" 2>&1 \
+    || status=$?
   secs=$(tail -n 1 "$dir/time.txt" | cut -d' ' -f1)
   rss=$(tail -n 1 "$dir/time.txt" | cut -d' ' -f2)
   rows=$(($(wc -l < "$events") - 1))

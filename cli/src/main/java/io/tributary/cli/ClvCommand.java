@@ -77,7 +77,13 @@ final class ClvCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--format: expected table, csv or json, got \"" + format + "\"");
     }
     ClvOptions options = clv.options();
-    RunPipeline run = RunPipeline.start(streams, read, events, customers.identities(), customers.consent());
+    // Closing the pipeline deletes the events spilled beyond --memory-budget, whether the run succeeds or fails.
+    try (RunPipeline run = RunPipeline.start(streams, read, events, customers.identities(), customers.consent())) {
+      return call(run, fmt, options);
+    }
+  }
+
+  private Integer call(RunPipeline run, String fmt, ClvOptions options) {
     OutputTarget target = OutputTarget.oneFile(output);
     PhaseClock clock = run.clock();
     RunPipeline.Events log = run.events(events, customers, Runtime.getRuntime().availableProcessors());

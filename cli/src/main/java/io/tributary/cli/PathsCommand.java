@@ -69,7 +69,13 @@ final class PathsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunPipeline run = RunPipeline.start(streams, read, events, customers.identities(), customers.consent());
+    // Closing the pipeline deletes the events spilled beyond --memory-budget, whether the run succeeds or fails.
+    try (RunPipeline run = RunPipeline.start(streams, read, events, customers.identities(), customers.consent())) {
+      return call(run);
+    }
+  }
+
+  private Integer call(RunPipeline run) {
     int threads = Runtime.getRuntime().availableProcessors();
     RunPipeline.Events log = run.events(events, customers, threads);
     JourneyAggregate agg = JourneyFold.fold(log.grouped(), journey.journeyOptions(), List.of(), threads);

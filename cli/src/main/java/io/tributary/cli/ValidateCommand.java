@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    modelTransformer = io.tributary.cli.options.CoreOptions.Generated.class,
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = "Check inputs: row counts and the first problems with line and column; exit 0 if all rows are "
@@ -78,8 +79,11 @@ final class ValidateCommand implements Callable<Integer> {
     ConsentList consent = filters.consent();
     try {
       if (input.events() != null) {
-        stats.add(EventLoader.load(new InputSource(input.events(), streams.in()), read.settings(), ids, consent,
-            rejects, Progress.none(), Runtime.getRuntime().availableProcessors()).stats());
+        EventLoader.Result events = EventLoader.load(new InputSource(input.events(), streams.in()), read.settings(),
+            ids, consent, rejects, Progress.none(), Runtime.getRuntime().availableProcessors());
+        // Validation never groups the events: runs spilled while reading go now.
+        events.store().close();
+        stats.add(events.stats());
       } else {
         stats.add(PathLoader.load(new InputSource(input.paths(), streams.in()), read.settings(), rejects).stats());
       }

@@ -1,7 +1,6 @@
 package io.tributary.cli.load;
 
 import io.tributary.cli.csv.InputSource;
-import io.tributary.cli.load.SlicedReading.Bad;
 import io.tributary.cli.load.SlicedReading.Range;
 import io.tributary.core.Errors;
 import io.tributary.core.InputException;
@@ -37,7 +36,8 @@ public final class EventLoader {
   /**
    * What reading an event log gave.
    *
-   * @param store the accepted events (consent is applied when they are grouped)
+   * @param store the accepted events (consent is applied when they are grouped); close it when done with them (it
+   *     deletes the runs spilled beyond the memory budget)
    * @param stats rows read, accepted, rejected
    * @param gapShifts rows whose local time fell in a daylight-saving gap and was moved forward by it
    * @param notes what the user should know about how the file was read (one line each)
@@ -88,9 +88,23 @@ public final class EventLoader {
   public static Result load(InputSource source, ReadSettings settings, IdentityMap identities, ConsentList consent,
       Rejects rejects, Progress progress, int threads, TouchpointLevel level, List<String> segmentColumns) {
     long[] cuts = SlicedReading.cuts(source, settings.slicing(), threads);
+    // One partition per fold slice, so that spilled customers are merged back on as many threads as they are folded.
+    int partitions = threads >= JourneyFold.MIN_THREADS_TO_SLICE ? threads : 1;
+    EventStore store = new EventStore(identities, consent, segmentColumns, settings.spilling(), partitions);
+    try {
+      return read(source, settings, rejects, progress, level, segmentColumns, cuts, store);
+    } catch (RuntimeException | Error e) {
+      // Spilled runs of a read that failed (a bad row, a full disk) are deleted here; the caller never saw the store.
+      store.close();
+      throw e;
+    }
+  }
+
+  /* The reading itself, into a store the caller closes should it fail. */
+  private static Result read(InputSource source, ReadSettings settings, Rejects rejects, Progress progress,
+      TouchpointLevel level, List<String> segmentColumns, long[] cuts, EventStore store) {
     int n = cuts.length - 1;
     boolean failFast = rejects.policy() == OnBadRow.FAIL;
-    EventStore store = new EventStore(identities, consent, segmentColumns);
     List<String> notes = new ArrayList<>();
     try (CsvRecords head = source.records(settings.delimiter(), cuts[1])) {
       Header header = EventRowParser.header(head.file(), head.header(), settings.mapping(), segmentColumns);
@@ -102,9 +116,7 @@ public final class EventLoader {
       List<Range<Part>> ranges = n == 1 ? List.of(reading.read(head, progress))
           : SlicedReading.readAll(source, head, cuts, r -> reading.read(r, null),
               () -> progress.rows(source.displayName(), rows.get()));
-      long base = 0;
-      long read = 0;
-      long accepted = 0;
+      SlicedReading.Tally tally = new SlicedReading.Tally(rejects, raw);
       long gapShifts = 0;
       for (int k = 0; k < ranges.size(); k++) {
         Range<Part> r = ranges.get(k);
@@ -116,18 +128,12 @@ public final class EventLoader {
           r = reading.rest(ranges.get(k - 1).stoppedAt(), progress);
           k = ranges.size();
         }
-        for (Bad b : r.bad()) {
-          rejects.reject(SlicedReading.rebase(b.reason(), base), b.cells(), raw);
-        }
-        if (r.fatal() != null) {
-          throw SlicedReading.rebase(r.fatal(), base);
-        }
-        base += r.lines();
-        read += r.read();
-        accepted += r.accepted();
+        tally.add(r);
         gapShifts += r.state().parser().gapShifts();
       }
       progress.done();
+      long read = tally.read();
+      long accepted = tally.accepted();
       if (read == 0) {
         throw Errors.noDataRows(head.file());
       }
