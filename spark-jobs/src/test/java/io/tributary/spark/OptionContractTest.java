@@ -108,6 +108,7 @@ class OptionContractTest {
    */
   @Test
   void manyCampaigns_markovRefused_sameOneLineInBothEnginesExit2() throws java.io.IOException {
+    SharedSpark.get(); // the job reads the data before it refuses: it must find the module's session, not make one
     StringBuilder sb = new StringBuilder("customer_id,timestamp,channel,conversion,conversion_value,campaign,region\n");
     for (int i = 0; i < 10_000; i++) {
       String region = String.format("r%04d", i % 1000);
