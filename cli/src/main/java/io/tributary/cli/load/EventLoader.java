@@ -1,7 +1,6 @@
 package io.tributary.cli.load;
 
 import io.tributary.cli.csv.InputSource;
-import io.tributary.cli.load.SlicedReading.Bad;
 import io.tributary.cli.load.SlicedReading.Range;
 import io.tributary.core.Errors;
 import io.tributary.core.InputException;
@@ -117,9 +116,7 @@ public final class EventLoader {
       List<Range<Part>> ranges = n == 1 ? List.of(reading.read(head, progress))
           : SlicedReading.readAll(source, head, cuts, r -> reading.read(r, null),
               () -> progress.rows(source.displayName(), rows.get()));
-      long base = 0;
-      long read = 0;
-      long accepted = 0;
+      SlicedReading.Tally tally = new SlicedReading.Tally(rejects, raw);
       long gapShifts = 0;
       for (int k = 0; k < ranges.size(); k++) {
         Range<Part> r = ranges.get(k);
@@ -131,18 +128,12 @@ public final class EventLoader {
           r = reading.rest(ranges.get(k - 1).stoppedAt(), progress);
           k = ranges.size();
         }
-        for (Bad b : r.bad()) {
-          rejects.reject(SlicedReading.rebase(b.reason(), base), b.cells(), raw);
-        }
-        if (r.fatal() != null) {
-          throw SlicedReading.rebase(r.fatal(), base);
-        }
-        base += r.lines();
-        read += r.read();
-        accepted += r.accepted();
+        tally.add(r);
         gapShifts += r.state().parser().gapShifts();
       }
       progress.done();
+      long read = tally.read();
+      long accepted = tally.accepted();
       if (read == 0) {
         throw Errors.noDataRows(head.file());
       }

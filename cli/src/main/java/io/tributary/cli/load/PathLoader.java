@@ -1,7 +1,6 @@
 package io.tributary.cli.load;
 
 import io.tributary.cli.csv.InputSource;
-import io.tributary.cli.load.SlicedReading.Bad;
 import io.tributary.cli.load.SlicedReading.Range;
 import io.tributary.core.Errors;
 import io.tributary.core.InputException;
@@ -72,12 +71,7 @@ public final class PathLoader {
       Header header = PathRowParser.header(reader.file(), reader.header(), settings.mapping());
       RawRows raw = RawRows.of(reader.header(), reader.delimiter());
       Range<PathRowFold> r = read(reader, settings, header, rejects.policy() == OnBadRow.FAIL);
-      for (Bad b : r.bad()) {
-        rejects.reject(b.reason(), b.cells(), raw);
-      }
-      if (r.fatal() != null) {
-        throw r.fatal();
-      }
+      new SlicedReading.Tally(rejects, raw).add(r);
       if (r.stopped()) {
         // Not a bad row but a bad input: no policy can skip its way to counts that add up.
         throw passedLimit(reader.file(), reader.line(), settings, r.state().totals().exceededColumn());
@@ -123,24 +117,14 @@ public final class PathLoader {
         java.util.Arrays.copyOf(stopped, last + 1)) >= 0) {
       return null;
     }
-    long base = 0;
-    long read = 0;
-    long accepted = 0;
+    SlicedReading.Tally tally = new SlicedReading.Tally(rejects, raw);
     PathCounts paths = PathCounts.empty();
     for (int k = 0; k <= last; k++) {
       Range<PathRowFold> r = ranges.get(k);
-      for (Bad b : r.bad()) {
-        rejects.reject(SlicedReading.rebase(b.reason(), base), b.cells(), raw);
-      }
-      if (r.fatal() != null) {
-        throw SlicedReading.rebase(r.fatal(), base);
-      }
-      base += r.lines();
-      read += r.read();
-      accepted += r.accepted();
+      tally.add(r);
       paths = paths.merge(r.state().build());
     }
-    return result(file, paths, read, accepted);
+    return result(file, paths, tally.read(), tally.accepted());
   }
 
   /* Reads one range; a row whose counts pass the limit stops it (then the file is read again in one piece). */

@@ -4,6 +4,7 @@ import io.tributary.cli.csv.InputSource;
 import io.tributary.core.InputException;
 import io.tributary.core.TributaryException;
 import io.tributary.core.input.CsvRecords;
+import io.tributary.core.input.RawRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -158,6 +159,51 @@ final class SlicedReading {
       throw new TributaryException("reading failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * The ranges of one file reported in file order: each range's bad rows go to the bad-row policy and its fatal error
+   * is thrown, both with lines counted from the file's start; rows read and accepted are summed.
+   */
+  static final class Tally {
+    private final Rejects rejects;
+    private final RawRows raw;
+    private long base;
+    private long read;
+    private long accepted;
+
+    /** @param raw how a bad row's cells are echoed */
+    Tally(Rejects rejects, RawRows raw) {
+      this.rejects = rejects;
+      this.raw = raw;
+    }
+
+    /**
+     * Reports the next range.
+     *
+     * @throws InputException its fatal error, or its first bad row under the fail policy
+     */
+    void add(Range<?> r) {
+      for (Bad b : r.bad()) {
+        rejects.reject(rebase(b.reason(), base), b.cells(), raw);
+      }
+      if (r.fatal() != null) {
+        throw rebase(r.fatal(), base);
+      }
+      base += r.lines();
+      read += r.read();
+      accepted += r.accepted();
+    }
+
+    /** @return rows read by the ranges reported */
+    long read() {
+      return read;
+    }
+
+    /** @return rows accepted by the ranges reported */
+    long accepted() {
+      return accepted;
     }
   }
 
