@@ -34,6 +34,17 @@ rm -rf "$daily"
   exit 1
 }
 export TRIBUTARY_DAILY_TABLES="$daily"
+# The same data credited per customer segment (notebook 06): every table gains a persona and a loyalty column.
+segments="$root/target/notebook-segment-tables"
+rm -rf "$segments"
+"$root/spark-jobs/bin/tributary-job" --events "$root/sample-data/events.csv" --spend "$root/sample-data/spend.csv" \
+  --identities "$root/sample-data/identities.csv" --consent "$root/sample-data/consent.csv" \
+  --run-date 2024-03-01 --conversions all --segment-by persona,loyalty \
+  --models first_touch,last_touch,linear,position_based,time_decay,markov --format parquet --output "$segments" || {
+  echo "notebooks: 0 passed, 1 failed (the job did not produce the segmented tables)"
+  exit 1
+}
+export TRIBUTARY_SEGMENT_TABLES="$segments"
 
 # DuckDB's JDBC driver reads the Parquet tables from Python through JPype.
 if ! ls "$lib"/duckdb_jdbc-*.jar >/dev/null 2>&1; then

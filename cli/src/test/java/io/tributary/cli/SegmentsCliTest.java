@@ -116,6 +116,37 @@ class SegmentsCliTest {
     }
   }
 
+  /*
+   * One thread; two, which share out the aggregates ((all) on one, the segments on the other: every thread reads
+   * every customer); four, which fold slices of customers and merge them: the same bytes in every table.
+   */
+  @Test
+  void segmentedRun_sameFilesOnOneTwoAndFourThreads() throws IOException {
+    String e = events().toString();
+    Map<String, byte[]> first = null;
+    for (String threads : List.of("1", "2", "4")) {
+      Path out = dir.resolve("threads-" + threads);
+      Cli.Result r = Cli.run("attribute", "--events", e, "--segment-by", "loyalty,new_vs_returning,"
+          + "acquisition_channel", "--min-segment-journeys", "200", "--segment-paths", "true", "--threads", threads,
+          "--slice-min-customers", "1", "--format", "csv", "--output", out + "/", "-q");
+      assertEquals(0, r.exit(), r.err());
+      Map<String, byte[]> files = new java.util.TreeMap<>();
+      try (var list = Files.list(out)) {
+        for (Path f : list.toList()) {
+          files.put(f.getFileName().toString(), Files.readAllBytes(f));
+        }
+      }
+      if (first == null) {
+        first = files;
+        continue;
+      }
+      assertEquals(first.keySet(), files.keySet(), threads);
+      for (String f : first.keySet()) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(first.get(f), files.get(f), threads + " threads: " + f);
+      }
+    }
+  }
+
   @Test
   void missingColumn_oneLineNamingFileAndColumn() throws IOException {
     String e = events().toString();

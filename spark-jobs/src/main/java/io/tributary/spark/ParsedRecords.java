@@ -60,9 +60,7 @@ final class ParsedRecords {
   static final int PAYLOAD = 15;
   static final int FIRST = 16;
   static final int STOP = 17;
-  /** A data record's segment values ({@code --segment-by} columns), joined by {@link #SEGMENT_SEPARATOR}; else null. */
-  static final int SEG = 18;
-  /** Joins segment values: a control character, which the core's parser refuses inside a value. */
+  /** Joins an event's segment values in an {@link EventBatch}: a control character, refused inside a value. */
   static final char SEGMENT_SEPARATOR = '\u001f';
 
   static final StructType SCHEMA = new StructType()
@@ -83,29 +81,14 @@ final class ParsedRecords {
       .add("n3", DataTypes.LongType)
       .add("payload", DataTypes.BinaryType)
       .add("first", DataTypes.LongType)
-      .add("stop", DataTypes.LongType)
-      .add("seg", DataTypes.StringType);
+      .add("stop", DataTypes.LongType);
 
   private ParsedRecords() {}
 
-  /* A record of SCHEMA's shape from its first cells; the cells after them (seg) are null. */
+  /* A record of SCHEMA's shape from its cells. */
   private static Row record(Object... cells) {
     Object[] all = java.util.Arrays.copyOf(cells, SCHEMA.length());
     return RowFactory.create(all);
-  }
-
-  /** A data record carrying segment values ({@code segments} null or empty for none). */
-  static Row data(String key, Long ts, String s1, String s2, String s3, int flags, String[] segments) {
-    Row r = data(key, ts, s1, s2, s3, flags);
-    if (segments == null || segments.length == 0) {
-      return r;
-    }
-    Object[] cells = new Object[SCHEMA.length()];
-    for (int i = 0; i < cells.length; i++) {
-      cells[i] = r.get(i);
-    }
-    cells[SEG] = String.join(String.valueOf(SEGMENT_SEPARATOR), segments);
-    return RowFactory.create(cells);
   }
 
   /** @return segment values joined by {@link #SEGMENT_SEPARATOR}, split (none for null) */

@@ -102,6 +102,43 @@ class OptionContractTest {
     }
   }
 
+  /*
+   * 10,000 campaigns over 1,000 segment values: markov is not fitted on more than 2,000 touchpoints, and both engines
+   * refuse it with the core's one line (after each engine's prefix), exit 2, instead of running for many minutes.
+   */
+  @Test
+  void manyCampaigns_markovRefused_sameOneLineInBothEnginesExit2() throws java.io.IOException {
+    SharedSpark.get(); // the job reads the data before it refuses: it must find the module's session, not make one
+    StringBuilder sb = new StringBuilder("customer_id,timestamp,channel,conversion,conversion_value,campaign,region\n");
+    for (int i = 0; i < 10_000; i++) {
+      String region = String.format("r%04d", i % 1000);
+      sb.append('c').append(i).append(",2024-03-01T00:00:00Z,email,0,,k").append(i).append(',').append(region)
+          .append('\n');
+      sb.append('c').append(i).append(",2024-03-02T00:00:00Z,search,").append(i % 3 == 0 ? "1,10" : "0,")
+          .append(",k").append(7L * i % 10_000).append(',').append(region).append('\n');
+    }
+    Path events = dir.resolve("many.csv");
+    java.nio.file.Files.writeString(events, sb.toString(), StandardCharsets.UTF_8);
+    String[] common = {"--touchpoint", "channel/campaign", "--segment-by", "region", "--models", "linear,markov"};
+    List<String> cliArgs = new ArrayList<>(List.of("attribute", "--events", events.toString(), "--format", "csv",
+        "--output", dir.resolve("cli-out").toString() + "/"));
+    cliArgs.addAll(List.of(common));
+    List<String> jobArgs = new ArrayList<>(List.of("--events", events.toString(), "--run-date", "2024-03-31",
+        "--conversions", "all", "--output", dir.resolve("job-out").toString()));
+    jobArgs.addAll(List.of(common));
+    Run c = cli(cliArgs.toArray(String[]::new));
+    Run j = job(jobArgs.toArray(String[]::new));
+    assertEquals(2, c.exit(), c.err());
+    assertEquals(2, j.exit(), j.err());
+    assertEquals(1, c.err().lines().count(), c.err());
+    assertEquals(1, j.err().lines().count(), j.err());
+    String expected = "--touchpoint: markov: 20,000 touchpoints at channel/campaign level, more than the 2,000 markov "
+        + "is fitted on (its removal effects solve the chain once per touchpoint); leave markov out (--models) or fit "
+        + "it at channel level";
+    assertEquals(expected, c.err().strip().replaceFirst("^tributary: ", ""));
+    assertEquals(expected, j.err().strip().replaceFirst("^error: ", ""));
+  }
+
   @Test
   void shapleyOptions_cliHasThemFromTheSpec_sameDefaultsAsTheJob() {
     String cliHelp = cli("attribute", "--help").out();

@@ -72,7 +72,38 @@ public record SegmentedAggregate(
    */
   public static Builder builder(JourneyOptions options, List<? extends AttributionModel> models,
       Segmentation segmentation) {
-    return new Builder(options, models, segmentation);
+    return new Builder(options, models, segmentation, 0, 1);
+  }
+
+  /**
+   * A builder for one share of the aggregates, so that several threads can fold the same customers at once, each
+   * into its own aggregates: share 0 folds (all), and segment {@code d} is folded by share {@code (d + 1) % shares}.
+   * Every share builds the customers' journeys itself. {@link #join} puts the shares' results together; the result is
+   * the one builder's, bit for bit (each aggregate sees the same journeys in the same order).
+   *
+   * @param share this builder's share, {@code 0 <= share < shares}
+   * @param shares the number of shares, at most the number of segment names + 1
+   */
+  public static Builder builder(JourneyOptions options, List<? extends AttributionModel> models,
+      Segmentation segmentation, int share, int shares) {
+    if (shares < 1 || share < 0 || share >= shares || shares > segmentation.names().size() + 1) {
+      throw new IllegalArgumentException("share " + share + " of " + shares + " for " + segmentation);
+    }
+    return new Builder(options, models, segmentation, share, shares);
+  }
+
+  /**
+   * @param shares the results of {@code builder(options, models, segmentation, i, shares.size())} for every i, over
+   *     the same customers
+   * @return the aggregate one builder would have made of those customers
+   */
+  public static SegmentedAggregate join(List<SegmentedAggregate> shares) {
+    SegmentedAggregate first = shares.get(0);
+    List<SortedMap<String, JourneyAggregate>> byValue = new ArrayList<>();
+    for (int d = 0; d < first.names.size(); d++) {
+      byValue.add(shares.get((d + 1) % shares.size()).byValue.get(d));
+    }
+    return new SegmentedAggregate(first.all, first.names, byValue);
   }
 
   /** Folds customers of one slice, each journey into the all-customer aggregate and its segments'. Not thread-safe. */
@@ -94,8 +125,12 @@ public record SegmentedAggregate(
     private String acquisition;
     private final JourneyAggregate.Builder[] targets;
     private final JourneySink sink = this::journey;
+    /* Whether this builder folds (all), and each segment: all true unless it is one share of several. */
+    private final boolean foldsAll;
+    private final boolean[] folds;
 
-    private Builder(JourneyOptions options, List<? extends AttributionModel> models, Segmentation segmentation) {
+    private Builder(JourneyOptions options, List<? extends AttributionModel> models, Segmentation segmentation,
+        int share, int shares) {
       this.options = Objects.requireNonNull(options, "options");
       this.models = List.copyOf(models);
       this.journeys = new JourneyBuilder(options);
@@ -108,6 +143,11 @@ public record SegmentedAggregate(
         byValue.add(new HashMap<>());
       }
       this.targets = new JourneyAggregate.Builder[names.size()];
+      this.foldsAll = share == 0;
+      this.folds = new boolean[names.size()];
+      for (int d = 0; d < names.size(); d++) {
+        folds[d] = (d + 1) % shares == share;
+      }
     }
 
     /**
@@ -127,13 +167,15 @@ public record SegmentedAggregate(
       convertedBefore = false;
       acquisition = null;
       for (int d = 0; d < names.size(); d++) {
-        targets[d] = column[d] >= 0 ? target(d, values[column[d]]) : null;
+        targets[d] = folds[d] && column[d] >= 0 ? target(d, values[column[d]]) : null;
       }
       int duplicates = journeys.build(customer, sink);
-      all.addDuplicates(duplicates);
+      if (foldsAll) {
+        all.addDuplicates(duplicates);
+      }
       for (int d = 0; d < names.size(); d++) {
         // Duplicates belong to the customer: counted in customer-level segments only (see docs/models.md).
-        if (column[d] >= 0) {
+        if (folds[d] && column[d] >= 0) {
           targets[d].addDuplicates(duplicates);
         }
       }
@@ -157,8 +199,13 @@ public record SegmentedAggregate(
         acquisition = from < to ? events.channelName(channels[from]) : JourneyAggregate.UNATTRIBUTED;
         first = false;
       }
-      all.addJourney(events, channels, times, from, to, converted, value, endTime);
+      if (foldsAll) {
+        all.addJourney(events, channels, times, from, to, converted, value, endTime);
+      }
       for (int d = 0; d < names.size(); d++) {
+        if (!folds[d]) {
+          continue;
+        }
         JourneyAggregate.Builder b = targets[d];
         if (b == null) {
           String n = names.get(d);

@@ -1,6 +1,7 @@
 package io.tributary.core.segment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.core.journey.CustomerEvents;
@@ -260,6 +261,49 @@ class SegmentedReportTest {
     long loyaltyPathJourneys = r.pathSummary().stream().filter(p -> !p.segments().get(0).equals("(all)"))
         .mapToLong(p -> p.row().journeys()).sum();
     assertEquals(allPathJourneys, loyaltyPathJourneys);
+  }
+
+  /* Threads that share out the aggregates (each folding every customer into its own) make the one builder's bytes. */
+  @Test
+  void sharedOutBuilders_joinToTheOneBuildersAggregate() {
+    Random rnd = new Random(5);
+    List<Customer> customers = new ArrayList<>();
+    for (int c = 0; c < 300; c++) {
+      List<Object[]> rows = new ArrayList<>();
+      for (int i = 0, n = 1 + rnd.nextInt(6); i < n; i++) {
+        int h = rnd.nextInt(2000);
+        rows.add(rnd.nextInt(3) == 0 ? conversion(h, (1 + rnd.nextInt(999)) + ".25")
+            : touch(h, CHANNELS.get(rnd.nextInt(3))));
+      }
+      customers.add(new Customer("t" + rnd.nextInt(5), rows.toArray(Object[][]::new)));
+    }
+    Segmentation seg = new Segmentation(List.of("loyalty", "new_vs_returning", "acquisition_channel"), 50, false);
+    RunOptions spec = RunOptions.defaults();
+    List<AttributionModel> models = spec.resolve(Set.of(Requirement.TIMESTAMPS));
+    byte[] one = null;
+    for (int shares = 1; shares <= 4; shares++) {
+      List<SegmentedAggregate> parts = new ArrayList<>();
+      for (int share = 0; share < shares; share++) {
+        SegmentedAggregate.Builder b = SegmentedAggregate.builder(spec.journeyOptions(), models, seg, share, shares);
+        for (Customer c : customers) {
+          b.addCustomer(events(c), new String[] {c.loyalty});
+        }
+        parts.add(b.build());
+      }
+      byte[] joined = AggregateCodec.encode(SegmentedAggregate.join(parts));
+      if (one == null) {
+        one = joined;
+      } else {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(one, joined, shares + " shares");
+      }
+    }
+    SegmentedAggregate.Builder single = SegmentedAggregate.builder(spec.journeyOptions(), models, seg);
+    for (Customer c : customers) {
+      single.addCustomer(events(c), new String[] {c.loyalty});
+    }
+    org.junit.jupiter.api.Assertions.assertArrayEquals(AggregateCodec.encode(single.build()), one);
+    assertThrows(IllegalArgumentException.class,
+        () -> SegmentedAggregate.builder(spec.journeyOptions(), models, seg, 0, 5));
   }
 
   private static BigDecimal cents(BigDecimal v) {

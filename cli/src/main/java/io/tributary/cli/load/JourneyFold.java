@@ -99,6 +99,10 @@ public final class JourneyFold {
   public static Folded fold(CustomerGroups grouped, JourneyOptions options, List<AttributionModel> models,
       int threads, ZoneId lifetimeZone, int minCustomers, Segmentation segmentation) {
     int slices = grouped.slices(threads, minCustomers);
+    if (slices == 1 && segmentation.enabled() && threads > 1 && grouped instanceof EventStore.Grouped
+        && grouped.customers() >= minCustomers) {
+      return foldShared(grouped, options, models, threads, lifetimeZone, segmentation);
+    }
     if (slices == 1) {
       return foldRange(grouped, options, models, 0, 1, lifetimeZone, segmentation);
     }
@@ -218,10 +222,63 @@ public final class JourneyFold {
     }
   }
 
+  /*
+   * A segmented fold on a few threads: where slicing customers does not pay (below MIN_THREADS_TO_SLICE, see above),
+   * the threads share out the aggregates instead, every thread reading every customer: (all) on one, the segments on
+   * the others (SegmentedAggregate.builder's shares). Nothing is merged, so the result is the one-thread fold's bits.
+   * Held groups only: spilled ones would be merged back from disk once per thread.
+   * 10M events, region (1,000 values) and tier on 2 threads: the fold went from about 6 s to about 4 s.
+   */
+  private static Folded foldShared(CustomerGroups grouped, JourneyOptions options, List<AttributionModel> models,
+      int threads, ZoneId lifetimeZone, Segmentation segmentation) {
+    int shares = Math.min(threads, segmentation.names().size() + 1);
+    ExecutorService pool = Executors.newFixedThreadPool(shares, r -> {
+      Thread t = new Thread(r, "tributary-fold");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Folded>> parts = new ArrayList<>();
+      for (int s = 0; s < shares; s++) {
+        int share = s;
+        parts.add(pool.submit(() -> {
+          try (CustomerCursor cursor = grouped.cursor()) {
+            return foldSegmented(grouped, cursor, options, models, share == 0 ? lifetimeZone : null, segmentation,
+                share, shares);
+          }
+        }));
+      }
+      List<SegmentedAggregate> aggregates = new ArrayList<>();
+      LifetimeLedger ledger = null;
+      for (Future<Folded> f : parts) {
+        Folded part = f.get();
+        aggregates.add(part.segmented());
+        ledger = ledger == null ? part.ledger() : ledger;
+      }
+      SegmentedAggregate joined = SegmentedAggregate.join(aggregates);
+      return new Folded(joined.all(), ledger, joined);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TributaryException("interrupted while building journeys", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new TributaryException("building journeys failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /* The segmented fold: one journey build per customer feeds (all), the segments and, when asked, lifetime value. */
   private static Folded foldSegmented(CustomerGroups grouped, CustomerCursor cursor, JourneyOptions options,
       List<AttributionModel> models, ZoneId lifetimeZone, Segmentation segmentation) {
-    SegmentedAggregate.Builder b = SegmentedAggregate.builder(options, models, segmentation);
+    return foldSegmented(grouped, cursor, options, models, lifetimeZone, segmentation, 0, 1);
+  }
+
+  private static Folded foldSegmented(CustomerGroups grouped, CustomerCursor cursor, JourneyOptions options,
+      List<AttributionModel> models, ZoneId lifetimeZone, Segmentation segmentation, int share, int shares) {
+    SegmentedAggregate.Builder b = SegmentedAggregate.builder(options, models, segmentation, share, shares);
     CustomerEvents buffer = grouped.newBuffer();
     FirstValues first = new FirstValues(segmentation.eventColumns().size());
     AcquisitionRecorder recorder = lifetimeZone == null ? null : new AcquisitionRecorder(models, lifetimeZone);

@@ -95,7 +95,7 @@ final class SpilledGroups implements CustomerGroups {
     return new CustomerEvents(channelNames);
   }
 
-  /** @return the runs spilled, and their bytes, for the run's summary */
+  /** @return the runs' folder, whose one-line failure a merging cursor throws on an I/O error */
   SpillFolder folder() {
     return folder;
   }

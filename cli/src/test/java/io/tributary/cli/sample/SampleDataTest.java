@@ -78,6 +78,6 @@ class SampleDataTest {
     for (String[] r : SampleFiles.rows(spend)) {
       parser.parse(r, ++line);
     }
-    assertEquals(541, line, "60 days x 9 paid channels, plus the header");
+    assertEquals(1201, line, "60 days x 20 campaigns of the 9 paid channels, plus the header");
   }
 }

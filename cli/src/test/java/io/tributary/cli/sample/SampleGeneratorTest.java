@@ -220,17 +220,35 @@ class SampleGeneratorTest {
   @Test
   void generate_spend_isEveryTouchTimesItsCostPerDay() throws IOException {
     Path file = dir.resolve(SampleGenerator.SPEND);
+    // Read at campaign level: one row per day and campaign of a paid channel; a channel's day is the sum of its rows.
     SpendRowParser parser = new SpendRowParser(
-        SpendRowParser.header("spend.csv", SampleFiles.header(file), ColumnMapping.none()), ColumnMapping.none());
+        SpendRowParser.header("spend.csv", SampleFiles.header(file), ColumnMapping.none()), ColumnMapping.none(),
+        io.tributary.core.journey.TouchpointLevel.CHANNEL_CAMPAIGN);
     Map<String, Long> fromFile = new TreeMap<>();
+    Map<String, Long> byCampaign = new TreeMap<>();
     long line = 1;
     for (String[] r : SampleFiles.rows(file)) {
       SpendRowParser.Row row = parser.parse(r, ++line);
-      assertTrue(fromFile.put(row.date() + "/" + row.channel(),
-          row.spend().movePointRight(2).longValueExact()) == null);
+      long cents = row.spend().movePointRight(2).longValueExact();
+      assertTrue(byCampaign.put(row.date() + "/" + row.channel() + "/" + row.campaign(), cents) == null);
+      fromFile.merge(row.date() + "/" + row.channel(), cents, Long::sum);
     }
     long paid = SampleChannel.all().stream().filter(SampleChannel::paid).count();
     assertEquals(DAYS * paid, fromFile.size(), "every day, every paid channel");
+    long campaigns = SampleChannel.all().stream().filter(SampleChannel::paid).mapToLong(c -> c.campaigns().size())
+        .sum();
+    assertEquals(DAYS * campaigns, byCampaign.size(), "every day, every campaign of a paid channel");
+    // Each campaign's day: its touches in events.csv (the campaign column, read raw) times the channel's cost.
+    Map<String, Long> campaignRecount = new TreeMap<>();
+    byCampaign.keySet().forEach(k -> campaignRecount.put(k, 0L));
+    for (String[] r : SampleFiles.rows(dir.resolve(SampleGenerator.EVENTS))) {
+      if (r[5].equals("touch") && channel(r[2]).paid()) {
+        String day = LocalDate.ofEpochDay(Math.floorDiv(java.time.Instant.parse(r[1]).toEpochMilli(), DAY))
+            .toString();
+        campaignRecount.merge(day + "/" + r[2] + "/" + r[6], channel(r[2]).costCents(), Long::sum);
+      }
+    }
+    assertEquals(campaignRecount, byCampaign);
     Map<String, Long> recount = new TreeMap<>();
     fromFile.keySet().forEach(k -> recount.put(k, 0L));
     for (Event e : events) {

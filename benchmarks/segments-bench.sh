@@ -1,0 +1,66 @@
+#!/bin/sh
+# Same-run cost of segments and campaign touchpoints (issue 14): each engine on one event log, plain and with
+# `--segment-by region,tier --touchpoint channel/campaign`, alternating, end to end (JVM start included).
+#
+#   benchmarks/segments-bench.sh cli 3 /tmp/ev10m-seg.csv     # the CLI, 3 rounds
+#   benchmarks/segments-bench.sh job 1 /tmp/ev10m-seg.csv     # the Spark job, 1 round
+#
+# The file: java -cp benchmarks/target/benchmarks.jar io.tributary.bench.cli.EventLogGenerator /tmp/ev10m-seg.csv \
+#   10000000 1000000 20240301 8 --segments 1000   (8 campaigns per channel, 1,000 regions, 3 tiers)
+# Environment: BENCH_DIR (default target/segments-bench), BENCH_XMX (default 6g), BENCH_MASTER (default local[2]).
+# Prints one markdown row per run: engine, variant, wall s, peak RSS, load average; the job's phase lines go to stderr.
+set -e
+engine=$1; rounds=${2:-1}; events=$3
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=${BENCH_DIR:-$root/target/segments-bench}
+xmx=${BENCH_XMX:-6g}
+master=${BENCH_MASTER:-local[2]}
+mkdir -p "$dir/lib"
+cd "$root"
+models=first_touch,last_touch,last_non_direct,linear,position_based,time_decay,markov
+segmented="--segment-by region,tier --touchpoint channel/campaign"
+if [ "$engine" = job ]; then
+  cp "$(ls spark-jobs/target/spark-jobs-*.jar | grep -v -e '-spark-submit.jar$' | head -n 1)" "$dir/lib/spark-jobs.jar"
+  cp="$dir/lib/spark-jobs.jar"
+  for entry in $(cat spark-jobs/target/job-classpath.txt spark-jobs/target/job-classpath-runtime.txt | tr ':' ' '); do
+    case "$entry" in
+      "$root"/*) cp "$entry" "$dir/lib/" && cp="$cp:$dir/lib/$(basename "$entry")" ;;
+      *) cp="$cp:$entry" ;;
+    esac
+  done
+  opens=$(sed -n 's/.*<spark.jvm.opens>\(.*\)<\/spark.jvm.opens>.*/\1/p' pom.xml)
+  export SPARK_LOCAL_IP=127.0.0.1
+else
+  cp cli/target/tributary.jar "$dir/lib/tributary.jar"
+fi
+
+run() { # variant extra-args...
+  variant=$1; shift
+  out="$dir/out-$engine-$variant"
+  rm -rf "$out"
+  if [ "$engine" = job ]; then
+    # shellcheck disable=SC2086
+    /usr/bin/time -f "%e %M" -o "$dir/time.txt" java $opens -Xmx$xmx -Duser.timezone=UTC \
+      -Dlog4j2.configurationFile="$root/spark-jobs/conf/log4j2.properties" -Dspark.master="$master" \
+      -Dspark.ui.enabled=false -Dspark.sql.session.timeZone=UTC -cp "$cp" io.tributary.spark.AttributionJob \
+      --run-date 2024-03-31 --conversions all --events "$events" --output "$out" "$@" > "$dir/$variant.log" 2>&1
+    grep -h "time:" "$dir/$variant.log" >&2 || tail -n 5 "$dir/$variant.log" >&2
+  else
+    # shellcheck disable=SC2086
+    /usr/bin/time -f "%e %M" -o "$dir/time.txt" java -Xmx$xmx -jar "$dir/lib/tributary.jar" attribute \
+      --events "$events" --models $models --format csv --output "$out" --timings --quiet "$@" 2> "$dir/$variant.log"
+    cat "$dir/$variant.log" >&2
+  fi
+  awk -v e="$engine" -v v="$variant" -v ld="$(cut -d' ' -f1-3 /proc/loadavg)" \
+    '{ printf "| %s | %s | %.2f | %.2f | %s |\n", e, v, $1, $2 / 1048576, ld }' "$dir/time.txt"
+}
+
+echo "| engine | variant | wall s | peak RSS GB | load avg (1/5/15 min) |"
+echo "|---|---|---|---|---|"
+i=0
+while [ "$i" -lt "$rounds" ]; do
+  run plain
+  # shellcheck disable=SC2086
+  run segmented $segmented
+  i=$((i + 1))
+done
