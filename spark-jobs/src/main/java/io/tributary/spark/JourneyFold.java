@@ -1,6 +1,7 @@
 package io.tributary.spark;
 
 import io.tributary.core.segment.FirstValues;
+import io.tributary.core.segment.SegmentValues;
 import io.tributary.core.segment.SegmentedAggregate;
 import io.tributary.core.segment.Segmentation;
 
@@ -70,11 +71,11 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
   public Iterator<Row> call(Iterator<Row> input) {
     List<AttributionModel> models = spec.resolve(Set.of(Requirement.TIMESTAMPS));
     JourneyAggregate.Builder builder = window != null ? null : JourneyAggregate.builder(spec.journeyOptions(), models);
-    DatedFold.Builder dated = window == null ? null
-        : DatedFold.builder(window, ZoneId.of(zone), spec.journeyOptions(), models);
-    // --segment-by (whole-input runs): the same journeys folded into (all) and their segments' aggregates, shipped
-    // in one payload.
+    // --segment-by: the same journeys folded into (all) and their segments' aggregates, shipped in one payload (per
+    // date in a windowed run).
     Segmentation segmentation = spec.segmentation();
+    DatedFold.Builder dated = window == null ? null
+        : DatedFold.builder(window, ZoneId.of(zone), spec.journeyOptions(), models, segmentation);
     SegmentedAggregate.Builder segmented = segmentation.enabled() && window == null
         ? SegmentedAggregate.builder(spec.journeyOptions(), models, segmentation) : null;
     FirstValues firstValues = new FirstValues(segmentation.eventColumns().size());
@@ -143,7 +144,7 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
           return out.iterator();
         }
         List<Row> out = new ArrayList<>();
-        for (Map.Entry<LocalDate, JourneyAggregate> e : dated.build().byDate().entrySet()) {
+        for (Map.Entry<LocalDate, SegmentedAggregate> e : dated.build().byDate().entrySet()) {
           boolean first = out.isEmpty();
           out.add(ParsedRecords.aggregate(AggregateCodec.encode(e.getValue()), first ? customers : 0,
               first ? events : 0, e.getKey().toEpochDay()));
@@ -170,7 +171,8 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
               recorder.endCustomer();
             }
           } else if (dated != null) {
-            dated.addCustomer(columns);
+            dated.addCustomer(columns, segmentation.eventColumns().isEmpty() ? SegmentValues.NONE
+                : (from, to) -> firstIn(from, to));
           } else if (recorder == null) {
             builder.addCustomer(columns);
           } else {
@@ -181,6 +183,18 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
           customers++;
           customer.clear();
         }
+      }
+
+      /* The core's rule for a customer's event-log segment values, over its rows in [from, to): a date's slice. */
+      private String[] firstIn(long from, long to) {
+        firstValues.clear();
+        for (Row r : customer) {
+          long t = r.getLong(ParsedRecords.TS);
+          if (t >= from && t < to) {
+            firstValues.offer(t, ParsedRecords.segments(r));
+          }
+        }
+        return firstValues.values();
       }
     };
   }

@@ -94,6 +94,9 @@ public record SegmentedAggregate(
     private String acquisition;
     private final JourneyAggregate.Builder[] targets;
     private final JourneySink sink = this::journey;
+    // The journeys kept: those ending in [keepFrom, keepTo) (a windowed run's date), every one otherwise.
+    private long keepFrom = Long.MIN_VALUE;
+    private long keepTo = Long.MAX_VALUE;
 
     private Builder(JourneyOptions options, List<? extends AttributionModel> models, Segmentation segmentation) {
       this.options = Objects.requireNonNull(options, "options");
@@ -120,6 +123,35 @@ public record SegmentedAggregate(
      * @return this
      */
     public Builder addCustomer(CustomerEvents customer, String[] values, JourneySink alsoSink) {
+      keepFrom = Long.MIN_VALUE;
+      keepTo = Long.MAX_VALUE;
+      start(customer, values, alsoSink);
+      addDuplicates(journeys.build(customer, sink));
+      return this;
+    }
+
+    /**
+     * Like {@link #addCustomer(CustomerEvents, String[])}, keeping only the journeys that end in [{@code from},
+     * {@code to}) and the duplicates dropped there: one report date's journeys of a customer (see
+     * {@link io.tributary.core.window.DatedFold}). The journeys before {@code from} still decide the derived segments
+     * (a conversion there makes the date's journeys returning; the first of them names the acquisition channel), so
+     * a derived segment is what the events given show: in a windowed run, the date's lookback and the date.
+     *
+     * @param customer the customer's events the date's journeys are cut from
+     * @param values as {@link #addCustomer(CustomerEvents, String[], JourneySink)}, for these events
+     * @param from first epoch ms of a kept journey's end
+     * @param to first epoch ms of an end no longer kept
+     * @return this
+     */
+    public Builder addCustomer(CustomerEvents customer, String[] values, long from, long to) {
+      keepFrom = from;
+      keepTo = to;
+      start(customer, values, null);
+      addDuplicates(journeys.build(customer, sink, from, to));
+      return this;
+    }
+
+    private void start(CustomerEvents customer, String[] values, JourneySink alsoSink) {
       events = customer;
       columnValues = values;
       also = alsoSink;
@@ -129,7 +161,9 @@ public record SegmentedAggregate(
       for (int d = 0; d < names.size(); d++) {
         targets[d] = column[d] >= 0 ? target(d, values[column[d]]) : null;
       }
-      int duplicates = journeys.build(customer, sink);
+    }
+
+    private void addDuplicates(int duplicates) {
       all.addDuplicates(duplicates);
       for (int d = 0; d < names.size(); d++) {
         // Duplicates belong to the customer: counted in customer-level segments only (see docs/models.md).
@@ -137,7 +171,6 @@ public record SegmentedAggregate(
           targets[d].addDuplicates(duplicates);
         }
       }
-      return this;
     }
 
     /** {@link #addCustomer(CustomerEvents, String[], JourneySink)} without a second receiver. */
@@ -156,6 +189,11 @@ public record SegmentedAggregate(
         // was acquired by no touch, as the credit tables say of it.
         acquisition = from < to ? events.channelName(channels[from]) : JourneyAggregate.UNATTRIBUTED;
         first = false;
+      }
+      if (endTime < keepFrom || endTime >= keepTo) {
+        // Before the date: it decided the derived segments above and below, and is not the date's.
+        convertedBefore |= converted;
+        return;
       }
       all.addJourney(events, channels, times, from, to, converted, value, endTime);
       for (int d = 0; d < names.size(); d++) {

@@ -67,6 +67,38 @@ public record SegmentedReport(
    */
   public static SegmentedReport compute(SegmentedAggregate aggregate, List<AttributionModel> models,
       AttributionReport all, KpiRow allKpis, Segmentation segmentation) {
+    return compute(aggregate, aggregate, models, all, allKpis, segmentation, (own, fit, m) -> AttributionRun.fit(own, m));
+  }
+
+  /**
+   * How a segment value's journeys are credited by models fitted on its fitting journeys: in a whole-input run both
+   * are the same journeys (the models fitted on them); in a windowed run the fitting journeys are the value's over
+   * the fitting window ({@link io.tributary.core.window.WindowedReport}).
+   */
+  @FunctionalInterface
+  public interface Crediting {
+    /**
+     * @param own the journeys credited
+     * @param fitted the journeys the models are fitted on ({@code own} among them)
+     * @param models the models, in output order
+     * @return each model's credit of {@code own}, in model order
+     */
+    List<ModelResult> credit(JourneyAggregate own, JourneyAggregate fitted, List<AttributionModel> models);
+  }
+
+  /**
+   * As {@link #compute(SegmentedAggregate, List, AttributionReport, KpiRow, Segmentation)}, for a windowed run's
+   * date: each segment value's journeys of the date are credited by {@code crediting} from the value's journeys in
+   * {@code fitted}, and whether a data-driven model gets its own fit there (at least {@code minJourneys} journeys and
+   * a conversion) is decided on those fitting journeys, as the model is fitted on them.
+   *
+   * @param aggregate the date's journeys, segmented
+   * @param fitted the fitting window's journeys, segmented ({@code aggregate} itself when the window is the date)
+   * @param crediting how a value's journeys are credited from its fitting journeys
+   */
+  public static SegmentedReport compute(SegmentedAggregate aggregate, SegmentedAggregate fitted,
+      List<AttributionModel> models, AttributionReport all, KpiRow allKpis, Segmentation segmentation,
+      Crediting crediting) {
     List<String> names = aggregate.names();
     List<String> allValues = Collections.nCopies(names.size(), Segmentation.ALL);
     Map<String, ModelResult> allFits = new HashMap<>();
@@ -83,7 +115,7 @@ public record SegmentedReport(
     List<SegmentRow<MarkovDiagnostics.Transition>> transitions = new ArrayList<>();
     List<SegmentRow<MarkovDiagnostics.Removal>> removals = new ArrayList<>();
     addPaths(paths, allValues, aggregate.all());
-    addChain(transitions, removals, allValues, MarkovDiagnostics.of(aggregate.all(), models));
+    addChain(transitions, removals, allValues, MarkovDiagnostics.of(fitted.all(), models));
     List<String> notes = new ArrayList<>();
     List<String> dataDriven = models.stream().filter(m -> !m.rule()).map(AttributionModel::name)
         .toList();
@@ -94,12 +126,14 @@ public record SegmentedReport(
         List<String> values = new ArrayList<>(allValues);
         values.set(d, e.getKey());
         JourneyAggregate a = e.getValue();
+        JourneyAggregate fit = fitted == aggregate ? a : fitted.byValue().get(d).get(e.getKey());
         ConversionKpis k = ConversionKpis.of(a, SpendTable.empty());
-        boolean ownFit = k.journeys() >= segmentation.minJourneys() && a.paths().conversions() > 0;
-        List<AttributionModel> fitted = ownFit ? models
+        long fitJourneys = fit == a ? k.journeys() : ConversionKpis.of(fit, SpendTable.empty()).journeys();
+        boolean ownFit = fitJourneys >= segmentation.minJourneys() && fit.paths().conversions() > 0;
+        List<AttributionModel> credited = ownFit ? models
             : models.stream().filter(AttributionModel::rule).toList();
         Map<String, ModelResult> results = new HashMap<>();
-        for (ModelResult r : AttributionRun.fit(a, fitted)) {
+        for (ModelResult r : crediting.credit(a, fit, credited)) {
           results.put(r.model(), r);
         }
         List<ModelResult> ordered = new ArrayList<>();
@@ -110,8 +144,8 @@ public record SegmentedReport(
         if (!ownFit && !dataDriven.isEmpty()) {
           pooledValues++;
           if (example == null) {
-            example = names.get(d) + "=" + e.getKey() + " (" + k.journeys() + " journeys, "
-                + a.paths().conversions() + " conversions with a touch)";
+            example = names.get(d) + "=" + e.getKey() + " (" + fitJourneys + " journeys, "
+                + fit.paths().conversions() + " conversions with a touch)";
           }
         }
         for (ChannelCreditRow r : CreditTable.rows(ordered, a, SpendTable.empty())) {
@@ -122,7 +156,7 @@ public record SegmentedReport(
         if (segmentation.perSegmentPaths()) {
           addPaths(paths, values, a);
           if (ownFit) {
-            addChain(transitions, removals, values, MarkovDiagnostics.of(a, models));
+            addChain(transitions, removals, values, MarkovDiagnostics.of(fit, models));
           }
         }
       }

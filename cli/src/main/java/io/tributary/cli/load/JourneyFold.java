@@ -148,6 +148,19 @@ public final class JourneyFold {
    */
   public static DatedAggregates foldDated(EventStore.Grouped grouped, JourneyOptions options,
       List<AttributionModel> models, int threads, RunWindow window, ZoneId zone, int minCustomers) {
+    return foldDated(grouped, options, models, threads, window, zone, minCustomers, Segmentation.none());
+  }
+
+  /**
+   * As {@link #foldDated(EventStore.Grouped, JourneyOptions, List, int, RunWindow, ZoneId, int)}, each date's
+   * journeys also folded per segment; a customer's event-log segment values on a date come from the events that date
+   * sees (the core's {@link DatedFold}).
+   *
+   * @param segmentation the run's segments; the store's segment columns are its event-log columns
+   */
+  public static DatedAggregates foldDated(EventStore.Grouped grouped, JourneyOptions options,
+      List<AttributionModel> models, int threads, RunWindow window, ZoneId zone, int minCustomers,
+      Segmentation segmentation) {
     int customers = grouped.customers();
     int slices = threads < MIN_THREADS_TO_SLICE ? 1 : Math.min(threads, customers / minCustomers + 1);
     List<java.util.concurrent.Callable<DatedAggregates>> parts = new ArrayList<>();
@@ -155,11 +168,15 @@ public final class JourneyFold {
       int from = (int) ((long) customers * s / slices);
       int to = (int) ((long) customers * (s + 1) / slices);
       parts.add(() -> {
-        DatedFold.Builder b = DatedFold.builder(window, zone, options, models);
+        DatedFold.Builder b = DatedFold.builder(window, zone, options, models, segmentation);
         CustomerEvents buffer = grouped.newBuffer();
+        FirstValues first = new FirstValues(segmentation.eventColumns().size());
+        boolean columns = !segmentation.eventColumns().isEmpty();
         for (int c = from; c < to; c++) {
           grouped.fill(c, buffer);
-          b.addCustomer(buffer);
+          int customer = c;
+          b.addCustomer(buffer, columns ? (lo, hi) -> grouped.segmentValues(customer, first, lo, hi)
+              : io.tributary.core.segment.SegmentValues.NONE);
         }
         return b.build();
       });

@@ -65,9 +65,15 @@ public final class SideInputs {
    */
   public static Loaded<java.util.SortedMap<java.time.LocalDate, SpendTable>> spendByDate(InputSource source,
       Rejects rejects) {
+    return spendByDate(source, rejects, io.tributary.core.journey.TouchpointLevel.CHANNEL);
+  }
+
+  /** Reads a spend file per date for a run at {@code level}: at a campaign level, also per channel/campaign. */
+  public static Loaded<java.util.SortedMap<java.time.LocalDate, SpendTable>> spendByDate(InputSource source,
+      Rejects rejects, io.tributary.core.journey.TouchpointLevel level) {
     try (CsvRecords reader = source.records(Delimiter.AUTO, Long.MAX_VALUE)) {
       Header header = SpendRowParser.header(reader.file(), reader.header(), ColumnMapping.none());
-      SpendRowParser parser = new SpendRowParser(header, ColumnMapping.none());
+      SpendRowParser parser = new SpendRowParser(header, ColumnMapping.none(), level);
       RawRows raw = RawRows.of(reader.header(), reader.delimiter());
       java.util.TreeMap<java.time.LocalDate, SpendTable.Builder> tables = new java.util.TreeMap<>();
       long read = 0;
@@ -76,7 +82,8 @@ public final class SideInputs {
         read++;
         try {
           SpendRowParser.Row row = parser.parse(reader);
-          tables.computeIfAbsent(row.date(), d -> SpendTable.builder()).add(row.channel(), row.spend());
+          tables.computeIfAbsent(row.date(), d -> SpendTable.builder()).add(row.channel(), row.campaign(),
+              row.spend());
           accepted++;
         } catch (InputException bad) {
           rejects.reject(bad, reader.texts(), raw);
