@@ -7,6 +7,10 @@
 #   BENCH_DATA=eventlog benchmarks/spark-bench.sh 10000000   # issue 5's file: EventLogGenerator, 433 MB at 10M rows
 #
 # Environment: BENCH_DIR (default target/spark-bench), BENCH_XMX (default 6g), BENCH_MASTER (default local[2]),
+# BENCH_JOB_JVM_FLAGS (default: spark-jobs/conf/jvm.options, the flags the job's launcher starts it with),
+# BENCH_BASELINE_JVM_FLAGS (default none: the baseline as its author would start it; set it to the job's flags to
+# see what the flags alone are worth), BENCH_ROUNDS (default 1: rounds of baseline then job, alternating),
+# BENCH_RERUN (1: each round also re-runs the job into the tables it just wrote, as a nightly re-run does),
 # BENCH_DATA (sample: `tributary sample` with identities, opt-outs and spend, ~80 bytes an event; eventlog: the CLI
 # benchmark's EventLogGenerator, events only, 10 events a customer, ~43 bytes an event, the file issue 5 describes).
 # Prints one markdown row per job and size: events, wall seconds, events/s, peak RSS.
@@ -37,12 +41,15 @@ export SPARK_LOCAL_IP=127.0.0.1
 # The yardstick lives in benchmarks/ (not in the job): its jar joins the class path of its own runs only.
 cp "benchmarks/target/benchmarks.jar" "$dir/lib/benchmarks.jar"
 
-run() { # label events-file out-dir class-path main-class args...
-  label=$1; events=$2; out=$3; classpath=$4; shift 4
+job_flags=${BENCH_JOB_JVM_FLAGS-$(grep -v -e '^#' -e '^ *$' spark-jobs/conf/jvm.options | tr '\n' ' ')}
+baseline_flags=${BENCH_BASELINE_JVM_FLAGS:-}
+
+run() { # label events-file out-dir jvm-flags class-path main-class args...
+  label=$1; events=$2; out=$3; flags=$4; classpath=$5; shift 5
   status=0
-  rm -rf "$out"
+  if [ "${keep_output:-0}" != 1 ]; then rm -rf "$out"; fi
   # shellcheck disable=SC2086
-  /usr/bin/time -f "%e %M" -o "$dir/time.txt" java $opens -Xmx$xmx -Duser.timezone=UTC \
+  /usr/bin/time -f "%e %M" -o "$dir/time.txt" java $flags $opens -Xmx$xmx -Duser.timezone=UTC \
     -Dlog4j2.configurationFile="$root/spark-jobs/conf/log4j2.properties" -Dspark.master="$master" \
     -Dspark.ui.enabled=false -Dspark.sql.session.timeZone=UTC -cp "$classpath" "$@" > "$dir/$label.log" 2>&1 || status=$?
   secs=$(tail -n 1 "$dir/time.txt" | cut -d' ' -f1)
@@ -72,10 +79,19 @@ for n in "$@"; do
   for input in spend identities consent; do
     if [ -f "$data/$input.csv" ]; then side="$side --$input $data/$input.csv"; fi
   done
-  run "baseline-sql-$n" "$data/events.csv" "$dir/out-baseline-$n" "$cp:$dir/lib/benchmarks.jar" \
-    io.tributary.bench.spark.BaselineSqlJob "$data/events.csv" "$dir/out-baseline-$n"
-  # shellcheck disable=SC2086
-  run "tributary-job-$n" "$data/events.csv" "$dir/out-job-$n" "$cp" io.tributary.spark.AttributionJob \
-    --run-date 2024-03-31 --conversions all --events "$data/events.csv" $side --output "$dir/out-job-$n"
-  grep -h "time:" "$dir/tributary-job-$n.log" >&2 || cat "$dir/tributary-job-$n.log" >&2
+  round=1
+  while [ "$round" -le "${BENCH_ROUNDS:-1}" ]; do
+    run "baseline-sql-$n" "$data/events.csv" "$dir/out-baseline-$n" "$baseline_flags" "$cp:$dir/lib/benchmarks.jar" \
+      io.tributary.bench.spark.BaselineSqlJob "$data/events.csv" "$dir/out-baseline-$n"
+    for variant in tributary-job tributary-job-rerun; do
+      if [ "$variant" = tributary-job-rerun ] && [ "${BENCH_RERUN:-0}" != 1 ]; then continue; fi
+      keep_output=$([ "$variant" = tributary-job-rerun ] && echo 1 || echo 0)
+      # shellcheck disable=SC2086
+      run "$variant-$n" "$data/events.csv" "$dir/out-job-$n" "$job_flags" "$cp" io.tributary.spark.AttributionJob \
+        --run-date 2024-03-31 --conversions all --events "$data/events.csv" $side --output "$dir/out-job-$n"
+      grep -h "time:" "$dir/$variant-$n.log" >&2 || cat "$dir/$variant-$n.log" >&2
+    done
+    keep_output=0
+    round=$((round + 1))
+  done
 done

@@ -35,6 +35,16 @@ public final class Errors {
   }
 
   /**
+   * @param folder the temporary folder events were being spilled to
+   * @param cause what failed (not writable, full, ...)
+   * @return a failure: events beyond the memory budget could not be spilled to disk (never the input's fault)
+   */
+  public static TributaryException cannotSpill(String folder, Throwable cause) {
+    return new TributaryException(ErrorClass.FAILURE, "cannot spill events to the temporary folder " + folder + ": "
+        + reason(cause) + " (give --temp-dir a writable folder with free space, or a larger --memory-budget)", cause);
+  }
+
+  /**
    * @param t what reached the engine's edge
    * @return its class: the {@link TributaryException}'s own (found anywhere in the cause chain, as a cluster wraps
    *     an executor's error), bad input for an {@link IllegalArgumentException} (a value the command line or a file

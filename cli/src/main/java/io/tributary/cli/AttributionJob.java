@@ -6,6 +6,7 @@ import io.tributary.core.segment.Segmentation;
 
 import io.tributary.cli.csv.InputSource;
 import io.tributary.cli.load.EventLoader;
+import io.tributary.cli.load.CustomerGroups;
 import io.tributary.cli.load.EventStore;
 import io.tributary.cli.load.InputStats;
 import io.tributary.cli.load.JourneyFold;
@@ -88,8 +89,16 @@ final class AttributionJob {
       throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " values the whole input: it takes no report "
           + "dates (--run-date, --from/--to)");
     }
-    RunPipeline run = RunPipeline.start(streams, read, input.events(), input.paths(), side.spend(),
-        side.identities(), side.consent());
+    // Closing the pipeline deletes the events spilled beyond --memory-budget, whether the run succeeds or fails.
+    try (RunPipeline run = RunPipeline.start(streams, read, input.events(), input.paths(), side.spend(),
+        side.identities(), side.consent())) {
+      return run(run, input, side, read, flags, lifetimeOn, clvOptions, window, streams, progress);
+    }
+  }
+
+  private static Outcome run(RunPipeline run, MainInput input, SideFiles side, ReadOptions read, ModelFlags flags,
+      boolean lifetimeOn, io.tributary.core.clv.ClvOptions clvOptions, RunWindow window, Streams streams,
+      Progress progress) {
     Rejects rejects = run.rejects();
     boolean events = input.events() != null;
     if (!events && (side.identities() != null || side.consent() != null)) {
@@ -143,7 +152,7 @@ final class AttributionJob {
       CustomerFilters filters = log.filters();
       notes.addAll(r.notes());
       EventStore store = r.store();
-      EventStore.Grouped grouped = log.grouped();
+      CustomerGroups grouped = log.grouped();
       if (grouped.events() == 0) {
         throw new io.tributary.core.InputException(r.stats().source(), 0, null,
             "every customer opted out (consent list); nothing to attribute");
@@ -169,10 +178,13 @@ final class AttributionJob {
         duplicates = aggregate.duplicateConversions();
       }
       clock.lap("build and fold journeys");
-      summary.add(r.stats().source() + ": " + store.customers() + " customers, " + store.channels()
+      summary.add(r.stats().source() + ": " + grouped.customers() + " customers, " + grouped.channels()
           + (touchpoint.usesCampaign() ? " touchpoints (" + touchpoint.text() + ")" : " channels") + ", "
           + grouped.excludedByConsent() + " rows excluded by consent, " + duplicates
           + " duplicate conversions dropped");
+      if (store.spilledRuns() > 0) {
+        summary.add(r.stats().source() + ": grouped by customer on disk" + RunPipeline.spillNote(store));
+      }
       if (side.consent() != null) {
         summary.add(InputNotes.optOuts(side.consent(), filters.consent().listed(), grouped.unmatchedOptOuts()));
       }

@@ -1,6 +1,5 @@
 package io.tributary.cli;
 
-import io.tributary.cli.load.Progress;
 import io.tributary.cli.load.PurchaseFold;
 import io.tributary.cli.options.ClvFlags;
 import io.tributary.cli.options.CoreOptions;
@@ -10,9 +9,6 @@ import io.tributary.cli.output.ClvOutput;
 import io.tributary.cli.output.OutputTarget;
 import io.tributary.core.clv.ClvAnalysis;
 import io.tributary.core.clv.ClvOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -81,29 +77,29 @@ final class ClvCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--format: expected table, csv or json, got \"" + format + "\"");
     }
     ClvOptions options = clv.options();
-    RunPipeline run = RunPipeline.start(streams, read, events, customers.identities(), customers.consent());
-    OutputTarget target = OutputTarget.resolve(output);
-    if (target.kind() == OutputTarget.Kind.DIRECTORY) {
-      throw new IllegalArgumentException("--output must be a file with an extension or -, not a directory");
+    // Closing the pipeline deletes the events spilled beyond --memory-budget, whether the run succeeds or fails.
+    try (RunPipeline run = RunPipeline.start(streams, read, events, customers.identities(), customers.consent())) {
+      return call(run, fmt, options);
     }
+  }
+
+  private Integer call(RunPipeline run, String fmt, ClvOptions options) {
+    OutputTarget target = OutputTarget.oneFile(output);
     PhaseClock clock = run.clock();
-    RunPipeline.Events log = run.events(events, customers.identities(), customers.consent(), Progress.none(),
-        Runtime.getRuntime().availableProcessors());
+    RunPipeline.Events log = run.events(events, customers, Runtime.getRuntime().availableProcessors());
     PurchaseFold.Result purchases = PurchaseFold.fold(log.grouped(), read.settings().zone(), options, log.source());
     clock.lap("summarise purchases (" + purchases.summaries().size() + " customers)");
     ClvAnalysis analysis = ClvAnalysis.run(purchases.summaries(), options);
     clock.lap("fit BG/NBD and Gamma-Gamma, value customers");
     ClvOutput.Result result = new ClvOutput.Result(analysis, purchases.calibrationEnd(), purchases.acquiredAfterEnd(),
         purchases.withoutPurchase());
-    try (Writer w = target.open(streams.out())) {
+    target.write(streams.out(), w -> {
       switch (fmt) {
         case "csv" -> ClvOutput.csv(result, w);
         case "json" -> ClvOutput.json(result, w);
         default -> ClvOutput.table(result, w);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
     run.writeRejects(null);
     if (timings) {
       clock.laps().forEach(streams.err()::println);

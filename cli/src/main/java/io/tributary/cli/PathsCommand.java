@@ -1,7 +1,6 @@
 package io.tributary.cli;
 
 import io.tributary.cli.load.JourneyFold;
-import io.tributary.cli.load.Progress;
 import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.CustomerFiles;
 import io.tributary.cli.options.JourneyFlags;
@@ -14,9 +13,6 @@ import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.output.PathFileRow;
 import io.tributary.core.paths.Path;
 import io.tributary.core.paths.PathStats;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,10 +69,15 @@ final class PathsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunPipeline run = RunPipeline.start(streams, read, events, customers.identities(), customers.consent());
+    // Closing the pipeline deletes the events spilled beyond --memory-budget, whether the run succeeds or fails.
+    try (RunPipeline run = RunPipeline.start(streams, read, events, customers.identities(), customers.consent())) {
+      return call(run);
+    }
+  }
+
+  private Integer call(RunPipeline run) {
     int threads = Runtime.getRuntime().availableProcessors();
-    RunPipeline.Events log = run.events(events, customers.identities(), customers.consent(), Progress.none(),
-        threads);
+    RunPipeline.Events log = run.events(events, customers, threads);
     JourneyAggregate agg = JourneyFold.fold(log.grouped(), journey.journeyOptions(), List.of(), threads);
     String separator = " " + read.settings().pathSeparator() + " ";
     List<PathFileRow> rows = new ArrayList<>();
@@ -84,15 +85,7 @@ final class PathsCommand implements Callable<Integer> {
       rows.add(new PathFileRow(e.getKey().display(separator), e.getValue()));
     }
     Table table = SpecTables.paths(rows);
-    OutputTarget target = OutputTarget.resolve(output);
-    if (target.kind() == OutputTarget.Kind.DIRECTORY) {
-      throw new IllegalArgumentException("--output must be a file with an extension or -, not a directory");
-    }
-    try (Writer w = target.open(streams.out())) {
-      CsvTableWriter.write(table, w);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    OutputTarget.oneFile(output).write(streams.out(), w -> CsvTableWriter.write(table, w));
     run.writeRejects(null);
     if (!quiet) {
       run.stats().forEach(s -> streams.err().println(s.describe()));

@@ -1,6 +1,7 @@
 package io.tributary.cli;
 
 import io.tributary.cli.csv.InputSource;
+import io.tributary.cli.load.CustomerGroups;
 import io.tributary.cli.load.EventLoader;
 import io.tributary.cli.load.EventStore;
 import io.tributary.cli.load.InputStats;
@@ -28,15 +29,16 @@ import java.util.List;
  * The reading half of every command that runs on an event log ({@code attribute}, {@code report}, {@code paths},
  * {@code clv}), written once: check the reading flags, read the side inputs (spend, then who the customers are), then
  * the event log, grouped by customer; each command folds the groups its own way. Rows set aside under
- * {@code --on-bad-row skip} collect here in reading order, and {@link #writeRejects} writes them. Not thread-safe: one
- * per command run.
+ * {@code --on-bad-row skip} collect here in reading order, and {@link #writeRejects} writes them. Closing it deletes
+ * the event runs spilled beyond {@code --memory-budget}. Not thread-safe: one per command run.
  */
-final class RunPipeline {
+final class RunPipeline implements AutoCloseable {
   private final Streams streams;
   private final ReadOptions read;
   private final Rejects rejects;
   private final PhaseClock clock = new PhaseClock();
   private final List<InputStats> stats = new ArrayList<>();
+  private final List<EventStore> stores = new ArrayList<>();
 
   private RunPipeline(Streams streams, ReadOptions read) {
     this.streams = streams;
@@ -67,7 +69,7 @@ final class RunPipeline {
   }
 
   /** An event log read and grouped by customer, with the side inputs that filtered it. */
-  record Events(EventLoader.Result loaded, EventStore.Grouped grouped, CustomerFilters filters) {
+  record Events(EventLoader.Result loaded, CustomerGroups grouped, CustomerFilters filters) {
     /** @return the event log's name as the user gave it */
     String source() {
       return loaded.stats().source();
@@ -84,7 +86,8 @@ final class RunPipeline {
     if (file == null) {
       return SpendTable.empty();
     }
-    var loaded = SideInputs.spend(new InputSource(file, streams.in()), rejects, level);
+    var loaded = SideInputs.spend(new InputSource(file, streams.in()), read.settings().mapping(), rejects,
+        level);
     stats.add(loaded.stats());
     return loaded.value();
   }
@@ -97,9 +100,18 @@ final class RunPipeline {
     if (file == null) {
       return new java.util.TreeMap<>();
     }
-    var loaded = SideInputs.spendByDate(new InputSource(file, streams.in()), rejects, level);
+    var loaded = SideInputs.spendByDate(new InputSource(file, streams.in()), read.settings().mapping(),
+        rejects, level);
     stats.add(loaded.stats());
     return loaded.value();
+  }
+
+  /**
+   * The event log through the customers' files ({@code --identities}, {@code --consent}), read without a progress
+   * line: {@code paths} and {@code clv}.
+   */
+  Events events(String file, io.tributary.cli.options.CustomerFiles customers, int threads) {
+    return events(file, customers.identities(), customers.consent(), Progress.none(), threads);
   }
 
   /**
@@ -120,15 +132,35 @@ final class RunPipeline {
    * columns' values. */
   Events events(String file, String identities, String consent, Progress progress, int threads,
       TouchpointLevel level, List<String> segmentColumns) {
-    CustomerFilters filters = CustomerFilters.load(identities, consent, streams, rejects);
+    CustomerFilters filters = CustomerFilters.load(identities, consent, read.settings().mapping(), streams,
+        rejects);
     stats.addAll(filters.stats());
     EventLoader.Result loaded = EventLoader.load(new InputSource(file, streams.in()), read.settings(),
         filters.identities(), filters.consent(), rejects, progress, threads, level, segmentColumns);
+    stores.add(loaded.store());
     stats.add(loaded.stats());
     clock.lap("read events");
-    EventStore.Grouped grouped = loaded.store().group();
-    clock.lap("group by customer");
+    CustomerGroups grouped = loaded.store().group();
+    clock.lap("group by customer" + spillNote(loaded.store()));
     return new Events(loaded, grouped, filters);
+  }
+
+  /** @return how the events spilled, for the timings and the summary: empty when they stayed in memory */
+  static String spillNote(EventStore store) {
+    long runs = store.spilledRuns();
+    if (runs == 0) {
+      return "";
+    }
+    return String.format(java.util.Locale.ROOT, " (spilled %d sorted run%s, %.1f MB, beyond --memory-budget)", runs,
+        runs == 1 ? "" : "s", store.spilledBytes() / 1e6);
+  }
+
+  /** Deletes the runs the event logs spilled, if any. */
+  @Override
+  public void close() {
+    for (EventStore s : stores) {
+      s.close();
+    }
   }
 
   /** @return the bad-row policy and the rows it set aside so far */

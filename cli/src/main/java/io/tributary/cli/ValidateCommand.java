@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    modelTransformer = io.tributary.cli.options.CoreOptions.Generated.class,
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = "Check inputs: row counts and the first problems with line and column; exit 0 if all rows are "
@@ -68,16 +69,21 @@ final class ValidateCommand implements Callable<Integer> {
     Rejects rejects = new Rejects(OnBadRow.SKIP);
     List<InputStats> stats = new ArrayList<>();
     if (side.spend() != null) {
-      stats.add(SideInputs.spend(new InputSource(side.spend(), streams.in()), rejects).stats());
+      stats.add(SideInputs.spend(new InputSource(side.spend(), streams.in()), read.settings().mapping(), rejects,
+          io.tributary.core.journey.TouchpointLevel.CHANNEL).stats());
     }
-    CustomerFilters filters = CustomerFilters.load(side.identities(), side.consent(), streams, rejects);
+    CustomerFilters filters = CustomerFilters.load(side.identities(), side.consent(),
+        read.settings().mapping(), streams, rejects);
     stats.addAll(filters.stats());
     IdentityMap ids = filters.identities();
     ConsentList consent = filters.consent();
     try {
       if (input.events() != null) {
-        stats.add(EventLoader.load(new InputSource(input.events(), streams.in()), read.settings(), ids, consent,
-            rejects, Progress.none(), Runtime.getRuntime().availableProcessors()).stats());
+        EventLoader.Result events = EventLoader.load(new InputSource(input.events(), streams.in()), read.settings(),
+            ids, consent, rejects, Progress.none(), Runtime.getRuntime().availableProcessors());
+        // Validation never groups the events: runs spilled while reading go now.
+        events.store().close();
+        stats.add(events.stats());
       } else {
         stats.add(PathLoader.load(new InputSource(input.paths(), streams.in()), read.settings(), rejects).stats());
       }

@@ -220,11 +220,9 @@ public final class AttributionJob implements Callable<Integer> {
       throw new IllegalArgumentException("--format must be delta or parquet, got \"" + format + "\"");
     }
     RunOptions spec = RunOptions.of(modelOptions); // bad option values fail here, before Spark starts
-    String dateColumn = EventReadOptionSpec.EVENT_DATE_COLUMN.parse(
-        readOptions.getOrDefault(EventReadOptionSpec.EVENT_DATE_COLUMN.name(),
-            EventReadOptionSpec.EVENT_DATE_COLUMN.defaultText()));
-    LocalDate from = EventReadOptionSpec.EVENTS_FROM.parse(readOptions.get(EventReadOptionSpec.EVENTS_FROM.name()));
-    LocalDate to = EventReadOptionSpec.EVENTS_TO.parse(readOptions.get(EventReadOptionSpec.EVENTS_TO.name()));
+    String dateColumn = readOption(EventReadOptionSpec.EVENT_DATE_COLUMN);
+    LocalDate from = readOption(EventReadOptionSpec.EVENTS_FROM);
+    LocalDate to = readOption(EventReadOptionSpec.EVENTS_TO);
     if ((from == null) != (to == null)) {
       throw new IllegalArgumentException("--events-from and --events-to go together");
     }
@@ -234,14 +232,22 @@ public final class AttributionJob implements Callable<Integer> {
     RunWindow window = RunWindow.of(windowOptions);
     // No report date: the whole input, in today's partition (UTC), as before report windows.
     LocalDate runDate = window.label() == null ? LocalDate.now(ZoneOffset.UTC) : window.label();
-    return new JobConfig(runDate,
-        events == null ? null : InputSpec.parse(events), paths == null ? null : InputSpec.parse(paths),
-        spend == null ? null : InputSpec.parse(spend), identities == null ? null : InputSpec.parse(identities),
-        consent == null ? null : InputSpec.parse(consent), MappingSpec.parse(map, alias), timezone, pathSeparator,
+    return new JobConfig(runDate, input(events), input(paths), input(spend), input(identities), input(consent),
+        MappingSpec.parse(map, alias), timezone, pathSeparator,
         spec, spendFrom, spendTo, output, f, maxRejectedShare, dateColumn,
         from == null ? null : new DateRange(from, to, ZoneId.of(timezone)),
         lifetime ? ClvOptionSpec.options(lifetimeOptions) : null,
         window.windowed() ? window : RunWindow.wholeInput(runDate));
+  }
+
+  /* An event read option as given, or its default (the core's spec reads and checks it). */
+  private <T> T readOption(io.tributary.core.options.OptionDef<T> option) {
+    return option.parse(readOptions.getOrDefault(option.name(), option.defaultText()));
+  }
+
+  /* An input option's value: a path or table name with an optional format prefix, or null when not given. */
+  private static InputSpec input(String value) {
+    return value == null ? null : InputSpec.parse(value);
   }
 
   private static SparkSession session() {

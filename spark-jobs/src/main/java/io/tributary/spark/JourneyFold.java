@@ -25,17 +25,16 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 
 /**
- * The executor side of the job: one shuffle partition's records, sorted by key, so that each customer's
- * events are consecutive. Each customer's events go, as columns, through the core's
- * {@link JourneyAggregate.Builder#addCustomer(CustomerEvents)}; the partition emits one {@link ParsedRecords#AGGREGATE} at its end.
- * Count and rejected records pass through untouched. Only one customer's events are held in memory at a time.
+ * The executor side of the job: one customer partition's records. Its {@link ParsedRecords#EVENTS} batches are
+ * unpacked into one {@link EventBatch.Partition}, grouped by customer; each customer's events go, as columns, through
+ * the core's {@link JourneyAggregate.Builder#addCustomer(CustomerEvents)} (customers in key order), and the partition
+ * emits one {@link ParsedRecords#AGGREGATE} at its end. Count and rejected records pass through untouched.
  */
-final class JourneyFold implements MapPartitionsFunction<Row, Row> {
+final class JourneyFold implements FlatMapFunction<Iterator<Row>, Row> {
   private static final long serialVersionUID = 1L;
 
   private final RunOptions spec;
@@ -82,43 +81,31 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
     AcquisitionRecorder recorder = lifetimeZone == null || window != null ? null
         : new AcquisitionRecorder(models, java.time.ZoneId.of(lifetimeZone));
     return new Iterator<>() {
+      private final EventBatch.Partition events = new EventBatch.Partition();
       private Iterator<Row> ends;
-      private final List<Row> customer = new ArrayList<>();
-      private final Channels channels = new Channels();
-      private String key;
-      private long customers;
-      private long events;
       private Row pending;
-      private boolean finished;
 
       @Override
       public boolean hasNext() {
-        while (pending == null && !finished) {
+        while (pending == null) {
           if (ends != null) {
-            if (ends.hasNext()) {
-              pending = ends.next();
-            } else {
-              finished = true;
+            if (!ends.hasNext()) {
+              return false;
             }
+            pending = ends.next();
           } else if (!input.hasNext()) {
-            flush();
+            fold();
             ends = ends();
           } else {
             Row r = input.next();
-            if (r.getInt(ParsedRecords.KIND) != ParsedRecords.DATA) {
-              pending = r;
+            if (r.getInt(ParsedRecords.KIND) == ParsedRecords.EVENTS) {
+              events.add((byte[]) r.get(ParsedRecords.PAYLOAD));
             } else {
-              String k = r.getString(ParsedRecords.KEY);
-              if (!k.equals(key)) {
-                flush();
-                key = k;
-              }
-              customer.add(r);
-              events++;
+              pending = r;
             }
           }
         }
-        return pending != null;
+        return true;
       }
 
       @Override
@@ -133,10 +120,12 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
 
       /* The partition's closing records: one aggregate, or one per date (the counts ride on the first). */
       private Iterator<Row> ends() {
+        long customers = events.customers();
+        long n = events.size();
         if (dated == null) {
           List<Row> out = new ArrayList<>();
           out.add(ParsedRecords.aggregate(segmented != null ? AggregateCodec.encode(segmented.build())
-              : AggregateCodec.encode(builder.build()), customers, events));
+              : AggregateCodec.encode(builder.build()), customers, n));
           if (recorder != null) {
             LifetimeTally buyers = LifetimeTally.of(recorder.build());
             out.add(ParsedRecords.lifetime(buyers.encode(), buyers.size()));
@@ -147,22 +136,48 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
         for (Map.Entry<LocalDate, SegmentedAggregate> e : dated.build().byDate().entrySet()) {
           boolean first = out.isEmpty();
           out.add(ParsedRecords.aggregate(AggregateCodec.encode(e.getValue()), first ? customers : 0,
-              first ? events : 0, e.getKey().toEpochDay()));
+              first ? n : 0, e.getKey().toEpochDay()));
         }
         if (out.isEmpty()) {
-          out.add(ParsedRecords.aggregate(null, customers, events, null));
+          out.add(ParsedRecords.aggregate(null, customers, n, null));
         }
         return out.iterator();
       }
 
-      private void flush() {
-        if (!customer.isEmpty()) {
-          CustomerEvents columns = channels.columns(customer);
+      /* Every customer of the partition, in key order, through the core's columnar entry. */
+      private void fold() {
+        int[] customers = events.group();
+        // The core wants channel ids in name order: one dictionary for the partition, its ids mapped once.
+        List<String> names = events.channelNames();
+        Integer[] byName = new Integer[names.size()];
+        for (int i = 0; i < byName.length; i++) {
+          byName[i] = i;
+        }
+        java.util.Arrays.sort(byName, (x, y) -> names.get(x).compareTo(names.get(y)));
+        int[] ids = new int[byName.length];
+        List<String> sorted = new ArrayList<>();
+        for (int i = 0; i < byName.length; i++) {
+          ids[byName[i]] = i;
+          sorted.add(names.get(byName[i]));
+        }
+        CustomerEvents columns = new CustomerEvents(sorted);
+        for (int c : customers) {
+          columns.clear();
           if (segmented != null) {
             firstValues.clear();
-            for (Row r : customer) {
-              firstValues.offer(r.getLong(ParsedRecords.TS), ParsedRecords.segments(r));
+          }
+          for (int p = events.from(c); p < events.to(c); p++) {
+            int i = events.event(p);
+            int channel = events.channel(i);
+            boolean conversion = events.conversion(i);
+            String value = conversion ? events.value(i) : null;
+            columns.add(events.time(i), channel < 0 ? CustomerEvents.NO_CHANNEL : ids[channel], events.touch(i),
+                conversion, value == null ? BigDecimal.ZERO : new BigDecimal(value), events.orderId(i));
+            if (segmented != null) {
+              firstValues.offer(events.time(i), ParsedRecords.segments(events.segments(i)));
             }
+          }
+          if (segmented != null) {
             if (recorder != null) {
               recorder.startCustomer(columns.channelNames());
             }
@@ -171,8 +186,9 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
               recorder.endCustomer();
             }
           } else if (dated != null) {
+            int customer = c;
             dated.addCustomer(columns, segmentation.eventColumns().isEmpty() ? SegmentValues.NONE
-                : (from, to) -> firstIn(from, to));
+                : (from, to) -> firstIn(customer, from, to));
           } else if (recorder == null) {
             builder.addCustomer(columns);
           } else {
@@ -180,56 +196,21 @@ final class JourneyFold implements MapPartitionsFunction<Row, Row> {
             builder.addCustomer(columns, recorder);
             recorder.endCustomer();
           }
-          customers++;
-          customer.clear();
         }
       }
 
-      /* The core's rule for a customer's event-log segment values, over its rows in [from, to): a date's slice. */
-      private String[] firstIn(long from, long to) {
+      /* The core's rule for customer c's event-log segment values, over its events in [from, to): a date's slice. */
+      private String[] firstIn(int c, long from, long to) {
         firstValues.clear();
-        for (Row r : customer) {
-          long t = r.getLong(ParsedRecords.TS);
+        for (int p = events.from(c); p < events.to(c); p++) {
+          int i = events.event(p);
+          long t = events.time(i);
           if (t >= from && t < to) {
-            firstValues.offer(t, ParsedRecords.segments(r));
+            firstValues.offer(t, ParsedRecords.segments(events.segments(i)));
           }
         }
         return firstValues.values();
       }
     };
-  }
-
-  /*
-   * The partition's channel dictionary and the one reusable column buffer of the core's columnar entry. The core
-   * wants channel ids in name order; names are learnt as they come, so a new name (a handful per partition) makes a
-   * new, re-sorted dictionary and buffer.
-   */
-  private static final class Channels {
-    private final TreeMap<String, Integer> ids = new TreeMap<>();
-    private CustomerEvents buffer = new CustomerEvents(List.of());
-
-    CustomerEvents columns(List<Row> rows) {
-      for (Row r : rows) {
-        String c = r.getString(ParsedRecords.S1);
-        if (c != null && !ids.containsKey(c)) {
-          ids.put(c, -1);
-          int i = 0;
-          for (Map.Entry<String, Integer> e : ids.entrySet()) {
-            e.setValue(i++);
-          }
-          buffer = new CustomerEvents(new ArrayList<>(ids.keySet()));
-        }
-      }
-      buffer.clear();
-      for (Row r : rows) {
-        int flags = r.getInt(ParsedRecords.FLAGS);
-        boolean conversion = (flags & EventRows.CONVERSION) != 0;
-        String c = r.getString(ParsedRecords.S1);
-        buffer.add(r.getLong(ParsedRecords.TS), c == null ? CustomerEvents.NO_CHANNEL : ids.get(c),
-            (flags & EventRows.TOUCH) != 0, conversion, conversion ? EventRows.value(r) : BigDecimal.ZERO,
-            r.getString(ParsedRecords.S3));
-      }
-      return buffer;
-    }
   }
 }

@@ -162,28 +162,28 @@ final class NightlyRun {
     Dataset<Row> folded;
     List<Row> small;
     while (true) {
-      JavaRDD<Row> records = SourceReader.read(spark, main, handler, onePiece, dates);
-      // As many customer partitions as input splits (about one per 32-128 MB of input), at least one per core: the
-      // fold's per-partition cost is small, but hundreds of near-empty partitions on a small input are not.
-      int partitions = Math.max(jsc.defaultParallelism(), records.getNumPartitions());
-      Dataset<Row> parsed = spark.createDataFrame(records, ParsedRecords.SCHEMA);
-      if (events && cfg.window().windowed()) {
-        // A windowed run needs only the events of its read range: the rest are dropped before the shuffle (a CSV is
-        // read whole; counts, rejections and notes pass).
-        DateRange range = cfg.window().readRange(cfg.models().journeyOptions().lookback(), ZoneId.of(cfg.timezone()));
-        parsed = parsed.filter(functions.col("kind").notEqual(ParsedRecords.DATA)
-            .or(functions.col("ts").geq(range.startInclusive().toEpochMilli())
-                .and(functions.col("ts").lt(range.endExclusive().toEpochMilli()))));
+      Dataset<Row> f;
+      if (events) {
+        // As many customer partitions as input splits (about one per 32-128 MB of input), at least one per core: the
+        // fold's per-partition cost is small, but hundreds of near-empty partitions on a small input are not. The
+        // reading tasks pack each partition's events into batches (EventRows), so the count comes first.
+        int partitions = Math.max(jsc.defaultParallelism(),
+            SourceReader.read(spark, main, handler, onePiece, dates).getNumPartitions());
+        // A windowed run keeps only the events of its read range (a CSV is read whole; counts, rejections and notes
+        // pass).
+        DateRange keep = cfg.window().windowed()
+            ? cfg.window().readRange(cfg.models().journeyOptions().lookback(), ZoneId.of(cfg.timezone())) : null;
+        EventRows packing = ((EventRows) handler).partitioned(partitions, keep);
+        JavaRDD<Row> byCustomer = SourceReader.read(spark, main, packing, onePiece, dates)
+            .mapToPair(r -> new scala.Tuple2<>(CustomerPartitions.of(r, partitions), r))
+            .partitionBy(new CustomerPartitions(partitions))
+            .values()
+            .mapPartitions(new JourneyFold(cfg.models(), cfg.lifetime() == null ? null : cfg.timezone(),
+                cfg.window(), cfg.timezone()), true);
+        f = spark.createDataFrame(byCustomer, ParsedRecords.SCHEMA);
+      } else {
+        f = spark.createDataFrame(SourceReader.read(spark, main, handler, onePiece, dates), ParsedRecords.SCHEMA);
       }
-      Dataset<Row> f = events
-          ? parsed.repartition(partitions, functions.col("key"))
-              // By key alone: customer ids make a useful sort prefix (a leading constant kind would not); count and
-              // rejected records have keys of their own and pass through the fold wherever they land.
-              .sortWithinPartitions("key")
-              .mapPartitions(new JourneyFold(cfg.models(), cfg.lifetime() == null ? null : cfg.timezone(),
-                  cfg.window(), cfg.timezone()),
-                  Encoders.row(ParsedRecords.SCHEMA))
-          : parsed;
       f = f.persist(StorageLevel.MEMORY_AND_DISK());
       List<Row> s = f.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE,
               ParsedRecords.TOTALS, ParsedRecords.NOTES, ParsedRecords.LIFETIME))
@@ -551,7 +551,7 @@ final class NightlyRun {
 
   private Map<String, String> identities() {
     IdentityMap.Builder pairs = IdentityMap.builder();
-    Collected ids = small(cfg.identities(), new IdentityRows(cfg.mapping()));
+    Collected ids = small(cfg.identities(), IdRows.identities(cfg.mapping()));
     // In file order, as the CLI reads them: an alias mapped to two customers names the second pair's line.
     List<Row> ordered = new ArrayList<>(ids.data());
     ordered.sort(Comparator.comparing((Row r) -> r.getString(ParsedRecords.FILE))
@@ -571,7 +571,7 @@ final class NightlyRun {
 
   private Set<String> consent() {
     Set<String> ids = new HashSet<>();
-    for (Row r : small(cfg.consent(), new ConsentRows(cfg.mapping())).data()) {
+    for (Row r : small(cfg.consent(), IdRows.consent(cfg.mapping())).data()) {
       ids.add(r.getString(ParsedRecords.KEY));
     }
     return ids;

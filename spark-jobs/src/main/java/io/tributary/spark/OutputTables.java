@@ -115,8 +115,13 @@ final class OutputTables {
 
   /** @return {@code row} with only {@code columns}, in the shape of {@link #schema(TableSchema, List)} */
   static <R> Row row(List<Column<R>> columns, LocalDate runDate, R row) {
+    return row(columns, Date.valueOf(runDate), row);
+  }
+
+  /* One Date shared by a date's rows: a Date per row was a tenth of a path summary's packing. */
+  private static <R> Row row(List<Column<R>> columns, Date runDate, R row) {
     Object[] cells = new Object[columns.size() + 1];
-    cells[0] = Date.valueOf(runDate);
+    cells[0] = runDate;
     for (int i = 0; i < columns.size(); i++) {
       cells[i + 1] = spark(columns.get(i).cell(row));
     }
@@ -141,8 +146,9 @@ final class OutputTables {
   private static <R> List<Row> rows(TableSchema<R> table, LocalDate runDate, List<R> source) {
     List<Column<R>> columns = table.columnsFor(source, true);
     List<Row> rows = new ArrayList<>(source.size());
+    Date date = Date.valueOf(runDate);
     for (R r : source) {
-      rows.add(row(columns, runDate, r));
+      rows.add(row(columns, date, r));
     }
     return rows;
   }
@@ -282,8 +288,9 @@ final class OutputTables {
     List<Column<R>> columns = table.columnsFor(all(dates, of), true);
     List<Row> rows = new ArrayList<>();
     for (WindowedReport.Dated d : dates) {
+      Date date = Date.valueOf(d.date());
       for (R r : of.apply(d)) {
-        rows.add(row(columns, d.date(), r));
+        rows.add(row(columns, date, r));
       }
     }
     return rows;

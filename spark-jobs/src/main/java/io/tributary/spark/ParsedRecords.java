@@ -10,8 +10,10 @@ import org.apache.spark.sql.types.StructType;
  * and counting happen in a single pass over the input, so every record says what it is:
  *
  * <ul>
- *   <li>{@link #DATA}: an accepted row, its fields in {@code key, ts, s1..s3, flags} (meaning per input); a row
- *       whose line a later check must name is also located by {@code file, split, idx};
+ *   <li>{@link #DATA}: an accepted row of a side input or a path file, its fields in {@code key, ts, s1..s3, flags}
+ *       (meaning per input); a row whose line a later check must name is also located by {@code file, split, idx};
+ *   <li>{@link #EVENTS}: a reading task's accepted events bound for one customer partition (its index in
+ *       {@code idx}), packed as an {@link EventBatch} in {@code payload};
  *   <li>{@link #REJECTED}: a rejected row, located by {@code file, split, idx} until line numbers are known;
  *   <li>{@link #COUNT}: one per input split: physical lines in {@code idx}, rows read / accepted / excluded by consent
  *       in {@code n1..n3}; for a CSV split also the byte its first record started at ({@code first}) and where its
@@ -38,6 +40,7 @@ final class ParsedRecords {
   static final int TOTALS = 4;
   static final int NOTES = 5;
   static final int LIFETIME = 6;
+  static final int EVENTS = 7;
 
   static final int KIND = 0;
   static final int KEY = 1;
@@ -105,10 +108,15 @@ final class ParsedRecords {
     return RowFactory.create(cells);
   }
 
-  /** @return a data record's segment values, split */
-  static String[] segments(Row r) {
-    String s = r.getString(SEG);
-    return s == null ? new String[0] : s.split(String.valueOf(SEGMENT_SEPARATOR), -1);
+  /** @return segment values joined by {@link #SEGMENT_SEPARATOR}, split (none for null) */
+  static String[] segments(String joined) {
+    return joined == null ? new String[0] : joined.split(String.valueOf(SEGMENT_SEPARATOR), -1);
+  }
+
+  /** Accepted events for customer partition {@code partition}, packed by {@link EventBatch.Writer#take}. */
+  static Row events(int partition, byte[] batch) {
+    return record(EVENTS, null, null, null, null, null, 0, null, null, (long) partition, null, null, null, null,
+        null, batch, null, null);
   }
 
   static Row data(String key, Long ts, String s1, String s2, String s3, int flags) {

@@ -53,6 +53,8 @@ final class ShippedRows {
   static byte[] pack(List<Row> rows, StructType schema) {
     String types = typeCodes(schema);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + rows.size() * 48);
+    // A table's rows share a few dates (mostly the run date's): each Date is turned into its day once, not per row.
+    java.util.Map<Object, Long> days = new java.util.IdentityHashMap<>();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(rows.size());
       for (Row r : rows) {
@@ -63,7 +65,8 @@ final class ShippedRows {
           }
           out.writeBoolean(true);
           switch (types.charAt(i)) {
-            case 'D' -> out.writeLong(r.getDate(i).toLocalDate().toEpochDay());
+            case 'D' -> out.writeLong(
+                days.computeIfAbsent(r.getDate(i), d -> ((Date) d).toLocalDate().toEpochDay()));
             case 'S' -> {
               // Not writeUTF: it stops at 64 KB, and a rejected row's raw text may be longer.
               byte[] s = r.getString(i).getBytes(StandardCharsets.UTF_8);
@@ -88,6 +91,8 @@ final class ShippedRows {
     int n = in.readInt();
     List<Row> rows = new ArrayList<>(n);
     Object[] values = new Object[types.length()];
+    // One Date per distinct day (Date.valueOf per row was a tenth of a path summary's unpacking).
+    java.util.Map<Long, Date> dates = new java.util.HashMap<>();
     for (int k = 0; k < n; k++) {
       for (int i = 0; i < values.length; i++) {
         if (!in.readBoolean()) {
@@ -95,7 +100,7 @@ final class ShippedRows {
           continue;
         }
         values[i] = switch (types.charAt(i)) {
-          case 'D' -> Date.valueOf(java.time.LocalDate.ofEpochDay(in.readLong()));
+          case 'D' -> dates.computeIfAbsent(in.readLong(), d -> Date.valueOf(java.time.LocalDate.ofEpochDay(d)));
           case 'S' -> {
             byte[] s = new byte[in.readInt()];
             in.readFully(s);

@@ -6,7 +6,10 @@ import io.tributary.core.journey.TouchpointLevel;
 import java.util.List;
 import java.util.Objects;
 
-/** Spend rows {@code date,channel,spend}, parsed by the core's {@link SpendRowParser}. */
+/**
+ * Spend rows {@code date,channel,spend}, parsed by the core's {@link SpendRowParser} and read with the core's
+ * side-input mapping ({@link ColumnMapping#forSideInput}), as the CLI reads them.
+ */
 final class SpendRows implements RowHandler {
   private static final long serialVersionUID = 1L;
 
@@ -25,7 +28,7 @@ final class SpendRows implements RowHandler {
 
   @Override
   public Parser open(String file, List<String> header) {
-    ColumnMapping m = mapping.mapping();
+    ColumnMapping m = mapping.mapping().forSideInput(header);
     SpendRowParser parser = new SpendRowParser(SpendRowParser.header(file, header, m), m, level);
     return fields -> {
       SpendRowParser.Row r = parser.parse(fields);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -206,7 +205,7 @@ final class TableWriter {
 
   /** @return the current Delta version of table {@code name} (which must exist) */
   long currentVersion(String name) {
-    return history(name, 1).get(0).getLong(0);
+    return commits(name).latest();
   }
 
   /** Makes Delta table {@code name} show its {@code version} again, in one new commit (Delta's RESTORE). */
@@ -229,21 +228,20 @@ final class TableWriter {
    */
   private void committed(String name) {
     CommitKillPoint.committed();
-    List<Row> recent = history(name, 20);
+    DeltaCommits log = commits(name);
+    long latest = log.latest();
     long own = -1;
-    for (Row r : recent) {
-      if ((COMMIT_TAG + runId).equals(r.getString(1))) {
-        own = Math.max(own, r.getLong(0));
+    for (long v = latest; v >= 0 && v > latest - 20 && own < 0; v--) {
+      if ((COMMIT_TAG + runId).equals(log.userMetadata(v))) {
+        own = v;
       }
     }
-    versions.put(name, own >= 0 ? own : recent.get(0).getLong(0));
+    versions.put(name, own >= 0 ? own : latest);
   }
 
-  /** @return the latest {@code n} commits of Delta table {@code name}: version, userMetadata; newest first */
-  private List<Row> history(String name, int n) {
-    return io.delta.tables.DeltaTable.forPath(spark, location(name)).history(n)
-        .select("version", "userMetadata").orderBy(org.apache.spark.sql.functions.col("version").desc())
-        .collectAsList();
+  /* The table's commits, read from its log's files (no Spark job: see DeltaCommits). */
+  private DeltaCommits commits(String name) {
+    return new DeltaCommits(location(name), spark.sparkContext().hadoopConfiguration());
   }
 
   /** @return {@code rows} in the writer's session: a Delta write takes its settings from the Dataset's session */

@@ -81,6 +81,32 @@ public final class ColumnMapping {
     return of(columns, values);
   }
 
+  /**
+   * The mapping a side input (spend, identity map, opt-out list) is read with, the one rule of every engine: the
+   * {@code --map} renames are the main input's, and a side file exported beside it may use the export's names or
+   * SPEC's. So each renamed column is read by its export name when {@code header} has that name, else by SPEC's name;
+   * value aliases ({@code --alias}) are the main input's values and do not apply.
+   *
+   * @param header the side file's header as read
+   * @return the renames whose export name {@code header} has
+   */
+  public ColumnMapping forSideInput(List<String> header) {
+    if (sourceByCanonical.isEmpty() && aliasesByCanonical.isEmpty()) {
+      return this;
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (String n : header) {
+      names.add(Header.normalise(n));
+    }
+    Map<String, String> kept = new HashMap<>();
+    sourceByCanonical.forEach((canonical, source) -> {
+      if (names.contains(source)) {
+        kept.put(canonical, source);
+      }
+    });
+    return kept.isEmpty() ? NONE : new ColumnMapping(Map.copyOf(kept), Map.of());
+  }
+
   /** @return the file's name of canonical column {@code canonical}, lower-case */
   public String source(String canonical) {
     return sourceByCanonical.getOrDefault(lower(canonical), lower(canonical));

@@ -202,9 +202,7 @@ public final class EventRowParser {
   public Event parse(Fields fields) {
     String file = header.file();
     long line = fields.line();
-    if (fields.count() != header.width()) {
-      throw header.widthError(fields);
-    }
+    header.checkWidth(fields);
     String customer = field(fields, customerIx);
     if (customer.isEmpty()) {
       throw new InputException(file, line, mapping.source("customer_id"), "empty customer id");

@@ -137,8 +137,14 @@ public final class Header {
     return i == null || i >= row.count() ? null : row.text(i);
   }
 
-  /** @return the worded error for a row whose cell count is not the header's */
-  InputException widthError(Fields row) {
-    return new InputException(file, row.line(), null, "expected " + width + " fields, found " + row.count());
+  /**
+   * The first rule of every row parser: a row has the header's width.
+   *
+   * @throws InputException naming the row's line, for a row whose cell count is not the header's
+   */
+  void checkWidth(Fields row) {
+    if (row.count() != width) {
+      throw new InputException(file, row.line(), null, "expected " + width + " fields, found " + row.count());
+    }
   }
 }

@@ -54,9 +54,7 @@ public final class IdRowParser {
    */
   public String id(Fields fields, String canonical) {
     long line = fields.line();
-    if (fields.count() != header.width()) {
-      throw header.widthError(fields);
-    }
+    header.checkWidth(fields);
     String v = Objects.requireNonNullElse(header.get(fields, canonical), "").strip();
     if (v.isEmpty()) {
       throw new InputException(header.file(), line, mapping.source(canonical), "empty id");

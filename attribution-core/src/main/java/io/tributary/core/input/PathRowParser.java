@@ -99,9 +99,7 @@ public final class PathRowParser {
   public Row parse(Fields fields) {
     String file = header.file();
     long line = fields.line();
-    if (fields.count() != header.width()) {
-      throw header.widthError(fields);
-    }
+    header.checkWidth(fields);
     String text = Objects.requireNonNullElse(header.get(fields, "path"), "").strip();
     if (text.isEmpty()) {
       throw new InputException(file, line, mapping.source("path"), "empty path");
@@ -201,14 +199,8 @@ public final class PathRowParser {
    * channel, a channel too long or holding '>', too many touches).
    */
   private boolean splitPlain(byte[] b, int from, int to) {
-    int f = from;
-    int t = to;
-    while (f < t && b[f] == ' ') {
-      f++;
-    }
-    while (t > f && b[t - 1] == ' ') {
-      t--;
-    }
+    int f = PlainCells.strippedFrom(b, from, to);
+    int t = PlainCells.strippedTo(b, f, to);
     if (f == t) {
       return false;
     }
@@ -225,14 +217,8 @@ public final class PathRowParser {
           break;
         }
       }
-      int a = start;
-      int z = cut;
-      while (a < z && b[a] == ' ') {
-        a++;
-      }
-      while (z > a && b[z - 1] == ' ') {
-        z--;
-      }
+      int a = PlainCells.strippedFrom(b, start, cut);
+      int z = PlainCells.strippedTo(b, a, cut);
       if (a == z || z - a > EventRowParser.MAX_CHANNEL_LENGTH || n == MAX_PATH_LENGTH) {
         return false;
       }

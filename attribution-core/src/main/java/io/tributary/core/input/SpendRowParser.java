@@ -73,9 +73,7 @@ public final class SpendRowParser {
   public Row parse(Fields fields) {
     String file = header.file();
     long line = fields.line();
-    if (fields.count() != header.width()) {
-      throw header.widthError(fields);
-    }
+    header.checkWidth(fields);
     String d = Objects.requireNonNullElse(header.get(fields, "date"), "").strip();
     LocalDate date;
     try {

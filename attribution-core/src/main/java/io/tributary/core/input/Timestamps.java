@@ -35,30 +35,27 @@ public final class Timestamps {
   public static final String ALLOWED =
       "ISO-8601 instant such as 2024-03-01T10:15:00Z, local date-time such as 2024-03-01 10:15:00, or epoch ms";
 
-  private static final DateTimeFormatter LOCAL =
-      new DateTimeFormatterBuilder()
-          .parseCaseInsensitive()
-          .append(DateTimeFormatter.ISO_LOCAL_DATE)
-          .optionalStart().appendLiteral('T').optionalEnd()
-          .optionalStart().appendLiteral(' ').optionalEnd()
-          .append(DateTimeFormatter.ISO_LOCAL_TIME)
-          .toFormatter(java.util.Locale.ROOT)
-          // STRICT: the default (SMART) would read 2024-02-30 as 2024-02-29, silently moving a touch.
-          .withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter LOCAL = strict(localDateTime());
 
   private static final DateTimeFormatter OFFSET =
-      new DateTimeFormatterBuilder()
-          .parseCaseInsensitive()
-          .append(DateTimeFormatter.ISO_LOCAL_DATE)
-          .optionalStart().appendLiteral('T').optionalEnd()
-          .optionalStart().appendLiteral(' ').optionalEnd()
-          .append(DateTimeFormatter.ISO_LOCAL_TIME)
-          .optionalStart().appendLiteral(' ').optionalEnd()
-          .appendOffset("+HH:MM:ss", "Z")
-          .toFormatter(java.util.Locale.ROOT)
-          .withResolverStyle(ResolverStyle.STRICT);
+      strict(localDateTime().optionalStart().appendLiteral(' ').optionalEnd().appendOffset("+HH:MM:ss", "Z"));
 
   private Timestamps() {}
+
+  /* A local date-time as SPEC writes it: ISO date, then 'T' or a space (or neither), then ISO time. */
+  private static DateTimeFormatterBuilder localDateTime() {
+    return new DateTimeFormatterBuilder()
+        .parseCaseInsensitive()
+        .append(DateTimeFormatter.ISO_LOCAL_DATE)
+        .optionalStart().appendLiteral('T').optionalEnd()
+        .optionalStart().appendLiteral(' ').optionalEnd()
+        .append(DateTimeFormatter.ISO_LOCAL_TIME);
+  }
+
+  /* STRICT: the default (SMART) would read 2024-02-30 as 2024-02-29, silently moving a touch. */
+  private static DateTimeFormatter strict(DateTimeFormatterBuilder b) {
+    return b.toFormatter(java.util.Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+  }
 
   /**
    * Parses one timestamp.

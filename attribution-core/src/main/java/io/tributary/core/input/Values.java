@@ -123,11 +123,10 @@ public final class Values {
    * @throws IllegalArgumentException for text that is not a plain decimal, is negative, NaN or infinite
    */
   public static BigDecimal parseAmount(String text) {
-    String s = text == null ? "" : text.strip();
-    if (s.isEmpty()) {
+    String s = numberText(text);
+    if (s == null) {
       return BigDecimal.ZERO;
     }
-    checkAsciiDigits(s);
     long digits = plainDigits(s);
     if (digits >= 0) {
       int whole = (int) (digits >>> 32);
@@ -137,18 +136,7 @@ public final class Values {
             + " after the decimal point; at most " + MAX_AMOUNT_SCALE + " on each side)");
       }
     }
-    BigDecimal v;
-    try {
-      if (s.length() > 64) {
-        throw new NumberFormatException();
-      }
-      v = new BigDecimal(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected a non-negative decimal number, got \"" + clip(s) + "\"");
-    }
-    if (v.signum() < 0) {
-      throw new IllegalArgumentException("negative amount " + clip(s) + " (must be >= 0)");
-    }
+    BigDecimal v = nonNegative(s, 64, "a non-negative decimal number", "amount");
     if (v.scale() > 18 || v.precision() - v.scale() > 18) {
       throw new IllegalArgumentException("amount " + clip(s) + " is outside the supported range (18 digits)");
     }
@@ -168,14 +156,8 @@ public final class Values {
    * @return the count, or -1 when {@link #parseCount} must read the cell's text
    */
   public static long plainCount(byte[] b, int from, int to) {
-    int f = from;
-    int t = to;
-    while (f < t && b[f] == ' ') {
-      f++;
-    }
-    while (t > f && b[t - 1] == ' ') {
-      t--;
-    }
+    int f = PlainCells.strippedFrom(b, from, to);
+    int t = PlainCells.strippedTo(b, f, to);
     if (t - f > PLAIN_DIGITS) {
       return -1;
     }
@@ -201,14 +183,8 @@ public final class Values {
    * @return the amount, or null when {@link #parseAmount} must read the cell's text
    */
   public static BigDecimal plainAmount(byte[] b, int from, int to) {
-    int f = from;
-    int t = to;
-    while (f < t && b[f] == ' ') {
-      f++;
-    }
-    while (t > f && b[t - 1] == ' ') {
-      t--;
-    }
+    int f = PlainCells.strippedFrom(b, from, to);
+    int t = PlainCells.strippedTo(b, f, to);
     if (f == t) {
       return BigDecimal.ZERO;
     }
@@ -258,28 +234,16 @@ public final class Values {
    * Reads a non-negative whole count. {@code 3.0} is accepted as 3; {@code 2.5}, negatives and text are not.
    */
   public static long parseCount(String text) {
-    String s = text == null ? "" : text.strip();
-    if (s.isEmpty()) {
+    String s = numberText(text);
+    if (s == null) {
       return 0;
     }
-    checkAsciiDigits(s);
     long digits = plainDigits(s);
     if (digits >= 0 && (digits >>> 32) > MAX_COUNT_DIGITS) {
       throw new IllegalArgumentException("count is too large: too many digits (" + (digits >>> 32) + "; at most "
           + Long.MAX_VALUE + ")");
     }
-    BigDecimal v;
-    try {
-      if (s.length() > 40) {
-        throw new NumberFormatException();
-      }
-      v = new BigDecimal(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected a whole number >= 0, got \"" + clip(s) + "\"");
-    }
-    if (v.signum() < 0) {
-      throw new IllegalArgumentException("negative count " + clip(s) + " (must be >= 0)");
-    }
+    BigDecimal v = nonNegative(s, 40, "a whole number >= 0", "count");
     if (v.stripTrailingZeros().scale() > 0) {
       throw new IllegalArgumentException("count " + clip(s) + " is not a whole number");
     }
@@ -288,5 +252,35 @@ public final class Values {
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("count " + clip(s) + " is too large (at most " + Long.MAX_VALUE + ")");
     }
+  }
+
+  /* A number cell's text, stripped and checked for digits other than 0-9; null when it is empty. */
+  private static String numberText(String text) {
+    String s = text == null ? "" : text.strip();
+    if (s.isEmpty()) {
+      return null;
+    }
+    checkAsciiDigits(s);
+    return s;
+  }
+
+  /*
+   * The stripped text s read as a decimal that is not negative: text longer than maxLength is not a number (a
+   * BigDecimal of a 1 MB cell costs what no row is worth); the reasons name what was expected and the noun.
+   */
+  private static BigDecimal nonNegative(String s, int maxLength, String expected, String noun) {
+    BigDecimal v;
+    try {
+      if (s.length() > maxLength) {
+        throw new NumberFormatException();
+      }
+      v = new BigDecimal(s);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected " + expected + ", got \"" + clip(s) + "\"");
+    }
+    if (v.signum() < 0) {
+      throw new IllegalArgumentException("negative " + noun + " " + clip(s) + " (must be >= 0)");
+    }
+    return v;
   }
 }

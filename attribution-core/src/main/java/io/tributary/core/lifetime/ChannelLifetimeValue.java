@@ -19,7 +19,6 @@ import io.tributary.core.model.ExactSum;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.JourneyModel;
 import io.tributary.core.model.ModelResult;
-import io.tributary.core.paths.Path;
 import io.tributary.core.paths.PathTable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -191,6 +190,7 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     PathTable table = aggregate.paths().table();
     int[] pathOf = pathIndex(table, buyers);
     ExactSum[] pathValue = new ExactSum[table.size()];
+    double[] firstValue = new double[table.size()];
     long[] pathCustomers = new long[table.size()];
     List<JourneyModel> journeyModels = new ArrayList<>();
     for (AttributionModel m : models) {
@@ -223,13 +223,21 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         continue;
       }
       int p = pathOf[i];
-      if (pathValue[p] == null) {
-        pathValue[p] = new ExactSum();
-      }
-      for (int t = 0; t < times; t++) {
-        pathValue[p].add(value);
-      }
+      long before = pathCustomers[p];
       pathCustomers[p] += times;
+      if (before == 0 && times == 1) {
+        firstValue[p] = value; // most paths acquire one buyer: no exact sum needed for them
+      } else {
+        if (pathValue[p] == null) {
+          pathValue[p] = new ExactSum();
+          if (before == 1) {
+            pathValue[p].add(firstValue[p]);
+          }
+        }
+        for (int t = 0; t < times; t++) {
+          pathValue[p].add(value);
+        }
+      }
       List<String> channels = buyers.acquisitionChannels(i);
       for (int m = 0; m < journeyModels.size(); m++) {
         Map<String, ExactSum[]> sums = journeySums.get(m);
@@ -251,7 +259,8 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     for (int p = 0; p < table.size(); p++) {
       conversions[p] = table.conversions(p);
       nulls[p] = table.nulls(p);
-      values[p] = pathValue[p] == null ? BigDecimal.ZERO : pathValue[p].toBigDecimal();
+      values[p] = pathValue[p] != null ? pathValue[p].toBigDecimal()
+          : pathCustomers[p] == 1 ? exactDecimal(firstValue[p]) : BigDecimal.ZERO;
       counts[p] = BigDecimal.valueOf(pathCustomers[p]);
     }
     SortedMap<String, SortedMap<String, CreditSum>> byValue = new TreeMap<>();
@@ -271,8 +280,24 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       byValue.put(name, v);
       byCount.put(name, n);
     }
-    List<ModelResult> lifetime = AttributionRun.fit(withValues(aggregate, values, conversions, nulls, byValue), models);
-    List<ModelResult> acquired = AttributionRun.fit(withValues(aggregate, counts, conversions, nulls, byCount), models);
+    // The two refits are independent and each deterministic: fitted at once, a failure rethrown in their order.
+    List<Object> refits = java.util.stream.IntStream.range(0, 2).parallel().mapToObj(k -> {
+      try {
+        return (Object) AttributionRun.fit(k == 0 ? withValues(aggregate, values, conversions, nulls, byValue)
+            : withValues(aggregate, counts, conversions, nulls, byCount), models);
+      } catch (RuntimeException e) {
+        return e;
+      }
+    }).toList();
+    for (Object r : refits) {
+      if (r instanceof RuntimeException e) {
+        throw e;
+      }
+    }
+    @SuppressWarnings("unchecked")
+    List<ModelResult> lifetime = (List<ModelResult>) refits.get(0);
+    @SuppressWarnings("unchecked")
+    List<ModelResult> acquired = (List<ModelResult>) refits.get(1);
     Map<String, ChannelCreditRow> creditRows = new HashMap<>();
     for (ChannelCreditRow r : credit) {
       creditRows.put(r.model() + '\u0000' + r.channel(), r);
@@ -295,53 +320,102 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         fit.calibrationEnd(), Math.toIntExact(customers), total.toBigDecimal().doubleValue(), 0);
   }
 
-  private record Key(int[] ids) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && java.util.Arrays.equals(ids, k.ids);
-    }
-
-    @Override
-    public int hashCode() {
-      return java.util.Arrays.hashCode(ids);
-    }
-  }
-
   /*
-   * Each buyer's acquisition path as an index of the aggregate's path table (-1: touchless). The table's paths are
-   * keyed by their channel ids, not made into Path objects: a table can hold a million paths.
+   * Each buyer's acquisition path as an index of the aggregate's path table (-1: touchless). The tally's distinct paths
+   * (a few hundred thousand at most) go into an open-addressing table keyed by their channel ids; the aggregate's
+   * paths (up to millions) are then looked up in place, hashed from the table's own arrays: no object per path.
    */
   private static int[] pathIndex(PathTable table, LifetimeTally buyers) {
-    Map<Path, Key> keys = new HashMap<>();
-    for (int i = 0; i < buyers.size(); i++) {
-      if (buyers.acquisitionPath(i) != null) {
-        keys.computeIfAbsent(buyers.acquisitionPath(i), p -> new Key(table.channels().encode(p)));
+    int distinct = buyers.distinctPaths();
+    int[][] ids = new int[distinct][];
+    int capacity = Integer.highestOneBit(Math.max(4, distinct * 2)) << 1;
+    int[] slots = new int[capacity];
+    java.util.Arrays.fill(slots, -1);
+    for (int d = 0; d < distinct; d++) {
+      ids[d] = table.channels().encode(buyers.distinctPath(d));
+      int h = hash(ids[d]) & (capacity - 1);
+      while (slots[h] >= 0) {
+        h = (h + 1) & (capacity - 1);
       }
+      slots[h] = d;
     }
-    Map<Key, Integer> index = new HashMap<>(keys.size() * 2);
-    keys.values().forEach(k -> index.put(k, -1));
+    int[] tableIndex = new int[distinct];
+    java.util.Arrays.fill(tableIndex, -1);
     for (int p = 0; p < table.size(); p++) {
-      int[] ids = new int[table.length(p)];
-      for (int k = 0; k < ids.length; k++) {
-        ids[k] = table.channel(p, k);
+      int length = table.length(p);
+      int h = 1;
+      for (int k = 0; k < length; k++) {
+        h = 31 * h + table.channel(p, k);
       }
-      index.replace(new Key(ids), p);
+      for (int at = mix(h) & (capacity - 1); slots[at] >= 0; at = (at + 1) & (capacity - 1)) {
+        int[] candidate = ids[slots[at]];
+        if (candidate.length == length && sameChannels(table, p, candidate)) {
+          tableIndex[slots[at]] = p;
+          break;
+        }
+      }
     }
     int[] out = new int[buyers.size()];
     for (int i = 0; i < out.length; i++) {
-      Path path = buyers.acquisitionPath(i);
-      if (path == null) {
+      int d = buyers.distinctPathId(i);
+      if (d < 0) {
         out[i] = -1;
         continue;
       }
-      int p = index.get(keys.get(path));
-      if (p < 0) {
-        throw new IllegalStateException("acquisition path " + path.display() + " is not in the aggregate: the "
-            + "ledger and the aggregate were folded from different journeys");
+      if (tableIndex[d] < 0) {
+        throw new IllegalStateException("acquisition path " + buyers.distinctPath(d).display() + " is not in the "
+            + "aggregate: the ledger and the aggregate were folded from different journeys");
       }
-      out[i] = p;
+      out[i] = tableIndex[d];
     }
     return out;
+  }
+
+  /*
+   * The exact decimal of one value >= 0, in the form ExactSum.toBigDecimal gives a sum of that one value: an integer of
+   * scale 0 when the value is a multiple of 2^14 (ExactSum's lowest slot then has a weight >= 1), otherwise with
+   * trailing zeros stripped. Without an exact sum's 70 slots per path.
+   */
+  static BigDecimal exactDecimal(double d) {
+    if (!(d >= 0) || Double.isInfinite(d)) {
+      throw new IllegalArgumentException("exact sum takes finite values >= 0, got " + d);
+    }
+    if (d == 0) {
+      return BigDecimal.ZERO;
+    }
+    long bits = Double.doubleToRawLongBits(d);
+    int exponent = (int) (bits >>> 52) & 0x7FF;
+    long m = bits & 0x000F_FFFF_FFFF_FFFFL;
+    // d = m * 2^(exponent - 1075) with the implicit bit (normal), m * 2^-1074 (subnormal): its lowest set bit.
+    int lowestBit = exponent == 0 ? -1074 + Long.numberOfTrailingZeros(m)
+        : exponent - 1075 + Long.numberOfTrailingZeros(m | 1L << 52);
+    BigDecimal b = new BigDecimal(d);
+    int slot = (lowestBit + 1074) >>> 5;
+    return 32 * slot - 1074 >= 0 ? b : b.stripTrailingZeros();
+  }
+
+  private static int hash(int[] ids) {
+    int h = 1;
+    for (int id : ids) {
+      h = 31 * h + id;
+    }
+    return mix(h);
+  }
+
+  /* Spreads the polynomial hash over the low bits the table uses. */
+  private static int mix(int h) {
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    return h ^ (h >>> 13);
+  }
+
+  private static boolean sameChannels(PathTable table, int p, int[] ids) {
+    for (int k = 0; k < ids.length; k++) {
+      if (table.channel(p, k) != ids[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static JourneyAggregate withValues(JourneyAggregate a, BigDecimal[] values, long[] conversions,

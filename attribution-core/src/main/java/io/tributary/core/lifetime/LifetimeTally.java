@@ -84,14 +84,12 @@ public final class LifetimeTally {
   private int journeyModels = -1;
   private long lastEventMillis = Long.MIN_VALUE;
 
-  /** @return a tally of the ledger's customers and last event */
+  /**
+   * @param ledger an engine's record of its buyers
+   * @return the ledger's buyers and last event: the tally the fold recorded, not a copy (do not add to it)
+   */
   public static LifetimeTally of(LifetimeLedger ledger) {
-    LifetimeTally t = new LifetimeTally();
-    for (CustomerLifetime c : ledger.customers()) {
-      t.add(c);
-    }
-    t.lastEvent(ledger.lastEventMillis());
-    return t;
+    return ledger.tally();
   }
 
   /** Adds one buyer. */
@@ -163,6 +161,21 @@ public final class LifetimeTally {
     return pathOf[i] < 0 ? null : paths.get(pathOf[i]);
   }
 
+  /** @return the number of distinct acquisition paths among the buyers */
+  int distinctPaths() {
+    return paths.size();
+  }
+
+  /** @return distinct acquisition path {@code id} (0..{@link #distinctPaths()}-1) */
+  Path distinctPath(int id) {
+    return paths.get(id);
+  }
+
+  /** @return buyer {@code i}'s distinct acquisition path id, or -1 without a path */
+  int distinctPathId(int i) {
+    return pathOf[i];
+  }
+
   /** @return buyer {@code i}'s acquisition path's distinct channels in name order; empty without a path */
   public List<String> acquisitionChannels(int i) {
     return pathOf[i] < 0 ? List.of() : pathChannels.get(pathOf[i]);
@@ -200,6 +213,39 @@ public final class LifetimeTally {
           other.weightStart[i], other.weightStart[i + 1] - other.weightStart[i]);
     }
     lastEvent(other.lastEventMillis);
+  }
+
+  /**
+   * Adds one buyer as {@link AcquisitionRecorder} records them, without a {@link CustomerLifetime}.
+   *
+   * @param purchases their purchases
+   * @param path their acquisition path's id ({@link #distinctPathId(Path)}), or -1 without one
+   * @param weights per journey model, the acquisition journey's weight per channel of the path's distinct channels
+   *     (name order), model after model; ignored without a path
+   * @param journeyModelCount the number of journey models
+   */
+  void add(Purchases purchases, int path, double[] weights, int journeyModelCount) {
+    int length = 0;
+    if (path >= 0) {
+      if (journeyModels < 0) {
+        journeyModels = journeyModelCount;
+      } else if (journeyModels != journeyModelCount) {
+        throw new IllegalArgumentException("customers weighed by " + journeyModelCount + " and " + journeyModels
+            + " journey models in one tally");
+      }
+      length = journeyModelCount * pathChannels.get(path).size();
+    }
+    add(patternId(purchases), path, weights, 0, length);
+  }
+
+  /** @return the id of {@code path} among the distinct acquisition paths, added when new */
+  int distinctPathId(Path path) {
+    return pathId(path);
+  }
+
+  /** @return distinct acquisition path {@code id}'s distinct channels, in name order */
+  List<String> distinctPathChannels(int id) {
+    return pathChannels.get(id);
   }
 
   private void add(int pattern, int path, double[] w, int from, int length) {

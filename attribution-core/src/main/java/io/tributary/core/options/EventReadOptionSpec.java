@@ -1,9 +1,7 @@
 package io.tributary.core.options;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Which events a run reads from a date-partitioned event table, defined once for every engine: the partition column
@@ -22,13 +20,13 @@ public final class EventReadOptionSpec {
 
   /** The first event date a run reads. */
   public static final OptionDef<LocalDate> EVENTS_FROM = new OptionDef<>("events-from", "DATE", "none",
-      "First event date read, inclusive, in --timezone; give --events-to with it", optionalDate(),
-      EventReadOptionSpec::show);
+      "First event date read, inclusive, in --timezone; give --events-to with it", ValueReaders.optionalDate(),
+      ValueReaders::showDate);
 
   /** The last event date a run reads. */
   public static final OptionDef<LocalDate> EVENTS_TO = new OptionDef<>("events-to", "DATE", "none",
-      "Last event date read, inclusive, in --timezone; give --events-from with it", optionalDate(),
-      EventReadOptionSpec::show);
+      "Last event date read, inclusive, in --timezone; give --events-from with it", ValueReaders.optionalDate(),
+      ValueReaders::showDate);
 
   /** Every option, in the order help lists them. */
   public static final List<OptionDef<?>> ALL = List.of(EVENT_DATE_COLUMN, EVENTS_FROM, EVENTS_TO);
@@ -37,30 +35,6 @@ public final class EventReadOptionSpec {
 
   /** @return the option named {@code name} (long name without dashes), or null */
   public static OptionDef<?> named(String name) {
-    for (OptionDef<?> o : ALL) {
-      if (o.name().equals(name)) {
-        return o;
-      }
-    }
-    return null;
-  }
-
-  /* "none" (the default) is no bound: null. */
-  private static Function<String, LocalDate> optionalDate() {
-    return text -> {
-      String s = text.strip();
-      if (s.isEmpty() || s.equals("none")) {
-        return null;
-      }
-      try {
-        return LocalDate.parse(s);
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("expected a date YYYY-MM-DD, got \"" + text + "\"");
-      }
-    };
-  }
-
-  private static String show(LocalDate d) {
-    return d == null ? "none" : d.toString();
+    return OptionDef.named(ALL, name);
   }
 }

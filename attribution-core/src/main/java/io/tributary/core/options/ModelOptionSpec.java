@@ -98,12 +98,7 @@ public final class ModelOptionSpec {
 
   /** @return the option named {@code name} (long name without dashes), or null */
   public static OptionDef<?> named(String name) {
-    for (OptionDef<?> o : ALL) {
-      if (o.name().equals(name)) {
-        return o;
-      }
-    }
-    return null;
+    return OptionDef.named(ALL, name);
   }
 
   /**

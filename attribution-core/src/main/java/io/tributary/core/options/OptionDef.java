@@ -66,4 +66,18 @@ public record OptionDef<T>(String name, String label, String defaultText, String
   public String show(T value) {
     return display.apply(value);
   }
+
+  /**
+   * @param options a spec's options
+   * @param name a long name without dashes
+   * @return the option of {@code options} named {@code name}, or null
+   */
+  public static OptionDef<?> named(java.util.List<OptionDef<?>> options, String name) {
+    for (OptionDef<?> o : options) {
+      if (o.name().equals(name)) {
+        return o;
+      }
+    }
+    return null;
+  }
 }

@@ -44,6 +44,29 @@ final class ValueReaders {
     };
   }
 
+  /**
+   * @return a reader of an ISO date such as 2024-03-31; {@code none} (the default of every date option) or an empty
+   *     value is no date: null
+   */
+  static Function<String, java.time.LocalDate> optionalDate() {
+    return text -> {
+      String s = text.strip();
+      if (s.isEmpty() || s.equals("none")) {
+        return null;
+      }
+      try {
+        return java.time.LocalDate.parse(s);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("expected an ISO date like 2024-03-31, got \"" + text + "\"");
+      }
+    };
+  }
+
+  /** @return a date as {@link #optionalDate} reads it back: {@code none} for no date */
+  static String showDate(java.time.LocalDate d) {
+    return d == null ? "none" : d.toString();
+  }
+
   /** @return a reader of true or false (case-insensitive) */
   static Function<String, Boolean> bool() {
     return text -> {

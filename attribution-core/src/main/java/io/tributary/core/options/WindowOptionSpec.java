@@ -3,7 +3,6 @@ package io.tributary.core.options;
 import io.tributary.core.input.Durations;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,17 +16,17 @@ public final class WindowOptionSpec {
   /** One report date. */
   public static final OptionDef<LocalDate> RUN_DATE = new OptionDef<>("run-date", "DATE", "none",
       "Report date (ISO, in --timezone): credit the conversions of this date and write its run_date partition",
-      WindowOptionSpec::date, d -> d == null ? "none" : d.toString());
+      ValueReaders.optionalDate(), ValueReaders::showDate);
 
   /** First date of a report range. */
   public static final OptionDef<LocalDate> FROM = new OptionDef<>("from", "DATE", "none",
       "First report date of a range (with --to): one run credits every date from --from to --to, one run_date each",
-      WindowOptionSpec::date, d -> d == null ? "none" : d.toString());
+      ValueReaders.optionalDate(), ValueReaders::showDate);
 
   /** Last date of a report range. */
   public static final OptionDef<LocalDate> TO = new OptionDef<>("to", "DATE", "none",
-      "Last report date of a range (with --from), inclusive", WindowOptionSpec::date,
-      d -> d == null ? "none" : d.toString());
+      "Last report date of a range (with --from), inclusive", ValueReaders.optionalDate(),
+      ValueReaders::showDate);
 
   /** Window or whole input. */
   public static final OptionDef<String> CONVERSIONS = new OptionDef<>("conversions", "auto|window|all", "auto",
@@ -51,24 +50,7 @@ public final class WindowOptionSpec {
 
   /** @return the option named {@code name} (long name without dashes), or null */
   public static OptionDef<?> named(String name) {
-    for (OptionDef<?> o : ALL) {
-      if (o.name().equals(name)) {
-        return o;
-      }
-    }
-    return null;
-  }
-
-  private static LocalDate date(String text) {
-    String s = text.strip();
-    if (s.isEmpty() || s.equals("none")) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("expected an ISO date like 2024-03-31, got \"" + text + "\"");
-    }
+    return OptionDef.named(ALL, name);
   }
 
   private static String conversions(String text) {

@@ -67,13 +67,14 @@ public record SegmentedReport(
    */
   public static SegmentedReport compute(SegmentedAggregate aggregate, List<AttributionModel> models,
       AttributionReport all, KpiRow allKpis, Segmentation segmentation) {
-    return compute(aggregate, aggregate, models, all, allKpis, segmentation, (own, fit, m) -> AttributionRun.fit(own, m));
+    return compute(aggregate, aggregate, models, all, allKpis, segmentation,
+        (own, fit, m) -> AttributionRun.fit(own, m));
   }
 
   /**
    * How a segment value's journeys are credited by models fitted on its fitting journeys: in a whole-input run both
    * are the same journeys (the models fitted on them); in a windowed run the fitting journeys are the value's over
-   * the fitting window ({@link io.tributary.core.window.WindowedReport}).
+   * the fitting window ({@link io.tributary.core.window.FittedCredit}).
    */
   @FunctionalInterface
   public interface Crediting {
@@ -119,55 +120,90 @@ public record SegmentedReport(
     List<String> notes = new ArrayList<>();
     List<String> dataDriven = models.stream().filter(m -> !m.rule()).map(AttributionModel::name)
         .toList();
+    // Every segment value is fitted on its own and independently of the others: in parallel (1,000 values of a
+    // region column are 1,000 fits), collected in the tables' order, so the rows are the same for any thread count.
+    List<ValueKey> keys = new ArrayList<>();
+    for (int d = 0; d < names.size(); d++) {
+      for (Map.Entry<String, JourneyAggregate> e : aggregate.byValue().get(d).entrySet()) {
+        keys.add(new ValueKey(d, e.getKey(), e.getValue(),
+            fitted == aggregate ? e.getValue() : fitted.byValue().get(d).get(e.getKey())));
+      }
+    }
+    List<ValueRows> valueRows = keys.parallelStream()
+        .map(key -> fitValue(key, allValues, models, allFits, segmentation, !dataDriven.isEmpty(), crediting))
+        .toList();
+    int at = 0;
     for (int d = 0; d < names.size(); d++) {
       int pooledValues = 0;
-      String example = null;
-      for (Map.Entry<String, JourneyAggregate> e : aggregate.byValue().get(d).entrySet()) {
-        List<String> values = new ArrayList<>(allValues);
-        values.set(d, e.getKey());
-        JourneyAggregate a = e.getValue();
-        JourneyAggregate fit = fitted == aggregate ? a : fitted.byValue().get(d).get(e.getKey());
-        ConversionKpis k = ConversionKpis.of(a, SpendTable.empty());
-        long fitJourneys = fit == a ? k.journeys() : ConversionKpis.of(fit, SpendTable.empty()).journeys();
-        boolean ownFit = fitJourneys >= segmentation.minJourneys() && fit.paths().conversions() > 0;
-        List<AttributionModel> credited = ownFit ? models
-            : models.stream().filter(AttributionModel::rule).toList();
-        Map<String, ModelResult> results = new HashMap<>();
-        for (ModelResult r : crediting.credit(a, fit, credited)) {
-          results.put(r.model(), r);
-        }
-        List<ModelResult> ordered = new ArrayList<>();
-        for (AttributionModel m : models) {
-          ModelResult r = results.get(m.name());
-          ordered.add(r != null ? r : PooledCredit.attribute(allFits.get(m.name()), a.paths()));
-        }
-        if (!ownFit && !dataDriven.isEmpty()) {
+      ValueKey example = null;
+      for (int v = 0; v < aggregate.byValue().get(d).size(); v++, at++) {
+        ValueRows rows = valueRows.get(at);
+        credit.addAll(rows.credit());
+        kpis.add(rows.kpis());
+        paths.addAll(rows.paths());
+        transitions.addAll(rows.transitions());
+        removals.addAll(rows.removals());
+        if (rows.pooled()) {
           pooledValues++;
-          if (example == null) {
-            example = names.get(d) + "=" + e.getKey() + " (" + fitJourneys + " journeys, "
-                + fit.paths().conversions() + " conversions with a touch)";
-          }
-        }
-        for (ChannelCreditRow r : CreditTable.rows(ordered, a, SpendTable.empty())) {
-          boolean pooled = !ownFit && !results.containsKey(r.model());
-          credit.add(new SegmentRow<>(values, pooled ? SegmentRow.FIT_POOLED : SegmentRow.FIT_SEGMENT, r));
-        }
-        kpis.add(new SegmentRow<>(values, null, new KpiRow(k, null)));
-        if (segmentation.perSegmentPaths()) {
-          addPaths(paths, values, a);
-          if (ownFit) {
-            addChain(transitions, removals, values, MarkovDiagnostics.of(fit, models));
-          }
+          example = example == null ? keys.get(at) : example;
         }
       }
       if (pooledValues > 0) {
+        JourneyAggregate a = example.fit();
         notes.add(String.format(Locale.ROOT, "note: segment %s: %d of %d values have fewer than %d journeys (or no "
             + "converting journey with a touch), so %s use the all-customer fit there (fit_scope pooled), e.g. %s",
             names.get(d), pooledValues, aggregate.byValue().get(d).size(), segmentation.minJourneys(),
-            String.join(", ", dataDriven), example));
+            String.join(", ", dataDriven), names.get(d) + "=" + example.value() + " ("
+                + ConversionKpis.of(a, SpendTable.empty()).journeys() + " journeys, " + a.paths().conversions()
+                + " conversions with a touch)"));
       }
     }
     return new SegmentedReport(segmentation, credit, kpis, paths, transitions, removals, notes);
+  }
+
+  /** One value of one segment: the segment's index, the value, its journeys, its fitting journeys. */
+  private record ValueKey(int segment, String value, JourneyAggregate aggregate, JourneyAggregate fit) {}
+
+  /** The rows of one segment value, and whether its data-driven models were pooled. */
+  private record ValueRows(List<SegmentRow<ChannelCreditRow>> credit, SegmentRow<KpiRow> kpis,
+      List<SegmentRow<PathSummaryRow>> paths, List<SegmentRow<MarkovDiagnostics.Transition>> transitions,
+      List<SegmentRow<MarkovDiagnostics.Removal>> removals, boolean pooled) {}
+
+  private static ValueRows fitValue(ValueKey key, List<String> allValues, List<AttributionModel> models,
+      Map<String, ModelResult> allFits, Segmentation segmentation, boolean anyDataDriven, Crediting crediting) {
+    List<String> values = new ArrayList<>(allValues);
+    values.set(key.segment(), key.value());
+    JourneyAggregate a = key.aggregate();
+    JourneyAggregate fit = key.fit();
+    ConversionKpis k = ConversionKpis.of(a, SpendTable.empty());
+    long fitJourneys = fit == a ? k.journeys() : ConversionKpis.of(fit, SpendTable.empty()).journeys();
+    boolean ownFit = fitJourneys >= segmentation.minJourneys() && fit.paths().conversions() > 0;
+    List<AttributionModel> credited = ownFit ? models : models.stream().filter(AttributionModel::rule).toList();
+    Map<String, ModelResult> results = new HashMap<>();
+    for (ModelResult r : crediting.credit(a, fit, credited)) {
+      results.put(r.model(), r);
+    }
+    List<ModelResult> ordered = new ArrayList<>();
+    for (AttributionModel m : models) {
+      ModelResult r = results.get(m.name());
+      ordered.add(r != null ? r : PooledCredit.attribute(allFits.get(m.name()), a.paths()));
+    }
+    List<SegmentRow<ChannelCreditRow>> credit = new ArrayList<>();
+    for (ChannelCreditRow r : CreditTable.rows(ordered, a, SpendTable.empty())) {
+      boolean pooled = !ownFit && !results.containsKey(r.model());
+      credit.add(new SegmentRow<>(values, pooled ? SegmentRow.FIT_POOLED : SegmentRow.FIT_SEGMENT, r));
+    }
+    List<SegmentRow<PathSummaryRow>> paths = new ArrayList<>();
+    List<SegmentRow<MarkovDiagnostics.Transition>> transitions = new ArrayList<>();
+    List<SegmentRow<MarkovDiagnostics.Removal>> removals = new ArrayList<>();
+    if (segmentation.perSegmentPaths()) {
+      addPaths(paths, values, a);
+      if (ownFit) {
+        addChain(transitions, removals, values, MarkovDiagnostics.of(fit, models));
+      }
+    }
+    return new ValueRows(credit, new SegmentRow<>(values, null, new KpiRow(k, null)), paths, transitions, removals,
+        !ownFit && anyDataDriven);
   }
 
   private static void addPaths(List<SegmentRow<PathSummaryRow>> out, List<String> values, JourneyAggregate a) {

@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * <p>Run from the repository root after {@code ./mvnw -q package -DskipTests}:
  * {@code java -cp benchmarks/target/benchmarks.jar io.tributary.bench.cli.CliVsDuckDb /tmp/tributary-events-10m.csv
  * [rounds]} (generate the file first with {@link EventLogGenerator}).
+ *
+ * <p>For a log larger than memory (issue 16): {@code -Dbench.heap=2g} gives the CLI that heap (its default memory
+ * budget is a share of it) and {@code -Dbench.duckdbMemory=2GB -Dbench.duckdbTemp=/tmp/duck-spill} gives DuckDB the
+ * same limit and a folder to spill to; {@code -Dbench.cliArgs="--temp-dir /tmp"} adds flags to the CLI's command.
  */
 public final class CliVsDuckDb {
   static final String MODELS = "first_touch,last_touch,last_non_direct,linear,position_based,time_decay,markov";
@@ -60,10 +64,20 @@ public final class CliVsDuckDb {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cp = System.getProperty("java.class.path");
-    List<String> duck = List.of(java, "-cp", cp, DuckDbAttribution.class.getName(), events.toString(), "2");
+    String heap = System.getProperty("bench.heap", "1g");
+    List<String> duck = new ArrayList<>(List.of(java, "-cp", cp, DuckDbAttribution.class.getName(),
+        events.toString(), "2"));
+    if (System.getProperty("bench.duckdbMemory") != null) {
+      duck.add(System.getProperty("bench.duckdbMemory"));
+      duck.add(System.getProperty("bench.duckdbTemp", System.getProperty("java.io.tmpdir")));
+    }
     Path cliOut = Files.createTempFile("cli", ".csv");
-    List<String> cli = List.of(java, "-Xmx1g", "-jar", "cli/target/tributary.jar", "attribute", "--events",
-        events.toString(), "--models", MODELS, "--format", "csv", "--output", "-", "--quiet");
+    List<String> cli = new ArrayList<>(List.of(java, "-Xmx" + heap, "-jar", "cli/target/tributary.jar", "attribute",
+        "--events", events.toString(), "--models", MODELS, "--format", "csv", "--output", "-", "--quiet"));
+    String extra = System.getProperty("bench.cliArgs", "").strip();
+    if (!extra.isEmpty()) {
+      cli.addAll(List.of(extra.split("\\s+")));
+    }
     List<Timed> d = new ArrayList<>();
     List<Timed> c = new ArrayList<>();
     for (int i = 0; i < rounds; i++) {
@@ -78,9 +92,10 @@ public final class CliVsDuckDb {
     System.out.println();
     System.out.println("| run | wall (best of " + rounds + ") | peak RSS |");
     System.out.println("|---|---|---|");
-    System.out.printf(Locale.ROOT, "| DuckDB query (last_touch + linear, 2 threads) | %.2f s | %.0f MB |%n", bestD,
-        d.stream().mapToDouble(Timed::rssMb).max().orElseThrow());
-    System.out.printf(Locale.ROOT, "| tributary attribute (%s, -Xmx1g) | %.2f s | %.0f MB |%n", MODELS, bestC,
+    System.out.printf(Locale.ROOT, "| DuckDB query (last_touch + linear, 2 threads%s) | %.2f s | %.0f MB |%n",
+        System.getProperty("bench.duckdbMemory") == null ? "" : ", memory_limit " + System.getProperty(
+            "bench.duckdbMemory"), bestD, d.stream().mapToDouble(Timed::rssMb).max().orElseThrow());
+    System.out.printf(Locale.ROOT, "| tributary attribute (%s, -Xmx%s) | %.2f s | %.0f MB |%n", MODELS, heap, bestC,
         c.stream().mapToDouble(Timed::rssMb).max().orElseThrow());
     System.out.printf(Locale.ROOT, "%nratio tributary / DuckDB = %.2f%n", bestC / bestD);
   }

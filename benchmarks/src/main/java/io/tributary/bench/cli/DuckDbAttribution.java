@@ -57,11 +57,28 @@ public final class DuckDbAttribution {
    * @return channel → {last-touch conversions, last-touch value, linear conversions, linear value}
    */
   public static Map<String, double[]> run(Path events, int threads) throws SQLException {
+    return run(events, threads, null, null);
+  }
+
+  /**
+   * As {@link #run(Path, int)} within a memory limit, spilling to a folder (the larger-than-memory comparison).
+   *
+   * @param memoryLimit DuckDB's {@code memory_limit}, e.g. {@code 2GB}; null for its default (80 % of RAM)
+   * @param tempDir DuckDB's {@code temp_directory}; null for its default
+   */
+  public static Map<String, double[]> run(Path events, int threads, String memoryLimit, Path tempDir)
+      throws SQLException {
     Map<String, double[]> out = new LinkedHashMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       s.execute("SET threads = " + threads);
       s.execute("SET TimeZone = 'UTC'");
+      if (memoryLimit != null) {
+        s.execute("SET memory_limit = '" + memoryLimit + "'");
+      }
+      if (tempDir != null) {
+        s.execute("SET temp_directory = '" + tempDir.toAbsolutePath().toString().replace("'", "''") + "'");
+      }
       try (ResultSet rs = s.executeQuery(String.format(Locale.ROOT, QUERY,
           events.toAbsolutePath().toString().replace("'", "''")))) {
         while (rs.next()) {
@@ -73,10 +90,14 @@ public final class DuckDbAttribution {
     return out;
   }
 
-  /** Runs the query on {@code args[0]} with 2 threads and prints the credit and the wall time. */
+  /**
+   * Runs the query on {@code args[0]} with {@code args[1]} threads (default 2), optionally within the memory limit
+   * {@code args[2]} spilling to {@code args[3]}, and prints the credit and the wall time.
+   */
   public static void main(String[] args) throws SQLException {
     long t0 = System.nanoTime();
-    Map<String, double[]> credit = run(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 2);
+    Map<String, double[]> credit = run(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 2,
+        args.length > 2 ? args[2] : null, args.length > 3 ? Path.of(args[3]) : null);
     double seconds = (System.nanoTime() - t0) / 1e9;
     credit.forEach((ch, v) -> System.out.printf(Locale.ROOT, "%s,%s,%s,%s,%s%n", ch, v[0], v[1], v[2], v[3]));
     System.out.printf(Locale.ROOT, "duckdb query wall: %.3f s%n", seconds);

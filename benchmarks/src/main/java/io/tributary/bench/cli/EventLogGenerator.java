@@ -26,6 +26,15 @@ import java.util.SplittableRandom;
  * {@code region} (one of N values per customer, {@code r0000..}) and {@code tier} (gold, silver, bronze per
  * customer). They are drawn from a random stream of their own, so every other cell is the same bytes as the file
  * without them.
+ *
+ * <p>{@code --repeat-purchases} (after the positional arguments) makes the conversions BG/NBD-like, for
+ * {@code --clv} runs: about 26 % of customers buy, their first purchase converts one of their touches (drawn
+ * uniformly), and from there they buy again at a rate λ ~ Gamma(r = 0.6, rate α = 15 days) and drop out after each
+ * repeat purchase with a chance p ~ Beta(a = 0.8, b = 3), until the end of the 120 days; each purchase's value is
+ * Gamma(shape 6, rate ν) with ν ~ Gamma(q = 4, rate γ = 15) per customer (Gamma-Gamma, p = 6, mean 30), rounded to
+ * cents. A repeat purchase is a row of its own (a converting touch on a channel drawn as the others), so the touches
+ * before it are its journey as today; the rows still stop at {@code rows}, so the file has a few percent fewer
+ * customers than asked. Off by default: without it the file keeps its bytes.
  */
 public final class EventLogGenerator {
   static final String[] CHANNELS = {"affiliate", "app_push", "call_center", "direct", "display", "email",
@@ -59,9 +68,19 @@ public final class EventLogGenerator {
    */
   public static void write(Path out, long rows, int customers, long seed, int campaigns, int segmentValues)
       throws IOException {
+    write(out, rows, customers, seed, campaigns, segmentValues, false);
+  }
+
+  /**
+   * As {@link #write(Path, long, int, long, int, int)}, with BG/NBD-like repeat purchases when {@code repeatPurchases}
+   * (see the class comment).
+   */
+  public static void write(Path out, long rows, int customers, long seed, int campaigns, int segmentValues,
+      boolean repeatPurchases) throws IOException {
     SplittableRandom rnd = new SplittableRandom(seed);
     SplittableRandom campaignRnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
     SplittableRandom segments = new SplittableRandom(seed ^ 0x5E6_3E47L);
+    SplittableRandom purchaseRnd = new SplittableRandom(seed ^ 0xB6_0BDL);
     String[] tiers = {"gold", "silver", "bronze"};
     int mean = (int) Math.max(1, rows / customers);
     long written = 0;
@@ -82,13 +101,20 @@ public final class EventLogGenerator {
         int home = rnd.nextInt(CHANNELS.length);
         String segmentCells = segmentValues <= 0 ? "" : String.format(java.util.Locale.ROOT, ",r%04d,%s",
             segments.nextInt(segmentValues), tiers[segments.nextInt(tiers.length)]);
+        String[] values = null;
+        if (repeatPurchases) {
+          RepeatBuyer buyer = RepeatBuyer.draw(purchaseRnd, times, rows - written);
+          times = buyer.times();
+          values = buyer.values();
+          n = times.length;
+        }
         for (int k = 0; k < n; k++) {
           String channel = rnd.nextInt(3) == 0 ? CHANNELS[home] : CHANNELS[rnd.nextInt(CHANNELS.length)];
-          boolean converts = rnd.nextInt(1000) < 30;
+          boolean converts = values == null ? rnd.nextInt(1000) < 30 : values[k] != null;
           sb.setLength(0);
           sb.append(id).append(',').append(Instant.ofEpochMilli(times[k])).append(',').append(channel).append(',');
           if (converts) {
-            sb.append("1,").append(5 + rnd.nextInt(20000) / 100.0);
+            sb.append("1,").append(values == null ? String.valueOf(5 + rnd.nextInt(20000) / 100.0) : values[k]);
           } else {
             sb.append("0,");
           }
@@ -103,23 +129,131 @@ public final class EventLogGenerator {
     }
   }
 
-  /** Writes the file; arguments: path [rows] [customers] [seed] [campaigns per channel] [--segments N]. */
+  /**
+   * One customer's rows with BG/NBD-like purchases (the class comment): the touch times, plus a row per repeat
+   * purchase, sorted, and per row its value (null: a touch that does not convert).
+   */
+  private record RepeatBuyer(long[] times, String[] values) {
+    private static final double BUYERS = 0.26;
+    private static final double R = 0.6;
+    private static final double ALPHA_DAYS = 15;
+    private static final double A = 0.8;
+    private static final double B = 3;
+    private static final double P = 6;
+    private static final double Q = 4;
+    private static final double GAMMA = 15;
+    private static final long DAY = 86_400_000L;
+
+    static RepeatBuyer draw(SplittableRandom rnd, long[] touches, long rowsLeft) {
+      int n = touches.length;
+      String[] values = new String[n];
+      if (rnd.nextDouble() >= BUYERS) {
+        return new RepeatBuyer(touches, values);
+      }
+      double lambdaPerDay = gamma(rnd, R) / ALPHA_DAYS;
+      double dropout = beta(rnd, A, B);
+      double nu = gamma(rnd, Q) / GAMMA;
+      int first = rnd.nextInt(n);
+      values[first] = value(rnd, nu);
+      java.util.List<Long> repeatTimes = new java.util.ArrayList<>();
+      java.util.List<String> repeatValues = new java.util.ArrayList<>();
+      long t = touches[first];
+      while (n + repeatTimes.size() < rowsLeft) {
+        double gapDays = -Math.log(1 - rnd.nextDouble()) / lambdaPerDay;
+        if (!(gapDays * DAY < START + SPAN - t)) {
+          break;
+        }
+        t += (long) (gapDays * DAY) / 1000 * 1000;
+        repeatTimes.add(t);
+        repeatValues.add(value(rnd, nu));
+        if (rnd.nextDouble() < dropout) {
+          break;
+        }
+      }
+      if (repeatTimes.isEmpty()) {
+        return new RepeatBuyer(touches, values);
+      }
+      // Merge the repeat purchases into the touches by time (a touch at the same instant comes first).
+      int m = repeatTimes.size();
+      long[] times = new long[n + m];
+      String[] out = new String[n + m];
+      for (int i = 0, j = 0, k = 0; k < n + m; k++) {
+        if (j >= m || (i < n && touches[i] <= repeatTimes.get(j))) {
+          times[k] = touches[i];
+          out[k] = values[i++];
+        } else {
+          times[k] = repeatTimes.get(j);
+          out[k] = repeatValues.get(j++);
+        }
+      }
+      return new RepeatBuyer(times, out);
+    }
+
+    /* One purchase's value, Gamma(P, rate nu), in cents: P is whole, so a sum of P exponentials. */
+    private static String value(SplittableRandom rnd, double nu) {
+      double v = 0;
+      for (int k = 0; k < P; k++) {
+        v -= Math.log(1 - rnd.nextDouble());
+      }
+      return java.math.BigDecimal.valueOf(v / nu).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /* Gamma(shape, rate 1) by Marsaglia and Tsang; shape < 1 through the boost U^(1/shape). */
+    private static double gamma(SplittableRandom rnd, double shape) {
+      if (shape < 1) {
+        return gamma(rnd, shape + 1) * Math.pow(rnd.nextDouble(), 1 / shape);
+      }
+      double d = shape - 1.0 / 3;
+      double c = 1 / Math.sqrt(9 * d);
+      while (true) {
+        double z = normal(rnd);
+        double v = 1 + c * z;
+        if (v <= 0) {
+          continue;
+        }
+        v = v * v * v;
+        double u = rnd.nextDouble();
+        if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
+          return d * v;
+        }
+      }
+    }
+
+    private static double beta(SplittableRandom rnd, double a, double b) {
+      double x = gamma(rnd, a);
+      return x / (x + gamma(rnd, b));
+    }
+
+    private static double normal(SplittableRandom rnd) {
+      double u = 1 - rnd.nextDouble();
+      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd.nextDouble());
+    }
+  }
+
+  /**
+   * Writes the file; arguments: path [rows] [customers] [seed] [campaigns per channel] [--segments N]
+   * [--repeat-purchases].
+   */
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args.length > 0 ? args[0] : "/tmp/tributary-events-10m.csv");
     long rows = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
     int customers = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
     int positional = args.length;
     int segmentValues = 0;
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals("--segments")) {
+    boolean repeatPurchases = false;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--segments") && i + 1 < args.length) {
         segmentValues = Integer.parseInt(args[i + 1]);
+        positional = Math.min(positional, i);
+      } else if (args[i].equals("--repeat-purchases")) {
+        repeatPurchases = true;
         positional = Math.min(positional, i);
       }
     }
     long seed = positional > 3 ? Long.parseLong(args[3]) : 20240301L;
     int campaigns = positional > 4 ? Integer.parseInt(args[4]) : 0;
     long t0 = System.nanoTime();
-    write(out, rows, customers, seed, campaigns, segmentValues);
+    write(out, rows, customers, seed, campaigns, segmentValues, repeatPurchases);
     System.out.printf(java.util.Locale.ROOT, "wrote %s (%d rows, %.1f MB) in %.1f s%n", out, rows,
         Files.size(out) / 1e6, (System.nanoTime() - t0) / 1e9);
   }

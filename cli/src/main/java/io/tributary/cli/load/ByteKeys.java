@@ -65,7 +65,23 @@ final class ByteKeys {
     return new String(bytes, start[id], length(id), StandardCharsets.UTF_8);
   }
 
-  private int length(int id) {
+  /** @return the bytes all keys lie in (key {@code id} at {@link #start}, {@link #length} bytes) */
+  byte[] bytes() {
+    return bytes;
+  }
+
+  /** @return where key {@code id} starts in {@link #bytes()} */
+  int start(int id) {
+    return start[id];
+  }
+
+  /** @return the heap this table takes, roughly: its arrays */
+  long memoryBytes() {
+    return bytes.length + 4L * (start.length + hashes.length + table.length);
+  }
+
+  /** @return key {@code id}'s length in bytes */
+  int length(int id) {
     return (id + 1 < size ? start[id + 1] : used) - start[id];
   }
 

@@ -27,21 +27,37 @@ import java.util.TreeMap;
  * per row); {@link #group} then unifies the ids: channels numbered in name order (what the core's
  * {@link CustomerEvents} wants), customers stitched through the identity map with opted-out ones dropped. Columns
  * grow in fixed chunks, never by copying.
+ *
+ * <p>With a memory budget ({@link Spilling}), a writer whose events would take the store past it writes them as a
+ * {@link SortedRun} (stitched, opted-out customers dropped, sorted by customer) to the run's spill folder and starts
+ * afresh, customer ids too; once anything spilled, {@link #group} spills the rest and the customers are merged back
+ * from the runs ({@link SpilledGroups}). {@link #close} deletes the runs.
  */
-public final class EventStore {
+public final class EventStore implements AutoCloseable {
   /*
    * Grouping is a counting sort on the customer id: one pass counts events per customer, a prefix sum gives each
    * customer's slot range, a second pass places event indices. O(n), two int arrays, no comparisons. Within a
    * customer the events stay in chunk order; the core's JourneyBuilder orders them by its own total order, so the
    * order here never changes a result.
    */
-  private static final int SHIFT = 16;
+  static final int SHIFT = 16;
   private static final int CHUNK = 1 << SHIFT;
-  private static final int MASK = CHUNK - 1;
-  private static final byte TOUCH = 1;
-  private static final byte CONVERSION = 2;
-  private static final char NO_CHANNEL = Character.MAX_VALUE;
+  static final int MASK = CHUNK - 1;
+  static final byte TOUCH = 1;
+  static final byte CONVERSION = 2;
+  static final char NO_CHANNEL = Character.MAX_VALUE;
   private static final int EXCLUDED = -1;
+  /*
+   * Memory is checked every so many rows of a writer, not per row; small enough that a tiny budget (the tests') spills
+   * several runs of a small file.
+   */
+  private static final int CHECK_EVERY = 1 << 12;
+  /*
+   * Heap of one chunk per row: customer, time, channel, flags, and the int per event grouping adds (order[]); 4 more
+   * with segment columns. A value or order id adds its BigDecimal, String and slots, about 120 bytes.
+   */
+  private static final int BYTES_PER_ROW = 4 + 8 + 2 + 1 + 4;
+  private static final int BYTES_PER_EXTRA = 120;
 
   private final IdentityMap identities;
   private final ConsentList consent;
@@ -53,7 +69,14 @@ public final class EventStore {
   private final List<Writer> writers = new ArrayList<>();
   private int customers = -1;
   private List<String> channelNames = List.of();
-  private Grouped grouped;
+  private CustomerGroups grouped;
+  /* Null: never spill. */
+  private final Spilling spilling;
+  /* Partitions of the spilled runs: one per fold slice. */
+  private final int partitions;
+  private final java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong();
+  private final List<SortedRun> runs = new ArrayList<>();
+  private SpillFolder folder;
 
   /**
    * @param identities alias to customer id, applied when grouping
@@ -70,14 +93,31 @@ public final class EventStore {
    *     {@link io.tributary.core.input.EventSink#segments})
    */
   public EventStore(IdentityMap identities, ConsentList consent, List<String> segmentColumns) {
+    this(identities, consent, segmentColumns, null, 1);
+  }
+
+  /**
+   * @param identities alias to customer id, applied when grouping (or spilling)
+   * @param consent opted-out customers, whose events are dropped when grouping (or spilling)
+   * @param segmentColumns event-log columns of {@code --segment-by} whose values every row carries
+   * @param spilling the memory budget and temporary folder; null never spills
+   * @param partitions how many fold slices spilled customers are split into, {@code >= 1}
+   */
+  public EventStore(IdentityMap identities, ConsentList consent, List<String> segmentColumns, Spilling spilling,
+      int partitions) {
     this.identities = java.util.Objects.requireNonNull(identities, "identities");
     this.consent = java.util.Objects.requireNonNull(consent, "consent");
     this.segmentColumns = List.copyOf(segmentColumns);
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
+    }
+    this.spilling = spilling;
+    this.partitions = partitions;
   }
 
-  /** @return an empty store with the same identities, consent and segment columns */
+  /** @return an empty store with the same identities, consent, segment columns and spilling */
   public EventStore fresh() {
-    return new EventStore(identities, consent, segmentColumns);
+    return new EventStore(identities, consent, segmentColumns, spilling, partitions);
   }
 
   /** @return the event-log segment columns every row carries */
@@ -86,7 +126,7 @@ public final class EventStore {
   }
 
   /** Events of one writer, {@value #CHUNK} rows at most; values and order ids of the rows that have one. */
-  private static final class Chunk {
+  static final class Chunk {
     final Writer owner;
     final int[] customer = new int[CHUNK];
     final long[] time = new long[CHUNK];
@@ -108,7 +148,8 @@ public final class EventStore {
 
   /** Adds events from one thread, with ids of its own. Not thread-safe; one per thread. */
   public final class Writer implements EventSink {
-    private final ByteKeys customerKeys = new ByteKeys();
+    // Renewed after each spill: a run's customers are forgotten with its events.
+    private ByteKeys customerKeys = new ByteKeys();
     private final ByteKeys channelKeys = new ByteKeys();
     // Distinct segment-value tuples this writer met, and the one of the row to come (a customer's rows repeat it).
     private final List<String[]> tuples = new ArrayList<>();
@@ -122,6 +163,11 @@ public final class EventStore {
     // Filled by group(): this writer's ids -> the store's.
     private int[] customerMap;
     private char[] channelMap;
+    // What it holds now, for the budget: chunks made since its last spill, rows with a value or order id, and the
+    // heap counted into the store's total when last checked.
+    private int heldChunks;
+    private int heldExtras;
+    private long heldBytes;
 
     /**
      * Adds one accepted event whose ids lie in a byte buffer (UTF-8, already stripped).
@@ -140,9 +186,13 @@ public final class EventStore {
     @Override
     public void add(byte[] b, int customerFrom, int customerTo, long time, int channelFrom, int channelTo,
         boolean touch, boolean conversion, BigDecimal value, String orderId) {
+      if ((rows & (CHECK_EVERY - 1)) == CHECK_EVERY - 1 && spilling != null) {
+        checkBudget(this);
+      }
       Chunk c = chunk;
       if (c == null || c.size == CHUNK) {
         c = chunk = newChunk(this);
+        heldChunks++;
       }
       int i = c.size++;
       // Exports usually list a customer's rows together: skip the hash lookup while the customer repeats.
@@ -172,6 +222,7 @@ public final class EventStore {
         c.extraRows[c.extras] = i;
         c.values[c.extras] = value == null ? BigDecimal.ZERO : value;
         c.orderIds[c.extras++] = orderId;
+        heldExtras++;
       }
       rows++;
     }
@@ -212,6 +263,22 @@ public final class EventStore {
       return rows;
     }
 
+    /** @return this writer's channel id to the store's, known after {@link #group} */
+    char[] channelMap() {
+      return channelMap;
+    }
+
+    /** @return this writer's segment tuples, by tuple id */
+    List<String[]> tuples() {
+      return tuples;
+    }
+
+    /* The heap this writer holds: its chunks, extras and customer table. */
+    private long heldEstimate() {
+      int perRow = BYTES_PER_ROW + (segmentColumns.isEmpty() ? 0 : 4);
+      return (long) heldChunks * CHUNK * perRow + (long) heldExtras * BYTES_PER_EXTRA + customerKeys.memoryBytes();
+    }
+
     private char channelId(byte[] b, int from, int to) {
       int id = channelKeys.intern(b, from, to);
       if (id >= NO_CHANNEL) {
@@ -236,6 +303,118 @@ public final class EventStore {
   public synchronized void discard(Writer w) {
     writers.remove(w);
     chunks.removeIf(c -> c.owner == w);
+    held.addAndGet(-w.heldBytes);
+    w.heldBytes = 0;
+    for (SortedRun r : runs) {
+      if (r.owner() == w) {
+        SpillFolder.delete(r.file());
+      }
+    }
+    runs.removeIf(r -> r.owner() == w);
+  }
+
+  /*
+   * Counts what the writer holds into the store's total; past the budget, the writer spills its own events (so
+   * reading threads never wait for each other's data). Every writer that finds the store over budget spills, so the
+   * writers holding most go soon after.
+   */
+  private void checkBudget(Writer w) {
+    long now = w.heldEstimate();
+    long total = held.addAndGet(now - w.heldBytes);
+    w.heldBytes = now;
+    if (total > spilling.budgetBytes()) {
+      spill(w);
+    }
+  }
+
+  /* Writes a writer's held events as a sorted run and forgets them, with its customer ids. */
+  private void spill(Writer w) {
+    List<Chunk> mine = new ArrayList<>();
+    SpillFolder f;
+    synchronized (this) {
+      for (Chunk c : chunks) {
+        if (c.owner == w) {
+          mine.add(c);
+        }
+      }
+      chunks.removeIf(c -> c.owner == w);
+      if (folder == null) {
+        folder = new SpillFolder(spilling.tempDir());
+      }
+      f = folder;
+    }
+    if (!mine.isEmpty()) {
+      java.nio.file.Path file = f.newRun();
+      SortedRun run;
+      try {
+        run = SortedRunWriter.write(file, mine, stitched(w.customerKeys), partitions, !segmentColumns.isEmpty(), w);
+      } catch (java.io.IOException e) {
+        throw f.failure(e);
+      }
+      f.written(run.bytes());
+      synchronized (this) {
+        runs.add(run);
+      }
+    }
+    w.customerKeys = new ByteKeys();
+    w.lastCustomerLength = -1;
+    w.chunk = null;
+    w.heldChunks = 0;
+    w.heldExtras = 0;
+    held.addAndGet(-w.heldBytes);
+    w.heldBytes = 0;
+  }
+
+  /*
+   * A writer's customers stitched through the identity map, opted-out ones marked dropped (length -1), as
+   * unifyCustomers does for the held events. Without identities or consent the raw ids are the stitched ones.
+   */
+  private SortedRunWriter.Keys stitched(ByteKeys keys) {
+    int n = keys.size();
+    int[] start = new int[n];
+    int[] length = new int[n];
+    if (identities.size() == 0 && consent == ConsentList.none()) {
+      for (int i = 0; i < n; i++) {
+        start[i] = keys.start(i);
+        length[i] = keys.length(i);
+      }
+      return new SortedRunWriter.Keys(keys.bytes(), start, length);
+    }
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < n; i++) {
+      String raw = keys.name(i);
+      String id = identities.resolve(raw);
+      if (consent.excludes(raw, id)) {
+        synchronized (matchedOptOuts) {
+          consent.markMatches(raw, id, matchedOptOuts);
+        }
+        length[i] = -1;
+      } else {
+        byte[] b = id.getBytes(StandardCharsets.UTF_8);
+        start[i] = all.size();
+        length[i] = b.length;
+        all.writeBytes(b);
+      }
+    }
+    return new SortedRunWriter.Keys(all.toByteArray(), start, length);
+  }
+
+  /** Deletes the spilled runs, if any; the store must not be read after. */
+  @Override
+  public synchronized void close() {
+    if (folder != null) {
+      folder.close();
+    }
+  }
+
+  /** @return runs spilled (0 when the events stayed in memory) */
+  public synchronized long spilledRuns() {
+    return folder == null ? 0 : folder.runs();
+  }
+
+  /** @return bytes spilled */
+  public synchronized long spilledBytes() {
+    return folder == null ? 0 : folder.bytes();
   }
 
   private synchronized Chunk newChunk(Writer w) {
@@ -253,9 +432,12 @@ public final class EventStore {
     return n;
   }
 
-  /** @return the number of distinct (unified) customers, known after {@link #group} */
-  public int customers() {
-    return customers;
+  /**
+   * @return the number of distinct (unified) customers, known after {@link #group} (for spilled events, after they
+   *     were read once)
+   */
+  public long customers() {
+    return grouped instanceof SpilledGroups s ? s.customers() : customers;
   }
 
   /** @return the number of distinct channels, known after {@link #group} */
@@ -269,11 +451,42 @@ public final class EventStore {
    *
    * @return the events in customer order, and how many were dropped by consent
    */
-  public synchronized Grouped group() {
+  public synchronized CustomerGroups group() {
     if (grouped == null) {
-      grouped = groupOnce();
+      grouped = spilled() ? groupSpilled() : groupOnce();
     }
     return grouped;
+  }
+
+  /* Whether the events go to disk: some did already, or all of them are over the budget now. */
+  private boolean spilled() {
+    if (spilling == null) {
+      return false;
+    }
+    long total = 0;
+    for (Writer w : writers) {
+      total += w.heldEstimate();
+    }
+    return !runs.isEmpty() || total > spilling.budgetBytes();
+  }
+
+  private CustomerGroups groupSpilled() {
+    for (Writer w : List.copyOf(writers)) {
+      spill(w);
+    }
+    unifyChannels();
+    long kept = 0;
+    long excluded = 0;
+    for (SortedRun r : runs) {
+      kept += r.events();
+      excluded += r.excluded();
+    }
+    int unmatched;
+    synchronized (matchedOptOuts) {
+      unmatched = consent.unmatched(matchedOptOuts);
+    }
+    return new SpilledGroups(runs, partitions, channelNames, !segmentColumns.isEmpty(), kept, excluded, unmatched,
+        folder);
   }
 
   private Grouped groupOnce() {
@@ -360,7 +573,9 @@ public final class EventStore {
         String raw = w.customerKeys.name(i);
         String id = identities.resolve(raw);
         if (consent.excludes(raw, id)) {
-          consent.markMatches(raw, id, matchedOptOuts);
+          synchronized (matchedOptOuts) {
+            consent.markMatches(raw, id, matchedOptOuts);
+          }
           map[i] = EXCLUDED;
         } else {
           map[i] = unified.computeIfAbsent(id, k -> unified.size());
@@ -372,7 +587,7 @@ public final class EventStore {
   }
 
   /** The events in customer order: customer {@code c} owns {@code order[start[c] .. start[c+1])}. */
-  public final class Grouped {
+  public final class Grouped implements CustomerGroups {
     private final int[] start;
     private final int[] order;
     private final long excluded;
@@ -386,23 +601,75 @@ public final class EventStore {
     }
 
     /** @return the number of customers */
-    public int customers() {
+    @Override
+    public long customers() {
       return start.length - 1;
     }
 
     /** @return the number of events kept (not excluded by consent) */
-    public int events() {
+    @Override
+    public long events() {
       return order.length;
     }
 
     /** @return the events dropped because their customer opted out */
+    @Override
     public long excludedByConsent() {
       return excluded;
     }
 
     /** @return how many ids of the consent list matched no event (see {@link ConsentList#unmatched}) */
+    @Override
     public int unmatchedOptOuts() {
       return consent.unmatched(matchedOptOuts);
+    }
+
+    @Override
+    public int channels() {
+      return channelNames.size();
+    }
+
+    /* A slice per thread from four threads on, each of at least minCustomers customers (see JourneyFold). */
+    @Override
+    public int slices(int threads, int minCustomers) {
+      int n = start.length - 1;
+      return threads < JourneyFold.MIN_THREADS_TO_SLICE ? 1 : Math.min(threads, n / minCustomers + 1);
+    }
+
+    /** Slice {@code s} of {@code n} is the customers {@code [customers * s / n, customers * (s + 1) / n)}. */
+    @Override
+    public CustomerCursor cursor(int slice, int slices) {
+      long n = start.length - 1;
+      int from = (int) (n * slice / slices);
+      int to = (int) (n * (slice + 1) / slices);
+      return new CustomerCursor() {
+        private int c = from - 1;
+
+        @Override
+        public boolean next(CustomerEvents out) {
+          if (c + 1 >= to) {
+            out.clear();
+            return false;
+          }
+          fill(++c, out);
+          return true;
+        }
+
+        @Override
+        public String[] segmentValues(FirstValues first) {
+          return Grouped.this.segmentValues(c, first);
+        }
+
+        @Override
+        public String[] segmentValues(FirstValues first, long lo, long hi) {
+          return Grouped.this.segmentValues(c, first, lo, hi);
+        }
+
+        @Override
+        public void close() {
+          // Nothing held.
+        }
+      };
     }
 
     /**
@@ -448,6 +715,7 @@ public final class EventStore {
     }
 
     /** @return a buffer for {@link #fill}, one per thread */
+    @Override
     public CustomerEvents newBuffer() {
       return new CustomerEvents(channelNames);
     }

@@ -1,6 +1,7 @@
 package io.tributary.cli.load;
 
 import io.tributary.core.segment.FirstValues;
+import io.tributary.core.segment.SegmentValues;
 import io.tributary.core.segment.SegmentedAggregate;
 import io.tributary.core.segment.Segmentation;
 
@@ -24,9 +25,10 @@ import java.util.concurrent.Future;
 
 /**
  * Folds grouped events into one {@link JourneyAggregate} through the core: each customer's events are copied into a
- * reusable column buffer and handed to the core's columnar journey entry, one slice of customers per thread, and the
- * slices merged. No object is made per event or touch. The aggregate's merge is exact and order-free, so the result
- * is the same bits for any thread count.
+ * reusable column buffer and handed to the core's columnar journey entry, one slice of customers per thread (a
+ * {@link CustomerCursor} each, over held or spilled events alike), and the slices merged. No object is made per event
+ * or touch. The aggregate's merge is exact and order-free, so the result is the same bits for any thread count and
+ * whether or not the events spilled to disk.
  */
 public final class JourneyFold {
   /*
@@ -45,7 +47,7 @@ public final class JourneyFold {
    * @param threads worker threads, {@code >= 1}
    * @return the merged aggregate
    */
-  public static JourneyAggregate fold(EventStore.Grouped grouped, JourneyOptions options,
+  public static JourneyAggregate fold(CustomerGroups grouped, JourneyOptions options,
       List<AttributionModel> models, int threads) {
     return fold(grouped, options, models, threads, null).aggregate();
   }
@@ -68,8 +70,8 @@ public final class JourneyFold {
     }
   }
 
-  /** {@link #fold(EventStore.Grouped, JourneyOptions, List, int, ZoneId, int)} with the default slicing. */
-  public static Folded fold(EventStore.Grouped grouped, JourneyOptions options, List<AttributionModel> models,
+  /** {@link #fold(CustomerGroups, JourneyOptions, List, int, ZoneId, int)} with the default slicing. */
+  public static Folded fold(CustomerGroups grouped, JourneyOptions options, List<AttributionModel> models,
       int threads, ZoneId lifetimeZone) {
     return fold(grouped, options, models, threads, lifetimeZone, Slicing.DEFAULT.minCustomers());
   }
@@ -84,23 +86,22 @@ public final class JourneyFold {
    * @param minCustomers least customers per slice when folding on several threads (see {@link Slicing})
    * @return the merged aggregate and ledger
    */
-  public static Folded fold(EventStore.Grouped grouped, JourneyOptions options, List<AttributionModel> models,
+  public static Folded fold(CustomerGroups grouped, JourneyOptions options, List<AttributionModel> models,
       int threads, ZoneId lifetimeZone, int minCustomers) {
     return fold(grouped, options, models, threads, lifetimeZone, minCustomers, Segmentation.none());
   }
 
   /**
-   * As {@link #fold(EventStore.Grouped, JourneyOptions, List, int, ZoneId, int)}; with segments, each journey is also
+   * As {@link #fold(CustomerGroups, JourneyOptions, List, int, ZoneId, int)}; with segments, each journey is also
    * folded into its segments' aggregates ({@link Folded#segmented()}), from the same journey build.
    *
    * @param segmentation the run's segments; the store's segment columns are its event-log columns
    */
-  public static Folded fold(EventStore.Grouped grouped, JourneyOptions options, List<AttributionModel> models,
+  public static Folded fold(CustomerGroups grouped, JourneyOptions options, List<AttributionModel> models,
       int threads, ZoneId lifetimeZone, int minCustomers, Segmentation segmentation) {
-    int customers = grouped.customers();
-    int slices = threads < MIN_THREADS_TO_SLICE ? 1 : Math.min(threads, customers / minCustomers + 1);
+    int slices = grouped.slices(threads, minCustomers);
     if (slices == 1) {
-      return foldRange(grouped, options, models, 0, customers, lifetimeZone, segmentation);
+      return foldRange(grouped, options, models, 0, 1, lifetimeZone, segmentation);
     }
     ExecutorService pool = Executors.newFixedThreadPool(slices, r -> {
       Thread t = new Thread(r, "tributary-fold");
@@ -110,9 +111,9 @@ public final class JourneyFold {
     try {
       List<Future<Folded>> parts = new ArrayList<>();
       for (int s = 0; s < slices; s++) {
-        int from = (int) ((long) customers * s / slices);
-        int to = (int) ((long) customers * (s + 1) / slices);
-        parts.add(pool.submit(() -> foldRange(grouped, options, models, from, to, lifetimeZone, segmentation)));
+        int slice = s;
+        parts.add(pool.submit(() -> foldRange(grouped, options, models, slice, slices, lifetimeZone,
+            segmentation)));
       }
       Folded total = null;
       for (Future<Folded> f : parts) {
@@ -146,37 +147,35 @@ public final class JourneyFold {
    * @param minCustomers least customers per slice when folding on several threads
    * @return the journeys of every date
    */
-  public static DatedAggregates foldDated(EventStore.Grouped grouped, JourneyOptions options,
+  public static DatedAggregates foldDated(CustomerGroups grouped, JourneyOptions options,
       List<AttributionModel> models, int threads, RunWindow window, ZoneId zone, int minCustomers) {
     return foldDated(grouped, options, models, threads, window, zone, minCustomers, Segmentation.none());
   }
 
   /**
-   * As {@link #foldDated(EventStore.Grouped, JourneyOptions, List, int, RunWindow, ZoneId, int)}, each date's
-   * journeys also folded per segment; a customer's event-log segment values on a date come from the events that date
-   * sees (the core's {@link DatedFold}).
+   * As {@link #foldDated(CustomerGroups, JourneyOptions, List, int, RunWindow, ZoneId, int)}, each date's journeys
+   * also folded per segment; a customer's event-log segment values on a date come from the events that date sees
+   * (the core's {@link DatedFold}).
    *
-   * @param segmentation the run's segments; the store's segment columns are its event-log columns
+   * @param segmentation the run's segments; the groups' segment columns are its event-log columns
    */
-  public static DatedAggregates foldDated(EventStore.Grouped grouped, JourneyOptions options,
+  public static DatedAggregates foldDated(CustomerGroups grouped, JourneyOptions options,
       List<AttributionModel> models, int threads, RunWindow window, ZoneId zone, int minCustomers,
       Segmentation segmentation) {
-    int customers = grouped.customers();
-    int slices = threads < MIN_THREADS_TO_SLICE ? 1 : Math.min(threads, customers / minCustomers + 1);
+    int slices = grouped.slices(threads, minCustomers);
     List<java.util.concurrent.Callable<DatedAggregates>> parts = new ArrayList<>();
     for (int s = 0; s < slices; s++) {
-      int from = (int) ((long) customers * s / slices);
-      int to = (int) ((long) customers * (s + 1) / slices);
+      int slice = s;
       parts.add(() -> {
         DatedFold.Builder b = DatedFold.builder(window, zone, options, models, segmentation);
         CustomerEvents buffer = grouped.newBuffer();
         FirstValues first = new FirstValues(segmentation.eventColumns().size());
         boolean columns = !segmentation.eventColumns().isEmpty();
-        for (int c = from; c < to; c++) {
-          grouped.fill(c, buffer);
-          int customer = c;
-          b.addCustomer(buffer, columns ? (lo, hi) -> grouped.segmentValues(customer, first, lo, hi)
-              : io.tributary.core.segment.SegmentValues.NONE);
+        try (CustomerCursor cursor = grouped.cursor(slice, slices)) {
+          SegmentValues values = columns ? (lo, hi) -> cursor.segmentValues(first, lo, hi) : SegmentValues.NONE;
+          while (cursor.next(buffer)) {
+            b.addCustomer(buffer, values);
+          }
         }
         return b.build();
       });
@@ -212,40 +211,39 @@ public final class JourneyFold {
     }
   }
 
-  private static Folded foldRange(EventStore.Grouped grouped, JourneyOptions options,
-      List<AttributionModel> models, int from, int to, ZoneId lifetimeZone, Segmentation segmentation) {
-    if (segmentation.enabled()) {
-      return foldSegmented(grouped, options, models, from, to, lifetimeZone, segmentation);
-    }
-    JourneyAggregate.Builder b = JourneyAggregate.builder(options, models);
-    CustomerEvents buffer = grouped.newBuffer();
-    if (lifetimeZone == null) {
-      for (int c = from; c < to; c++) {
-        grouped.fill(c, buffer);
-        b.addCustomer(buffer);
+  private static Folded foldRange(CustomerGroups grouped, JourneyOptions options,
+      List<AttributionModel> models, int slice, int slices, ZoneId lifetimeZone, Segmentation segmentation) {
+    try (CustomerCursor cursor = grouped.cursor(slice, slices)) {
+      if (segmentation.enabled()) {
+        return foldSegmented(grouped, cursor, options, models, lifetimeZone, segmentation);
       }
-      return new Folded(b.build(), null);
+      JourneyAggregate.Builder b = JourneyAggregate.builder(options, models);
+      CustomerEvents buffer = grouped.newBuffer();
+      if (lifetimeZone == null) {
+        while (cursor.next(buffer)) {
+          b.addCustomer(buffer);
+        }
+        return new Folded(b.build(), null);
+      }
+      AcquisitionRecorder recorder = new AcquisitionRecorder(models, lifetimeZone);
+      while (cursor.next(buffer)) {
+        recorder.startCustomer(buffer.channelNames());
+        b.addCustomer(buffer, recorder);
+        recorder.endCustomer();
+      }
+      return new Folded(b.build(), recorder.build());
     }
-    AcquisitionRecorder recorder = new AcquisitionRecorder(models, lifetimeZone);
-    for (int c = from; c < to; c++) {
-      grouped.fill(c, buffer);
-      recorder.startCustomer(buffer.channelNames());
-      b.addCustomer(buffer, recorder);
-      recorder.endCustomer();
-    }
-    return new Folded(b.build(), recorder.build());
   }
 
   /* The segmented fold: one journey build per customer feeds (all), the segments and, when asked, lifetime value. */
-  private static Folded foldSegmented(EventStore.Grouped grouped, JourneyOptions options,
-      List<AttributionModel> models, int from, int to, ZoneId lifetimeZone, Segmentation segmentation) {
+  private static Folded foldSegmented(CustomerGroups grouped, CustomerCursor cursor, JourneyOptions options,
+      List<AttributionModel> models, ZoneId lifetimeZone, Segmentation segmentation) {
     SegmentedAggregate.Builder b = SegmentedAggregate.builder(options, models, segmentation);
     CustomerEvents buffer = grouped.newBuffer();
     FirstValues first = new FirstValues(segmentation.eventColumns().size());
     AcquisitionRecorder recorder = lifetimeZone == null ? null : new AcquisitionRecorder(models, lifetimeZone);
-    for (int c = from; c < to; c++) {
-      grouped.fill(c, buffer);
-      String[] values = grouped.segmentValues(c, first);
+    while (cursor.next(buffer)) {
+      String[] values = cursor.segmentValues(first);
       if (recorder != null) {
         recorder.startCustomer(buffer.channelNames());
       }

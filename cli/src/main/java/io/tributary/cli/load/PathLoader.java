@@ -1,9 +1,10 @@
 package io.tributary.cli.load;
 
 import io.tributary.cli.csv.InputSource;
+import io.tributary.cli.load.SlicedReading.Bad;
+import io.tributary.cli.load.SlicedReading.Range;
 import io.tributary.core.Errors;
 import io.tributary.core.InputException;
-import io.tributary.core.TributaryException;
 import io.tributary.core.input.CsvRecords;
 import io.tributary.core.input.Header;
 import io.tributary.core.input.PathRowFold;
@@ -12,12 +13,7 @@ import io.tributary.core.input.PathTotals;
 import io.tributary.core.input.RangeCheck;
 import io.tributary.core.input.RawRows;
 import io.tributary.core.paths.PathCounts;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Reads a path file into {@link PathCounts} with the core's reader ({@link CsvRecords}) and row fold
@@ -42,16 +38,6 @@ public final class PathLoader {
    */
   public record Result(PathCounts paths, InputStats stats) {}
 
-  /** A bad row of a range: the reason (its line counted from the range's start) and the cells as read. */
-  private record Bad(InputException reason, String[] cells) {}
-
-  /**
-   * What one range gave. {@code fatal} ends the reading (line range-relative); {@code passed} says that its counts
-   * passed the limit (then the file is read again in one piece).
-   */
-  private record Range(PathRowFold fold, long read, long accepted, long lines, long first, long stoppedAt,
-      List<Bad> bad, InputException fatal, boolean passed) {}
-
   /** {@link #load(InputSource, ReadSettings, Rejects, int)} on one thread. */
   public static Result load(InputSource source, ReadSettings settings, Rejects rejects) {
     return load(source, settings, rejects, 1);
@@ -67,10 +53,9 @@ public final class PathLoader {
    *     that add up past {@link PathTotals#MAX_JOURNEYS} (under any policy)
    */
   public static Result load(InputSource source, ReadSettings settings, Rejects rejects, int threads) {
-    long size = threads < 2 ? -1 : source.sliceableSize();
-    int n = size >= settings.slicing().minBytes() ? threads : 1;
-    if (n > 1) {
-      Result sliced = sliced(source, settings, rejects, size, n);
+    long[] cuts = SlicedReading.cuts(source, settings.slicing(), threads);
+    if (cuts.length > 2) {
+      Result sliced = sliced(source, settings, rejects, cuts);
       if (sliced != null) {
         return sliced;
       }
@@ -78,30 +63,26 @@ public final class PathLoader {
     return whole(source, settings, rejects);
   }
 
-  /* The file in one piece, every event in file order: the reference every sliced reading must equal. */
+  /*
+   * The file in one piece, every row in file order: the reference every sliced reading must equal. Read as one range
+   * (bad rows kept until it ends, then reported in order), so that both readings apply the same loop.
+   */
   private static Result whole(InputSource source, ReadSettings settings, Rejects rejects) {
     try (CsvRecords reader = source.records(settings.delimiter(), Long.MAX_VALUE)) {
       Header header = PathRowParser.header(reader.file(), reader.header(), settings.mapping());
-      PathRowFold fold = new PathRowFold(new PathRowParser(header, settings.mapping(), settings.pathSeparator()));
       RawRows raw = RawRows.of(reader.header(), reader.delimiter());
-      long read = 0;
-      long accepted = 0;
-      while (reader.next()) {
-        read++;
-        boolean added;
-        try {
-          added = fold.add(reader);
-        } catch (InputException bad) {
-          rejects.reject(bad, reader.texts(), raw);
-          continue;
-        }
-        if (!added) {
-          // Not a bad row but a bad input: no policy can skip its way to counts that add up.
-          throw passedLimit(reader.file(), reader.line(), settings, fold.totals().exceededColumn());
-        }
-        accepted++;
+      Range<PathRowFold> r = read(reader, settings, header, rejects.policy() == OnBadRow.FAIL);
+      for (Bad b : r.bad()) {
+        rejects.reject(b.reason(), b.cells(), raw);
       }
-      return result(reader.file(), fold.build(), read, accepted);
+      if (r.fatal() != null) {
+        throw r.fatal();
+      }
+      if (r.stopped()) {
+        // Not a bad row but a bad input: no policy can skip its way to counts that add up.
+        throw passedLimit(reader.file(), reader.line(), settings, r.state().totals().exceededColumn());
+      }
+      return result(reader.file(), r.state().build(), r.read(), r.accepted());
     }
   }
 
@@ -109,31 +90,27 @@ public final class PathLoader {
    * The file in n ranges read at once; null when it must be read again in one piece (ranges that disagree, counts that
    * may pass the limit), before anything was reported.
    */
-  private static Result sliced(InputSource source, ReadSettings settings, Rejects rejects, long size, int n) {
-    long[] cuts = new long[n + 1];
-    for (int k = 1; k <= n; k++) {
-      cuts[k] = k == n ? Long.MAX_VALUE : size * k / n;
-    }
+  private static Result sliced(InputSource source, ReadSettings settings, Rejects rejects, long[] cuts) {
     boolean failFast = rejects.policy() == OnBadRow.FAIL;
-    List<Range> ranges;
+    List<Range<PathRowFold>> ranges;
     String file;
     RawRows raw;
     try (CsvRecords head = source.records(settings.delimiter(), cuts[1])) {
       file = head.file();
       Header header = PathRowParser.header(file, head.header(), settings.mapping());
       raw = RawRows.of(head.header(), head.delimiter());
-      ranges = readAll(source, settings, header, head, cuts, failFast);
+      ranges = SlicedReading.readAll(source, head, cuts, r -> read(r, settings, header, failFast), () -> { });
     }
     long[] first = new long[ranges.size()];
     long[] stopped = new long[ranges.size()];
     long before = 0;
     int last = ranges.size() - 1; // the last range a reading in one piece gets to
     for (int k = 0; k < ranges.size(); k++) {
-      Range r = ranges.get(k);
+      Range<PathRowFold> r = ranges.get(k);
       first[k] = r.first();
       stopped[k] = r.fatal() != null ? -1 : r.stoppedAt();
-      PathTotals t = r.fold().totals();
-      if (r.passed() || PathTotals.passes(before, t.conversions(), t.nulls()) != null) {
+      PathTotals t = r.state().totals();
+      if (r.stopped() || PathTotals.passes(before, t.conversions(), t.nulls()) != null) {
         return null;
       }
       before += t.conversions() + t.nulls();
@@ -151,91 +128,26 @@ public final class PathLoader {
     long accepted = 0;
     PathCounts paths = PathCounts.empty();
     for (int k = 0; k <= last; k++) {
-      Range r = ranges.get(k);
+      Range<PathRowFold> r = ranges.get(k);
       for (Bad b : r.bad()) {
-        rejects.reject(rebase(b.reason(), base), b.cells(), raw);
+        rejects.reject(SlicedReading.rebase(b.reason(), base), b.cells(), raw);
       }
       if (r.fatal() != null) {
-        throw rebase(r.fatal(), base);
+        throw SlicedReading.rebase(r.fatal(), base);
       }
       base += r.lines();
       read += r.read();
       accepted += r.accepted();
-      paths = paths.merge(r.fold().build());
+      paths = paths.merge(r.state().build());
     }
     return result(file, paths, read, accepted);
   }
 
-  private static List<Range> readAll(InputSource source, ReadSettings settings, Header header, CsvRecords head,
-      long[] cuts, boolean failFast) {
-    int n = cuts.length - 1;
-    ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-      Thread t = new Thread(r, "tributary-read");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<Range>> parts = new ArrayList<>();
-      parts.add(pool.submit(() -> read(head, settings, header, failFast)));
-      for (int k = 1; k < n; k++) {
-        long from = cuts[k];
-        long to = cuts[k + 1];
-        parts.add(pool.submit(() -> {
-          try (CsvRecords r = source.range(from, to, false, head.delimiter(), head.header())) {
-            return read(r, settings, header, failFast);
-          }
-        }));
-      }
-      List<Range> out = new ArrayList<>();
-      for (Future<Range> f : parts) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TributaryException("interrupted while reading", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new TributaryException("reading failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /* Reads one range; errors are kept, not thrown, until the ranges are known to be right. */
-  private static Range read(CsvRecords records, ReadSettings settings, Header header, boolean failFast) {
+  /* Reads one range; a row whose counts pass the limit stops it (then the file is read again in one piece). */
+  private static Range<PathRowFold> read(CsvRecords records, ReadSettings settings, Header header,
+      boolean failFast) {
     PathRowFold fold = new PathRowFold(new PathRowParser(header, settings.mapping(), settings.pathSeparator()));
-    long read = 0;
-    long accepted = 0;
-    List<Bad> bad = new ArrayList<>();
-    InputException fatal = null;
-    boolean passed = false;
-    try {
-      while (records.next()) {
-        read++;
-        try {
-          if (!fold.add(records)) {
-            passed = true;
-            break;
-          }
-          accepted++;
-        } catch (InputException x) {
-          bad.add(new Bad(x, records.texts()));
-          if (failFast) {
-            break;
-          }
-        }
-      }
-    } catch (InputException x) {
-      fatal = x;
-    }
-    return new Range(fold, read, accepted, records.linesRead(), records.firstRecord(), records.stoppedAt(), bad,
-        fatal, passed);
+    return SlicedReading.read(records, fold, fold::add, failFast);
   }
 
   private static Result result(String file, PathCounts paths, long read, long accepted) {
@@ -250,12 +162,5 @@ public final class PathLoader {
 
   private static InputException passedLimit(String file, long line, ReadSettings settings, String column) {
     return new InputException(file, line, settings.mapping().source(column), PathTotals.reason());
-  }
-
-  private static InputException rebase(InputException e, long linesBefore) {
-    if (linesBefore == 0 || e.line() == 0) {
-      return e;
-    }
-    return new InputException(e.file(), linesBefore + e.line(), e.column(), e.reason());
   }
 }

@@ -21,8 +21,8 @@ public final class PurchaseFold {
   /**
    * The summaries of a log.
    *
-   * @param byCustomer per customer index of the grouping: the summary, or null for a customer without a purchase in
-   *     the calibration window
+   * @param byCustomer per customer in the grouping's order: the summary, or null for a customer without a purchase
+   *     in the calibration window
    * @param summaries the non-null summaries, in customer index order
    * @param calibrationEnd the calibration end used (given, or the day of the log's last purchase)
    * @param acquiredAfterEnd customers whose first purchase is after the calibration end
@@ -40,20 +40,21 @@ public final class PurchaseFold {
    * @return the summaries
    * @throws ClvException when the log has no conversion, or none on or before the calibration end
    */
-  public static Result fold(EventStore.Grouped grouped, ZoneId zone, ClvOptions options, String source) {
-    int customers = grouped.customers();
+  public static Result fold(CustomerGroups grouped, ZoneId zone, ClvOptions options, String source) {
     CustomerEvents buffer = grouped.newBuffer();
     PurchaseHistory history = new PurchaseHistory();
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     // Pass 1: the log's purchase days (the default calibration end, and the message when the window is empty).
-    for (int c = 0; c < customers; c++) {
-      grouped.fill(c, buffer);
-      history.clear();
-      history.addConversions(buffer, zone);
-      if (history.size() > 0) {
-        first = Math.min(first, history.firstDay());
-        last = Math.max(last, history.lastDay());
+    // Spilled events are merged from disk once per pass; held ones are read in place.
+    try (CustomerCursor cursor = grouped.cursor()) {
+      while (cursor.next(buffer)) {
+        history.clear();
+        history.addConversions(buffer, zone);
+        if (history.size() > 0) {
+          first = Math.min(first, history.firstDay());
+          last = Math.max(last, history.lastDay());
+        }
       }
     }
     if (last == Long.MIN_VALUE) {
@@ -65,28 +66,30 @@ public final class PurchaseFold {
       throw new ClvException(source + ": no purchase on or before the calibration end " + end
           + " (purchases run from " + LocalDate.ofEpochDay(first) + " to " + LocalDate.ofEpochDay(last) + ")");
     }
-    CustomerSummary[] byCustomer = new CustomerSummary[customers];
+    List<CustomerSummary> byCustomer = new ArrayList<>();
     List<CustomerSummary> summaries = new ArrayList<>();
     int after = 0;
     int none = 0;
     long duplicates = 0;
-    for (int c = 0; c < customers; c++) {
-      grouped.fill(c, buffer);
-      history.clear();
-      duplicates += history.addConversions(buffer, zone);
-      if (history.size() == 0) {
-        none++;
-        continue;
-      }
-      CustomerSummary s = history.summary(end.toEpochDay(), options.timeUnit());
-      if (s == null) {
-        after++;
-      } else {
-        byCustomer[c] = s;
-        summaries.add(s);
+    try (CustomerCursor cursor = grouped.cursor()) {
+      while (cursor.next(buffer)) {
+        history.clear();
+        duplicates += history.addConversions(buffer, zone);
+        CustomerSummary s = null;
+        if (history.size() == 0) {
+          none++;
+        } else {
+          s = history.summary(end.toEpochDay(), options.timeUnit());
+          if (s == null) {
+            after++;
+          } else {
+            summaries.add(s);
+          }
+        }
+        byCustomer.add(s);
       }
     }
-    return new Result(Collections.unmodifiableList(java.util.Arrays.asList(byCustomer)), List.copyOf(summaries), end,
-        after, none, duplicates);
+    return new Result(Collections.unmodifiableList(byCustomer), List.copyOf(summaries), end, after, none,
+        duplicates);
   }
 }

@@ -13,15 +13,23 @@ import java.util.Objects;
  * @param delimiter the field delimiter, or auto-detection
  * @param pathSeparator separator of channels in a path file
  * @param slicing when reading and folding are spread over threads
+ * @param spilling when the held events spill to disk, and where
  */
 public record ReadSettings(ColumnMapping mapping, ZoneId zone, Delimiter delimiter, String pathSeparator,
-    Slicing slicing) {
+    Slicing slicing, Spilling spilling) {
   public ReadSettings {
     Objects.requireNonNull(mapping, "mapping");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(delimiter, "delimiter");
     Objects.requireNonNull(pathSeparator, "pathSeparator");
     Objects.requireNonNull(slicing, "slicing");
+    Objects.requireNonNull(spilling, "spilling");
+  }
+
+  /** Settings with the default spilling (the core's {@code --memory-budget} and {@code --temp-dir} defaults). */
+  public ReadSettings(ColumnMapping mapping, ZoneId zone, Delimiter delimiter, String pathSeparator,
+      Slicing slicing) {
+    this(mapping, zone, delimiter, pathSeparator, slicing, Spilling.defaults());
   }
 
   /** Settings with the default slicing thresholds. */
@@ -36,6 +44,11 @@ public record ReadSettings(ColumnMapping mapping, ZoneId zone, Delimiter delimit
 
   /** @return these settings with other slicing thresholds */
   public ReadSettings withSlicing(Slicing s) {
-    return new ReadSettings(mapping, zone, delimiter, pathSeparator, s);
+    return new ReadSettings(mapping, zone, delimiter, pathSeparator, s, spilling);
+  }
+
+  /** @return these settings with another memory budget or temporary folder */
+  public ReadSettings withSpilling(Spilling s) {
+    return new ReadSettings(mapping, zone, delimiter, pathSeparator, slicing, s);
   }
 }

@@ -9,9 +9,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How inputs are read: column mapping, value aliases, zone, delimiter, path separator, bad-row policy. */
+/**
+ * How inputs are read: column mapping, value aliases, zone, delimiter, path separator, bad-row policy, and the memory
+ * budget the grouped events keep to ({@link MemoryFlags}; a command mixing these in declares
+ * {@code modelTransformer = CoreOptions.Generated.class}).
+ */
 public final class ReadOptions {
   @Option(names = "--map", paramLabel = "COLUMN=SOURCE",
       description = "Read SPEC column COLUMN from the file's column SOURCE, e.g. customer_id=cookie (repeatable; "
@@ -47,6 +52,8 @@ public final class ReadOptions {
       description = "Least customers per slice when journeys are folded on several threads (default: 10000).")
   int sliceMinCustomers;
 
+  @Mixin MemoryFlags memory = new MemoryFlags();
+
   @Option(names = "--rejects", paramLabel = "FILE",
       description = "With --on-bad-row skip: write the rejected rows (source,line,reason,raw) to FILE as CSV.")
   String rejectsFile;
@@ -79,6 +86,6 @@ public final class ReadOptions {
       throw new IllegalArgumentException("--path-separator must not be empty");
     }
     return new ReadSettings(mapping(), zone, delimiter, pathSeparator,
-        new Slicing(sliceMinBytes, sliceMinCustomers));
+        new Slicing(sliceMinBytes, sliceMinCustomers), memory.spilling());
   }
 }

@@ -46,6 +46,24 @@ public final class Numbers {
       return Long.toString((long) d);
     }
     BigDecimal exact = new BigDecimal(d);
+    if ((Double.doubleToRawLongBits(d) & 0x000F_FFFF_FFFF_FFFFL) != 0) {
+      // Not a power of two: the doubles next to d are equally far on both sides, so the decimals that read back as d
+      // form a symmetric interval around it. The nearest (p+1)-digit decimal is at least as close as the nearest
+      // p-digit one (every p-digit decimal is a (p+1)-digit one), so once a precision reads back, every higher one
+      // does: bisect for the first (4-5 roundings, not up to 17; the CSV writer of a segmented run formats millions).
+      int lo = 1;
+      int hi = 17;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (exact.round(DIGITS[mid]).doubleValue() == d) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      return plain(exact.round(DIGITS[lo]));
+    }
+    // A power of two: the interval is twice as wide above d as below, so look at every precision in turn.
     for (int p = 1; p <= 17; p++) {
       BigDecimal candidate = exact.round(DIGITS[p]);
       if (candidate.doubleValue() == d) {

@@ -51,6 +51,40 @@ public record OutputTarget(Kind kind, Path path) {
   }
 
   /**
+   * The target of a command that writes one table ({@code paths}, {@code clv}): a file or stdout.
+   *
+   * @param output the {@code --output} value, {@code -} or null for stdout
+   * @throws IllegalArgumentException for a directory
+   */
+  public static OutputTarget oneFile(String output) {
+    OutputTarget target = resolve(output);
+    if (target.kind() == Kind.DIRECTORY) {
+      throw new IllegalArgumentException("--output must be a file with an extension or -, not a directory");
+    }
+    return target;
+  }
+
+  /** Writes text to an open target. */
+  public interface Text {
+    /** @param out the target, open */
+    void write(Writer out) throws IOException;
+  }
+
+  /**
+   * Opens the target, writes {@code text} and closes it (stdout is flushed, not closed).
+   *
+   * @param stdout the run's standard output
+   * @throws java.io.UncheckedIOException when the write fails
+   */
+  public void write(PrintStream stdout, Text text) {
+    try (Writer w = open(stdout)) {
+      text.write(w);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Opens the target for text (UTF-8). For stdout the returned writer flushes but never closes the stream.
    *
    * @param stdout the run's standard output

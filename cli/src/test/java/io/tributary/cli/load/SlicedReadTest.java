@@ -148,7 +148,7 @@ class SlicedReadTest {
     EventLoader.Result r = EventLoader.load(new InputSource(file.toString(), null),
         ReadSettings.defaults().withSlicing(new Slicing(minParallel, 10_000)), ids, consent, rejects, Progress.none(),
         threads);
-    EventStore.Grouped g = r.store().group();
+    CustomerGroups g = r.store().group();
     // Fold slices of one customer upwards: with four threads the journeys are folded in four slices.
     JourneyAggregate agg = JourneyFold.fold(g, JourneyOptions.defaults(), MODELS, threads, null, 1).aggregate();
     return new Read(r.stats().read(), r.stats().accepted(), rejects.rows(), r.store().customers(), agg,

@@ -60,6 +60,29 @@ class NumbersTest {
   }
 
   @Test
+  void format_powersOfTwoAndNeighbours_sameAsTryingEveryPrecision() {
+    // The bisection relies on a symmetric interval around d; powers of two (asymmetric) take every precision in turn.
+    // Both must give what trying every precision from 1 up gives (the definition, written out here).
+    for (int e = -80; e <= 80; e++) {
+      double p = Math.scalb(1.0, e);
+      for (double d : new double[] {p, Math.nextUp(p), Math.nextDown(p), 3 * p, p / 3}) {
+        assertEquals(everyPrecision(d), Numbers.format(d), Double.toString(d));
+      }
+    }
+  }
+
+  private static String everyPrecision(double d) {
+    BigDecimal exact = new BigDecimal(d);
+    for (int p = 1; ; p++) {
+      BigDecimal c = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+      if (c.doubleValue() == d) {
+        BigDecimal s = c.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();
+      }
+    }
+  }
+
+  @Test
   void format_nonFinite_refused() {
     assertThrows(IllegalArgumentException.class, () -> Numbers.format(Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> Numbers.format(Double.POSITIVE_INFINITY));

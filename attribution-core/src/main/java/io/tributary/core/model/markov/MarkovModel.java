@@ -35,7 +35,8 @@ public final class MarkovModel implements PathModel {
    * state leaves it; so the chain's P(conv) = Σ conversions(s)/journeys = the empirical conversion rate, at every
    * order, and E[value] = value / journeys. fit() solves the baseline from zero and checks both to 1e-9: a cheap
    * end-to-end test of the solver on the actual data.
-   * Removals. One solve per channel, warm-started from the baseline (an upper bound), skipped when none of the
+   * Removals. On a chain of at most RemovalUpdate.LIMIT states, read off one factorisation (RemovalUpdate); on a
+   * larger one, one solve per channel, warm-started from the baseline (an upper bound). Skipped when none of the
    * channel's states can reach a state with conversions (RE exactly 0 then).
    */
   private static final double CONSISTENCY_TOLERANCE = 1e-9;
@@ -97,6 +98,12 @@ public final class MarkovModel implements PathModel {
 
     boolean[] reachesConversion = reaches(chain, converts);
     boolean[] reachesValue = reaches(chain, earns);
+    // A small chain is factorised once and every removal read off it (RemovalUpdate); a larger one is solved again
+    // per channel, block by block.
+    RemovalUpdate update = n > 0 && n <= RemovalUpdate.LIMIT ? new RemovalUpdate(chain) : null;
+    double[][] reach = update == null ? null
+        : new double[][] {update.reach(conversionRate), update.reach(valueRate)};
+    double[] readOuts = {dot(base, conversionRate), dot(base, valueRate)};
     List<RemovalEffect> effects = new ArrayList<>(chain.channels.length);
     for (int c = 0; c < chain.channels.length; c++) {
       int[] states = chain.statesOf[c];
@@ -105,14 +112,20 @@ public final class MarkovModel implements PathModel {
       double pWithout = p;
       double evWithout = ev;
       if (affectsConversions || affectsValue) {
-        boolean[] removed = new boolean[n];
-        for (int s : states) {
-          removed[s] = true;
+        double[] without;
+        if (update != null) {
+          without = update.without(states, base, readOuts, reach);
+        } else {
+          boolean[] removed = new boolean[n];
+          for (int s : states) {
+            removed[s] = true;
+          }
+          double[] x = solver.solve(removed, base);
+          without = new double[] {dot(x, conversionRate), dot(x, valueRate)};
         }
-        double[] x = solver.solve(removed, base);
-        // A direct solve may leave visits of -1e-17 where the truth is 0: clamp to the true range [0, baseline].
-        pWithout = affectsConversions ? clamp(dot(x, conversionRate) / journeys, p) : p;
-        evWithout = affectsValue ? clamp(dot(x, valueRate) / journeys, ev) : ev;
+        // Rounding may leave -1e-17 where the truth is 0: clamp to the true range [0, baseline].
+        pWithout = affectsConversions ? clamp(without[0] / journeys, p) : p;
+        evWithout = affectsValue ? clamp(without[1] / journeys, ev) : ev;
       }
       double effect = p > 0 ? 1 - pWithout / p : 0;
       double valueEffect = ev > 0 ? 1 - evWithout / ev : 0;

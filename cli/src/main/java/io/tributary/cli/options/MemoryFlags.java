@@ -1,0 +1,29 @@
+package io.tributary.cli.options;
+
+import io.tributary.cli.load.Spilling;
+import io.tributary.core.options.MemoryOptionSpec;
+import io.tributary.core.options.OptionDef;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code --memory-budget} and {@code --temp-dir}, generated from the core's {@link MemoryOptionSpec}: how much of
+ * the heap the grouped events may take before they spill to sorted runs on disk, and where the runs go.
+ */
+@Command
+public final class MemoryFlags extends CoreOptions {
+  @Override
+  List<OptionDef<?>> generated() {
+    return MemoryOptionSpec.ALL;
+  }
+
+  /** @return the budget and folder, parsed and defaulted by the core */
+  public Spilling spilling() {
+    return new Spilling(value(MemoryOptionSpec.MEMORY_BUDGET), value(MemoryOptionSpec.TEMP_DIR));
+  }
+
+  private <T> T value(OptionDef<T> def) {
+    String text = given.get(def.name());
+    return text == null ? def.defaultValue() : def.parse(text);
+  }
+}
