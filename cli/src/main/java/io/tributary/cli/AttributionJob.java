@@ -107,7 +107,6 @@ final class AttributionJob {
     }
     Segmentation segmentation = flags.segmentation();
     segmentation.requireEventLog(events);
-    segmentation.requireWholeInput(window.windowed());
     var settings = read.settings();
     var modelOptions = flags.options();
     var journeyOptions = flags.journeyOptions();
@@ -137,11 +136,7 @@ final class AttributionJob {
     SpendTable spend = SpendTable.empty();
     java.util.SortedMap<java.time.LocalDate, SpendTable> spendByDate = new java.util.TreeMap<>();
     if (window.windowed()) {
-      if (touchpoint != io.tributary.core.journey.TouchpointLevel.CHANNEL) {
-        throw new IllegalArgumentException("report dates (--run-date, --from/--to) credit channels only so far: "
-            + "give --touchpoint channel or --conversions all");
-      }
-      spendByDate = run.spendByDate(side.spend());
+      spendByDate = run.spendByDate(side.spend(), touchpoint);
     } else {
       spend = run.spend(side.spend(), touchpoint);
     }
@@ -164,12 +159,13 @@ final class AttributionJob {
       }
       if (window.windowed()) {
         DatedAggregates byDate = JourneyFold.foldDated(grouped, journeyOptions, models, flags.threads(), window,
-            settings.zone(), settings.slicing().minCustomers());
+            settings.zone(), settings.slicing().minCustomers(), segmentation);
         JourneyAggregate empty = JourneyAggregate.builder(journeyOptions, models).build();
         clock.lap("build and fold journeys per date");
         var daily = spendByDate;
         dated = WindowedReport.compute(byDate, window, empty, models, modelOptions,
-            d -> daily.getOrDefault(d, SpendTable.empty()));
+            d -> daily.getOrDefault(d, SpendTable.empty()), touchpoint, segmentation);
+        notes.addAll(WindowedReport.segmentNotes(dated));
         aggregate = byDate.get(window.report().last(), empty);
         duplicates = window.report().dates().stream()
             .mapToLong(d -> byDate.get(d, empty).duplicateConversions()).sum();

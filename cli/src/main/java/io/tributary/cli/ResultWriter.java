@@ -90,6 +90,8 @@ final class ResultWriter {
             try (Writer w = target.open(streams.out())) {
               CsvTableWriter.write(segmented != null ? segmentedCredit(segmented, runDate)
                   : dated.isEmpty() ? SpecTables.channelCredit(report, runDate)
+                  : segmented(dated) ? datedSegmented(OutputTables.CHANNEL_CREDIT, dated,
+                      SegmentedReport::channelCredit)
                   : SpecTables.dated(OutputTables.CHANNEL_CREDIT, dated, d -> d.report().channelCredit()), w);
             }
           }
@@ -184,25 +186,49 @@ final class ResultWriter {
     return tables;
   }
 
-  /* A windowed run's tables, as the Spark job writes its partitions: rejected rows go with the last date. */
+  /*
+   * A windowed run's tables, as the Spark job writes its partitions: rejected rows go with the last date. A segmented
+   * run's customer tables are in their segmented form, each date's rows led by its run_date.
+   */
   private static List<Table> datedTables(List<RejectedRow> rejected, List<WindowedReport.Dated> dated) {
+    boolean seg = segmented(dated);
     List<Table> tables = new ArrayList<>();
-    tables.add(SpecTables.dated(OutputTables.CHANNEL_CREDIT, dated, d -> d.report().channelCredit()));
-    tables.add(SpecTables.dated(OutputTables.CONVERSION_KPIS, dated, d -> SpecTables.kpiRows(d.report())));
-    tables.add(SpecTables.dated(OutputTables.PATH_SUMMARY, dated, d -> d.report().pathSummary()));
+    tables.add(seg ? datedSegmented(OutputTables.CHANNEL_CREDIT, dated, SegmentedReport::channelCredit)
+        : SpecTables.dated(OutputTables.CHANNEL_CREDIT, dated, d -> d.report().channelCredit()));
+    if (dated.stream().anyMatch(d -> !d.report().channelRollup().isEmpty())) {
+      tables.add(SpecTables.dated(OutputTables.CHANNEL_ROLLUP, dated, d -> d.report().channelRollup()));
+    }
+    tables.add(seg ? datedSegmented(OutputTables.CONVERSION_KPIS, dated, SegmentedReport::kpis)
+        : SpecTables.dated(OutputTables.CONVERSION_KPIS, dated, d -> SpecTables.kpiRows(d.report())));
+    tables.add(seg ? datedSegmented(OutputTables.PATH_SUMMARY, dated, SegmentedReport::pathSummary)
+        : SpecTables.dated(OutputTables.PATH_SUMMARY, dated, d -> d.report().pathSummary()));
     if (!rejected.isEmpty()) {
       tables.add(SpecTables.rejectedRows(rejected, dated.get(dated.size() - 1).date()));
     }
     if (dated.stream().anyMatch(d -> d.markov().isPresent())) {
-      tables.add(SpecTables.dated(OutputTables.MARKOV_TRANSITIONS, dated,
-          d -> d.markov().map(MarkovDiagnostics::transitions).orElse(List.of())));
-      tables.add(SpecTables.dated(OutputTables.REMOVAL_EFFECTS, dated,
-          d -> d.markov().map(MarkovDiagnostics::removalEffects).orElse(List.of())));
+      tables.add(seg ? datedSegmented(OutputTables.MARKOV_TRANSITIONS, dated, SegmentedReport::transitions)
+          : SpecTables.dated(OutputTables.MARKOV_TRANSITIONS, dated,
+              d -> d.markov().map(MarkovDiagnostics::transitions).orElse(List.of())));
+      tables.add(seg ? datedSegmented(OutputTables.REMOVAL_EFFECTS, dated, SegmentedReport::removals)
+          : SpecTables.dated(OutputTables.REMOVAL_EFFECTS, dated,
+              d -> d.markov().map(MarkovDiagnostics::removalEffects).orElse(List.of())));
     }
     if (dated.stream().anyMatch(d -> !d.fits().isEmpty())) {
       tables.add(SpecTables.dated(OutputTables.MODEL_FIT, dated, WindowedReport.Dated::fits));
     }
     return tables;
+  }
+
+  private static boolean segmented(List<WindowedReport.Dated> dated) {
+    return !dated.isEmpty() && dated.get(0).segmented() != null;
+  }
+
+  /* A segmented table of every date: the run's segment columns after run_date. */
+  private static <R> Table datedSegmented(io.tributary.core.output.TableSchema<R> base,
+      List<WindowedReport.Dated> dated,
+      java.util.function.Function<SegmentedReport, List<io.tributary.core.output.SegmentRow<R>>> of) {
+    List<String> names = dated.get(0).segmented().segmentation().names();
+    return SpecTables.dated(OutputTables.segmented(base, names), dated, d -> of.apply(d.segmented()));
   }
 
   private static void requireNotDirectory(OutputTarget target, String format) {

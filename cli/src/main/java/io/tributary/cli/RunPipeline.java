@@ -93,15 +93,15 @@ final class RunPipeline implements AutoCloseable {
   }
 
   /**
-   * @return the spend file read per date (empty when {@code file} is null): a windowed run credits each date with its
-   *     own spend
+   * @return the spend file read per date for a run at {@code level} (empty when {@code file} is null): a windowed run
+   *     credits each date with its own spend
    */
-  java.util.SortedMap<LocalDate, SpendTable> spendByDate(String file) {
+  java.util.SortedMap<LocalDate, SpendTable> spendByDate(String file, TouchpointLevel level) {
     if (file == null) {
       return new java.util.TreeMap<>();
     }
     var loaded = SideInputs.spendByDate(new InputSource(file, streams.in()), read.settings().mapping(),
-        rejects);
+        rejects, level);
     stats.add(loaded.stats());
     return loaded.value();
   }

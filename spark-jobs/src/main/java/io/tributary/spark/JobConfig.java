@@ -94,11 +94,6 @@ public record JobConfig(
           + timezone);
     }
     models.segmentation().requireEventLog(events != null);
-    models.segmentation().requireWholeInput(window.windowed());
-    if (window.windowed() && models.touchpoint() != io.tributary.core.journey.TouchpointLevel.CHANNEL) {
-      throw new IllegalArgumentException("report dates (--run-date, --from/--to) credit channels only so far: give "
-          + "--touchpoint channel or --conversions all");
-    }
     if (lifetime != null && window.windowed()) {
       throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " values the whole input: it takes no report "
           + "dates (--run-date, --from/--to); use --conversions all");

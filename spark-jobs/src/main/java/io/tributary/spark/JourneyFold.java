@@ -1,6 +1,7 @@
 package io.tributary.spark;
 
 import io.tributary.core.segment.FirstValues;
+import io.tributary.core.segment.SegmentValues;
 import io.tributary.core.segment.SegmentedAggregate;
 import io.tributary.core.segment.Segmentation;
 
@@ -69,11 +70,11 @@ final class JourneyFold implements FlatMapFunction<Iterator<Row>, Row> {
   public Iterator<Row> call(Iterator<Row> input) {
     List<AttributionModel> models = spec.resolve(Set.of(Requirement.TIMESTAMPS));
     JourneyAggregate.Builder builder = window != null ? null : JourneyAggregate.builder(spec.journeyOptions(), models);
-    DatedFold.Builder dated = window == null ? null
-        : DatedFold.builder(window, ZoneId.of(zone), spec.journeyOptions(), models);
-    // --segment-by (whole-input runs): the same journeys folded into (all) and their segments' aggregates, shipped
-    // in one payload.
+    // --segment-by: the same journeys folded into (all) and their segments' aggregates, shipped in one payload (per
+    // date in a windowed run).
     Segmentation segmentation = spec.segmentation();
+    DatedFold.Builder dated = window == null ? null
+        : DatedFold.builder(window, ZoneId.of(zone), spec.journeyOptions(), models, segmentation);
     SegmentedAggregate.Builder segmented = segmentation.enabled() && window == null
         ? SegmentedAggregate.builder(spec.journeyOptions(), models, segmentation) : null;
     FirstValues firstValues = new FirstValues(segmentation.eventColumns().size());
@@ -132,7 +133,7 @@ final class JourneyFold implements FlatMapFunction<Iterator<Row>, Row> {
           return out.iterator();
         }
         List<Row> out = new ArrayList<>();
-        for (Map.Entry<LocalDate, JourneyAggregate> e : dated.build().byDate().entrySet()) {
+        for (Map.Entry<LocalDate, SegmentedAggregate> e : dated.build().byDate().entrySet()) {
           boolean first = out.isEmpty();
           out.add(ParsedRecords.aggregate(AggregateCodec.encode(e.getValue()), first ? customers : 0,
               first ? n : 0, e.getKey().toEpochDay()));
@@ -185,7 +186,9 @@ final class JourneyFold implements FlatMapFunction<Iterator<Row>, Row> {
               recorder.endCustomer();
             }
           } else if (dated != null) {
-            dated.addCustomer(columns);
+            int customer = c;
+            dated.addCustomer(columns, segmentation.eventColumns().isEmpty() ? SegmentValues.NONE
+                : (from, to) -> firstIn(customer, from, to));
           } else if (recorder == null) {
             builder.addCustomer(columns);
           } else {
@@ -194,6 +197,19 @@ final class JourneyFold implements FlatMapFunction<Iterator<Row>, Row> {
             recorder.endCustomer();
           }
         }
+      }
+
+      /* The core's rule for customer c's event-log segment values, over its events in [from, to): a date's slice. */
+      private String[] firstIn(int c, long from, long to) {
+        firstValues.clear();
+        for (int p = events.from(c); p < events.to(c); p++) {
+          int i = events.event(p);
+          long t = events.time(i);
+          if (t >= from && t < to) {
+            firstValues.offer(t, ParsedRecords.segments(events.segments(i)));
+          }
+        }
+        return firstValues.values();
       }
     };
   }

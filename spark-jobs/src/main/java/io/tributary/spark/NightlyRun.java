@@ -271,6 +271,7 @@ final class NightlyRun {
       checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
 
       List<WindowedReport.Dated> dated = reports(aggregate, datedPayloads, models, spend, touchpoint);
+      notes.addAll(WindowedReport.segmentNotes(dated));
       AttributionReport report = dated.get(dated.size() - 1).report();
       boolean windowed = cfg.window().windowed();
       long journeys = 0;
@@ -312,7 +313,11 @@ final class NightlyRun {
         notes.addAll(segmented.notes());
         phase("models per segment");
       }
-      SegmentedReport seg = segmented;
+      // A segmented run's tables, date by date: a whole-input run's one date gets its segmented report here, a
+      // windowed run's dates came with theirs (WindowedReport).
+      List<WindowedReport.Dated> out = segmented == null ? dated : List.of(new WindowedReport.Dated(
+          dated.get(0).date(), report, dated.get(0).markov(), dated.get(0).fits(), segmented));
+      boolean seg = out.get(0).segmented() != null;
 
       Dataset<Row> sideRejectedRows = frame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA);
       // The usual night has no rejected event rows: then no job needs to look for them.
@@ -323,35 +328,36 @@ final class NightlyRun {
       LocalDate last = dated.get(dated.size() - 1).date();
       boolean markov = dated.stream().anyMatch(d -> d.markov().isPresent());
       boolean fits = dated.stream().anyMatch(d -> !d.fits().isEmpty());
+      boolean rollup = dated.stream().anyMatch(d -> !d.report().channelRollup().isEmpty());
       List<Runnable> writes = new ArrayList<>(List.of(
           () -> writer.replace(OutputTables.REJECTED_ROWS, rejected, first, last),
-          () -> writer.replace(OutputTables.PATH_SUMMARY, seg != null
-              ? segmentedFrame(io.tributary.core.output.OutputTables.PATH_SUMMARY, seg, seg.pathSummary(), date)
+          () -> writer.replace(OutputTables.PATH_SUMMARY, seg
+              ? segmentedFrame(io.tributary.core.output.OutputTables.PATH_SUMMARY, out, SegmentedReport::pathSummary)
               : frame(OutputTables.pathSummary(dated), OutputTables.PATH_SUMMARY_SCHEMA), first, last),
-          () -> writer.replace(OutputTables.CONVERSION_KPIS, seg != null
-              ? segmentedFrame(io.tributary.core.output.OutputTables.CONVERSION_KPIS, seg, seg.kpis(), date)
+          () -> writer.replace(OutputTables.CONVERSION_KPIS, seg
+              ? segmentedFrame(io.tributary.core.output.OutputTables.CONVERSION_KPIS, out, SegmentedReport::kpis)
               : windowed ? frame(OutputTables.conversionKpis(dated), OutputTables.conversionKpisSchema(dated))
                   : frame(OutputTables.conversionKpis(date, kpis), OutputTables.conversionKpisSchema(kpis)),
               first, last),
-          () -> writer.replace(OutputTables.CHANNEL_CREDIT, seg != null
-              ? segmentedFrame(io.tributary.core.output.OutputTables.CHANNEL_CREDIT, seg, seg.channelCredit(), date)
-              : windowed ? frame(OutputTables.channelCredit(dated), OutputTables.channelCreditSchema(dated))
-                  : frame(OutputTables.channelCredit(date, report), OutputTables.channelCreditSchema(report)),
-              first, last)));
+          () -> writer.replace(OutputTables.CHANNEL_CREDIT, seg
+              ? segmentedFrame(io.tributary.core.output.OutputTables.CHANNEL_CREDIT, out,
+                  SegmentedReport::channelCredit)
+              : frame(OutputTables.channelCredit(dated), OutputTables.channelCreditSchema(dated)), first, last)));
       // --touchpoint channel/campaign: the roll-up beside the campaign rows. A later channel-level run of the date
       // empties it, so no date keeps a roll-up of credit it no longer holds.
-      if (!report.channelRollup().isEmpty() || writer.exists(OutputTables.CHANNEL_ROLLUP)) {
+      if (rollup || writer.exists(OutputTables.CHANNEL_ROLLUP)) {
         writes.add(() -> writer.replace(OutputTables.CHANNEL_ROLLUP,
-            frame(OutputTables.channelRollup(date, report), OutputTables.CHANNEL_ROLLUP_SCHEMA), first, last));
+            frame(OutputTables.channelRollup(dated), OutputTables.CHANNEL_ROLLUP_SCHEMA), first, last));
       }
       // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
       // date keeps a chain that its credit no longer comes from.
       if (markov || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
-        writes.add(() -> writer.replace(OutputTables.MARKOV_TRANSITIONS, seg != null
-            ? segmentedFrame(io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS, seg, seg.transitions(), date)
+        writes.add(() -> writer.replace(OutputTables.MARKOV_TRANSITIONS, seg
+            ? segmentedFrame(io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS, out,
+                SegmentedReport::transitions)
             : frame(OutputTables.markovTransitions(dated), OutputTables.MARKOV_TRANSITIONS_SCHEMA), first, last));
-        writes.add(() -> writer.replace(OutputTables.REMOVAL_EFFECTS, seg != null
-            ? segmentedFrame(io.tributary.core.output.OutputTables.REMOVAL_EFFECTS, seg, seg.removals(), date)
+        writes.add(() -> writer.replace(OutputTables.REMOVAL_EFFECTS, seg
+            ? segmentedFrame(io.tributary.core.output.OutputTables.REMOVAL_EFFECTS, out, SegmentedReport::removals)
             : frame(OutputTables.removalEffects(dated), OutputTables.REMOVAL_EFFECTS_SCHEMA), first, last));
       }
       // Likewise the fits of a windowed run's data-driven models.
@@ -400,14 +406,15 @@ final class NightlyRun {
       return List.of(new WindowedReport.Dated(cfg.runDate(), report, MarkovDiagnostics.of(aggregate, models),
           List.of()));
     }
-    TreeMap<LocalDate, JourneyAggregate> byDate = new TreeMap<>();
+    TreeMap<LocalDate, SegmentedAggregate> byDate = new TreeMap<>();
     dated.forEach((d, payloads) -> byDate.put(d, payloads.parallelStream()
-        .map(AggregateCodec::decode)
-        .reduce(JourneyAggregate::merge)
+        .map(AggregateCodec::decodeSegmented)
+        .reduce(SegmentedAggregate::merge)
         .orElseThrow()));
     JourneyAggregate empty = JourneyAggregate.builder(cfg.models().journeyOptions(), models).build();
-    return WindowedReport.compute(new DatedAggregates(byDate), cfg.window(), empty, models,
-        cfg.models().modelOptions(), d -> spendByDate.getOrDefault(d, SpendTable.empty()));
+    return WindowedReport.compute(DatedAggregates.ofSegmented(byDate), cfg.window(), empty, models,
+        cfg.models().modelOptions(), d -> spendByDate.getOrDefault(d, SpendTable.empty()), touchpoint,
+        cfg.models().segmentation());
   }
 
   /**
@@ -472,11 +479,12 @@ final class NightlyRun {
     phaseStart = now;
   }
 
-  /* A segmented table's rows as a frame of the run's segmented schema. */
-  private <R> Dataset<Row> segmentedFrame(io.tributary.core.output.TableSchema<R> base, SegmentedReport seg,
-      List<io.tributary.core.output.SegmentRow<R>> rows, LocalDate date) {
-    List<String> names = seg.segmentation().names();
-    return frame(OutputTables.segmentedRows(base, names, date, rows), OutputTables.segmentedSchema(base, names, rows));
+  /* A segmented table's rows of every date as a frame of the run's segmented schema. */
+  private <R> Dataset<Row> segmentedFrame(io.tributary.core.output.TableSchema<R> base,
+      List<WindowedReport.Dated> dates,
+      java.util.function.Function<SegmentedReport, List<io.tributary.core.output.SegmentRow<R>>> of) {
+    List<String> names = cfg.models().segmentation().names();
+    return frame(OutputTables.segmentedRows(base, names, dates, of), OutputTables.segmentedSchema(base, names, dates, of));
   }
 
   private Dataset<Row> frame(List<Row> rows, org.apache.spark.sql.types.StructType schema) {

@@ -163,11 +163,6 @@ final class OutputTables {
     return schema(io.tributary.core.output.OutputTables.CHANNEL_CREDIT, report.channelCredit());
   }
 
-  /** @return the {@code channel_rollup} rows (empty unless the run was at {@code --touchpoint channel/campaign}) */
-  static List<Row> channelRollup(LocalDate runDate, AttributionReport report) {
-    return rows(io.tributary.core.output.OutputTables.CHANNEL_ROLLUP, runDate, report.channelRollup());
-  }
-
   /** @return the {@code conversion_kpis} row, in the shape of {@link #conversionKpisSchema} */
   static List<Row> conversionKpis(LocalDate runDate, KpiRow kpis) {
     return rows(io.tributary.core.output.OutputTables.CONVERSION_KPIS, runDate, List.of(kpis));
@@ -212,16 +207,19 @@ final class OutputTables {
 
   // --segment-by: a table's segmented rows and their schema (one text column per segment first; see the core).
 
-  /** @return the segmented rows of {@code base}, in the shape of {@link #segmentedSchema} for the same rows */
-  static <R> List<Row> segmentedRows(TableSchema<R> base, List<String> segments, LocalDate runDate,
-      List<io.tributary.core.output.SegmentRow<R>> rows) {
-    return rows(io.tributary.core.output.OutputTables.segmented(base, segments), runDate, rows);
+  /** @return the segmented rows of {@code base} of every date, in the shape of the same dates' segmented schema */
+  static <R> List<Row> segmentedRows(TableSchema<R> base, List<String> segments, List<WindowedReport.Dated> dates,
+      java.util.function.Function<io.tributary.core.segment.SegmentedReport,
+          List<io.tributary.core.output.SegmentRow<R>>> of) {
+    return rows(io.tributary.core.output.OutputTables.segmented(base, segments), dates, d -> of.apply(d.segmented()));
   }
 
-  /** @return the schema of {@code base}'s segmented rows */
-  static <R> StructType segmentedSchema(TableSchema<R> base, List<String> segments,
-      List<io.tributary.core.output.SegmentRow<R>> rows) {
-    return schema(io.tributary.core.output.OutputTables.segmented(base, segments), rows);
+  /** @return the schema of {@code base}'s segmented rows of every date */
+  static <R> StructType segmentedSchema(TableSchema<R> base, List<String> segments, List<WindowedReport.Dated> dates,
+      java.util.function.Function<io.tributary.core.segment.SegmentedReport,
+          List<io.tributary.core.output.SegmentRow<R>>> of) {
+    return schema(io.tributary.core.output.OutputTables.segmented(base, segments),
+        all(dates, d -> of.apply(d.segmented())));
   }
 
   // The tables of every date a run writes: one column set for all the dates' rows (a column written only when set is
@@ -246,6 +244,11 @@ final class OutputTables {
   /** @return the schema of these dates' {@code conversion_kpis} */
   static StructType conversionKpisSchema(List<WindowedReport.Dated> dates) {
     return schema(io.tributary.core.output.OutputTables.CONVERSION_KPIS, all(dates, d -> kpis(d.report())));
+  }
+
+  /** @return the {@code channel_rollup} rows of every date (none unless at {@code --touchpoint channel/campaign}) */
+  static List<Row> channelRollup(List<WindowedReport.Dated> dates) {
+    return rows(io.tributary.core.output.OutputTables.CHANNEL_ROLLUP, dates, d -> d.report().channelRollup());
   }
 
   static List<Row> pathSummary(List<WindowedReport.Dated> dates) {

@@ -84,7 +84,38 @@ public record AttributionReport(
   public static AttributionReport compute(JourneyAggregate aggregate, List<AttributionModel> models,
       SpendTable spend, ModelOptions options, TouchpointLevel level) {
     checkTouchpoints(aggregate, models, level);
-    List<ModelResult> results = AttributionRun.fit(aggregate, models, options);
+    return of(AttributionRun.fit(aggregate, models, options), aggregate, spend, level, models);
+  }
+
+  /**
+   * Derives every table from results fitted elsewhere (a windowed run fits the data-driven models on a longer window,
+   * see {@link io.tributary.core.window.WindowedReport}).
+   *
+   * @param results each model's credit of {@code aggregate}'s conversions, in output order
+   * @param aggregate the journeys reported
+   * @param spend their spend (may be empty)
+   * @return the report
+   */
+  public static AttributionReport of(List<ModelResult> results, JourneyAggregate aggregate, SpendTable spend) {
+    return new AttributionReport(results, CreditTable.rows(results, aggregate, spend),
+        ConversionKpis.of(aggregate, spend), pathSummary(aggregate), List.of());
+  }
+
+  /**
+   * Derives every table from results fitted elsewhere, for an aggregate built at {@code level}: as {@link
+   * #compute(JourneyAggregate, List, SpendTable, ModelOptions, TouchpointLevel)} does with its own fits. At {@code
+   * channel/campaign} the rule models are fitted again on the channel roll-up (their roll-up is exact), the others'
+   * roll-up is their campaign rows summed ({@link CreditTable#rollup}).
+   *
+   * @param results each model's credit of {@code aggregate}'s conversions, in output order
+   * @param aggregate the journeys reported
+   * @param spend their spend at {@code level} (may be empty)
+   * @param level the touchpoint level {@code aggregate} was built at
+   * @param models the models of {@code results}, in the same order
+   * @return the report
+   */
+  public static AttributionReport of(List<ModelResult> results, JourneyAggregate aggregate, SpendTable spend,
+      TouchpointLevel level, List<AttributionModel> models) {
     List<ChannelCreditRow> rows = CreditTable.rows(results, aggregate, spend, level);
     if (level != TouchpointLevel.CHANNEL_CAMPAIGN) {
       return new AttributionReport(results, rows, ConversionKpis.of(aggregate, spend), pathSummary(aggregate),
@@ -101,20 +132,6 @@ public record AttributionReport(
     List<ChannelCreditRow> rollup = CreditTable.rollup(rows, ruleResults,
         models.stream().map(AttributionModel::name).toList(), channels, spend);
     return new AttributionReport(results, rows, ConversionKpis.of(channels, spend), pathSummary(aggregate), rollup);
-  }
-
-  /**
-   * Derives every table from results fitted elsewhere (a windowed run fits the data-driven models on a longer window,
-   * see {@link io.tributary.core.window.WindowedReport}).
-   *
-   * @param results each model's credit of {@code aggregate}'s conversions, in output order
-   * @param aggregate the journeys reported
-   * @param spend their spend (may be empty)
-   * @return the report
-   */
-  public static AttributionReport of(List<ModelResult> results, JourneyAggregate aggregate, SpendTable spend) {
-    return new AttributionReport(results, CreditTable.rows(results, aggregate, spend),
-        ConversionKpis.of(aggregate, spend), pathSummary(aggregate), List.of());
   }
 
   /**
@@ -153,8 +170,12 @@ public record AttributionReport(
    */
   public static final int MAX_MARKOV_TOUCHPOINTS = 2_000;
 
-  /* The refusal of a fit that would not finish in reasonable time at a campaign level; one line, bad input. */
-  private static void checkTouchpoints(JourneyAggregate aggregate, List<AttributionModel> models,
+  /**
+   * The refusal of a fit that would not finish in reasonable time at a campaign level; one line, bad input.
+   *
+   * @throws io.tributary.core.TributaryException when markov is asked on more than {@link #MAX_MARKOV_TOUCHPOINTS}
+   */
+  public static void checkTouchpoints(JourneyAggregate aggregate, List<AttributionModel> models,
       TouchpointLevel level) {
     if (!level.usesCampaign()) {
       return;

@@ -100,20 +100,6 @@ public record Segmentation(List<String> names, int minJourneys, boolean perSegme
     }
   }
 
-  /**
-   * Both engines' check that a segmented run credits the whole input: report dates (a windowed run) are not broken
-   * down by segment yet.
-   *
-   * @param windowed whether the run has report dates ({@code --run-date} in the CLI, {@code --from/--to})
-   * @throws IllegalArgumentException bad input, one line, when segmented with report dates
-   */
-  public void requireWholeInput(boolean windowed) {
-    if (enabled() && windowed) {
-      throw new IllegalArgumentException("--segment-by breaks down a whole-input run: it takes no report dates "
-          + "(--run-date, --from/--to) yet; give --conversions all to credit the whole input under a run date");
-    }
-  }
-
   /** @return whether the run is segmented */
   public boolean enabled() {
     return !names.isEmpty();

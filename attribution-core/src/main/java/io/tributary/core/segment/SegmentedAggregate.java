@@ -128,6 +128,9 @@ public record SegmentedAggregate(
     /* Whether this builder folds (all), and each segment: all true unless it is one share of several. */
     private final boolean foldsAll;
     private final boolean[] folds;
+    // The journeys kept: those ending in [keepFrom, keepTo) (a windowed run's date), every one otherwise.
+    private long keepFrom = Long.MIN_VALUE;
+    private long keepTo = Long.MAX_VALUE;
 
     private Builder(JourneyOptions options, List<? extends AttributionModel> models, Segmentation segmentation,
         int share, int shares) {
@@ -160,6 +163,35 @@ public record SegmentedAggregate(
      * @return this
      */
     public Builder addCustomer(CustomerEvents customer, String[] values, JourneySink alsoSink) {
+      keepFrom = Long.MIN_VALUE;
+      keepTo = Long.MAX_VALUE;
+      start(customer, values, alsoSink);
+      addDuplicates(journeys.build(customer, sink));
+      return this;
+    }
+
+    /**
+     * Like {@link #addCustomer(CustomerEvents, String[])}, keeping only the journeys that end in [{@code from},
+     * {@code to}) and the duplicates dropped there: one report date's journeys of a customer (see
+     * {@link io.tributary.core.window.DatedFold}). The journeys before {@code from} still decide the derived segments
+     * (a conversion there makes the date's journeys returning; the first of them names the acquisition channel), so
+     * a derived segment is what the events given show: in a windowed run, the date's lookback and the date.
+     *
+     * @param customer the customer's events the date's journeys are cut from
+     * @param values as {@link #addCustomer(CustomerEvents, String[], JourneySink)}, for these events
+     * @param from first epoch ms of a kept journey's end
+     * @param to first epoch ms of an end no longer kept
+     * @return this
+     */
+    public Builder addCustomer(CustomerEvents customer, String[] values, long from, long to) {
+      keepFrom = from;
+      keepTo = to;
+      start(customer, values, null);
+      addDuplicates(journeys.build(customer, sink, from, to));
+      return this;
+    }
+
+    private void start(CustomerEvents customer, String[] values, JourneySink alsoSink) {
       events = customer;
       columnValues = values;
       also = alsoSink;
@@ -169,7 +201,9 @@ public record SegmentedAggregate(
       for (int d = 0; d < names.size(); d++) {
         targets[d] = folds[d] && column[d] >= 0 ? target(d, values[column[d]]) : null;
       }
-      int duplicates = journeys.build(customer, sink);
+    }
+
+    private void addDuplicates(int duplicates) {
       if (foldsAll) {
         all.addDuplicates(duplicates);
       }
@@ -179,7 +213,6 @@ public record SegmentedAggregate(
           targets[d].addDuplicates(duplicates);
         }
       }
-      return this;
     }
 
     /** {@link #addCustomer(CustomerEvents, String[], JourneySink)} without a second receiver. */
@@ -198,6 +231,11 @@ public record SegmentedAggregate(
         // was acquired by no touch, as the credit tables say of it.
         acquisition = from < to ? events.channelName(channels[from]) : JourneyAggregate.UNATTRIBUTED;
         first = false;
+      }
+      if (endTime < keepFrom || endTime >= keepTo) {
+        // Before the date: it decided the derived segments above and below, and is not the date's.
+        convertedBefore |= converted;
+        return;
       }
       if (foldsAll) {
         all.addJourney(events, channels, times, from, to, converted, value, endTime);

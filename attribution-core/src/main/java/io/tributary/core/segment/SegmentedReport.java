@@ -67,6 +67,39 @@ public record SegmentedReport(
    */
   public static SegmentedReport compute(SegmentedAggregate aggregate, List<AttributionModel> models,
       AttributionReport all, KpiRow allKpis, Segmentation segmentation) {
+    return compute(aggregate, aggregate, models, all, allKpis, segmentation,
+        (own, fit, m) -> AttributionRun.fit(own, m));
+  }
+
+  /**
+   * How a segment value's journeys are credited by models fitted on its fitting journeys: in a whole-input run both
+   * are the same journeys (the models fitted on them); in a windowed run the fitting journeys are the value's over
+   * the fitting window ({@link io.tributary.core.window.FittedCredit}).
+   */
+  @FunctionalInterface
+  public interface Crediting {
+    /**
+     * @param own the journeys credited
+     * @param fitted the journeys the models are fitted on ({@code own} among them)
+     * @param models the models, in output order
+     * @return each model's credit of {@code own}, in model order
+     */
+    List<ModelResult> credit(JourneyAggregate own, JourneyAggregate fitted, List<AttributionModel> models);
+  }
+
+  /**
+   * As {@link #compute(SegmentedAggregate, List, AttributionReport, KpiRow, Segmentation)}, for a windowed run's
+   * date: each segment value's journeys of the date are credited by {@code crediting} from the value's journeys in
+   * {@code fitted}, and whether a data-driven model gets its own fit there (at least {@code minJourneys} journeys and
+   * a conversion) is decided on those fitting journeys, as the model is fitted on them.
+   *
+   * @param aggregate the date's journeys, segmented
+   * @param fitted the fitting window's journeys, segmented ({@code aggregate} itself when the window is the date)
+   * @param crediting how a value's journeys are credited from its fitting journeys
+   */
+  public static SegmentedReport compute(SegmentedAggregate aggregate, SegmentedAggregate fitted,
+      List<AttributionModel> models, AttributionReport all, KpiRow allKpis, Segmentation segmentation,
+      Crediting crediting) {
     List<String> names = aggregate.names();
     List<String> allValues = Collections.nCopies(names.size(), Segmentation.ALL);
     Map<String, ModelResult> allFits = new HashMap<>();
@@ -83,7 +116,7 @@ public record SegmentedReport(
     List<SegmentRow<MarkovDiagnostics.Transition>> transitions = new ArrayList<>();
     List<SegmentRow<MarkovDiagnostics.Removal>> removals = new ArrayList<>();
     addPaths(paths, allValues, aggregate.all());
-    addChain(transitions, removals, allValues, MarkovDiagnostics.of(aggregate.all(), models));
+    addChain(transitions, removals, allValues, MarkovDiagnostics.of(fitted.all(), models));
     List<String> notes = new ArrayList<>();
     List<String> dataDriven = models.stream().filter(m -> !m.rule()).map(AttributionModel::name)
         .toList();
@@ -92,18 +125,19 @@ public record SegmentedReport(
     List<ValueKey> keys = new ArrayList<>();
     for (int d = 0; d < names.size(); d++) {
       for (Map.Entry<String, JourneyAggregate> e : aggregate.byValue().get(d).entrySet()) {
-        keys.add(new ValueKey(d, e.getKey(), e.getValue()));
+        keys.add(new ValueKey(d, e.getKey(), e.getValue(),
+            fitted == aggregate ? e.getValue() : fitted.byValue().get(d).get(e.getKey())));
       }
     }
-    List<ValueRows> fitted = keys.parallelStream()
-        .map(key -> fitValue(key, allValues, models, allFits, segmentation, !dataDriven.isEmpty()))
+    List<ValueRows> valueRows = keys.parallelStream()
+        .map(key -> fitValue(key, allValues, models, allFits, segmentation, !dataDriven.isEmpty(), crediting))
         .toList();
     int at = 0;
     for (int d = 0; d < names.size(); d++) {
       int pooledValues = 0;
       ValueKey example = null;
       for (int v = 0; v < aggregate.byValue().get(d).size(); v++, at++) {
-        ValueRows rows = fitted.get(at);
+        ValueRows rows = valueRows.get(at);
         credit.addAll(rows.credit());
         kpis.add(rows.kpis());
         paths.addAll(rows.paths());
@@ -115,7 +149,7 @@ public record SegmentedReport(
         }
       }
       if (pooledValues > 0) {
-        JourneyAggregate a = example.aggregate();
+        JourneyAggregate a = example.fit();
         notes.add(String.format(Locale.ROOT, "note: segment %s: %d of %d values have fewer than %d journeys (or no "
             + "converting journey with a touch), so %s use the all-customer fit there (fit_scope pooled), e.g. %s",
             names.get(d), pooledValues, aggregate.byValue().get(d).size(), segmentation.minJourneys(),
@@ -127,8 +161,8 @@ public record SegmentedReport(
     return new SegmentedReport(segmentation, credit, kpis, paths, transitions, removals, notes);
   }
 
-  /** One value of one segment: the segment's index, the value, its journeys. */
-  private record ValueKey(int segment, String value, JourneyAggregate aggregate) {}
+  /** One value of one segment: the segment's index, the value, its journeys, its fitting journeys. */
+  private record ValueKey(int segment, String value, JourneyAggregate aggregate, JourneyAggregate fit) {}
 
   /** The rows of one segment value, and whether its data-driven models were pooled. */
   private record ValueRows(List<SegmentRow<ChannelCreditRow>> credit, SegmentRow<KpiRow> kpis,
@@ -136,15 +170,17 @@ public record SegmentedReport(
       List<SegmentRow<MarkovDiagnostics.Removal>> removals, boolean pooled) {}
 
   private static ValueRows fitValue(ValueKey key, List<String> allValues, List<AttributionModel> models,
-      Map<String, ModelResult> allFits, Segmentation segmentation, boolean anyDataDriven) {
+      Map<String, ModelResult> allFits, Segmentation segmentation, boolean anyDataDriven, Crediting crediting) {
     List<String> values = new ArrayList<>(allValues);
     values.set(key.segment(), key.value());
     JourneyAggregate a = key.aggregate();
+    JourneyAggregate fit = key.fit();
     ConversionKpis k = ConversionKpis.of(a, SpendTable.empty());
-    boolean ownFit = k.journeys() >= segmentation.minJourneys() && a.paths().conversions() > 0;
-    List<AttributionModel> fitted = ownFit ? models : models.stream().filter(AttributionModel::rule).toList();
+    long fitJourneys = fit == a ? k.journeys() : ConversionKpis.of(fit, SpendTable.empty()).journeys();
+    boolean ownFit = fitJourneys >= segmentation.minJourneys() && fit.paths().conversions() > 0;
+    List<AttributionModel> credited = ownFit ? models : models.stream().filter(AttributionModel::rule).toList();
     Map<String, ModelResult> results = new HashMap<>();
-    for (ModelResult r : AttributionRun.fit(a, fitted)) {
+    for (ModelResult r : crediting.credit(a, fit, credited)) {
       results.put(r.model(), r);
     }
     List<ModelResult> ordered = new ArrayList<>();
@@ -163,7 +199,7 @@ public record SegmentedReport(
     if (segmentation.perSegmentPaths()) {
       addPaths(paths, values, a);
       if (ownFit) {
-        addChain(transitions, removals, values, MarkovDiagnostics.of(a, models));
+        addChain(transitions, removals, values, MarkovDiagnostics.of(fit, models));
       }
     }
     return new ValueRows(credit, new SegmentRow<>(values, null, new KpiRow(k, null)), paths, transitions, removals,

@@ -4,6 +4,9 @@ import io.tributary.core.journey.CustomerEvents;
 import io.tributary.core.journey.JourneyOptions;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
+import io.tributary.core.segment.SegmentValues;
+import io.tributary.core.segment.SegmentedAggregate;
+import io.tributary.core.segment.Segmentation;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -25,6 +28,11 @@ import java.util.TreeMap;
  * <p>So a range is folded in one pass over each customer and every date's aggregate equals the one-date run's: the
  * customer's events are sliced per date on which the customer has an event (a date without one has no journey of the
  * customer). Cost: per such date, the events in its lookback.
+ *
+ * <p>With segments ({@code --segment-by}) each date's journeys are also folded into their segments' aggregates
+ * ({@link SegmentedAggregate}), from the same slice: a customer's segment on date D is what D's events show (an
+ * event-log column's value at the first event of the slice, {@link SegmentValues}; a derived segment from the slice's
+ * journeys). So a date's segments, like its journeys, are those a run of D alone finds, whatever else is read.
  */
 public final class DatedFold {
   private DatedFold() {}
@@ -38,7 +46,17 @@ public final class DatedFold {
    */
   public static Builder builder(RunWindow window, ZoneId zone, JourneyOptions options,
       List<? extends AttributionModel> models) {
-    return new Builder(window, zone, options, models);
+    return new Builder(window, zone, options, models, Segmentation.none());
+  }
+
+  /**
+   * As {@link #builder(RunWindow, ZoneId, JourneyOptions, List)}, each date's journeys also folded per segment.
+   *
+   * @param segmentation the run's segments (none: the plain fold)
+   */
+  public static Builder builder(RunWindow window, ZoneId zone, JourneyOptions options,
+      List<? extends AttributionModel> models, Segmentation segmentation) {
+    return new Builder(window, zone, options, models, segmentation);
   }
 
   /** Folds customers of one slice. Not thread-safe. */
@@ -50,11 +68,16 @@ public final class DatedFold {
     private final long[] starts;
     private final long lookback;
     private final JourneyAggregate.Builder[] builders;
+    /* With segments: one segmented builder per date instead (builders stays empty). */
+    private final Segmentation segmentation;
+    private final SegmentedAggregate.Builder[] segmented;
     private CustomerEvents slice;
     private final boolean[] seen;
 
-    private Builder(RunWindow window, ZoneId zone, JourneyOptions options, List<? extends AttributionModel> models) {
+    private Builder(RunWindow window, ZoneId zone, JourneyOptions options, List<? extends AttributionModel> models,
+        Segmentation segmentation) {
       this.options = Objects.requireNonNull(options, "options");
+      this.segmentation = Objects.requireNonNull(segmentation, "segmentation");
       this.models = List.copyOf(models);
       this.first = window.firstNeeded();
       int days = (int) (window.report().last().toEpochDay() - first.toEpochDay() + 1);
@@ -64,6 +87,7 @@ public final class DatedFold {
       }
       this.lookback = options.lookback().toMillis();
       this.builders = new JourneyAggregate.Builder[days];
+      this.segmented = new SegmentedAggregate.Builder[segmentation.enabled() ? days : 0];
       this.seen = new boolean[days];
     }
 
@@ -74,6 +98,18 @@ public final class DatedFold {
      *     outside the run's read range may be present and change nothing
      */
     public Builder addCustomer(CustomerEvents events) {
+      return addCustomer(events, SegmentValues.NONE);
+    }
+
+    /**
+     * Adds one customer's journeys to the dates they belong to, and to their segments' on each date.
+     *
+     * @param events as {@link #addCustomer(CustomerEvents)}
+     * @param values the customer's event-log segment values over a span of its events (asked once per date the
+     *     customer has an event on, for that date's slice)
+     * @return this
+     */
+    public Builder addCustomer(CustomerEvents events, SegmentValues values) {
       Arrays.fill(seen, false);
       boolean any = false;
       for (int i = 0; i < events.size(); i++) {
@@ -92,7 +128,15 @@ public final class DatedFold {
       for (int d = 0; d < seen.length; d++) {
         if (seen[d]) {
           slice.clear();
-          slice.addRange(events, starts[d] - lookback, starts[d + 1]);
+          long from = starts[d] - lookback;
+          slice.addRange(events, from, starts[d + 1]);
+          if (segmentation.enabled()) {
+            if (segmented[d] == null) {
+              segmented[d] = SegmentedAggregate.builder(options, models, segmentation);
+            }
+            segmented[d].addCustomer(slice, values.in(from, starts[d + 1]), starts[d], starts[d + 1]);
+            continue;
+          }
           if (builders[d] == null) {
             builders[d] = JourneyAggregate.builder(options, models);
           }
@@ -113,13 +157,15 @@ public final class DatedFold {
 
     /** @return the aggregates of the dates with at least one journey or dropped duplicate */
     public DatedAggregates build() {
-      TreeMap<LocalDate, JourneyAggregate> out = new TreeMap<>();
+      TreeMap<LocalDate, SegmentedAggregate> out = new TreeMap<>();
       for (int d = 0; d < builders.length; d++) {
         if (builders[d] != null) {
-          out.put(first.plusDays(d), builders[d].build());
+          out.put(first.plusDays(d), SegmentedAggregate.of(builders[d].build()));
+        } else if (segmented.length > 0 && segmented[d] != null) {
+          out.put(first.plusDays(d), segmented[d].build());
         }
       }
-      return new DatedAggregates(out);
+      return DatedAggregates.ofSegmented(out);
     }
   }
 }

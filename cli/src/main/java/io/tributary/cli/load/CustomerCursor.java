@@ -22,6 +22,15 @@ public interface CustomerCursor extends AutoCloseable {
    */
   String[] segmentValues(FirstValues first);
 
+  /**
+   * The current customer's value of each segment column over its events in [{@code from}, {@code to}): a windowed
+   * run's date sees only those ({@link io.tributary.core.segment.SegmentValues}).
+   *
+   * @param first a reusable rule holder, one per thread, sized to the store's segment columns
+   * @return the values, in the array of {@code first}
+   */
+  String[] segmentValues(FirstValues first, long from, long to);
+
   /** Releases what the cursor holds open (files of spilled runs); no checked exception. */
   @Override
   void close();

@@ -661,6 +661,11 @@ public final class EventStore implements AutoCloseable {
         }
 
         @Override
+        public String[] segmentValues(FirstValues first, long lo, long hi) {
+          return Grouped.this.segmentValues(c, first, lo, hi);
+        }
+
+        @Override
         public void close() {
           // Nothing held.
         }
@@ -684,6 +689,27 @@ public final class EventStore implements AutoCloseable {
         Chunk chunk = byIndex[k >>> SHIFT];
         int i = k & MASK;
         first.offer(chunk.time[i], chunk.owner.tuples.get(chunk.segmentRef[i]));
+      }
+      return first.values();
+    }
+
+    /**
+     * The customer's value of each segment column over its events in [{@code from}, {@code to}): a windowed run's
+     * date sees only those ({@link io.tributary.core.segment.SegmentValues}).
+     *
+     * @param c a customer index with an event in the span
+     * @param first a reusable rule holder, one per thread, of {@link #segmentColumns()}' size
+     * @return the values, in the array of {@code first}
+     */
+    public String[] segmentValues(int c, FirstValues first, long from, long to) {
+      first.clear();
+      for (int p = start[c]; p < start[c + 1]; p++) {
+        int k = order[p];
+        Chunk chunk = byIndex[k >>> SHIFT];
+        int i = k & MASK;
+        if (chunk.time[i] >= from && chunk.time[i] < to) {
+          first.offer(chunk.time[i], chunk.owner.tuples.get(chunk.segmentRef[i]));
+        }
       }
       return first.values();
     }

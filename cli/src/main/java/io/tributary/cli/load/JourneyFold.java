@@ -1,6 +1,7 @@
 package io.tributary.cli.load;
 
 import io.tributary.core.segment.FirstValues;
+import io.tributary.core.segment.SegmentValues;
 import io.tributary.core.segment.SegmentedAggregate;
 import io.tributary.core.segment.Segmentation;
 
@@ -152,16 +153,32 @@ public final class JourneyFold {
    */
   public static DatedAggregates foldDated(CustomerGroups grouped, JourneyOptions options,
       List<AttributionModel> models, int threads, RunWindow window, ZoneId zone, int minCustomers) {
+    return foldDated(grouped, options, models, threads, window, zone, minCustomers, Segmentation.none());
+  }
+
+  /**
+   * As {@link #foldDated(CustomerGroups, JourneyOptions, List, int, RunWindow, ZoneId, int)}, each date's journeys
+   * also folded per segment; a customer's event-log segment values on a date come from the events that date sees
+   * (the core's {@link DatedFold}).
+   *
+   * @param segmentation the run's segments; the groups' segment columns are its event-log columns
+   */
+  public static DatedAggregates foldDated(CustomerGroups grouped, JourneyOptions options,
+      List<AttributionModel> models, int threads, RunWindow window, ZoneId zone, int minCustomers,
+      Segmentation segmentation) {
     int slices = grouped.slices(threads, minCustomers);
     List<java.util.concurrent.Callable<DatedAggregates>> parts = new ArrayList<>();
     for (int s = 0; s < slices; s++) {
       int slice = s;
       parts.add(() -> {
-        DatedFold.Builder b = DatedFold.builder(window, zone, options, models);
+        DatedFold.Builder b = DatedFold.builder(window, zone, options, models, segmentation);
         CustomerEvents buffer = grouped.newBuffer();
+        FirstValues first = new FirstValues(segmentation.eventColumns().size());
+        boolean columns = !segmentation.eventColumns().isEmpty();
         try (CustomerCursor cursor = grouped.cursor(slice, slices)) {
+          SegmentValues values = columns ? (lo, hi) -> cursor.segmentValues(first, lo, hi) : SegmentValues.NONE;
           while (cursor.next(buffer)) {
-            b.addCustomer(buffer);
+            b.addCustomer(buffer, values);
           }
         }
         return b.build();

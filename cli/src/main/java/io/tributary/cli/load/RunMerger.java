@@ -112,6 +112,17 @@ final class RunMerger implements CustomerCursor {
     return first.values();
   }
 
+  @Override
+  public String[] segmentValues(FirstValues first, long from, long to) {
+    first.clear();
+    for (int i = 0; i < offered; i++) {
+      if (times[i] >= from && times[i] < to) {
+        first.offer(times[i], tuples[i]);
+      }
+    }
+    return first.values();
+  }
+
   private void closeOpen() {
     for (RunReader r : open) {
       try {

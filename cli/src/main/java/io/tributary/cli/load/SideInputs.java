@@ -84,12 +84,22 @@ public final class SideInputs {
    */
   public static Loaded<SortedMap<LocalDate, SpendTable>> spendByDate(InputSource source, ColumnMapping mapping,
       Rejects rejects) {
+    return spendByDate(source, mapping, rejects, TouchpointLevel.CHANNEL);
+  }
+
+  /**
+   * Reads a spend file per date for a run at {@code level}: at a campaign level, also per channel/campaign.
+   *
+   * @param mapping the main input's {@code --map}, applied by the side-input rule
+   */
+  public static Loaded<SortedMap<LocalDate, SpendTable>> spendByDate(InputSource source, ColumnMapping mapping,
+      Rejects rejects, TouchpointLevel level) {
     return read(source, mapping, rejects, (file, header, m) -> {
-      SpendRowParser parser = new SpendRowParser(SpendRowParser.header(file, header, m), m);
+      SpendRowParser parser = new SpendRowParser(SpendRowParser.header(file, header, m), m, level);
       TreeMap<LocalDate, SpendTable.Builder> tables = new TreeMap<>();
       return fold(row -> {
         SpendRowParser.Row r = parser.parse(row);
-        tables.computeIfAbsent(r.date(), d -> SpendTable.builder()).add(r.channel(), r.spend());
+        tables.computeIfAbsent(r.date(), d -> SpendTable.builder()).add(r.channel(), r.campaign(), r.spend());
       }, () -> {
         SortedMap<LocalDate, SpendTable> out = new TreeMap<>();
         tables.forEach((d, b) -> out.put(d, b.build()));

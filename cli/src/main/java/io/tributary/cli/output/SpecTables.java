@@ -130,7 +130,7 @@ public final class SpecTables {
         cells[0] = date;
       }
       for (int i = 0; i < kept.size(); i++) {
-        cells[lead + i] = kept.get(i).cell(r);
+        cells[lead + i] = text(kept.get(i).cell(r));
       }
       rows.add(Arrays.asList(cells));
     }
@@ -170,11 +170,16 @@ public final class SpecTables {
       Object[] cells = new Object[kept.size() + 1];
       cells[0] = runDates.get(k);
       for (int i = 0; i < kept.size(); i++) {
-        cells[i + 1] = kept.get(i).cell(all.get(k));
+        cells[i + 1] = text(kept.get(i).cell(all.get(k)));
       }
       rows.add(Arrays.asList(cells));
     }
     return new Table(schema.name(), names, types, rows);
+  }
+
+  /* A date cell (model_fit's fitting window) as the ISO text a Table holds for DATE columns, as run_date is. */
+  private static Object text(Object cell) {
+    return cell instanceof LocalDate d ? d.toString() : cell;
   }
 
   /** @return the {@code conversion_kpis} row of one date's report (no lifetime value in a windowed run) */

@@ -89,6 +89,53 @@ public final class ShapleyModel implements PathModel {
    * @return the credit per channel of the data, with the sampling diagnostics
    */
   public ShapleyFit fit(PathCounts counts) {
+    return fit(counts, null);
+  }
+
+  /**
+   * The credit of {@code own}'s journeys under the games fitted on {@code fitted} (a windowed run's fitting window,
+   * see docs/models.md): each converting journey of {@code own} splits its conversion, and its value, among its
+   * channels in the proportions φ_c^S / v(S) of its channel set S's game as {@code fitted} plays it. Summed over
+   * {@code own}'s sets, channel c gets conversions_own(S)·φ_c^S/CR_fitted(S), the per-set model's own formula with the
+   * fitted game's shares; when {@code own} is {@code fitted}, exactly {@link #fit}. So credit stays per journey: a
+   * window's journeys are credited, not its totals split, and daily credit adds up over dates for one fitted game.
+   *
+   * @param fitted the fitting window's paths: the games are played on its conversion rates and values
+   * @param own the paths credited; every channel set of them with conversions or value must be one of
+   *     {@code fitted}'s (a fitting window holds its report date)
+   * @return the credit of {@code own}, with the sampling diagnostics of the games played
+   * @throws IllegalArgumentException when a credited set of {@code own} is not in {@code fitted}
+   */
+  public ShapleyFit creditFrom(PathCounts fitted, PathCounts own) {
+    ChannelSets o = ChannelSets.of(own);
+    Map<List<String>, double[]> bySet = new java.util.HashMap<>();
+    for (int i = 0; i < o.size(); i++) {
+      if (o.conversions[i] > 0 || o.value[i] > 0) {
+        bySet.put(names(o, i), new double[] {o.conversions[i], o.value[i]});
+      }
+    }
+    ShapleyFit fit = fit(fitted, bySet);
+    if (!bySet.isEmpty()) {
+      throw new IllegalArgumentException("channel sets credited but not in the fitting window: " + bySet.keySet());
+    }
+    return fit;
+  }
+
+  private static List<String> names(ChannelSets sets, int i) {
+    List<String> out = new ArrayList<>(sets.ids[i].length);
+    for (int id : sets.ids[i]) {
+      out.add(sets.dictionary.name(id));
+    }
+    return out;
+  }
+
+  /*
+   * The games of `counts`' sets. own == null: each set credits its own journeys (weight journeys(S) on φ^S, SPEC).
+   * Otherwise each set with an entry in `own` (conversions, value) credits those: weight conversions_own(S)/CR(S) on
+   * the conversion game, value_own(S)/VPJ(S) on the value game; sets without one are not played. Entries used are
+   * removed, so what is left was not found.
+   */
+  private ShapleyFit fit(PathCounts counts, Map<List<String>, double[]> own) {
     ChannelSets sets = ChannelSets.of(counts);
     int channels = sets.channels();
     int[] pool = worthSets(sets);
@@ -104,18 +151,30 @@ public final class ShapleyModel implements PathModel {
     for (int s : pool) {
       int[] members = sets.ids[s];
       int n = members.length;
-      double journeys = sets.journeys[s];
-      boolean playConversions = sets.conversions[s] > 0;
-      boolean playValue = sets.value[s] > 0;
+      double convWeight = sets.conversions[s] > 0 ? sets.journeys[s] : 0;
+      double valueWeight = sets.value[s] > 0 ? sets.journeys[s] : 0;
+      if (own != null) {
+        double[] credited = own.remove(names(sets, s));
+        if (credited == null) {
+          if (n > exactLimit) {
+            root.split(); // the next sampled game draws what it draws in fit(counts)
+          }
+          continue;
+        }
+        convWeight = credited[0] > 0 ? credited[0] / sets.conversionRate(s) : 0;
+        valueWeight = credited[1] > 0 ? credited[1] / sets.valuePerJourney(s) : 0;
+      }
+      boolean playConversions = convWeight != 0;
+      boolean playValue = valueWeight != 0;
       if (n <= exactLimit) {
         double[][] phi = solveExact(sets, index, pool, s, ws);
         exact++;
         for (int c = 0; c < n; c++) {
           if (playConversions) {
-            conv[members[c]] += journeys * phi[0][c];
+            conv[members[c]] += convWeight * phi[0][c];
           }
           if (playValue) {
-            value[members[c]] += journeys * phi[1][c];
+            value[members[c]] += valueWeight * phi[1][c];
           }
         }
       } else {
@@ -123,13 +182,13 @@ public final class ShapleyModel implements PathModel {
         sampled++;
         for (int c = 0; c < n; c++) {
           if (playConversions) {
-            conv[members[c]] += journeys * e.conversionRate()[c];
-            double err = journeys * e.conversionRateError()[c];
+            conv[members[c]] += convWeight * e.conversionRate()[c];
+            double err = convWeight * e.conversionRateError()[c];
             convVar[members[c]] += err * err;
           }
           if (playValue) {
-            value[members[c]] += journeys * e.value()[c];
-            double err = journeys * e.valueError()[c];
+            value[members[c]] += valueWeight * e.value()[c];
+            double err = valueWeight * e.valueError()[c];
             valueVar[members[c]] += err * err;
           }
         }
