@@ -121,18 +121,10 @@ public final class JourneyFold {
       }
       Folded total = null;
       for (Future<Folded> f : parts) {
-        Folded a = f.get();
+        Folded a = result(f);
         total = total == null ? a : total.merge(a);
       }
       return total;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TributaryException("interrupted while building journeys", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new TributaryException("building journeys failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
     }
@@ -199,9 +191,21 @@ public final class JourneyFold {
     try {
       DatedAggregates total = DatedAggregates.empty();
       for (Future<DatedAggregates> f : pool.invokeAll(parts)) {
-        total = total.merge(f.get());
+        total = total.merge(result(f));
       }
       return total;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TributaryException("interrupted while building journeys", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /* One fold task's result; a task's bad-input or failure exception reaches the caller as thrown. */
+  private static <T> T result(Future<T> task) {
+    try {
+      return task.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TributaryException("interrupted while building journeys", e);
@@ -210,8 +214,6 @@ public final class JourneyFold {
         throw re;
       }
       throw new TributaryException("building journeys failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -268,20 +270,12 @@ public final class JourneyFold {
       List<SegmentedAggregate> aggregates = new ArrayList<>();
       LifetimeLedger ledger = null;
       for (Future<Folded> f : parts) {
-        Folded part = f.get();
+        Folded part = result(f);
         aggregates.add(part.segmented());
         ledger = ledger == null ? part.ledger() : ledger;
       }
       SegmentedAggregate joined = SegmentedAggregate.join(aggregates);
       return new Folded(joined.all(), ledger, joined);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TributaryException("interrupted while building journeys", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new TributaryException("building journeys failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
     }
