@@ -6,9 +6,7 @@ import io.tributary.core.paths.PathTable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -63,30 +61,50 @@ final class ChannelSets {
     }
   }
 
-  /** Groups the paths of {@code counts} by distinct channel set. */
+  /**
+   * Groups the paths of {@code counts} by distinct channel set. The three Shapley models of one fit read the same
+   * grouping, and they are fitted at once ({@link io.tributary.core.model.AttributionRun}): the grouping of the last
+   * few path tables is remembered ({@link RecentSets}), so each table is grouped once, not once per model.
+   */
   static ChannelSets of(PathCounts counts) {
-    // The aggregate's primitive table: channel ids are already dense and in name order, and no object is made per path.
-    PathTable paths = counts.table();
+    return RecentSets.of(counts.table(), ChannelSets::group);
+  }
+
+  /*
+   * The grouping itself, on primitive arrays: each path's set as bit words, found in an open-addressing table by a
+   * mixed hash of the words (a list hash of bit words clusters badly), then the sets sorted by size, then ids. Two
+   * distinct sets of one size compare as their sorted ids do exactly when the smallest id in one set only is in the
+   * smaller set, so the sort compares words, never id arrays.
+   */
+  static ChannelSets group(PathTable paths) {
     ChannelDictionary dict = paths.channels();
     int wordCount = Math.max(1, (dict.size() + 63) >>> 6);
-    Map<Key, Acc> bySet = new HashMap<>();
+    Grouping g = new Grouping(wordCount, Math.max(16, paths.size() / 2));
+    long[] w = new long[wordCount];
     for (int p = 0; p < paths.size(); p++) {
-      long[] w = new long[wordCount];
+      Arrays.fill(w, 0);
       for (int k = 0; k < paths.length(p); k++) {
         int id = paths.channel(p, k);
         w[id >>> 6] |= 1L << id;
       }
-      Key key = new Key(w);
-      Acc acc = bySet.computeIfAbsent(key, Acc::new);
-      acc.conversions = Math.addExact(acc.conversions, paths.conversions(p));
-      acc.nulls = Math.addExact(acc.nulls, paths.nulls(p));
-      acc.value = acc.value.add(paths.value(p));
+      int s = g.find(w);
+      g.conversions[s] = Math.addExact(g.conversions[s], paths.conversions(p));
+      g.nulls[s] = Math.addExact(g.nulls[s], paths.nulls(p));
+      BigDecimal v = paths.value(p);
+      if (v.signum() != 0) {
+        g.value[s] = g.value[s] == null ? v : g.value[s].add(v);
+      }
     }
-    List<Acc> sorted = new ArrayList<>(bySet.values());
-    sorted.sort((a, b) -> {
-      int c = Integer.compare(a.ids.length, b.ids.length);
-      return c != 0 ? c : Arrays.compare(a.ids, b.ids);
-    });
+    int[] order = g.sortedOrder();
+    List<Acc> sorted = new ArrayList<>(order.length);
+    for (int s : order) {
+      long[] words = Arrays.copyOfRange(g.words, s * wordCount, (s + 1) * wordCount);
+      Acc acc = new Acc(new Key(words));
+      acc.conversions = g.conversions[s];
+      acc.nulls = g.nulls[s];
+      acc.value = g.value[s] == null ? BigDecimal.ZERO : g.value[s];
+      sorted.add(acc);
+    }
     return new ChannelSets(dict, sorted);
   }
 
@@ -129,6 +147,136 @@ final class ChannelSets {
       k[i] = r.nextLong();
     }
     return k;
+  }
+
+  /** The distinct sets met so far, as flat arrays: set s's words are {@code words[s * wordCount ..]}. */
+  private static final class Grouping {
+    final int wordCount;
+    long[] words;
+    long[] conversions;
+    long[] nulls;
+    BigDecimal[] value;
+    int size;
+    /* Open addressing: slot → set index + 1, 0 when empty; the capacity is a power of two, at most half full. */
+    private int[] slots;
+
+    Grouping(int wordCount, int expected) {
+      this.wordCount = wordCount;
+      int cap = Integer.highestOneBit(Math.max(16, expected)) << 1;
+      slots = new int[cap];
+      words = new long[(cap >>> 1) * wordCount];
+      conversions = new long[cap >>> 1];
+      nulls = new long[cap >>> 1];
+      value = new BigDecimal[cap >>> 1];
+    }
+
+    /** @return the index of set {@code w}, added (with zero stats) when new; {@code w} is copied, not kept */
+    int find(long[] w) {
+      int mask = slots.length - 1;
+      for (int i = mix(w) & mask; ; i = (i + 1) & mask) {
+        int s = slots[i] - 1;
+        if (s < 0) {
+          if (size == conversions.length) {
+            grow();
+            return find(w);
+          }
+          s = size++;
+          System.arraycopy(w, 0, words, s * wordCount, wordCount);
+          slots[i] = s + 1;
+          return s;
+        }
+        if (Arrays.equals(words, s * wordCount, (s + 1) * wordCount, w, 0, wordCount)) {
+          return s;
+        }
+      }
+    }
+
+    private int mix(long[] w) {
+      long h = 0x9E37_79B9_7F4A_7C15L;
+      for (long x : w) {
+        h = (h ^ x) * 0xBF58_476D_1CE4_E5B9L;
+        h ^= h >>> 31;
+      }
+      return (int) (h ^ (h >>> 32));
+    }
+
+    private void grow() {
+      int cap = slots.length << 1;
+      words = Arrays.copyOf(words, (cap >>> 1) * wordCount);
+      conversions = Arrays.copyOf(conversions, cap >>> 1);
+      nulls = Arrays.copyOf(nulls, cap >>> 1);
+      value = Arrays.copyOf(value, cap >>> 1);
+      slots = new int[cap];
+      long[] w = new long[wordCount];
+      int mask = cap - 1;
+      for (int s = 0; s < size; s++) {
+        System.arraycopy(words, s * wordCount, w, 0, wordCount);
+        int i = mix(w) & mask;
+        while (slots[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = s + 1;
+      }
+    }
+
+    /** @return the set indices ordered by size, then by sorted ids (see {@link ChannelSets#group}) */
+    int[] sortedOrder() {
+      int[] bits = new int[size];
+      for (int s = 0; s < size; s++) {
+        int c = 0;
+        for (int k = s * wordCount; k < (s + 1) * wordCount; k++) {
+          c += Long.bitCount(words[k]);
+        }
+        bits[s] = c;
+      }
+      int[] order = new int[size];
+      for (int s = 0; s < size; s++) {
+        order[s] = s;
+      }
+      mergeSort(order, new int[size], 0, size, bits);
+      return order;
+    }
+
+    private void mergeSort(int[] a, int[] tmp, int from, int to, int[] bits) {
+      if (to - from < 16) {
+        for (int i = from + 1; i < to; i++) {
+          int x = a[i];
+          int j = i - 1;
+          while (j >= from && compare(a[j], x, bits) > 0) {
+            a[j + 1] = a[j];
+            j--;
+          }
+          a[j + 1] = x;
+        }
+        return;
+      }
+      int mid = (from + to) >>> 1;
+      mergeSort(a, tmp, from, mid, bits);
+      mergeSort(a, tmp, mid, to, bits);
+      if (compare(a[mid - 1], a[mid], bits) <= 0) {
+        return;
+      }
+      System.arraycopy(a, from, tmp, from, to - from);
+      for (int i = from, l = from, r = mid; i < to; i++) {
+        a[i] = r >= to || (l < mid && compare(tmp[l], tmp[r], bits) <= 0) ? tmp[l++] : tmp[r++];
+      }
+    }
+
+    /* Size first; then, of two distinct sets of one size, the one holding the smallest id they do not share. */
+    private int compare(int x, int y, int[] bits) {
+      int c = Integer.compare(bits[x], bits[y]);
+      if (c != 0) {
+        return c;
+      }
+      for (int k = 0; k < wordCount; k++) {
+        long a = words[x * wordCount + k];
+        long diff = a ^ words[y * wordCount + k];
+        if (diff != 0) {
+          return (a & diff & -diff) != 0 ? -1 : 1;
+        }
+      }
+      return 0;
+    }
   }
 
   /** A set as its bit words, compared by content. */
