@@ -30,9 +30,10 @@
 #
 # The work folder holds the generated inputs (made once and reused: the 10M- and 100M-row logs of
 # EventLogGenerator, seed 20240301; the 200k-path file), the anchors' builds, each row's rounds (times/ROW.tsv: label,
-# wall s, peak RSS KB, 1-minute load average at the run's end, exit status) and the summary: headline.tsv
-# (machine-readable, one line per measure) and headline.md (the same as a markdown table), rebuilt after every call
-# from every row recorded in the folder. benchmarks/results/headline.md is written from it.
+# wall s, peak RSS KB, 1-minute load average at the run's end, exit status; and "#load L" before and after each step)
+# and the summary: headline.tsv (machine-readable, one line per measure) and headline.md (the same as a markdown
+# table), rebuilt after every call from every row recorded in the folder. benchmarks/results/headline.md is written
+# from it.
 #
 # Anchors: ChannelAttribution from its public source (build-channelattribution.sh; CA_SRC a checkout of it, default a
 # clone into the work folder; CA_PYTHONPATH set skips the build; CA_PYTHON default /usr/bin/python3); DuckDB through
@@ -115,11 +116,14 @@ fi
 
 mkdir -p "$work/times"
 load1() { cut -d' ' -f1 /proc/loadavg; }
-locked() { # command... : under the lock when one is given
+load_mark() { # the 1-minute load average into the current row's rounds, before and after each step
+  echo "#load $(load1)" >> "$work/times/$current_row.tsv"
+}
+locked() { # command... : under the lock when one is given, the load average taken inside it
   if [ -n "$lock" ]; then
-    (flock 9 && "$@") 9>> "$lock"
+    (flock 9 && load_mark && "$@" && load_mark) 9>> "$lock"
   else
-    "$@"
+    load_mark && "$@" && load_mark
   fi
 }
 need() { # file... : stops when a build output is missing
@@ -138,6 +142,7 @@ generate_events() { # file rows customers
 start_row() { # row: a fresh times file unless --append
   [ "$append" = 1 ] || : > "$work/times/$1.tsv"
   touch "$work/times/$1.tsv"
+  current_row=$1
   echo "== $1: $(rounds_of "$1") rounds, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 }
 
@@ -203,6 +208,8 @@ row_paths() { # rows: "paths", "paths10k" or both
   case " $1 " in *" paths10k "*) files="$files 10k" ;; esac
   n=$(rounds_of paths)
   case " $1 " in *" paths "*) ;; *) n=$(rounds_of paths10k) ;; esac
+  current_row=.paths-step
+  : > "$work/times/$current_row.tsv"
   ca_python=${CA_PYTHON:-/usr/bin/python3}
   ca_path=${CA_PYTHONPATH:-}
   if [ -z "$ca_path" ]; then
@@ -216,6 +223,7 @@ row_paths() { # rows: "paths", "paths10k" or both
     file=$([ "$row" = paths ] && echo paths-200k || echo pathdata)
     awk -v f="$file" -v ld="$ld" '{ split($1, k, ":"); if (k[2] == f) print k[1] ":" k[3], $2, $3, ld, 0 }' \
       "$work/paths/times.txt" >> "$work/times/$row.tsv"
+    grep '^#load ' "$work/times/$current_row.tsv" >> "$work/times/$row.tsv"
   done
 }
 
@@ -271,7 +279,10 @@ summary() {
       if (row in loaded) return
       loaded[row] = 1; f = dir "/" row ".tsv"
       while ((getline line < f) > 0) {
-        split(line, a, " "); key = row SUBSEP a[1]
+        split(line, a, " ")
+        if (a[1] == "#load") { if (!(row in lo) || a[2] + 0 < lo[row]) lo[row] = a[2] + 0
+          if (a[2] + 0 > hi[row]) hi[row] = a[2] + 0; continue }
+        key = row SUBSEP a[1]
         n[key]++; t[key, n[key]] = a[2] + 0
         if (a[3] + 0 > rss[key]) rss[key] = a[3] + 0
         if (!(row in lo) || a[4] + 0 < lo[row]) lo[row] = a[4] + 0
