@@ -4,9 +4,7 @@ import io.tributary.core.paths.ChannelDictionary;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathTable;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -36,9 +34,11 @@ final class ChannelSets {
   /** Per channel id: its Zobrist key. */
   final long[] keys;
 
-  private ChannelSets(ChannelDictionary dictionary, List<Acc> sets) {
+  /* The sets of a grouping, in the given order. */
+  private ChannelSets(ChannelDictionary dictionary, Grouping g, int[] order) {
     this.dictionary = dictionary;
-    int n = sets.size();
+    int n = order.length;
+    int wordCount = g.wordCount;
     ids = new int[n][];
     words = new long[n][];
     hash = new long[n];
@@ -47,17 +47,27 @@ final class ChannelSets {
     value = new double[n];
     keys = zobristKeys(dictionary.size());
     for (int i = 0; i < n; i++) {
-      Acc a = sets.get(i);
-      ids[i] = a.ids;
-      words[i] = a.key.words;
-      long h = 0;
-      for (int id : a.ids) {
-        h ^= keys[id];
+      int s = order[i];
+      long[] w = Arrays.copyOfRange(g.words, s * wordCount, (s + 1) * wordCount);
+      int count = 0;
+      for (long x : w) {
+        count += Long.bitCount(x);
       }
+      int[] members = new int[count];
+      long h = 0;
+      for (int k = 0, j = 0; k < wordCount; k++) {
+        for (long bits = w[k]; bits != 0; bits &= bits - 1) {
+          int id = (k << 6) + Long.numberOfTrailingZeros(bits);
+          members[j++] = id;
+          h ^= keys[id];
+        }
+      }
+      ids[i] = members;
+      words[i] = w;
       hash[i] = h;
-      journeys[i] = Math.addExact(a.conversions, a.nulls);
-      conversions[i] = a.conversions;
-      value[i] = a.value.doubleValue();
+      journeys[i] = Math.addExact(g.conversions[s], g.nulls[s]);
+      conversions[i] = g.conversions[s];
+      value[i] = g.value[s] == null ? 0 : g.value[s].doubleValue();
     }
   }
 
@@ -95,17 +105,7 @@ final class ChannelSets {
         g.value[s] = g.value[s] == null ? v : g.value[s].add(v);
       }
     }
-    int[] order = g.sortedOrder();
-    List<Acc> sorted = new ArrayList<>(order.length);
-    for (int s : order) {
-      long[] words = Arrays.copyOfRange(g.words, s * wordCount, (s + 1) * wordCount);
-      Acc acc = new Acc(new Key(words));
-      acc.conversions = g.conversions[s];
-      acc.nulls = g.nulls[s];
-      acc.value = g.value[s] == null ? BigDecimal.ZERO : g.value[s];
-      sorted.add(acc);
-    }
-    return new ChannelSets(dict, sorted);
+    return new ChannelSets(dict, g, g.sortedOrder());
   }
 
   /** @return the number of distinct sets */
@@ -276,52 +276,6 @@ final class ChannelSets {
         }
       }
       return 0;
-    }
-  }
-
-  /** A set as its bit words, compared by content. */
-  private static final class Key {
-    final long[] words;
-    private final int hash;
-
-    Key(long[] words) {
-      this.words = words;
-      this.hash = Arrays.hashCode(words);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && Arrays.equals(words, k.words);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
-
-  private static final class Acc {
-    final Key key;
-    final int[] ids;
-    long conversions;
-    long nulls;
-    BigDecimal value = BigDecimal.ZERO;
-
-    Acc(Key key) {
-      this.key = key;
-      int count = 0;
-      for (long w : key.words) {
-        count += Long.bitCount(w);
-      }
-      ids = new int[count];
-      int j = 0;
-      for (int w = 0; w < key.words.length; w++) {
-        long bits = key.words[w];
-        while (bits != 0) {
-          ids[j++] = (w << 6) + Long.numberOfTrailingZeros(bits);
-          bits &= bits - 1;
-        }
-      }
     }
   }
 }
