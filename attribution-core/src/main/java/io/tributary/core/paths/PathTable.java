@@ -31,9 +31,9 @@ public final class PathTable {
   private final BigDecimal[] values;
   // Every model and metric asks for the total; summing a million decimals each time costs more than all rule models.
   private volatile BigDecimal totalValue;
-  // The values as longs of one scale, made once for every rule model fitted on the table (NONE: they do not fit).
+  // The values as integers of one scale, made once for every rule model fitted on the table (NONE: they do not fit).
   private volatile ScaledValues scaledValues;
-  private static final ScaledValues NONE = new ScaledValues(new long[0], 0);
+  private static final ScaledValues NONE = new ScaledValues(new long[0], new long[0], 0);
 
   private PathTable(ChannelDictionary channels, int[] start, int[] ids, long[] conversions, long[] nulls,
       BigDecimal[] values) {

@@ -5,6 +5,7 @@ import io.tributary.core.model.PathModel;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathTable;
 import io.tributary.core.paths.ScaledValues;
+import io.tributary.core.paths.ScaledValues;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -43,25 +44,26 @@ abstract class PositionalModel implements PathModel {
       try {
         return attributeScaled(paths, scaled);
       } catch (ArithmeticException outOfRange) {
-        // A sum left the long range or the double's normal range: the decimal sums below give the same exact answer.
+        // A sum left the 128-bit range or a credit the normal double range: the decimal sums below give the same
+        // exact answer.
       }
     }
     return attributeDecimal(paths);
   }
 
   /*
-   * The same sums as attributeDecimal with each path's value a long of one scale (input values are money: a table of
-   * a million paths has them at 2 decimals), and the total per channel made in binary (ScaledCredit): the same exact
-   * sum rounded once to the nearest double, so the same bits, at a long addition per touch instead of a BigDecimal
-   * one (a segmented run fits the rule models on 1,000+ tables).
+   * The same sums as attributeDecimal with each path's value a 128-bit integer of one scale (ScaledValues), and the
+   * total per channel made in binary (ScaledCredit): the same exact sum rounded once to the nearest double, so the
+   * same bits, at two long additions per touch instead of a BigDecimal one (a segmented run fits the rule models on
+   * 1,000+ tables).
    */
   private ModelResult attributeScaled(PathTable paths, ScaledValues scaled) {
-    long[] unscaled = scaled.unscaled();
+    long[] high = scaled.high();
+    long[] low = scaled.low();
     ScaledCredit[] sums = new ScaledCredit[paths.channels().size()];
     for (int p = 0; p < paths.size(); p++) {
-      long v = unscaled[p];
       long conversions = paths.conversions(p);
-      if (conversions == 0 && v == 0) {
+      if (conversions == 0 && high[p] == 0 && low[p] == 0) {
         continue;
       }
       double[] w = weights(paths, p);
@@ -71,7 +73,7 @@ abstract class PositionalModel implements PathModel {
           sums[c] = new ScaledCredit(); // a channel on a converting path is listed, with credit 0 if need be
         }
         if (w[i] != 0) {
-          sums[c].add(w[i], conversions, v);
+          sums[c].add(w[i], conversions, high[p], low[p]);
         }
       }
     }

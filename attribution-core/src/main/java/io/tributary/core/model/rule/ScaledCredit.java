@@ -24,18 +24,25 @@ final class ScaledCredit {
 
   private double[] weights = new double[4];
   private long[] conversions = new long[4];
-  private long[] values = new long[4];
+  // Each weight's value sum, a 128-bit two's complement integer: bits 64..127 and 0..63.
+  private long[] high = new long[4];
+  private long[] low = new long[4];
   private int size;
   private int last;
 
   /**
-   * @throws ArithmeticException when a value sum leaves the long range (the caller then sums decimals)
+   * @param valueHigh bits 64..127 of the path's scaled value
+   * @param valueLow bits 0..63 of it
+   * @throws ArithmeticException when a value sum leaves the 128-bit range (the caller then sums decimals)
    */
-  void add(double weight, long journeys, long value) {
+  void add(double weight, long journeys, long valueHigh, long valueLow) {
     int i = indexOf(weight);
     // Journeys: at most PathTotals.MAX_JOURNEYS in all, so no overflow.
     conversions[i] += journeys;
-    values[i] = Math.addExact(values[i], value);
+    long sum = low[i] + valueLow;
+    long carry = Long.compareUnsigned(sum, low[i]) < 0 ? 1 : 0;
+    low[i] = sum;
+    high[i] = Math.addExact(Math.addExact(high[i], valueHigh), carry);
   }
 
   private int indexOf(double weight) {
@@ -51,7 +58,8 @@ final class ScaledCredit {
     if (size == weights.length) {
       weights = Arrays.copyOf(weights, size * 2);
       conversions = Arrays.copyOf(conversions, size * 2);
-      values = Arrays.copyOf(values, size * 2);
+      high = Arrays.copyOf(high, size * 2);
+      low = Arrays.copyOf(low, size * 2);
     }
     weights[size] = weight;
     last = size;
@@ -67,18 +75,27 @@ final class ScaledCredit {
     if (size == 0) {
       return new double[] {0, 0};
     }
-    int low = Integer.MAX_VALUE;
+    int least = Integer.MAX_VALUE;
     for (int i = 0; i < size; i++) {
-      low = Math.min(low, exponent(weights[i]));
+      least = Math.min(least, exponent(weights[i]));
     }
     BigInteger c = BigInteger.ZERO;
     BigInteger v = BigInteger.ZERO;
     for (int i = 0; i < size; i++) {
-      BigInteger m = BigInteger.valueOf(mantissa(weights[i])).shiftLeft(exponent(weights[i]) - low);
+      BigInteger m = BigInteger.valueOf(mantissa(weights[i])).shiftLeft(exponent(weights[i]) - least);
       c = c.add(m.multiply(BigInteger.valueOf(conversions[i])));
-      v = v.add(m.multiply(BigInteger.valueOf(values[i])));
+      v = v.add(m.multiply(value(high[i], low[i])));
     }
-    return new double[] {nearest(c, BigInteger.ONE, low), nearest(v, TENS[scale], low)};
+    return new double[] {nearest(c, BigInteger.ONE, least), nearest(v, TENS[scale], least)};
+  }
+
+  /* high * 2^64 + unsigned low. */
+  private static BigInteger value(long high, long low) {
+    if (high == 0 && low >= 0 || high == -1 && low < 0) {
+      return BigInteger.valueOf(low);
+    }
+    BigInteger unsignedLow = BigInteger.valueOf(low >>> 1).shiftLeft(1).or(BigInteger.valueOf(low & 1));
+    return BigInteger.valueOf(high).shiftLeft(64).add(unsignedLow);
   }
 
   /* A finite double w > 0 is mantissa(w) * 2^exponent(w). */

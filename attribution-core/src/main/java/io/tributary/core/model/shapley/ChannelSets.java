@@ -4,9 +4,7 @@ import io.tributary.core.paths.ChannelDictionary;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathTable;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -36,9 +34,11 @@ final class ChannelSets {
   /** Per channel id: its Zobrist key. */
   final long[] keys;
 
-  private ChannelSets(ChannelDictionary dictionary, List<Acc> sets) {
+  /* The sets of a grouping, in the given order. */
+  private ChannelSets(ChannelDictionary dictionary, Grouping g, int[] order) {
     this.dictionary = dictionary;
-    int n = sets.size();
+    int n = order.length;
+    int wordCount = g.wordCount;
     ids = new int[n][];
     words = new long[n][];
     hash = new long[n];
@@ -47,17 +47,27 @@ final class ChannelSets {
     value = new double[n];
     keys = zobristKeys(dictionary.size());
     for (int i = 0; i < n; i++) {
-      Acc a = sets.get(i);
-      ids[i] = a.ids;
-      words[i] = a.key.words;
-      long h = 0;
-      for (int id : a.ids) {
-        h ^= keys[id];
+      int s = order[i];
+      long[] w = Arrays.copyOfRange(g.words, s * wordCount, (s + 1) * wordCount);
+      int count = 0;
+      for (long x : w) {
+        count += Long.bitCount(x);
       }
+      int[] members = new int[count];
+      long h = 0;
+      for (int k = 0, j = 0; k < wordCount; k++) {
+        for (long bits = w[k]; bits != 0; bits &= bits - 1) {
+          int id = (k << 6) + Long.numberOfTrailingZeros(bits);
+          members[j++] = id;
+          h ^= keys[id];
+        }
+      }
+      ids[i] = members;
+      words[i] = w;
       hash[i] = h;
-      journeys[i] = Math.addExact(a.conversions, a.nulls);
-      conversions[i] = a.conversions;
-      value[i] = a.value.doubleValue();
+      journeys[i] = Math.addExact(g.conversions[s], g.nulls[s]);
+      conversions[i] = g.conversions[s];
+      value[i] = g.value[s] == null ? 0 : g.value[s].doubleValue();
     }
   }
 
@@ -79,7 +89,7 @@ final class ChannelSets {
   static ChannelSets group(PathTable paths) {
     ChannelDictionary dict = paths.channels();
     int wordCount = Math.max(1, (dict.size() + 63) >>> 6);
-    Grouping g = new Grouping(wordCount, Math.max(16, paths.size() / 2));
+    Grouping g = new Grouping(wordCount, paths.size()); // most paths of a campaign-level run are sets of their own
     long[] w = new long[wordCount];
     for (int p = 0; p < paths.size(); p++) {
       Arrays.fill(w, 0);
@@ -95,17 +105,7 @@ final class ChannelSets {
         g.value[s] = g.value[s] == null ? v : g.value[s].add(v);
       }
     }
-    int[] order = g.sortedOrder();
-    List<Acc> sorted = new ArrayList<>(order.length);
-    for (int s : order) {
-      long[] words = Arrays.copyOfRange(g.words, s * wordCount, (s + 1) * wordCount);
-      Acc acc = new Acc(new Key(words));
-      acc.conversions = g.conversions[s];
-      acc.nulls = g.nulls[s];
-      acc.value = g.value[s] == null ? BigDecimal.ZERO : g.value[s];
-      sorted.add(acc);
-    }
-    return new ChannelSets(dict, sorted);
+    return new ChannelSets(dict, g, g.sortedOrder());
   }
 
   /** @return the number of distinct sets */
@@ -219,109 +219,89 @@ final class ChannelSets {
       }
     }
 
-    /** @return the set indices ordered by size, then by sorted ids (see {@link ChannelSets#group}) */
+    /**
+     * @return the set indices ordered by size, then by sorted ids (see {@link ChannelSets#group}): a counting sort by
+     *     size, then, within each size, a merge sort of keys laid out next to each other (a set's words bit-reversed
+     *     and complemented, so that "holds the smallest id not shared" becomes "is the smaller number")
+     */
     int[] sortedOrder() {
       int[] bits = new int[size];
+      int maxBits = 0;
       for (int s = 0; s < size; s++) {
         int c = 0;
         for (int k = s * wordCount; k < (s + 1) * wordCount; k++) {
           c += Long.bitCount(words[k]);
         }
         bits[s] = c;
+        maxBits = Math.max(maxBits, c);
+      }
+      int[] bucket = new int[maxBits + 2];
+      for (int s = 0; s < size; s++) {
+        bucket[bits[s] + 1]++;
+      }
+      for (int c = 1; c < bucket.length; c++) {
+        bucket[c] += bucket[c - 1];
       }
       int[] order = new int[size];
+      long[] key = new long[size * wordCount];
+      int[] next = bucket.clone();
       for (int s = 0; s < size; s++) {
-        order[s] = s;
+        int i = next[bits[s]]++;
+        order[i] = s;
+        for (int k = 0; k < wordCount; k++) {
+          key[i * wordCount + k] = ~Long.reverse(words[s * wordCount + k]) ^ Long.MIN_VALUE;
+        }
       }
-      mergeSort(order, new int[size], 0, size, bits);
+      int[] orderTmp = new int[size];
+      long[] keyTmp = new long[size * wordCount];
+      for (int c = 0; c <= maxBits; c++) {
+        mergeSort(order, key, orderTmp, keyTmp, bucket[c], bucket[c + 1]);
+      }
       return order;
     }
 
-    private void mergeSort(int[] a, int[] tmp, int from, int to, int[] bits) {
+    /* Sorts positions [from, to) of order and key together by key (wordCount longs per position, signed order). */
+    private void mergeSort(int[] order, long[] key, int[] orderTmp, long[] keyTmp, int from, int to) {
+      int w = wordCount;
       if (to - from < 16) {
+        long[] x = new long[w];
         for (int i = from + 1; i < to; i++) {
-          int x = a[i];
+          int o = order[i];
+          System.arraycopy(key, i * w, x, 0, w);
           int j = i - 1;
-          while (j >= from && compare(a[j], x, bits) > 0) {
-            a[j + 1] = a[j];
+          while (j >= from && compare(key, j * w, x, 0) > 0) {
+            order[j + 1] = order[j];
+            System.arraycopy(key, j * w, key, (j + 1) * w, w);
             j--;
           }
-          a[j + 1] = x;
+          order[j + 1] = o;
+          System.arraycopy(x, 0, key, (j + 1) * w, w);
         }
         return;
       }
       int mid = (from + to) >>> 1;
-      mergeSort(a, tmp, from, mid, bits);
-      mergeSort(a, tmp, mid, to, bits);
-      if (compare(a[mid - 1], a[mid], bits) <= 0) {
+      mergeSort(order, key, orderTmp, keyTmp, from, mid);
+      mergeSort(order, key, orderTmp, keyTmp, mid, to);
+      if (compare(key, (mid - 1) * w, key, mid * w) <= 0) {
         return;
       }
-      System.arraycopy(a, from, tmp, from, to - from);
+      System.arraycopy(order, from, orderTmp, from, to - from);
+      System.arraycopy(key, from * w, keyTmp, from * w, (to - from) * w);
       for (int i = from, l = from, r = mid; i < to; i++) {
-        a[i] = r >= to || (l < mid && compare(tmp[l], tmp[r], bits) <= 0) ? tmp[l++] : tmp[r++];
+        int src = r >= to || (l < mid && compare(keyTmp, l * w, keyTmp, r * w) <= 0) ? l++ : r++;
+        order[i] = orderTmp[src];
+        System.arraycopy(keyTmp, src * w, key, i * w, w);
       }
     }
 
-    /* Size first; then, of two distinct sets of one size, the one holding the smallest id they do not share. */
-    private int compare(int x, int y, int[] bits) {
-      int c = Integer.compare(bits[x], bits[y]);
-      if (c != 0) {
-        return c;
-      }
+    private int compare(long[] a, int at, long[] b, int bt) {
       for (int k = 0; k < wordCount; k++) {
-        long a = words[x * wordCount + k];
-        long diff = a ^ words[y * wordCount + k];
-        if (diff != 0) {
-          return (a & diff & -diff) != 0 ? -1 : 1;
+        int c = Long.compare(a[at + k], b[bt + k]);
+        if (c != 0) {
+          return c;
         }
       }
       return 0;
-    }
-  }
-
-  /** A set as its bit words, compared by content. */
-  private static final class Key {
-    final long[] words;
-    private final int hash;
-
-    Key(long[] words) {
-      this.words = words;
-      this.hash = Arrays.hashCode(words);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && Arrays.equals(words, k.words);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
-
-  private static final class Acc {
-    final Key key;
-    final int[] ids;
-    long conversions;
-    long nulls;
-    BigDecimal value = BigDecimal.ZERO;
-
-    Acc(Key key) {
-      this.key = key;
-      int count = 0;
-      for (long w : key.words) {
-        count += Long.bitCount(w);
-      }
-      ids = new int[count];
-      int j = 0;
-      for (int w = 0; w < key.words.length; w++) {
-        long bits = key.words[w];
-        while (bits != 0) {
-          ids[j++] = (w << 6) + Long.numberOfTrailingZeros(bits);
-          bits &= bits - 1;
-        }
-      }
     }
   }
 }

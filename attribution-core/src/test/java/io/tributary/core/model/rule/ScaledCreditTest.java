@@ -26,7 +26,7 @@ class ScaledCreditTest {
   void credit_isTheExactSumOfCountsAndValuesTimesWeights_roundedOnceToTheNearestDouble() {
     Random r = new Random(42);
     for (int trial = 0; trial < 2000; trial++) {
-      int scale = r.nextInt(4);
+      int scale = r.nextInt(19);
       ScaledCredit sums = new ScaledCredit();
       BigDecimal conversions = BigDecimal.ZERO;
       BigDecimal value = BigDecimal.ZERO;
@@ -38,10 +38,11 @@ class ScaledCreditTest {
       for (int t = 0; t < terms; t++) {
         double w = ws[r.nextInt(ws.length)];
         long journeys = r.nextInt(3) == 0 ? r.nextInt(1_000_000) : 1 + r.nextInt(5);
-        long unscaled = r.nextInt(4) == 0 ? 0 : (long) (r.nextDouble() * (r.nextBoolean() ? 1e6 : 1e15));
-        sums.add(w, journeys, unscaled);
+        // Values from 0 to 96 bits (a path's sum of 17-digit values at scale 16 needs more than a long).
+        BigInteger unscaled = r.nextInt(4) == 0 ? BigInteger.ZERO : new BigInteger(1 + r.nextInt(96), r);
+        sums.add(w, journeys, unscaled.shiftRight(64).longValue(), unscaled.longValue());
         conversions = conversions.add(new BigDecimal(journeys).multiply(new BigDecimal(w)));
-        value = value.add(BigDecimal.valueOf(unscaled, scale).multiply(new BigDecimal(w)));
+        value = value.add(new BigDecimal(unscaled, scale).multiply(new BigDecimal(w)));
       }
       double[] credit = sums.credit(scale);
       assertEquals(conversions.doubleValue(), credit[0], "trial " + trial);
