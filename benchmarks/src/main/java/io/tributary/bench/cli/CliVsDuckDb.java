@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * budget is a share of it) and {@code -Dbench.duckdbMemory=2GB -Dbench.duckdbTemp=/tmp/duck-spill} gives DuckDB the
  * same limit and a folder to spill to; {@code -Dbench.cliArgs="--temp-dir /tmp"} adds flags to the CLI's command.
  * {@code -Dbench.models=all} runs every registered model instead of {@link #MODELS} (the headline's "all models" row,
- * {@code benchmarks/headline.sh cli}). Each round prints one line, {@code round N: duckdb S s M MB, cli S s M MB},
- * which the headline script reads.
+ * {@code benchmarks/headline.sh cli}). The CLI's JVM gets {@code -XX:+UseParallelGC}, as {@code cli/bin/tributary}
+ * runs an input of 200 MB or more; {@code -Dbench.cliJavaOpts="..."} replaces it. Each round prints one line,
+ * {@code round N: duckdb S s M MB, cli S s M MB}, which the headline script reads.
  */
 public final class CliVsDuckDb {
   static final String MODELS = "first_touch,last_touch,last_non_direct,linear,position_based,time_decay,markov";
@@ -77,7 +78,15 @@ public final class CliVsDuckDb {
     Path cliOut = Files.createTempFile("cli", ".csv");
     Path duckOut = Files.createTempFile("duck", ".out");
     String models = System.getProperty("bench.models", MODELS);
-    List<String> cli = new ArrayList<>(List.of(java, "-Xmx" + heap, "-jar", "cli/target/tributary.jar", "attribute",
+    List<String> cli = new ArrayList<>(List.of(java, "-Xmx" + heap));
+    // The collector cli/bin/tributary picks for an input of 200 MB or more (the launcher's rule); -Dbench.cliJavaOpts
+    // replaces it ("" for the JVM's default).
+    for (String opt : System.getProperty("bench.cliJavaOpts", "-XX:+UseParallelGC").strip().split("\\s+")) {
+      if (!opt.isEmpty()) {
+        cli.add(opt);
+      }
+    }
+    cli.addAll(List.of("-jar", "cli/target/tributary.jar", "attribute",
         "--events", events.toString(), "--models", models, "--format", "csv", "--output", "-", "--quiet"));
     String extra = System.getProperty("bench.cliArgs", "").strip();
     if (!extra.isEmpty()) {
