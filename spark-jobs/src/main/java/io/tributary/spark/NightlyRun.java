@@ -140,6 +140,8 @@ final class NightlyRun {
     Broadcast<Set<String>> consent = consentIds == null ? null : jsc.broadcast(consentIds);
     SpendTable spend = cfg.spend() == null ? SpendTable.empty() : spend();
     phase("side inputs");
+    // A re-run's tables: their Delta state loads while the input is read (TableWriter#preload).
+    writer.preload(Publication.reportTables());
 
     InputSpec main = events ? cfg.events() : cfg.paths();
     // A windowed run over a Delta or Parquet lake reads its window's read range only (partition pruning and a pushed

@@ -51,6 +51,18 @@ public record BgNbd(double r, double alpha, double a, double b) {
   }
 
   /**
+   * {@link #fit(List)} on customers given as runs of equal summaries: the same fit as on {@link
+   * SummaryCounts#expand()}, without a list of every customer.
+   *
+   * @param customers the calibration customers
+   * @return the fit
+   * @throws ClvException as {@link #fit(List)}
+   */
+  public static BgNbdFit fit(SummaryCounts customers) {
+    return BgNbdLikelihood.of(customers).fit();
+  }
+
+  /**
    * @param s a customer's summary
    * @return the log-likelihood of that customer's (x, t_x, T), the terms of [1] eq. 6 in log space
    */

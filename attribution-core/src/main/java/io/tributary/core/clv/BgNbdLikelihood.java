@@ -33,11 +33,12 @@ public final class BgNbdLikelihood {
   private final int[] rowRecency; // index into recencies
   private final int[] rowAge; // index into ages
   private final int[] rowCount;
-  private final List<CustomerSummary> subsample;
+  private final SummaryCounts population;
 
-  private BgNbdLikelihood(List<CustomerSummary> summaries) {
-    int n = summaries.size();
-    customers = n;
+  private BgNbdLikelihood(SummaryCounts summaries) {
+    population = summaries;
+    int n = summaries.size(); // runs: a run's customers share one summary
+    customers = summaries.customers();
     int[] x = new int[n];
     double[] tx = new double[n];
     double[] age = new double[n];
@@ -45,22 +46,29 @@ public final class BgNbdLikelihood {
     double sumAge = 0;
     double sumX = 0;
     for (int i = 0; i < n; i++) {
-      CustomerSummary s = summaries.get(i);
+      CustomerSummary s = summaries.summary(i);
       x[i] = s.frequency();
       tx[i] = s.recency();
       age[i] = s.age();
-      repeat += s.frequency() > 0 ? 1 : 0;
-      sumAge += s.age();
-      sumX += s.frequency();
+      int count = summaries.count(i);
+      repeat += s.frequency() > 0 ? count : 0;
+      // One customer at a time, in order: the same rounding as a list of every customer.
+      for (int c = 0; c < count; c++) {
+        sumAge += s.age();
+        sumX += s.frequency();
+      }
     }
     repeatCustomers = repeat;
-    subsample = n < MaximumLikelihood.WARM_START_MIN ? List.of() : MaximumLikelihood.subsample(summaries);
-    meanAge = n == 0 ? 0 : sumAge / n;
-    meanFrequency = n == 0 ? 0 : sumX / n;
+    meanAge = customers == 0 ? 0 : sumAge / customers;
+    meanFrequency = customers == 0 ? 0 : sumX / customers;
     xs = distinct(x);
     recencies = distinct(tx);
     ages = distinct(age);
-    // One key per customer: the three indices packed into a long (each < 2^21), sorted, counted in runs.
+    if (xs.length >= 1 << 21 || recencies.length >= 1 << 21 || ages.length >= 1 << 21) {
+      throw new ClvException("more than 2,097,151 distinct values of x, t_x or T: not supported");
+    }
+    // One key per run: the three indices packed into a long (each < 2^21); the distinct keys sorted are the rows,
+    // and each run's customers are counted into its row.
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
       long xi = Arrays.binarySearch(xs, x[i]);
@@ -68,27 +76,26 @@ public final class BgNbdLikelihood {
       long ai = Arrays.binarySearch(ages, age[i]);
       keys[i] = xi << 42 | ti << 21 | ai;
     }
-    if (xs.length >= 1 << 21 || recencies.length >= 1 << 21 || ages.length >= 1 << 21) {
-      throw new ClvException("more than 2,097,151 distinct values of x, t_x or T: not supported");
-    }
-    Arrays.sort(keys);
+    long[] rowKeys = keys.clone();
+    Arrays.sort(rowKeys);
     int rows = 0;
     for (int i = 0; i < n; i++) {
-      rows += i == 0 || keys[i] != keys[i - 1] ? 1 : 0;
+      if (i == 0 || rowKeys[i] != rowKeys[i - 1]) {
+        rowKeys[rows++] = rowKeys[i];
+      }
     }
+    rowKeys = Arrays.copyOf(rowKeys, rows);
     rowX = new int[rows];
     rowRecency = new int[rows];
     rowAge = new int[rows];
     rowCount = new int[rows];
-    int row = -1;
+    for (int row = 0; row < rows; row++) {
+      rowX[row] = (int) (rowKeys[row] >>> 42);
+      rowRecency[row] = (int) ((rowKeys[row] >>> 21) & 0x1FFFFF);
+      rowAge[row] = (int) (rowKeys[row] & 0x1FFFFF);
+    }
     for (int i = 0; i < n; i++) {
-      if (i == 0 || keys[i] != keys[i - 1]) {
-        row++;
-        rowX[row] = (int) (keys[i] >>> 42);
-        rowRecency[row] = (int) ((keys[i] >>> 21) & 0x1FFFFF);
-        rowAge[row] = (int) (keys[i] & 0x1FFFFF);
-      }
-      rowCount[row]++;
+      rowCount[Arrays.binarySearch(rowKeys, keys[i])] += summaries.count(i);
     }
   }
 
@@ -97,6 +104,14 @@ public final class BgNbdLikelihood {
    * @return their likelihood
    */
   public static BgNbdLikelihood of(List<CustomerSummary> summaries) {
+    return new BgNbdLikelihood(SummaryCounts.of(summaries));
+  }
+
+  /**
+   * @param summaries the customers, as runs of equal summaries
+   * @return their likelihood: the same as {@link #of(List)} of {@link SummaryCounts#expand()}
+   */
+  public static BgNbdLikelihood of(SummaryCounts summaries) {
     return new BgNbdLikelihood(summaries);
   }
 
@@ -183,7 +198,7 @@ public final class BgNbdLikelihood {
     MaximumLikelihood.Optimum warm = null;
     if (customers >= MaximumLikelihood.WARM_START_MIN) {
       try {
-        warm = new BgNbdLikelihood(subsample).optimum();
+        warm = new BgNbdLikelihood(population.everyKth(MaximumLikelihood.step(customers))).optimum();
       } catch (ClvException e) {
         warm = null;
       }
@@ -201,10 +216,27 @@ public final class BgNbdLikelihood {
   }
 
   private static int[] distinct(int[] v) {
-    return Arrays.stream(v).sorted().distinct().toArray();
+    int[] s = v.clone();
+    Arrays.sort(s);
+    int n = 0;
+    for (int i = 0; i < s.length; i++) {
+      if (i == 0 || s[i] != s[i - 1]) {
+        s[n++] = s[i];
+      }
+    }
+    return Arrays.copyOf(s, n);
   }
 
+  /* Distinct values ascending, as a stream's sorted().distinct() gives them (times are >= 0, never NaN or -0.0). */
   private static double[] distinct(double[] v) {
-    return Arrays.stream(v).sorted().distinct().toArray();
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int n = 0;
+    for (int i = 0; i < s.length; i++) {
+      if (i == 0 || Double.compare(s[i], s[i - 1]) != 0) {
+        s[n++] = s[i];
+      }
+    }
+    return Arrays.copyOf(s, n);
   }
 }

@@ -38,6 +38,18 @@ public record GammaGamma(double p, double q, double gamma) {
    * @throws ClvException when no customer has a valued repeat purchase, or the likelihood has no interior maximum
    */
   public static GammaGammaFit fit(List<CustomerSummary> customers) {
+    return GammaGammaLikelihood.of(SummaryCounts.of(customers)).fit();
+  }
+
+  /**
+   * {@link #fit(List)} on customers given as runs of equal summaries: the same fit as on {@link
+   * SummaryCounts#expand()}, without a list of every customer.
+   *
+   * @param customers the calibration customers
+   * @return the fit
+   * @throws ClvException as {@link #fit(List)}
+   */
+  public static GammaGammaFit fit(SummaryCounts customers) {
     return GammaGammaLikelihood.of(customers).fit();
   }
 

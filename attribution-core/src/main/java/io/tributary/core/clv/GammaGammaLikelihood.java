@@ -1,6 +1,6 @@
 package io.tributary.core.clv;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.special.Gamma;
 
@@ -23,49 +23,83 @@ final class GammaGammaLikelihood {
   private final double[] logMeans; // per row
   private final int[] weight; // customers per row
   private final double meanOfMeans;
-  private final List<CustomerSummary> valued;
+  private final SummaryCounts valued;
 
-  private GammaGammaLikelihood(List<CustomerSummary> summaries) {
-    valued = new ArrayList<>();
-    for (CustomerSummary s : summaries) {
-      if (s.valuedRepeats() > 0) {
-        valued.add(s);
+  private GammaGammaLikelihood(SummaryCounts summaries) {
+    valued = summaries.valued();
+    int n = valued.size(); // runs: a run's customers share one summary
+    customers = valued.customers();
+    int[] c = new int[n];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      CustomerSummary s = valued.summary(i);
+      c[i] = s.valuedRepeats();
+      // One customer at a time, in order: the same rounding as a list of every customer.
+      for (int k = valued.count(i); k > 0; k--) {
+        sum += s.meanRepeatValue();
       }
     }
-    customers = valued.size();
-    counts = valued.stream().mapToInt(CustomerSummary::valuedRepeats).sorted().distinct().toArray();
-    // Sort (count, mean) pairs: by count index, then by the mean's bits (means are > 0, so bit order is value order).
-    long[][] keys = new long[customers][];
-    double sum = 0;
-    for (int i = 0; i < customers; i++) {
-      CustomerSummary s = valued.get(i);
-      keys[i] = new long[] {java.util.Arrays.binarySearch(counts, s.valuedRepeats()),
-        Double.doubleToLongBits(s.meanRepeatValue())};
-      sum += s.meanRepeatValue();
+    int[] sorted = c.clone();
+    Arrays.sort(sorted);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[distinct++] = sorted[i];
+      }
     }
-    java.util.Arrays.sort(keys, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
-    int rows = 0;
-    for (int i = 0; i < customers; i++) {
-      rows += i == 0 || keys[i][0] != keys[i - 1][0] || keys[i][1] != keys[i - 1][1] ? 1 : 0;
+    counts = Arrays.copyOf(sorted, distinct);
+    // Rows sorted by count, then by the mean's bits (means are > 0, so bit order is value order): per count, the
+    // distinct means' bits sorted; each run's customers are then counted into its row.
+    int[] perCount = new int[counts.length];
+    int[] runCount = new int[n];
+    for (int i = 0; i < n; i++) {
+      runCount[i] = Arrays.binarySearch(counts, c[i]);
+      perCount[runCount[i]]++;
     }
+    long[][] bits = new long[counts.length][];
+    for (int k = 0; k < counts.length; k++) {
+      bits[k] = new long[perCount[k]];
+      perCount[k] = 0;
+    }
+    for (int i = 0; i < n; i++) {
+      int k = runCount[i];
+      bits[k][perCount[k]++] = Double.doubleToLongBits(valued.summary(i).meanRepeatValue());
+    }
+    int[] rowStart = new int[counts.length + 1];
+    for (int k = 0; k < counts.length; k++) {
+      long[] b = bits[k];
+      Arrays.sort(b);
+      int m = 0;
+      for (int i = 0; i < b.length; i++) {
+        if (i == 0 || b[i] != b[i - 1]) {
+          b[m++] = b[i];
+        }
+      }
+      bits[k] = Arrays.copyOf(b, m);
+      rowStart[k + 1] = rowStart[k] + m;
+    }
+    int rows = rowStart[counts.length];
     countIndex = new int[rows];
     means = new double[rows];
     logMeans = new double[rows];
     weight = new int[rows];
-    int row = -1;
-    for (int i = 0; i < customers; i++) {
-      if (i == 0 || keys[i][0] != keys[i - 1][0] || keys[i][1] != keys[i - 1][1]) {
-        row++;
-        countIndex[row] = (int) keys[i][0];
-        means[row] = Double.longBitsToDouble(keys[i][1]);
+    for (int k = 0; k < counts.length; k++) {
+      for (int j = 0; j < bits[k].length; j++) {
+        int row = rowStart[k] + j;
+        countIndex[row] = k;
+        means[row] = Double.longBitsToDouble(bits[k][j]);
         logMeans[row] = Math.log(means[row]);
       }
-      weight[row]++;
+    }
+    for (int i = 0; i < n; i++) {
+      int k = runCount[i];
+      long b = Double.doubleToLongBits(valued.summary(i).meanRepeatValue());
+      weight[rowStart[k] + Arrays.binarySearch(bits[k], b)] += valued.count(i);
     }
     meanOfMeans = customers == 0 ? 0 : sum / customers;
   }
 
-  static GammaGammaLikelihood of(List<CustomerSummary> summaries) {
+  static GammaGammaLikelihood of(SummaryCounts summaries) {
     return new GammaGammaLikelihood(summaries);
   }
 
@@ -102,7 +136,7 @@ final class GammaGammaLikelihood {
     MaximumLikelihood.Optimum warm = null;
     if (customers >= MaximumLikelihood.WARM_START_MIN) {
       try {
-        warm = new GammaGammaLikelihood(MaximumLikelihood.subsample(valued)).optimum();
+        warm = new GammaGammaLikelihood(valued.everyKth(MaximumLikelihood.step(customers))).optimum();
       } catch (ClvException e) {
         warm = null;
       }

@@ -58,14 +58,9 @@ final class MaximumLikelihood {
   static final int WARM_START_MIN = 100_000;
   static final int SUBSAMPLE = 20_000;
 
-  /** @return every k-th customer, about {@link #SUBSAMPLE} of them: deterministic, spread over the whole list */
-  static List<CustomerSummary> subsample(List<CustomerSummary> all) {
-    int k = Math.max(1, all.size() / SUBSAMPLE);
-    java.util.ArrayList<CustomerSummary> out = new java.util.ArrayList<>(all.size() / k + 1);
-    for (int i = 0; i < all.size(); i += k) {
-      out.add(all.get(i));
-    }
-    return out;
+  /** @return k such that every k-th of {@code customers} customers is about {@link #SUBSAMPLE} of them */
+  static int step(int customers) {
+    return Math.max(1, customers / SUBSAMPLE);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.tributary.core.clv.CustomerSummary;
 import io.tributary.core.clv.GammaGamma;
 import io.tributary.core.clv.GammaGammaFit;
 import io.tributary.core.clv.LifetimeValue;
+import io.tributary.core.clv.SummaryCounts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,9 +34,20 @@ public record LifetimeFit(BgNbdFit purchases, GammaGammaFit orderValue, double f
    * Determinism: the fit sees the summaries in a canonical order (sorted), so its sums, and so every customer's value,
    * are the same bits whatever order an engine read its customers in.
    */
-  private static final Comparator<CustomerSummary> CANONICAL = Comparator.comparingInt(CustomerSummary::frequency)
-      .thenComparingDouble(CustomerSummary::recency).thenComparingDouble(CustomerSummary::age)
-      .thenComparingInt(CustomerSummary::valuedRepeats).thenComparingDouble(CustomerSummary::meanRepeatValue);
+  private static final Comparator<CustomerSummary> CANONICAL = (u, v) -> {
+    // By x, t_x, T, valued repeats, mean repeat value: written out, a chain of comparators costs more than the fit.
+    int c = Integer.compare(u.frequency(), v.frequency());
+    if (c == 0) {
+      c = Double.compare(u.recency(), v.recency());
+    }
+    if (c == 0) {
+      c = Double.compare(u.age(), v.age());
+    }
+    if (c == 0) {
+      c = Integer.compare(u.valuedRepeats(), v.valuedRepeats());
+    }
+    return c != 0 ? c : Double.compare(u.meanRepeatValue(), v.meanRepeatValue());
+  };
 
   /**
    * Fits both models on every buyer, calibrated to {@code end}.
@@ -57,45 +69,64 @@ public record LifetimeFit(BgNbdFit purchases, GammaGammaFit orderValue, double f
   static LifetimeFit of(LifetimeTally buyers, int[] weight, LocalDate end, ClvOptions options) {
     long last = end.toEpochDay();
     int late = 0;
-    CustomerSummary[] byPattern = new CustomerSummary[buyers.patterns()];
-    for (int p = 0; p < byPattern.length; p++) {
+    // Patterns share summaries (every one-time buyer of a day has the same): each distinct summary once, with the
+    // number of buyers who have it.
+    Map<CustomerSummary, Integer> index = new HashMap<>();
+    List<CustomerSummary> distinct = new ArrayList<>();
+    int[] summaryOf = new int[buyers.patterns()];
+    for (int p = 0; p < summaryOf.length; p++) {
       LifetimeTally.Purchases purchases = buyers.pattern(p);
       if (purchases.lastDay() > last) {
         late++;
+        summaryOf[p] = -1;
       } else {
-        byPattern[p] = purchases.summary(last, options.timeUnit());
+        CustomerSummary s = purchases.summary(last, options.timeUnit());
+        Integer i = index.putIfAbsent(s, distinct.size());
+        if (i == null) {
+          i = distinct.size();
+          distinct.add(s);
+        }
+        summaryOf[p] = i;
       }
     }
     if (late > 0) {
       int customers = 0;
       for (int i = 0; i < buyers.size(); i++) {
-        customers += byPattern[buyers.patternId(i)] == null ? 1 : 0;
+        customers += summaryOf[buyers.patternId(i)] < 0 ? 1 : 0;
       }
       // A calibration end before some purchases: those customers' later purchases are not in their summaries.
       throw new ClvException("calibration end " + end + " is before the last purchase of " + customers
           + " customers: lifetime value by channel is calibrated on the whole run (leave "
           + ClvOptions.CALIBRATION_END_OPTION + " out, or set it on or after the last event)");
     }
-    List<CustomerSummary> sorted = new ArrayList<>(buyers.size());
+    int[] buyersOf = new int[distinct.size()];
     for (int i = 0; i < buyers.size(); i++) {
-      for (int t = weight == null ? 1 : weight[i]; t > 0; t--) {
-        sorted.add(byPattern[buyers.patternId(i)]);
-      }
+      buyersOf[summaryOf[buyers.patternId(i)]] += weight == null ? 1 : weight[i];
     }
+    List<CustomerSummary> sorted = new ArrayList<>(distinct);
     sorted.sort(CANONICAL);
-    BgNbdFit purchases = BgNbd.fit(sorted);
+    int[] counts = new int[sorted.size()];
+    for (int j = 0; j < counts.length; j++) {
+      counts[j] = buyersOf[index.get(sorted.get(j))];
+    }
+    // The canonical list of every buyer, as runs: equal summaries are neighbours in it.
+    SummaryCounts population = SummaryCounts.of(sorted, counts);
+    BgNbdFit purchases = BgNbd.fit(population);
     GammaGammaFit orderValue = null;
     double fallback = Double.NaN;
     try {
-      orderValue = GammaGamma.fit(sorted);
+      orderValue = GammaGamma.fit(population);
     } catch (ClvException e) {
       // Stated fallback (docs/models.md): order values without Gamma-Gamma's heterogeneity (e.g. drawn independently
       // of the customer) leave its likelihood without a maximum; every purchase is then worth the mean repeat order.
       double sum = 0;
       long n = 0;
-      for (CustomerSummary s : sorted) {
-        sum += s.meanRepeatValue() * s.valuedRepeats();
-        n += s.valuedRepeats();
+      for (int j = 0; j < population.size(); j++) {
+        CustomerSummary s = population.summary(j);
+        for (int k = population.count(j); k > 0; k--) {
+          sum += s.meanRepeatValue() * s.valuedRepeats();
+          n += s.valuedRepeats();
+        }
       }
       if (n == 0) {
         throw e;
