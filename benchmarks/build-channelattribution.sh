@@ -5,11 +5,11 @@
 #   CA_PYTHON=/usr/bin/python3 CA_PYTHONPATH=$(benchmarks/build-channelattribution.sh) benchmarks/paths-bench.sh
 #
 # Source: CA_SRC, a checkout of https://github.com/DavideAltomare/ChannelAttribution (its python/ folder is version
-# 2.1.7); when unset, the script clones it into target/channelattribution-src. The build goes to
-# target/channelattribution (nothing is installed system-wide except Debian packages, as root, when missing).
+# 2.1.7); when unset, the script clones it into target/channelattribution-src. The build goes to CA_OUT (default
+# target/channelattribution; nothing is installed system-wide except Debian packages, as root, when missing).
 set -e
 root=$(cd "$(dirname "$0")/.." && pwd)
-out="$root/target/channelattribution"
+out=${CA_OUT:-$root/target/channelattribution}
 src=${CA_SRC:-$root/target/channelattribution-src}
 if [ ! -d "$src/python/src/cypack" ]; then
   git clone -q --depth 1 https://github.com/DavideAltomare/ChannelAttribution "$src" >&2

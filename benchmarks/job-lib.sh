@@ -1,4 +1,5 @@
-# Sourced by the Spark benchmark scripts (spark-bench.sh, lake-bench.sh, backfill-bench.sh, baseline-bench.sh): what
+# Sourced by the Spark benchmark scripts (spark-bench.sh, lake-bench.sh, backfill-bench.sh, baseline-bench.sh,
+# segments-bench.sh; headline.sh through spark-bench.sh): what
 # each needs to launch the job from a built tree, written once.
 
 # job_classpath TREE LIB: copies TREE's job jar and the project's own jars of its class path into LIB (private copies:

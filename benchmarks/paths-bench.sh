@@ -13,8 +13,11 @@
 # CA_PYTHONPATH added to its PYTHONPATH if set); when it cannot, the CA rows are left out and the script says so.
 # benchmarks/build-channelattribution.sh builds it from its public source and prints the CA_PYTHONPATH to use.
 # Environment: BENCH_DIR (default target/paths-bench), BENCH_ROUNDS (default 7), BENCH_OUT (also write the table to
-# this file). Prints a markdown table: median, min-max and peak RSS of each contender, the ratio of medians, and the
-# load average before and after. The machine should be quiet; the load average says whether it was.
+# this file), BENCH_FILES (which files: "10k 200k", the default, or one of them), BENCH_PATHDATA (the 10,000-path
+# file, default ../shared/datasets/pathdata.csv). Every run's wall seconds and peak RSS (KB) stay in
+# BENCH_DIR/times.txt, one line each (tributary:FILE:ORDER or ca:FILE:ORDER), for benchmarks/headline.sh. Prints a
+# markdown table: median, min-max and peak RSS of each contender, the ratio of medians, and the load average before
+# and after. The machine should be quiet; the load average says whether it was.
 set -e
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=${BENCH_DIR:-$root/target/paths-bench}
@@ -28,13 +31,18 @@ paths200k="$dir/paths-200k.csv"
 if [ ! -f "$paths200k" ]; then
   java -cp benchmarks/target/benchmarks.jar io.tributary.bench.cli.PathFileGenerator "$paths200k" 200000 12 6 42
 fi
-pathdata="$root/../shared/datasets/pathdata.csv"
-files="$paths200k"
-if [ -f "$pathdata" ]; then
-  files="$pathdata $files"
-else
-  echo "note: $pathdata not found; the 10,000-path rows are left out" >&2
-fi
+pathdata=${BENCH_PATHDATA:-$root/../shared/datasets/pathdata.csv}
+files=""
+case " ${BENCH_FILES:-10k 200k} " in *" 200k "*) files="$paths200k" ;; esac
+case " ${BENCH_FILES:-10k 200k} " in
+  *" 10k "*)
+    if [ -f "$pathdata" ]; then
+      files="$pathdata $files"
+    else
+      echo "note: $pathdata not found; the 10,000-path rows are left out" >&2
+    fi ;;
+esac
+[ -n "$files" ] || { echo "BENCH_FILES: expected 10k, 200k or both, got \"${BENCH_FILES:-}\"" >&2; exit 2; }
 ca_python=${CA_PYTHON:-python3}
 ca=1
 if ! PYTHONPATH="${CA_PYTHONPATH:-}${PYTHONPATH:+:$PYTHONPATH}" "$ca_python" -c 'import ChannelAttribution, pandas' \

@@ -20,15 +20,10 @@ cd "$root"
 models=first_touch,last_touch,last_non_direct,linear,position_based,time_decay,markov
 segmented="--segment-by region,tier --touchpoint channel/campaign"
 if [ "$engine" = job ]; then
-  cp "$(ls spark-jobs/target/spark-jobs-*.jar | grep -v -e '-spark-submit.jar$' | head -n 1)" "$dir/lib/spark-jobs.jar"
-  cp="$dir/lib/spark-jobs.jar"
-  for entry in $(cat spark-jobs/target/job-classpath.txt spark-jobs/target/job-classpath-runtime.txt | tr ':' ' '); do
-    case "$entry" in
-      "$root"/*) cp "$entry" "$dir/lib/" && cp="$cp:$dir/lib/$(basename "$entry")" ;;
-      *) cp="$cp:$entry" ;;
-    esac
-  done
-  opens=$(sed -n 's/.*<spark.jvm.opens>\(.*\)<\/spark.jvm.opens>.*/\1/p' pom.xml)
+  # Private copies of the jars and the JVM options of a local Spark run: job-lib.sh, as spark-bench.sh.
+  . "$root/benchmarks/job-lib.sh"
+  cp=$(job_classpath "$root" "$dir/lib")
+  jvm=$(spark_jvm "$root" "$xmx" "$master")
   export SPARK_LOCAL_IP=127.0.0.1
 else
   cp cli/target/tributary.jar "$dir/lib/tributary.jar"
@@ -40,9 +35,7 @@ run() { # variant extra-args...
   rm -rf "$out"
   if [ "$engine" = job ]; then
     # shellcheck disable=SC2086
-    /usr/bin/time -f "%e %M" -o "$dir/time.txt" java $opens -Xmx$xmx -Duser.timezone=UTC \
-      -Dlog4j2.configurationFile="$root/spark-jobs/conf/log4j2.properties" -Dspark.master="$master" \
-      -Dspark.ui.enabled=false -Dspark.sql.session.timeZone=UTC -cp "$cp" io.tributary.spark.AttributionJob \
+    /usr/bin/time -f "%e %M" -o "$dir/time.txt" java $jvm -cp "$cp" io.tributary.spark.AttributionJob \
       --run-date 2024-03-31 --conversions all --events "$events" --output "$out" "$@" > "$dir/$variant.log" 2>&1
     grep -h "time:" "$dir/$variant.log" >&2 || tail -n 5 "$dir/$variant.log" >&2
   else

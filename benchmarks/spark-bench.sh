@@ -12,7 +12,9 @@
 # see what the flags alone are worth), BENCH_ROUNDS (default 1: rounds of baseline then job, alternating),
 # BENCH_RERUN (1: each round also re-runs the job into the tables it just wrote, as a nightly re-run does),
 # BENCH_DATA (sample: `tributary sample` with identities, opt-outs and spend, ~80 bytes an event; eventlog: the CLI
-# benchmark's EventLogGenerator, events only, 10 events a customer, ~43 bytes an event, the file issue 5 describes).
+# benchmark's EventLogGenerator, events only, 10 events a customer, ~43 bytes an event, the file issue 5 describes),
+# BENCH_TIMES (also append one line per run to this file, for benchmarks/headline.sh: label, wall s, peak RSS KB,
+# 1-minute load average, exit status).
 # Prints one markdown row per job and size: events, wall seconds, events/s, peak RSS.
 set -e
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -47,6 +49,9 @@ run() { # label events-file out-dir jvm-flags class-path main-class args...
   secs=$(tail -n 1 "$dir/time.txt" | cut -d' ' -f1)
   rss=$(tail -n 1 "$dir/time.txt" | cut -d' ' -f2)
   rows=$(($(wc -l < "$events") - 1))
+  if [ -n "${BENCH_TIMES:-}" ]; then
+    echo "$label $secs $rss $(cut -d' ' -f1 /proc/loadavg) $status" >> "$BENCH_TIMES"
+  fi
   awk -v l="$label" -v n="$rows" -v s="$secs" -v r="$rss" -v ld="$(cut -d' ' -f1 /proc/loadavg)" -v st="$status" \
     'BEGIN { printf "| %s | %d | %.1f | %.0f | %.2f | %s |%s\n", l, n, s, n / s, r / 1048576, ld, \
       st == 0 ? "" : " FAILED (exit " st ")" }'

@@ -41,7 +41,8 @@ public final class Errors {
    */
   public static TributaryException cannotSpill(String folder, Throwable cause) {
     return new TributaryException(ErrorClass.FAILURE, "cannot spill events to the temporary folder " + folder + ": "
-        + reason(cause) + " (give --temp-dir a writable folder with free space, or a larger --memory-budget)", cause);
+        + reason(cause) + " (give --temp-dir a writable folder with free space, or a larger --memory-budget or "
+        + "--temp-dir-limit)", cause);
   }
 
   /**

@@ -4,17 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -118,6 +122,102 @@ class SpillTest {
       assertTrue(line.contains("--temp-dir") && line.contains("--memory-budget"), line);
       assertFalse(line.contains("Exception"), line);
     }
+  }
+
+  /*
+   * A folder that fills up: --temp-dir-limit is the run's own ceiling on the disk its runs take (the same check a full
+   * disk ends in, with the system's "No space left on device" as the reason). A budget of one byte spills a run every
+   * 4,096 rows; 16 KB is less than the first run, 1 GB far more than all of them.
+   */
+  @Test
+  void attribute_temporaryFolderFull_oneLineNamingItAndRunsDeleted() throws IOException {
+    Path events = dir.resolve("full.csv");
+    writeGenerated(events, dir.resolve("full-ids.csv"), dir.resolve("full-optouts.csv"), 4000, false);
+    for (int threads : new int[] {1, 4}) {
+      for (String limit : List.of("1g", "16k")) {
+        Path temp = Files.createDirectories(dir.resolve("full-tmp-" + threads + "-" + limit));
+        Cli.Result r = Cli.run("attribute", "--events", events.toString(), "--output",
+            dir.resolve("full-out-" + threads + "-" + limit).toString(), "--format", "csv", "--memory-budget", "1",
+            "--temp-dir", temp.toString(), "--temp-dir-limit", limit, "--threads", String.valueOf(threads),
+            "--slice-min-bytes", "1", "--slice-min-customers", "1", "-q");
+        if (limit.equals("1g")) {
+          assertEquals(0, r.exit(), r.err());
+        } else {
+          assertEquals(1, r.exit(), r.err());
+          assertEquals(1, r.errLines().length, r.err());
+          String line = r.errLines()[0];
+          assertEquals("tributary: cannot spill events to the temporary folder " + temp + ": the spilled runs would "
+              + "take more than --temp-dir-limit 16k (give --temp-dir a writable folder with free space, or a larger "
+              + "--memory-budget or --temp-dir-limit)", line);
+        }
+        assertEquals(List.of(), list(temp), threads + " threads, limit " + limit + ": no run left behind");
+      }
+    }
+  }
+
+  /* Root may write into a read-only folder, so this runs only where permissions hold (CI's user, not root). */
+  @Test
+  void attribute_temporaryFolderReadOnly_oneLineNotWritable() throws IOException {
+    Path temp = Files.createDirectories(dir.resolve("read-only"));
+    assumeTrue(Files.getFileStore(temp).supportsFileAttributeView("posix"), "POSIX permissions");
+    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      assumeFalse(Files.isWritable(temp), "a user the permissions apply to (not root)");
+      Cli.Result r = Cli.run("attribute", "--events", SAMPLE.resolve("events.csv").toString(), "--output",
+          dir.resolve("ro-out").toString(), "--format", "csv", "--memory-budget", "1", "--temp-dir", temp.toString());
+      assertEquals(1, r.exit(), r.err());
+      assertEquals(1, r.errLines().length, r.err());
+      assertTrue(r.err().contains("cannot spill events to the temporary folder " + temp + ": not writable"), r.err());
+      assertEquals(List.of(), list(temp));
+    } finally {
+      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  /*
+   * The run's spill folder removed while events are still being read (a clean-up job sweeping /tmp): the next run
+   * cannot be created, or a spilled run cannot be read back. Another thread deletes the folder as soon as its first
+   * run appears; the log is large enough (about 200,000 rows, some 50 runs) that reading goes on well after that.
+   */
+  @Test
+  void attribute_spillFolderRemovedDuringRun_oneLineNamingIt() throws Exception {
+    Path events = dir.resolve("removed.csv");
+    writeGenerated(events, dir.resolve("removed-ids.csv"), dir.resolve("removed-optouts.csv"), 30_000, false);
+    Path temp = Files.createDirectories(dir.resolve("removed-tmp"));
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicBoolean removed = new AtomicBoolean();
+    Thread sweeper = new Thread(() -> {
+      while (!done.get()) {
+        try (Stream<Path> spills = Files.list(temp)) {
+          for (Path folder : spills.toList()) {
+            if (removed.get() || Files.exists(folder.resolve("run-00001.bin"))) {
+              removed.set(true);
+              deleteTree(folder);
+            }
+          }
+          Thread.sleep(1);
+        } catch (IOException e) {
+          // The run writes while this deletes: try again.
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    sweeper.start();
+    Cli.Result r;
+    try {
+      r = Cli.run("attribute", "--events", events.toString(), "--output", dir.resolve("removed-out").toString(),
+          "--format", "csv", "--memory-budget", "1", "--temp-dir", temp.toString(), "--threads", "1", "-q");
+    } finally {
+      done.set(true);
+      sweeper.join();
+    }
+    assertTrue(removed.get(), "the folder was removed during the run");
+    assertEquals(1, r.exit(), r.err());
+    assertEquals(1, r.errLines().length, r.err());
+    assertTrue(r.err().startsWith("tributary: cannot spill events to the temporary folder " + temp + ": "), r.err());
+    assertTrue(r.err().contains("a spilled run was removed while the run was going"), r.err());
+    assertEquals(List.of(), list(temp), "nothing left behind");
   }
 
   @Test
@@ -233,6 +333,15 @@ class SpillTest {
     Files.write(events, all, StandardCharsets.UTF_8);
     Files.write(identities, ids, StandardCharsets.UTF_8);
     Files.write(consent, optOuts, StandardCharsets.UTF_8);
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    try (Stream<Path> s = Files.list(folder)) {
+      for (Path f : s.toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+    Files.deleteIfExists(folder);
   }
 
   private static List<String> list(Path folder) throws IOException {

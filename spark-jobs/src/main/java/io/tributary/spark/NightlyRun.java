@@ -140,6 +140,8 @@ final class NightlyRun {
     Broadcast<Set<String>> consent = consentIds == null ? null : jsc.broadcast(consentIds);
     SpendTable spend = cfg.spend() == null ? SpendTable.empty() : spend();
     phase("side inputs");
+    // A re-run's tables: their Delta state loads while the input is read (TableWriter#preload).
+    writer.preload(Publication.reportTables());
 
     InputSpec main = events ? cfg.events() : cfg.paths();
     // A windowed run over a Delta or Parquet lake reads its window's read range only (partition pruning and a pushed
@@ -238,14 +240,11 @@ final class NightlyRun {
       // An error that stopped a split's reading comes first: the path totals of such a split are cut short.
       SplitChecks.throwFirstError(counts, LineNumbers.of(counts));
       checkPathTotals(totals, LineNumbers.of(counts), main, onePiece);
-      // A balanced tree of merges on the driver's cores, not a left fold: each merge costs the size of both sides, so
-      // folding P partitions one by one re-copies the growing whole P times. Merging is exact and order-free, so the
-      // tree's shape never changes the result.
+      // The partitions' aggregates merged as they are decoded (the core's AggregateCodec#decodeMerged): every
+      // aggregate to build ((all) and each segment value) reads its parts from all payloads into one, on the driver's
+      // cores, so no partition's aggregate is built only to be merged away. Merging is exact and order-free.
       Segmentation segmentation = cfg.models().segmentation();
-      SegmentedAggregate segmentedAggregate = payloads.parallelStream()
-          .map(AggregateCodec::decodeSegmented)
-          .reduce(SegmentedAggregate::merge)
-          .orElse(null);
+      SegmentedAggregate segmentedAggregate = payloads.isEmpty() ? null : AggregateCodec.decodeMerged(payloads);
       JourneyAggregate aggregate = segmentedAggregate == null ? null : segmentedAggregate.all();
       if (aggregate == null) {
         aggregate = events
@@ -407,10 +406,7 @@ final class NightlyRun {
           List.of()));
     }
     TreeMap<LocalDate, SegmentedAggregate> byDate = new TreeMap<>();
-    dated.forEach((d, payloads) -> byDate.put(d, payloads.parallelStream()
-        .map(AggregateCodec::decodeSegmented)
-        .reduce(SegmentedAggregate::merge)
-        .orElseThrow()));
+    dated.forEach((d, payloads) -> byDate.put(d, AggregateCodec.decodeMerged(payloads)));
     JourneyAggregate empty = JourneyAggregate.builder(cfg.models().journeyOptions(), models).build();
     return WindowedReport.compute(DatedAggregates.ofSegmented(byDate), cfg.window(), empty, models,
         cfg.models().modelOptions(), d -> spendByDate.getOrDefault(d, SpendTable.empty()), touchpoint,

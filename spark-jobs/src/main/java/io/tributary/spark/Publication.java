@@ -66,6 +66,17 @@ final class Publication {
     if (!writer.exists(OutputTables.RUN_LOG)) {
       return null;
     }
+    // The newest commits' files first (no Spark job); Delta's read when they cannot tell.
+    RunLogTail.Found tail = RunLogTail.lastRecord(writer.location(OutputTables.RUN_LOG),
+        writer.session().sparkContext().hadoopConfiguration());
+    if (tail != null) {
+      return tail.tableVersions() == null ? null : RunLogEntry.parseTableVersions(tail.tableVersions());
+    }
+    return lastPublishedByQuery(writer);
+  }
+
+  /** @return {@link #lastPublished} as the documented Spark SQL query answers it */
+  static Map<String, Long> lastPublishedByQuery(TableWriter writer) {
     Dataset<Row> log = writer.session().read().format("delta").load(writer.location(OutputTables.RUN_LOG));
     if (!Arrays.asList(log.columns()).contains(TABLE_VERSIONS)) {
       return null;

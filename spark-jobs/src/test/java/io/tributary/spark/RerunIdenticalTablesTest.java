@@ -31,6 +31,7 @@ class RerunIdenticalTablesTest {
       OutputTables.REMOVAL_EFFECTS);
   private static final String PARTITIONS = "spark.databricks.delta.snapshotPartitions";
   private static final String DATA_COLUMNS = "spark.databricks.delta.replaceWhere.dataColumns.enabled";
+  private static final String STATS = "spark.databricks.delta.stats.collect";
 
   @TempDir Path dir;
 
@@ -58,10 +59,12 @@ class RerunIdenticalTablesTest {
       // Delta's defaults, set in the caller's session, which the writer then keeps.
       spark.conf().set(PARTITIONS, "50");
       spark.conf().set(DATA_COLUMNS, "true");
+      spark.conf().set(STATS, "true");
       AttributionJob.run(spark, c);
     } finally {
       spark.conf().set(PARTITIONS, before);
       spark.conf().unset(DATA_COLUMNS);
+      spark.conf().unset(STATS);
     }
     Map<String, List<String>> third = sorted(ChildJvm.kernelRead(out, TABLES));
 
@@ -91,6 +94,7 @@ class RerunIdenticalTablesTest {
       SparkSession w = TableWriter.writeSession(caller);
       assertEquals("7", w.conf().get(PARTITIONS), "the caller's own setting wins");
       assertEquals("false", w.conf().get(DATA_COLUMNS), "unset by the caller: the table setting");
+      assertEquals("false", w.conf().get(STATS), "unset by the caller: no file statistics");
       assertEquals("gzip", w.conf().get("spark.sql.parquet.compression.codec"), "set at run time, carried over");
       assertFalse(caller.conf().contains(DATA_COLUMNS), "the caller's session is left as it was");
     } finally {

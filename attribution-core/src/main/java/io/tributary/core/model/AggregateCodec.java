@@ -4,14 +4,11 @@ import io.tributary.core.ErrorClass;
 import io.tributary.core.TributaryException;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathTable;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -45,7 +42,7 @@ public final class AggregateCodec {
 
   /** @return the segmented aggregate's bytes */
   public static byte[] encode(io.tributary.core.segment.SegmentedAggregate s) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    CodecBytes.Out bytes = new CodecBytes.Out();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(VERSION);
       writeBody(out, s.all());
@@ -120,47 +117,180 @@ public final class AggregateCodec {
    * @throws TributaryException as {@link #decode}
    */
   public static io.tributary.core.segment.SegmentedAggregate decodeSegmented(byte[] data) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      int version = in.readInt();
-      if (version != VERSION) {
-        throw new TributaryException(ErrorClass.FAILURE, "cannot read an aggregate of format version " + version
-            + ": this build reads version " + VERSION + " only (run the same Tributary build on every JVM of a run)",
-            null);
+    return decodeMerged(List.of(data));
+  }
+
+  /**
+   * The merge of many encoded aggregates, as {@link io.tributary.core.segment.SegmentedAggregate#merge} of each one's
+   * {@link #decodeSegmented} gives it, made without the intermediate aggregates: each payload is first indexed (where
+   * each segment value's part lies), then each segment value's parts from all payloads are read into one aggregate
+   * ({@link BodyMerge}), the values on the machine's cores at once. A segmented run of 1,000 segment values over P
+   * partitions then sorts each value's paths once, and merges nothing pairwise.
+   *
+   * @param payloads bytes from {@link #encode}, at least one
+   * @return the merged aggregate
+   * @throws TributaryException as {@link #decode}
+   * @throws IllegalArgumentException when the payloads hold different segments or were built under different settings
+   */
+  public static io.tributary.core.segment.SegmentedAggregate decodeMerged(List<byte[]> payloads) {
+    if (payloads.isEmpty()) {
+      throw new IllegalArgumentException("nothing to decode");
+    }
+    List<Index> indexes = payloads.parallelStream().map(Index::of).toList();
+    Index first = indexes.get(0);
+    List<Part> all = new ArrayList<>();
+    List<TreeMap<String, List<Part>>> byValue = new ArrayList<>();
+    for (int d = 0; d < first.names.size(); d++) {
+      byValue.add(new TreeMap<>());
+    }
+    for (int i = 0; i < indexes.size(); i++) {
+      Index x = indexes.get(i);
+      if (!x.names.equals(first.names)) {
+        throw new IllegalArgumentException(
+            "cannot merge aggregates of different segments: " + first.names + " vs " + x.names);
       }
-      JourneyAggregate all = readBody(in);
-      int n = in.readInt();
-      List<String> names = new java.util.ArrayList<>(n);
-      List<SortedMap<String, JourneyAggregate>> byValue = new java.util.ArrayList<>(n);
-      for (int d = 0; d < n; d++) {
-        names.add(in.readUTF());
-        TreeMap<String, JourneyAggregate> m = new TreeMap<>();
-        int values = in.readInt();
-        for (int v = 0; v < values; v++) {
-          m.put(in.readUTF(), readBody(in));
+      byte[] data = payloads.get(i);
+      all.add(new Part(data, x.all));
+      for (int d = 0; d < x.names.size(); d++) {
+        for (int v = 0; v < x.values.get(d).size(); v++) {
+          byValue.get(d).computeIfAbsent(x.values.get(d).get(v), k -> new ArrayList<>())
+              .add(new Part(data, x.at.get(d)[v]));
         }
-        byValue.add(m);
       }
-      return new io.tributary.core.segment.SegmentedAggregate(all, names, byValue);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    }
+    // One task per aggregate to build, (all) and every segment value: sizes vary, the pool balances them.
+    List<List<Part>> tasks = new ArrayList<>();
+    tasks.add(all);
+    byValue.forEach(m -> tasks.addAll(m.values()));
+    List<JourneyAggregate> merged = tasks.parallelStream().map(AggregateCodec::merge).toList();
+    List<SortedMap<String, JourneyAggregate>> segments = new ArrayList<>();
+    int at = 1;
+    for (TreeMap<String, List<Part>> m : byValue) {
+      TreeMap<String, JourneyAggregate> out = new TreeMap<>();
+      for (String v : m.keySet()) {
+        out.put(v, merged.get(at++));
+      }
+      segments.add(out);
+    }
+    return new io.tributary.core.segment.SegmentedAggregate(merged.get(0), first.names, segments);
+  }
+
+  /** One aggregate's bytes: the body starting at {@code from} in {@code data}. */
+  private record Part(byte[] data, int from) {}
+
+  /** Where a payload's bodies start: (all)'s, and per segment each value's, values in payload order. */
+  private static final class Index {
+    int all;
+    final List<String> names = new ArrayList<>();
+    final List<List<String>> values = new ArrayList<>();
+    final List<int[]> at = new ArrayList<>();
+
+    static Index of(byte[] data) {
+      CodecBytes.In in = new CodecBytes.In(data, 0);
+      checkVersion(in.readInt());
+      Index x = new Index();
+      x.all = in.position();
+      skipBody(in);
+      int n = in.readInt();
+      for (int d = 0; d < n; d++) {
+        x.names.add(in.readUTF());
+        int count = in.readInt();
+        List<String> values = new ArrayList<>(count);
+        int[] at = new int[count];
+        for (int v = 0; v < count; v++) {
+          values.add(in.readUTF());
+          at[v] = in.position();
+          skipBody(in);
+        }
+        x.values.add(values);
+        x.at.add(at);
+      }
+      return x;
     }
   }
 
-  private static JourneyAggregate readBody(DataInputStream in) throws IOException {
-    {
-      String settings = in.readUTF();
-      boolean hasTimestamps = in.readBoolean();
-      long touchless = in.readLong();
-      BigDecimal touchlessValue = readDecimal(in);
-      long timed = in.readLong();
-      long timeToConversion = in.readLong();
-      long duplicates = in.readLong();
-      PathCounts.Builder paths = PathCounts.builder();
+  private static void checkVersion(int version) {
+    if (version != VERSION) {
+      throw new TributaryException(ErrorClass.FAILURE, "cannot read an aggregate of format version " + version
+          + ": this build reads version " + VERSION + " only (run the same Tributary build on every JVM of a run)",
+          null);
+    }
+  }
+
+  /* Past one body, reading only the lengths (the layout is in the class comment). */
+  private static void skipBody(CodecBytes.In in) {
+    in.skipUTF();
+    in.skip(1 + 8);
+    in.skipDecimal();
+    in.skip(8 + 8 + 8);
+    int names = in.readInt();
+    for (int c = 0; c < names; c++) {
+      in.skipUTF();
+    }
+    int paths = in.readInt();
+    for (int p = 0; p < paths; p++) {
+      in.skip(4 * in.readInt() + 8);
+      in.skipDecimal();
+      in.skip(8);
+    }
+    int models = in.readInt();
+    for (int m = 0; m < models; m++) {
+      in.skipUTF();
+      int n = in.readInt();
+      for (int c = 0; c < n; c++) {
+        in.skipUTF();
+        in.skipDecimal();
+        in.skipDecimal();
+      }
+    }
+  }
+
+  private static JourneyAggregate merge(List<Part> parts) {
+    BodyMerge m = new BodyMerge();
+    for (Part p : parts) {
+      m.read(new CodecBytes.In(p.data(), p.from()));
+    }
+    return m.build();
+  }
+
+  /**
+   * Bodies read into one aggregate: paths into one builder (equal paths' stats summed, as {@link PathCounts#merge}
+   * sums them; sorted once), counters added exactly, credit sums added as exact decimals and made canonical once by
+   * {@link CreditSum}: {@link JourneyAggregate#merge}'s result, for any order of merges.
+   */
+  private static final class BodyMerge {
+    private String settings;
+    private boolean hasTimestamps;
+    private long touchless;
+    private BigDecimal touchlessValue;
+    private long timed;
+    private long timeToConversion;
+    private long duplicates;
+    private final PathCounts.Builder paths = PathCounts.builder();
+    private final TreeMap<String, TreeMap<String, BigDecimal[]>> credits = new TreeMap<>();
+    private int[] path = new int[16];
+    private int bodies;
+
+    void read(CodecBytes.In in) {
+      String s = in.readUTF();
+      boolean timestamps = in.readBoolean();
+      if (bodies++ == 0) {
+        settings = s;
+        hasTimestamps = timestamps;
+      } else if (!settings.equals(s) || hasTimestamps != timestamps) {
+        throw new IllegalArgumentException(
+            "cannot merge aggregates built under different settings: [" + settings + "] vs [" + s + "]");
+      }
+      touchless = Math.addExact(touchless, in.readLong());
+      BigDecimal touchlessPart = in.readDecimal();
+      touchlessValue = touchlessValue == null ? touchlessPart : touchlessValue.add(touchlessPart);
+      timed = Math.addExact(timed, in.readLong());
+      timeToConversion = Math.addExact(timeToConversion, in.readLong());
+      duplicates = Math.addExact(duplicates, in.readLong());
       int[] ids = new int[in.readInt()];
       for (int c = 0; c < ids.length; c++) {
         ids[c] = paths.channelId(in.readUTF());
       }
-      int[] path = new int[16];
       int nPaths = in.readInt();
       for (int i = 0; i < nPaths; i++) {
         int len = in.readInt();
@@ -170,21 +300,33 @@ public final class AggregateCodec {
         for (int k = 0; k < len; k++) {
           path[k] = ids[in.readInt()];
         }
-        paths.add(path, len, in.readLong(), readDecimal(in), in.readLong());
+        long conversions = in.readLong();
+        BigDecimal value = in.readDecimal();
+        paths.add(path, len, conversions, value, in.readLong());
       }
-      TreeMap<String, SortedMap<String, CreditSum>> credits = new TreeMap<>();
       int nModels = in.readInt();
       for (int i = 0; i < nModels; i++) {
-        String model = in.readUTF();
-        TreeMap<String, CreditSum> byChannel = new TreeMap<>();
+        TreeMap<String, BigDecimal[]> byChannel = credits.computeIfAbsent(in.readUTF(), k -> new TreeMap<>());
         int n = in.readInt();
         for (int j = 0; j < n; j++) {
-          byChannel.put(in.readUTF(), new CreditSum(readDecimal(in), readDecimal(in)));
+          BigDecimal[] sum = byChannel.computeIfAbsent(in.readUTF(), k -> new BigDecimal[2]);
+          BigDecimal conversions = in.readDecimal();
+          BigDecimal value = in.readDecimal();
+          sum[0] = sum[0] == null ? conversions : sum[0].add(conversions);
+          sum[1] = sum[1] == null ? value : sum[1].add(value);
         }
-        credits.put(model, byChannel);
       }
-      return new JourneyAggregate(settings, paths.build(), credits, touchless, touchlessValue, timed,
-          timeToConversion, duplicates, hasTimestamps);
+    }
+
+    JourneyAggregate build() {
+      TreeMap<String, SortedMap<String, CreditSum>> out = new TreeMap<>();
+      credits.forEach((model, byChannel) -> {
+        TreeMap<String, CreditSum> t = new TreeMap<>();
+        byChannel.forEach((c, sum) -> t.put(c, new CreditSum(sum[0], sum[1])));
+        out.put(model, t);
+      });
+      return new JourneyAggregate(settings, paths.build(), out, touchless, touchlessValue, timed, timeToConversion,
+          duplicates, hasTimestamps);
     }
   }
 
@@ -193,12 +335,5 @@ public final class AggregateCodec {
     out.writeInt(v.scale());
     out.writeInt(unscaled.length);
     out.write(unscaled);
-  }
-
-  private static BigDecimal readDecimal(DataInputStream in) throws IOException {
-    int scale = in.readInt();
-    byte[] unscaled = new byte[in.readInt()];
-    in.readFully(unscaled);
-    return new BigDecimal(new BigInteger(unscaled), scale);
   }
 }

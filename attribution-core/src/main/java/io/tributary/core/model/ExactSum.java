@@ -72,7 +72,10 @@ public final class ExactSum {
     pending = 0;
   }
 
-  /** @return the exact sum as a decimal (every binary fraction has a finite decimal expansion) */
+  /**
+   * @return the exact sum as a decimal (every binary fraction has a finite decimal expansion): an integer of scale 0
+   *     when the lowest nonzero slot weighs at least 1, otherwise with trailing zeros stripped
+   */
   public BigDecimal toBigDecimal() {
     carry();
     int low = 0;
@@ -82,15 +85,53 @@ public final class ExactSum {
     if (low == SLOTS) {
       return BigDecimal.ZERO;
     }
-    BigInteger total = BigInteger.ZERO;
-    for (int i = SLOTS - 1; i >= low; i--) {
-      total = total.shiftLeft(32).add(BigInteger.valueOf(slots[i]));
+    int high = SLOTS - 1;
+    while (slots[high] == 0) {
+      high--;
+    }
+    // Only the slots low..high, as one magnitude (a fold's sums span a few slots of the 70).
+    byte[] magnitude = new byte[4 * (high - low + 1)];
+    for (int i = high, b = 0; i >= low; i--, b += 4) {
+      long slot = slots[i];
+      magnitude[b] = (byte) (slot >>> 24);
+      magnitude[b + 1] = (byte) (slot >>> 16);
+      magnitude[b + 2] = (byte) (slot >>> 8);
+      magnitude[b + 3] = (byte) slot;
+    }
+    BigInteger total = new BigInteger(1, magnitude);
+    if (slots[high] >>> 32 != 0) {
+      // Only the top slot can exceed 32 bits after carry() (no sum of doubles reaches it); add it whole.
+      total = total.add(BigInteger.valueOf(slots[high] >>> 32).shiftLeft(32 * (high - low + 1)));
     }
     int exponent = 32 * low - 1074;
     if (exponent >= 0) {
       return new BigDecimal(total.shiftLeft(exponent));
     }
-    // total * 2^exponent = total * 5^-exponent / 10^-exponent, exactly.
-    return new BigDecimal(total.multiply(BigInteger.valueOf(5).pow(-exponent)), -exponent).stripTrailingZeros();
+    // total * 2^exponent = total * 5^-exponent / 10^-exponent, exactly. With total made odd first, total * 5^k is odd,
+    // so it has no trailing decimal zero: the stripped form, without stripTrailingZeros' trial divisions (a segmented
+    // fold converts hundreds of thousands of sums).
+    int twos = total.getLowestSetBit();
+    int k = -exponent - twos;
+    if (k <= 0) {
+      // A whole number: its stripped form may have a negative scale (1000 is 1E+3), as stripTrailingZeros gives it.
+      return new BigDecimal(total.shiftRight(-exponent)).stripTrailingZeros();
+    }
+    return new BigDecimal(total.shiftRight(twos).multiply(fivePower(k)), k);
+  }
+
+  /* 5^k for k in 1..1074+, made once each: a sum's scale is one of about 1,100 values. */
+  private static final BigInteger[] FIVES = new BigInteger[1200];
+
+  private static BigInteger fivePower(int k) {
+    if (k >= FIVES.length) {
+      return BigInteger.valueOf(5).pow(k);
+    }
+    BigInteger f = FIVES[k];
+    if (f == null) {
+      // Racy but benign: BigInteger is immutable, any thread computes the same value.
+      f = BigInteger.valueOf(5).pow(k);
+      FIVES[k] = f;
+    }
+    return f;
   }
 }

@@ -163,6 +163,31 @@ public record JourneyAggregate(
         Math.addExact(duplicateConversions, o.duplicateConversions), hasTimestamps);
   }
 
+  /**
+   * One converting journey as journey models read it, and each model's weights for it: made once for all the
+   * aggregates a journey goes to (see {@link Builder#addJourney(CustomerEvents, int[], long[], int, int, boolean,
+   * BigDecimal, long, SharedWeights)}). Builders that share it must have the same models in the same order. Not
+   * thread-safe.
+   */
+  public static final class SharedWeights {
+    private Journey journey;
+    private double[][] weights;
+
+    /** An empty holder; {@link #clear()} it before each journey. */
+    public SharedWeights() {}
+
+    private SharedWeights(Journey journey, double[][] weights) {
+      this.journey = journey;
+      this.weights = weights;
+    }
+
+    /** Forgets the journey, before the next one is added. */
+    public void clear() {
+      journey = null;
+      weights = null;
+    }
+  }
+
   /** Folds journeys of one slice. Not thread-safe. */
   public static final class Builder {
     private final String settings;
@@ -181,6 +206,8 @@ public record JourneyAggregate(
     private int[] ids = new int[16];
     private CustomerEvents current;
     private final JourneySink sink = this::add;
+    // The journey weights shared with other aggregates for the journey being added, or null.
+    private SharedWeights shared;
 
     private Builder(String settings, JourneyOptions options, List<JourneyModel> models) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -244,6 +271,26 @@ public record JourneyAggregate(
     }
 
     /**
+     * As {@link #addJourney(CustomerEvents, int[], long[], int, int, boolean, BigDecimal, long)}, for a journey that
+     * several aggregates of the same models take (the all-customer one and its segments'): the converting journey and
+     * its journey models' weights are made by the first aggregate and reused by the others, through {@code shared}
+     * (cleared by the caller before each journey). The weights depend only on the journey, so every aggregate adds
+     * exactly what it would have computed itself.
+     *
+     * @param shared the journey's weights, filled by the first aggregate that needs them
+     */
+    public void addJourney(CustomerEvents events, int[] channels, long[] times, int from, int to, boolean converted,
+        BigDecimal value, long endTime, SharedWeights shared) {
+      current = events;
+      this.shared = shared;
+      try {
+        add(channels, times, from, to, converted, value, endTime);
+      } finally {
+        this.shared = null;
+      }
+    }
+
+    /**
      * Like {@link #addCustomer(CustomerEvents)}, keeping only the journeys that end in [{@code from}, {@code to})
      * and the duplicates dropped there: one report date's journeys of a customer (see
      * {@link io.tributary.core.window.DatedFold}).
@@ -292,14 +339,26 @@ public record JourneyAggregate(
       timed++;
       timeToConversion = Math.addExact(timeToConversion, endTime - times[from]);
       if (!models.isEmpty()) {
-        // Journey models read a Journey; only converting journeys (a few percent of touches) become one.
-        List<Touch> touches = new ArrayList<>(n);
-        for (int i = from; i < to; i++) {
-          touches.add(new Touch(events.channelName(channels[i]), times[i]));
+        SharedWeights s = shared;
+        if (s == null || s.journey == null) {
+          // Journey models read a Journey; only converting journeys (a few percent of touches) become one.
+          List<Touch> touches = new ArrayList<>(n);
+          for (int i = from; i < to; i++) {
+            touches.add(new Touch(events.channelName(channels[i]), times[i]));
+          }
+          Journey j = new Journey(touches, true, value, endTime);
+          double[][] weights = new double[models.size()][];
+          for (int k = 0; k < weights.length; k++) {
+            weights[k] = models.get(k).weights(j);
+          }
+          if (s != null) {
+            s.journey = j;
+            s.weights = weights;
+          }
+          s = s != null ? s : new SharedWeights(j, weights);
         }
-        Journey j = new Journey(touches, true, value, endTime);
-        for (JourneyModel m : models) {
-          fold(credits.get(m.name()), j, m.weights(j));
+        for (int k = 0; k < models.size(); k++) {
+          fold(credits.get(models.get(k).name()), s.journey, s.weights[k]);
         }
       }
     }

@@ -30,8 +30,22 @@ public final class MemoryOptionSpec {
           + "java.io.tmpdir); the runs are deleted when the run ends, whether it succeeds or fails",
       MemoryOptionSpec::folder);
 
+  /*
+   * A ceiling of the run's own, like DuckDB's max_temp_directory_size: a shared scratch disk is not filled by one
+   * run, and the run stops with one line before the disk does (a full disk gives the same line, with the system's
+   * "No space left on device").
+   */
+  /** The value of {@link #TEMP_DIR_LIMIT} that sets no limit. */
+  public static final long NO_LIMIT = Long.MAX_VALUE;
+
+  /** Bytes the spilled runs may take on disk. */
+  public static final OptionDef<Long> TEMP_DIR_LIMIT = new OptionDef<>("temp-dir-limit", "SIZE", "none",
+      "Disk the sorted runs may take in --temp-dir, e.g. 20g (none: whatever the folder's disk has); a run that "
+          + "would spill more stops with one line and deletes its runs", MemoryOptionSpec::limit,
+      MemoryOptionSpec::showLimit);
+
   /** Every option, in the order help lists them. */
-  public static final List<OptionDef<?>> ALL = List.of(MEMORY_BUDGET, TEMP_DIR);
+  public static final List<OptionDef<?>> ALL = List.of(MEMORY_BUDGET, TEMP_DIR, TEMP_DIR_LIMIT);
 
   private MemoryOptionSpec() {}
 
@@ -51,6 +65,21 @@ public final class MemoryOptionSpec {
     if (s.equals("auto")) {
       return Math.max(1, (long) (AUTO_SHARE * Runtime.getRuntime().maxMemory()));
     }
+    return size(s, text, "auto");
+  }
+
+  /* "none" or a size as for the budget. */
+  private static long limit(String text) {
+    String s = text.strip().toLowerCase(Locale.ROOT);
+    return s.equals("none") ? NO_LIMIT : size(s, text, "none");
+  }
+
+  private static String showLimit(long bytes) {
+    return bytes == NO_LIMIT ? "none" : showSize(bytes);
+  }
+
+  /* s: the value stripped and in lower case; text: as given, for the message; word: the other value allowed. */
+  private static long size(String s, String text, String word) {
     int shift = 0;
     if (!s.isEmpty()) {
       switch (s.charAt(s.length() - 1)) {
@@ -69,8 +98,8 @@ public final class MemoryOptionSpec {
     } catch (NumberFormatException e) {
       // worded below, with the value
     }
-    throw new IllegalArgumentException("expected auto or a size of at least 1 byte such as 512m or 2g, got \""
-        + text + "\"");
+    throw new IllegalArgumentException("expected " + word + " or a size of at least 1 byte such as 512m or 2g, got "
+        + "\"" + text + "\"");
   }
 
   private static Path folder(String text) {

@@ -31,6 +31,9 @@ public final class PathTable {
   private final BigDecimal[] values;
   // Every model and metric asks for the total; summing a million decimals each time costs more than all rule models.
   private volatile BigDecimal totalValue;
+  // The values as integers of one scale, made once for every rule model fitted on the table (NONE: they do not fit).
+  private volatile ScaledValues scaledValues;
+  private static final ScaledValues NONE = new ScaledValues(new long[0], new long[0], 0);
 
   private PathTable(ChannelDictionary channels, int[] start, int[] ids, long[] conversions, long[] nulls,
       BigDecimal[] values) {
@@ -334,6 +337,20 @@ public final class PathTable {
       totalValue = v;
     }
     return v;
+  }
+
+  /**
+   * @return every path's value as a whole number of one decimal scale (computed once), or {@code null} when they do
+   *     not all fit a {@code long} at a scale of at most {@link ScaledValues#MAX_SCALE}
+   */
+  public ScaledValues scaledValues() {
+    ScaledValues s = scaledValues;
+    if (s == null) {
+      s = ScaledValues.of(values);
+      s = s == null ? NONE : s;
+      scaledValues = s;
+    }
+    return s == NONE ? null : s;
   }
 
   /** @return the exact revenue of path {@code p}, {@link BigDecimal#ZERO} when it has none */

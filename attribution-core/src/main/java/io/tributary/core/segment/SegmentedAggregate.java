@@ -125,6 +125,8 @@ public record SegmentedAggregate(
     private String acquisition;
     private final JourneyAggregate.Builder[] targets;
     private final JourneySink sink = this::journey;
+    // A converting journey's model weights, made by the first aggregate it goes to and reused by the others.
+    private final JourneyAggregate.SharedWeights shared = new JourneyAggregate.SharedWeights();
     /* Whether this builder folds (all), and each segment: all true unless it is one share of several. */
     private final boolean foldsAll;
     private final boolean[] folds;
@@ -237,8 +239,9 @@ public record SegmentedAggregate(
         convertedBefore |= converted;
         return;
       }
+      shared.clear();
       if (foldsAll) {
-        all.addJourney(events, channels, times, from, to, converted, value, endTime);
+        all.addJourney(events, channels, times, from, to, converted, value, endTime, shared);
       }
       for (int d = 0; d < names.size(); d++) {
         if (!folds[d]) {
@@ -250,7 +253,7 @@ public record SegmentedAggregate(
           b = target(d, n.equals(Segmentation.NEW_VS_RETURNING)
               ? (convertedBefore ? Segmentation.RETURNING : Segmentation.NEW) : acquisition);
         }
-        b.addJourney(events, channels, times, from, to, converted, value, endTime);
+        b.addJourney(events, channels, times, from, to, converted, value, endTime, shared);
       }
       if (converted) {
         convertedBefore = true;

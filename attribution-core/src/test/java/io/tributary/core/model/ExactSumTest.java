@@ -47,6 +47,33 @@ class ExactSumTest {
   }
 
   @Test
+  void toBigDecimal_isTheStrippedDecimal_orAScaleZeroInteger_whenTheLowestSlotWeighsAtLeastOne() {
+    // The representation (scale included) is part of the contract: values are written and compared as decimals.
+    Random r = new Random(17);
+    for (int trial = 0; trial < 300; trial++) {
+      List<Double> xs = new ArrayList<>();
+      int n = 1 + r.nextInt(20);
+      int kind = trial % 4;
+      for (int i = 0; i < n; i++) {
+        switch (kind) {
+          case 0 -> xs.add(r.nextInt(100_000) / 100.0); // money with cents, not representable in binary
+          case 1 -> xs.add((double) (r.nextInt(100) * 10)); // whole numbers with decimal zeros: 1E+3 when stripped
+          case 2 -> xs.add(Math.scalb((double) r.nextInt(1000), 20 + r.nextInt(30))); // multiples of 2^20 and up
+          default -> xs.add(Math.scalb(r.nextDouble(), -r.nextInt(1000)));
+        }
+      }
+      ExactSum s = new ExactSum();
+      xs.forEach(s::add);
+      BigDecimal exact = reference(xs);
+      // Kind 2: every addend is a multiple of 2^20, so the lowest nonzero slot weighs at least 2^14 (slots weigh
+      // 2^(32 i - 1074)): a plain integer of scale 0. Otherwise the lowest slot weighs less than 1: stripped.
+      BigDecimal expected = exact.signum() == 0 ? BigDecimal.ZERO
+          : kind == 2 ? exact.setScale(0) : exact.stripTrailingZeros();
+      assertEquals(expected, s.toBigDecimal(), "trial " + trial + " " + xs);
+    }
+  }
+
+  @Test
   void anyOrderAndAnySplit_giveTheSameBits() {
     List<Double> xs = wild(99, 2000);
     ExactSum whole = new ExactSum();

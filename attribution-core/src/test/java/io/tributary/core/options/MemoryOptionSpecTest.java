@@ -41,4 +41,19 @@ class MemoryOptionSpecTest {
     assertEquals(Path.of("/scratch/x"), MemoryOptionSpec.TEMP_DIR.parse("/scratch/x"));
     assertThrows(TributaryException.class, () -> MemoryOptionSpec.TEMP_DIR.parse("  "));
   }
+
+  @Test
+  void tempDirLimit_noneOrSize_badValueOneLine() {
+    assertEquals(MemoryOptionSpec.NO_LIMIT, MemoryOptionSpec.TEMP_DIR_LIMIT.defaultValue());
+    assertEquals("none", MemoryOptionSpec.TEMP_DIR_LIMIT.show(MemoryOptionSpec.NO_LIMIT));
+    assertEquals(21_474_836_480L, MemoryOptionSpec.TEMP_DIR_LIMIT.parse("20g"));
+    assertEquals(1_024L, MemoryOptionSpec.TEMP_DIR_LIMIT.parse("1K"));
+    assertEquals("1k", MemoryOptionSpec.TEMP_DIR_LIMIT.show(1_024L));
+    assertEquals(MemoryOptionSpec.NO_LIMIT, MemoryOptionSpec.TEMP_DIR_LIMIT.parse(" None "));
+    for (String bad : new String[] {"auto", "0", "lots"}) {
+      TributaryException e = assertThrows(TributaryException.class, () -> MemoryOptionSpec.TEMP_DIR_LIMIT.parse(bad));
+      assertEquals("--temp-dir-limit: expected none or a size of at least 1 byte such as 512m or 2g, got \"" + bad
+          + "\"", e.getMessage());
+    }
+  }
 }

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  * <p>For a log larger than memory (issue 16): {@code -Dbench.heap=2g} gives the CLI that heap (its default memory
  * budget is a share of it) and {@code -Dbench.duckdbMemory=2GB -Dbench.duckdbTemp=/tmp/duck-spill} gives DuckDB the
  * same limit and a folder to spill to; {@code -Dbench.cliArgs="--temp-dir /tmp"} adds flags to the CLI's command.
+ * {@code -Dbench.models=all} runs every registered model instead of {@link #MODELS} (the headline's "all models" row,
+ * {@code benchmarks/headline.sh cli}). Each round prints one line, {@code round N: duckdb S s M MB, cli S s M MB},
+ * which the headline script reads.
  */
 public final class CliVsDuckDb {
   static final String MODELS = "first_touch,last_touch,last_non_direct,linear,position_based,time_decay,markov";
@@ -72,21 +75,32 @@ public final class CliVsDuckDb {
       duck.add(System.getProperty("bench.duckdbTemp", System.getProperty("java.io.tmpdir")));
     }
     Path cliOut = Files.createTempFile("cli", ".csv");
+    Path duckOut = Files.createTempFile("duck", ".out");
+    String models = System.getProperty("bench.models", MODELS);
     List<String> cli = new ArrayList<>(List.of(java, "-Xmx" + heap, "-jar", "cli/target/tributary.jar", "attribute",
-        "--events", events.toString(), "--models", MODELS, "--format", "csv", "--output", "-", "--quiet"));
+        "--events", events.toString(), "--models", models, "--format", "csv", "--output", "-", "--quiet"));
     String extra = System.getProperty("bench.cliArgs", "").strip();
     if (!extra.isEmpty()) {
       cli.addAll(List.of(extra.split("\\s+")));
     }
     List<Timed> d = new ArrayList<>();
     List<Timed> c = new ArrayList<>();
+    // -Dbench.cliFirst=true starts each round with the CLI (the headline script alternates it between one-round runs).
+    boolean cliFirst = Boolean.getBoolean("bench.cliFirst");
     for (int i = 0; i < rounds; i++) {
-      d.add(time(duck, Files.createTempFile("duck", ".out")));
-      c.add(time(cli, cliOut));
+      if (cliFirst) {
+        c.add(time(cli, cliOut));
+        d.add(time(duck, duckOut));
+      } else {
+        d.add(time(duck, duckOut));
+        c.add(time(cli, cliOut));
+      }
       System.out.printf(Locale.ROOT, "round %d: duckdb %.2f s %.0f MB, cli %.2f s %.0f MB%n", i + 1,
           d.get(i).seconds(), d.get(i).rssMb(), c.get(i).seconds(), c.get(i).rssMb());
     }
     System.out.println("agreement (last_touch, linear): " + compare(d.get(0).out(), c.get(0).out()));
+    Files.delete(cliOut);
+    Files.delete(duckOut);
     double bestD = d.stream().mapToDouble(Timed::seconds).min().orElseThrow();
     double bestC = c.stream().mapToDouble(Timed::seconds).min().orElseThrow();
     System.out.println();
@@ -95,7 +109,7 @@ public final class CliVsDuckDb {
     System.out.printf(Locale.ROOT, "| DuckDB query (last_touch + linear, 2 threads%s) | %.2f s | %.0f MB |%n",
         System.getProperty("bench.duckdbMemory") == null ? "" : ", memory_limit " + System.getProperty(
             "bench.duckdbMemory"), bestD, d.stream().mapToDouble(Timed::rssMb).max().orElseThrow());
-    System.out.printf(Locale.ROOT, "| tributary attribute (%s, -Xmx%s) | %.2f s | %.0f MB |%n", MODELS, heap, bestC,
+    System.out.printf(Locale.ROOT, "| tributary attribute (%s, -Xmx%s) | %.2f s | %.0f MB |%n", models, heap, bestC,
         c.stream().mapToDouble(Timed::rssMb).max().orElseThrow());
     System.out.printf(Locale.ROOT, "%nratio tributary / DuckDB = %.2f%n", bestC / bestD);
   }

@@ -339,7 +339,7 @@ public final class EventStore implements AutoCloseable {
       }
       chunks.removeIf(c -> c.owner == w);
       if (folder == null) {
-        folder = new SpillFolder(spilling.tempDir());
+        folder = new SpillFolder(spilling.tempDir(), spilling.diskLimitBytes());
       }
       f = folder;
     }
@@ -347,11 +347,11 @@ public final class EventStore implements AutoCloseable {
       java.nio.file.Path file = f.newRun();
       SortedRun run;
       try {
-        run = SortedRunWriter.write(file, mine, stitched(w.customerKeys), partitions, !segmentColumns.isEmpty(), w);
+        run = SortedRunWriter.write(file, f, mine, stitched(w.customerKeys), partitions, !segmentColumns.isEmpty(),
+            w);
       } catch (java.io.IOException e) {
         throw f.failure(e);
       }
-      f.written(run.bytes());
       synchronized (this) {
         runs.add(run);
       }

@@ -9,15 +9,18 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes one sorted run's bytes: unsigned and zig-zag variable-length numbers and byte strings into a buffer flushed
  * to a file channel. Numbers take 1-2 bytes for the small ids and time steps of an event log, so a run holds about 6
- * bytes per event where the store holds 15. Not thread-safe; {@link RunInput} reads what this writes.
+ * bytes per event where the store holds 15. Every buffer is counted against the spill folder's disk limit before it
+ * is written. Not thread-safe; {@link RunInput} reads what this writes.
  */
 final class RunOutput implements AutoCloseable {
   private final FileChannel channel;
+  private final SpillFolder folder;
   private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
   private long flushed;
 
-  /** Creates the file; it must not exist. */
-  RunOutput(Path file) throws IOException {
+  /** Creates the file in {@code folder}; it must not exist. */
+  RunOutput(Path file, SpillFolder folder) throws IOException {
+    this.folder = folder;
     this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
   }
 
@@ -67,6 +70,7 @@ final class RunOutput implements AutoCloseable {
 
   private void flush() throws IOException {
     buffer.flip();
+    folder.take(buffer.remaining());
     while (buffer.hasRemaining()) {
       flushed += channel.write(buffer);
     }

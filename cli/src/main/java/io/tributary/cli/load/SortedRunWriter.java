@@ -36,6 +36,7 @@ final class SortedRunWriter {
 
   /**
    * @param file where to write (a new file)
+   * @param folder the run's spill folder, which counts the bytes written against its disk limit
    * @param chunks the writer's held events
    * @param keys the stitched ids of the writer's customers
    * @param partitions how many partitions (fold slices) the customers are split into by a hash of their id
@@ -43,7 +44,7 @@ final class SortedRunWriter {
    * @param owner the writer
    * @return the run
    */
-  static SortedRun write(Path file, List<EventStore.Chunk> chunks, Keys keys, int partitions, boolean segmented,
+  static SortedRun write(Path file, SpillFolder folder, List<EventStore.Chunk> chunks, Keys keys, int partitions, boolean segmented,
       EventStore.Writer owner) throws IOException {
     int customers = keys.start().length;
     int[] partition = new int[customers];
@@ -106,7 +107,7 @@ final class SortedRunWriter {
       }
     }
     long[] partitionStarts = new long[partitions + 1];
-    try (RunOutput out = new RunOutput(file)) {
+    try (RunOutput out = new RunOutput(file, folder)) {
       int p = 0;
       for (int r = 0; r < ranks; r++) {
         int c = firstOfRank[r];

@@ -2,6 +2,7 @@ package io.tributary.cli.load;
 
 import io.tributary.core.Errors;
 import io.tributary.core.TributaryException;
+import io.tributary.core.options.MemoryOptionSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,19 +13,25 @@ import java.util.stream.Stream;
 /**
  * The run's own folder of spilled runs, made inside the temporary folder on the first spill and deleted with every
  * file in it by {@link #close} (the run's end, success or failure) or, should the JVM be stopped first, by a shutdown
- * hook. An I/O failure here is the environment's, never the input's: one line naming the folder
- * ({@link Errors#cannotSpill}). Thread-safe: reading threads spill at once.
+ * hook. It counts the bytes the runs take against {@code --temp-dir-limit}. An I/O failure here is the environment's,
+ * never the input's: one line naming the folder ({@link Errors#cannotSpill}), for a full disk or folder as for a
+ * missing one. Thread-safe: reading threads spill at once.
  */
 final class SpillFolder implements AutoCloseable {
   private final Path parent;
+  private final long limit;
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
   private Path folder;
   private Thread hook;
 
-  /** @param parent the temporary folder ({@code --temp-dir}) */
-  SpillFolder(Path parent) {
+  /**
+   * @param parent the temporary folder ({@code --temp-dir})
+   * @param limit bytes the runs may take ({@code --temp-dir-limit}; {@link MemoryOptionSpec#NO_LIMIT} for none)
+   */
+  SpillFolder(Path parent, long limit) {
     this.parent = parent;
+    this.limit = limit;
   }
 
   /** @return a new file name in the run's folder, making the folder on first use */
@@ -41,9 +48,18 @@ final class SpillFolder implements AutoCloseable {
     return folder.resolve(String.format(java.util.Locale.ROOT, "run-%05d.bin", files.incrementAndGet()));
   }
 
-  /** Counts a written run of {@code size} bytes, for the run's summary. */
-  void written(long size) {
-    bytes.addAndGet(size);
+  /**
+   * Counts {@code size} bytes about to be written to a run, for the disk limit and the run's summary.
+   *
+   * @throws IOException when they would take the runs past the limit (nothing is written then)
+   */
+  void take(long size) throws IOException {
+    long after = bytes.addAndGet(size);
+    if (after > limit) {
+      bytes.addAndGet(-size);
+      throw new IOException("the spilled runs would take more than --temp-dir-limit "
+          + MemoryOptionSpec.TEMP_DIR_LIMIT.show(limit));
+    }
   }
 
   /** @return runs written so far */

@@ -7,8 +7,9 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /**
- * {@code --memory-budget} and {@code --temp-dir}, generated from the core's {@link MemoryOptionSpec}: how much of
- * the heap the grouped events may take before they spill to sorted runs on disk, and where the runs go.
+ * {@code --memory-budget}, {@code --temp-dir} and {@code --temp-dir-limit}, generated from the core's
+ * {@link MemoryOptionSpec}: how much of the heap the grouped events may take before they spill to sorted runs on
+ * disk, where the runs go and how much disk they may take.
  */
 @Command
 public final class MemoryFlags extends CoreOptions {
@@ -17,9 +18,10 @@ public final class MemoryFlags extends CoreOptions {
     return MemoryOptionSpec.ALL;
   }
 
-  /** @return the budget and folder, parsed and defaulted by the core */
+  /** @return the budget, folder and disk limit, parsed and defaulted by the core */
   public Spilling spilling() {
-    return new Spilling(value(MemoryOptionSpec.MEMORY_BUDGET), value(MemoryOptionSpec.TEMP_DIR));
+    return new Spilling(value(MemoryOptionSpec.MEMORY_BUDGET), value(MemoryOptionSpec.TEMP_DIR),
+        value(MemoryOptionSpec.TEMP_DIR_LIMIT));
   }
 
   private <T> T value(OptionDef<T> def) {

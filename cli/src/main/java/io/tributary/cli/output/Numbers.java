@@ -51,15 +51,26 @@ public final class Numbers {
       // form a symmetric interval around it. The nearest (p+1)-digit decimal is at least as close as the nearest
       // p-digit one (every p-digit decimal is a (p+1)-digit one), so once a precision reads back, every higher one
       // does: bisect for the first (4-5 roundings, not up to 17; the CSV writer of a segmented run formats millions).
+      // JDK 17's Double.toString reads back as d with n significant digits, sometimes one or two more than needed:
+      // the shortest is at most n, and most often exactly n, so n - 1 is tried first (2 roundings, not 5).
       int lo = 1;
-      int hi = 17;
+      int hi = Math.min(17, readsBackDigits(d));
+      BigDecimal best = null;
+      int bestDigits = 0;
+      int probe = hi - 1;
       while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (exact.round(DIGITS[mid]).doubleValue() == d) {
-          hi = mid;
+        BigDecimal candidate = exact.round(DIGITS[probe]);
+        if (candidate.doubleValue() == d) {
+          hi = probe;
+          best = candidate;
+          bestDigits = probe;
         } else {
-          lo = mid + 1;
+          lo = probe + 1;
         }
+        probe = (lo + hi) >>> 1;
+      }
+      if (best != null && bestDigits == lo) {
+        return plain(best);
       }
       return plain(exact.round(DIGITS[lo]));
     }
@@ -71,6 +82,37 @@ public final class Numbers {
       }
     }
     return plain(exact.round(DIGITS[17]));
+  }
+
+  /*
+   * The significant digits of Double.toString(d) when it reads back as d (it always should), else 17: a number of
+   * digits that certainly suffices.
+   */
+  private static int readsBackDigits(double d) {
+    String s = Double.toString(d);
+    if (Double.parseDouble(s) != d) {
+      return 17;
+    }
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 'E') {
+        break;
+      }
+      if (c >= '1' && c <= '9') {
+        first = first < 0 ? i : first;
+        last = i;
+      }
+    }
+    if (first < 0) {
+      return 17;
+    }
+    int digits = 0;
+    for (int i = first; i <= last; i++) {
+      digits += s.charAt(i) == '.' ? 0 : 1;
+    }
+    return Math.max(1, digits);
   }
 
   /** @return {@code d} formatted, or the empty string for null */

@@ -71,6 +71,25 @@ class NumbersTest {
     }
   }
 
+  @Test
+  void format_randomDoubles_sameAsTryingEveryPrecision() {
+    // The first probe is one digit below Double.toString's count: the answer must still be the definition's, for
+    // credits (sums rounded once), cents, ratios and any bits.
+    SplittableRandom rnd = new SplittableRandom(23);
+    for (int i = 0; i < 20_000; i++) {
+      double d = switch (i % 4) {
+        case 0 -> rnd.nextDouble() * Math.pow(10, rnd.nextInt(-8, 12));
+        case 1 -> Double.longBitsToDouble(rnd.nextLong() & 0x7fefffffffffffffL);
+        case 2 -> rnd.nextInt(1_000_000) / 100.0 * rnd.nextInt(1, 40) / rnd.nextInt(1, 40);
+        default -> 2.82879384806159E17 * rnd.nextInt(1, 5) + rnd.nextInt(100) / 7.0;
+      };
+      if (d > 1e30 || d < 1e-30) {
+        continue;
+      }
+      assertEquals(everyPrecision(d), Numbers.format(d), Double.toString(d));
+    }
+  }
+
   private static String everyPrecision(double d) {
     BigDecimal exact = new BigDecimal(d);
     for (int p = 1; ; p++) {

@@ -4,6 +4,8 @@ import io.tributary.core.model.ModelResult;
 import io.tributary.core.model.PathModel;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathTable;
+import io.tributary.core.paths.ScaledValues;
+import io.tributary.core.paths.ScaledValues;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,8 +38,56 @@ abstract class PositionalModel implements PathModel {
    */
   @Override
   public final ModelResult attribute(PathCounts counts) {
-    // Sums per channel id over the primitive table (no object per path); ModelResult sorts channels once at the end.
     PathTable paths = counts.table();
+    ScaledValues scaled = paths.scaledValues();
+    if (scaled != null) {
+      try {
+        return attributeScaled(paths, scaled);
+      } catch (ArithmeticException outOfRange) {
+        // A sum left the 128-bit range or a credit the normal double range: the decimal sums below give the same
+        // exact answer.
+      }
+    }
+    return attributeDecimal(paths);
+  }
+
+  /*
+   * The same sums as attributeDecimal with each path's value a 128-bit integer of one scale (ScaledValues), and the
+   * total per channel made in binary (ScaledCredit): the same exact sum rounded once to the nearest double, so the
+   * same bits, at two long additions per touch instead of a BigDecimal one (a segmented run fits the rule models on
+   * 1,000+ tables).
+   */
+  private ModelResult attributeScaled(PathTable paths, ScaledValues scaled) {
+    long[] high = scaled.high();
+    long[] low = scaled.low();
+    ScaledCredit[] sums = new ScaledCredit[paths.channels().size()];
+    for (int p = 0; p < paths.size(); p++) {
+      long conversions = paths.conversions(p);
+      if (conversions == 0 && high[p] == 0 && low[p] == 0) {
+        continue;
+      }
+      double[] w = weights(paths, p);
+      for (int i = 0; i < w.length; i++) {
+        int c = paths.channel(p, i);
+        if (sums[c] == null) {
+          sums[c] = new ScaledCredit(); // a channel on a converting path is listed, with credit 0 if need be
+        }
+        if (w[i] != 0) {
+          sums[c].add(w[i], conversions, high[p], low[p]);
+        }
+      }
+    }
+    Map<String, double[]> byName = new HashMap<>();
+    for (int c = 0; c < sums.length; c++) {
+      if (sums[c] != null) {
+        byName.put(paths.channels().name(c), sums[c].credit(scaled.scale()));
+      }
+    }
+    return ModelResult.of(name(), byName);
+  }
+
+  private ModelResult attributeDecimal(PathTable paths) {
+    // Sums per channel id over the primitive table (no object per path); ModelResult sorts channels once at the end.
     ChannelSums[] sums = new ChannelSums[paths.channels().size()];
     for (int p = 0; p < paths.size(); p++) {
       BigDecimal v = paths.value(p);

@@ -4,11 +4,7 @@ import io.tributary.core.paths.ChannelDictionary;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathTable;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -38,9 +34,11 @@ final class ChannelSets {
   /** Per channel id: its Zobrist key. */
   final long[] keys;
 
-  private ChannelSets(ChannelDictionary dictionary, List<Acc> sets) {
+  /* The sets of a grouping, in the given order. */
+  private ChannelSets(ChannelDictionary dictionary, Grouping g, int[] order) {
     this.dictionary = dictionary;
-    int n = sets.size();
+    int n = order.length;
+    int wordCount = g.wordCount;
     ids = new int[n][];
     words = new long[n][];
     hash = new long[n];
@@ -49,45 +47,65 @@ final class ChannelSets {
     value = new double[n];
     keys = zobristKeys(dictionary.size());
     for (int i = 0; i < n; i++) {
-      Acc a = sets.get(i);
-      ids[i] = a.ids;
-      words[i] = a.key.words;
-      long h = 0;
-      for (int id : a.ids) {
-        h ^= keys[id];
+      int s = order[i];
+      long[] w = Arrays.copyOfRange(g.words, s * wordCount, (s + 1) * wordCount);
+      int count = 0;
+      for (long x : w) {
+        count += Long.bitCount(x);
       }
+      int[] members = new int[count];
+      long h = 0;
+      for (int k = 0, j = 0; k < wordCount; k++) {
+        for (long bits = w[k]; bits != 0; bits &= bits - 1) {
+          int id = (k << 6) + Long.numberOfTrailingZeros(bits);
+          members[j++] = id;
+          h ^= keys[id];
+        }
+      }
+      ids[i] = members;
+      words[i] = w;
       hash[i] = h;
-      journeys[i] = Math.addExact(a.conversions, a.nulls);
-      conversions[i] = a.conversions;
-      value[i] = a.value.doubleValue();
+      journeys[i] = Math.addExact(g.conversions[s], g.nulls[s]);
+      conversions[i] = g.conversions[s];
+      value[i] = g.value[s] == null ? 0 : g.value[s].doubleValue();
     }
   }
 
-  /** Groups the paths of {@code counts} by distinct channel set. */
+  /**
+   * Groups the paths of {@code counts} by distinct channel set. The three Shapley models of one fit read the same
+   * grouping, and they are fitted at once ({@link io.tributary.core.model.AttributionRun}): the grouping of the last
+   * few path tables is remembered ({@link RecentSets}), so each table is grouped once, not once per model.
+   */
   static ChannelSets of(PathCounts counts) {
-    // The aggregate's primitive table: channel ids are already dense and in name order, and no object is made per path.
-    PathTable paths = counts.table();
+    return RecentSets.of(counts.table(), ChannelSets::group);
+  }
+
+  /*
+   * The grouping itself, on primitive arrays: each path's set as bit words, found in an open-addressing table by a
+   * mixed hash of the words (a list hash of bit words clusters badly), then the sets sorted by size, then ids. Two
+   * distinct sets of one size compare as their sorted ids do exactly when the smallest id in one set only is in the
+   * smaller set, so the sort compares words, never id arrays.
+   */
+  static ChannelSets group(PathTable paths) {
     ChannelDictionary dict = paths.channels();
     int wordCount = Math.max(1, (dict.size() + 63) >>> 6);
-    Map<Key, Acc> bySet = new HashMap<>();
+    Grouping g = new Grouping(wordCount, paths.size()); // most paths of a campaign-level run are sets of their own
+    long[] w = new long[wordCount];
     for (int p = 0; p < paths.size(); p++) {
-      long[] w = new long[wordCount];
+      Arrays.fill(w, 0);
       for (int k = 0; k < paths.length(p); k++) {
         int id = paths.channel(p, k);
         w[id >>> 6] |= 1L << id;
       }
-      Key key = new Key(w);
-      Acc acc = bySet.computeIfAbsent(key, Acc::new);
-      acc.conversions = Math.addExact(acc.conversions, paths.conversions(p));
-      acc.nulls = Math.addExact(acc.nulls, paths.nulls(p));
-      acc.value = acc.value.add(paths.value(p));
+      int s = g.find(w);
+      g.conversions[s] = Math.addExact(g.conversions[s], paths.conversions(p));
+      g.nulls[s] = Math.addExact(g.nulls[s], paths.nulls(p));
+      BigDecimal v = paths.value(p);
+      if (v.signum() != 0) {
+        g.value[s] = g.value[s] == null ? v : g.value[s].add(v);
+      }
     }
-    List<Acc> sorted = new ArrayList<>(bySet.values());
-    sorted.sort((a, b) -> {
-      int c = Integer.compare(a.ids.length, b.ids.length);
-      return c != 0 ? c : Arrays.compare(a.ids, b.ids);
-    });
-    return new ChannelSets(dict, sorted);
+    return new ChannelSets(dict, g, g.sortedOrder());
   }
 
   /** @return the number of distinct sets */
@@ -131,49 +149,159 @@ final class ChannelSets {
     return k;
   }
 
-  /** A set as its bit words, compared by content. */
-  private static final class Key {
-    final long[] words;
-    private final int hash;
+  /** The distinct sets met so far, as flat arrays: set s's words are {@code words[s * wordCount ..]}. */
+  private static final class Grouping {
+    final int wordCount;
+    long[] words;
+    long[] conversions;
+    long[] nulls;
+    BigDecimal[] value;
+    int size;
+    /* Open addressing: slot → set index + 1, 0 when empty; the capacity is a power of two, at most half full. */
+    private int[] slots;
 
-    Key(long[] words) {
-      this.words = words;
-      this.hash = Arrays.hashCode(words);
+    Grouping(int wordCount, int expected) {
+      this.wordCount = wordCount;
+      int cap = Integer.highestOneBit(Math.max(16, expected)) << 1;
+      slots = new int[cap];
+      words = new long[(cap >>> 1) * wordCount];
+      conversions = new long[cap >>> 1];
+      nulls = new long[cap >>> 1];
+      value = new BigDecimal[cap >>> 1];
     }
 
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && Arrays.equals(words, k.words);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
-
-  private static final class Acc {
-    final Key key;
-    final int[] ids;
-    long conversions;
-    long nulls;
-    BigDecimal value = BigDecimal.ZERO;
-
-    Acc(Key key) {
-      this.key = key;
-      int count = 0;
-      for (long w : key.words) {
-        count += Long.bitCount(w);
-      }
-      ids = new int[count];
-      int j = 0;
-      for (int w = 0; w < key.words.length; w++) {
-        long bits = key.words[w];
-        while (bits != 0) {
-          ids[j++] = (w << 6) + Long.numberOfTrailingZeros(bits);
-          bits &= bits - 1;
+    /** @return the index of set {@code w}, added (with zero stats) when new; {@code w} is copied, not kept */
+    int find(long[] w) {
+      int mask = slots.length - 1;
+      for (int i = mix(w) & mask; ; i = (i + 1) & mask) {
+        int s = slots[i] - 1;
+        if (s < 0) {
+          if (size == conversions.length) {
+            grow();
+            return find(w);
+          }
+          s = size++;
+          System.arraycopy(w, 0, words, s * wordCount, wordCount);
+          slots[i] = s + 1;
+          return s;
+        }
+        if (Arrays.equals(words, s * wordCount, (s + 1) * wordCount, w, 0, wordCount)) {
+          return s;
         }
       }
+    }
+
+    private int mix(long[] w) {
+      long h = 0x9E37_79B9_7F4A_7C15L;
+      for (long x : w) {
+        h = (h ^ x) * 0xBF58_476D_1CE4_E5B9L;
+        h ^= h >>> 31;
+      }
+      return (int) (h ^ (h >>> 32));
+    }
+
+    private void grow() {
+      int cap = slots.length << 1;
+      words = Arrays.copyOf(words, (cap >>> 1) * wordCount);
+      conversions = Arrays.copyOf(conversions, cap >>> 1);
+      nulls = Arrays.copyOf(nulls, cap >>> 1);
+      value = Arrays.copyOf(value, cap >>> 1);
+      slots = new int[cap];
+      long[] w = new long[wordCount];
+      int mask = cap - 1;
+      for (int s = 0; s < size; s++) {
+        System.arraycopy(words, s * wordCount, w, 0, wordCount);
+        int i = mix(w) & mask;
+        while (slots[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = s + 1;
+      }
+    }
+
+    /**
+     * @return the set indices ordered by size, then by sorted ids (see {@link ChannelSets#group}): a counting sort by
+     *     size, then, within each size, a merge sort of keys laid out next to each other (a set's words bit-reversed
+     *     and complemented, so that "holds the smallest id not shared" becomes "is the smaller number")
+     */
+    int[] sortedOrder() {
+      int[] bits = new int[size];
+      int maxBits = 0;
+      for (int s = 0; s < size; s++) {
+        int c = 0;
+        for (int k = s * wordCount; k < (s + 1) * wordCount; k++) {
+          c += Long.bitCount(words[k]);
+        }
+        bits[s] = c;
+        maxBits = Math.max(maxBits, c);
+      }
+      int[] bucket = new int[maxBits + 2];
+      for (int s = 0; s < size; s++) {
+        bucket[bits[s] + 1]++;
+      }
+      for (int c = 1; c < bucket.length; c++) {
+        bucket[c] += bucket[c - 1];
+      }
+      int[] order = new int[size];
+      long[] key = new long[size * wordCount];
+      int[] next = bucket.clone();
+      for (int s = 0; s < size; s++) {
+        int i = next[bits[s]]++;
+        order[i] = s;
+        for (int k = 0; k < wordCount; k++) {
+          key[i * wordCount + k] = ~Long.reverse(words[s * wordCount + k]) ^ Long.MIN_VALUE;
+        }
+      }
+      int[] orderTmp = new int[size];
+      long[] keyTmp = new long[size * wordCount];
+      for (int c = 0; c <= maxBits; c++) {
+        mergeSort(order, key, orderTmp, keyTmp, bucket[c], bucket[c + 1]);
+      }
+      return order;
+    }
+
+    /* Sorts positions [from, to) of order and key together by key (wordCount longs per position, signed order). */
+    private void mergeSort(int[] order, long[] key, int[] orderTmp, long[] keyTmp, int from, int to) {
+      int w = wordCount;
+      if (to - from < 16) {
+        long[] x = new long[w];
+        for (int i = from + 1; i < to; i++) {
+          int o = order[i];
+          System.arraycopy(key, i * w, x, 0, w);
+          int j = i - 1;
+          while (j >= from && compare(key, j * w, x, 0) > 0) {
+            order[j + 1] = order[j];
+            System.arraycopy(key, j * w, key, (j + 1) * w, w);
+            j--;
+          }
+          order[j + 1] = o;
+          System.arraycopy(x, 0, key, (j + 1) * w, w);
+        }
+        return;
+      }
+      int mid = (from + to) >>> 1;
+      mergeSort(order, key, orderTmp, keyTmp, from, mid);
+      mergeSort(order, key, orderTmp, keyTmp, mid, to);
+      if (compare(key, (mid - 1) * w, key, mid * w) <= 0) {
+        return;
+      }
+      System.arraycopy(order, from, orderTmp, from, to - from);
+      System.arraycopy(key, from * w, keyTmp, from * w, (to - from) * w);
+      for (int i = from, l = from, r = mid; i < to; i++) {
+        int src = r >= to || (l < mid && compare(keyTmp, l * w, keyTmp, r * w) <= 0) ? l++ : r++;
+        order[i] = orderTmp[src];
+        System.arraycopy(keyTmp, src * w, key, i * w, w);
+      }
+    }
+
+    private int compare(long[] a, int at, long[] b, int bt) {
+      for (int k = 0; k < wordCount; k++) {
+        int c = Long.compare(a[at + k], b[bt + k]);
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
     }
   }
 }

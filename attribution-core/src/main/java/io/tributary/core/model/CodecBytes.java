@@ -1,0 +1,137 @@
+package io.tributary.core.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * {@link AggregateCodec}'s byte plumbing without the per-byte locks of {@link java.io.ByteArrayOutputStream} and
+ * {@link ByteArrayInputStream}: a merge of a segmented run reads millions of ints, each one a locked call per byte
+ * through {@link DataInputStream}. The bytes are {@link java.io.DataOutput}'s, big-endian, strings in modified UTF-8.
+ */
+final class CodecBytes {
+  private CodecBytes() {}
+
+  /** A growable byte array to wrap in a {@link java.io.DataOutputStream}; not thread-safe. */
+  static final class Out extends OutputStream {
+    private byte[] buf = new byte[1024];
+    private int size;
+
+    @Override
+    public void write(int b) {
+      if (size == buf.length) {
+        buf = Arrays.copyOf(buf, 2 * buf.length);
+      }
+      buf[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (size + len > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(size + len, 2 * buf.length));
+      }
+      System.arraycopy(b, off, buf, size, len);
+      size += len;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buf, size);
+    }
+  }
+
+  /** Reads what a {@link java.io.DataOutputStream} wrote, from a position in a byte array; not thread-safe. */
+  static final class In {
+    private final byte[] b;
+    private int pos;
+
+    In(byte[] b, int pos) {
+      this.b = b;
+      this.pos = pos;
+    }
+
+    int position() {
+      return pos;
+    }
+
+    int readInt() {
+      int p = pos;
+      check(4);
+      pos = p + 4;
+      return (b[p] & 0xFF) << 24 | (b[p + 1] & 0xFF) << 16 | (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF);
+    }
+
+    long readLong() {
+      long hi = readInt() & 0xFFFF_FFFFL;
+      return hi << 32 | (readInt() & 0xFFFF_FFFFL);
+    }
+
+    boolean readBoolean() {
+      check(1);
+      return b[pos++] != 0;
+    }
+
+    /** @return a string of {@link java.io.DataOutput#writeUTF} */
+    String readUTF() {
+      check(2);
+      int len = (b[pos] & 0xFF) << 8 | (b[pos + 1] & 0xFF);
+      check(2 + len);
+      int from = pos + 2;
+      boolean ascii = true;
+      for (int i = from; i < from + len && ascii; i++) {
+        ascii = b[i] > 0; // modified UTF-8 writes NUL as two bytes: a single 0 byte never occurs
+      }
+      String s;
+      if (ascii) {
+        s = new String(b, from, len, StandardCharsets.ISO_8859_1);
+      } else {
+        try {
+          s = DataInputStream.readUTF(new DataInputStream(new ByteArrayInputStream(b, pos, 2 + len)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      pos = from + len;
+      return s;
+    }
+
+    void skipUTF() {
+      check(2);
+      int len = (b[pos] & 0xFF) << 8 | (b[pos + 1] & 0xFF);
+      check(2 + len);
+      pos += 2 + len;
+    }
+
+    BigDecimal readDecimal() {
+      int scale = readInt();
+      int n = readInt();
+      check(n);
+      BigInteger unscaled = new BigInteger(b, pos, n);
+      pos += n;
+      return new BigDecimal(unscaled, scale);
+    }
+
+    void skipDecimal() {
+      readInt();
+      int n = readInt();
+      check(n);
+      pos += n;
+    }
+
+    void skip(int n) {
+      check(n);
+      pos += n;
+    }
+
+    private void check(int n) {
+      if (n < 0 || pos + n > b.length) {
+        throw new UncheckedIOException(new java.io.EOFException("aggregate bytes end early at " + pos));
+      }
+    }
+  }
+}

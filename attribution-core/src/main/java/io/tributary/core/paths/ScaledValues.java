@@ -1,0 +1,56 @@
+package io.tributary.core.paths;
+
+import io.tributary.core.Internal;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * A path table's values as whole numbers of one decimal scale, each a 128-bit two's complement integer in two longs:
+ * path {@code p}'s value is exactly {@code (high[p] * 2^64 + unsigned low[p]) * 10^-scale}. Input values have a few
+ * decimals (money; a value written from a double has up to 17 digits), so a rule model can sum them as pairs of
+ * {@code long}s instead of a {@link BigDecimal} per touch; a table whose values do not fit has none (see
+ * {@link PathTable#scaledValues()}) and the models sum decimals.
+ *
+ * @param high each path's scaled value, bits 64..127
+ * @param low each path's scaled value, bits 0..63
+ * @param scale the number of decimals, {@code 0..MAX_SCALE}
+ */
+@Internal
+public record ScaledValues(long[] high, long[] low, int scale) {
+  /** The largest scale kept: a double written in full has 17 significant digits, so money has far fewer decimals. */
+  public static final int MAX_SCALE = 18;
+  /* A value's scaled integer has at most this many bits besides the sign: sums of a billion of them stay in range. */
+  private static final int MAX_BITS = 96;
+
+  /**
+   * @param values the values ({@code null} reads as 0)
+   * @return them at their largest scale, or {@code null} when that scale is above {@link #MAX_SCALE} or a value times
+   *     its power of ten has more than 96 bits
+   */
+  static ScaledValues of(BigDecimal[] values) {
+    int scale = 0;
+    for (BigDecimal v : values) {
+      if (v != null && v.signum() != 0) {
+        scale = Math.max(scale, v.scale());
+      }
+    }
+    if (scale > MAX_SCALE) {
+      return null;
+    }
+    long[] high = new long[values.length];
+    long[] low = new long[values.length];
+    for (int p = 0; p < values.length; p++) {
+      BigDecimal v = values[p];
+      if (v != null && v.signum() != 0) {
+        // Exact: setScale only appends zeros here (scale >= v.scale()).
+        BigInteger u = v.setScale(scale).unscaledValue();
+        if (u.bitLength() > MAX_BITS) {
+          return null;
+        }
+        low[p] = u.longValue();
+        high[p] = u.shiftRight(64).longValue();
+      }
+    }
+    return new ScaledValues(high, low, scale);
+  }
+}
