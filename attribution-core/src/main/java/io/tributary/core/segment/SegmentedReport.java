@@ -101,7 +101,9 @@ public record SegmentedReport(
       List<AttributionModel> models, AttributionReport all, KpiRow allKpis, Segmentation segmentation,
       Crediting crediting) {
     List<String> names = aggregate.names();
-    List<String> allValues = Collections.nCopies(names.size(), Segmentation.ALL);
+    // Immutable once: every row of a value shares its list (SegmentRow copies any other kind, per row: a million
+    // path_summary rows).
+    List<String> allValues = List.copyOf(Collections.nCopies(names.size(), Segmentation.ALL));
     Map<String, ModelResult> allFits = new HashMap<>();
     for (ModelResult r : all.results()) {
       allFits.put(r.model(), r);
@@ -171,8 +173,9 @@ public record SegmentedReport(
 
   private static ValueRows fitValue(ValueKey key, List<String> allValues, List<AttributionModel> models,
       Map<String, ModelResult> allFits, Segmentation segmentation, boolean anyDataDriven, Crediting crediting) {
-    List<String> values = new ArrayList<>(allValues);
-    values.set(key.segment(), key.value());
+    List<String> ofValue = new ArrayList<>(allValues);
+    ofValue.set(key.segment(), key.value());
+    List<String> values = List.copyOf(ofValue);
     JourneyAggregate a = key.aggregate();
     JourneyAggregate fit = key.fit();
     ConversionKpis k = ConversionKpis.of(a, SpendTable.empty());

@@ -89,7 +89,7 @@ final class ChannelSets {
   static ChannelSets group(PathTable paths) {
     ChannelDictionary dict = paths.channels();
     int wordCount = Math.max(1, (dict.size() + 63) >>> 6);
-    Grouping g = new Grouping(wordCount, Math.max(16, paths.size() / 2));
+    Grouping g = new Grouping(wordCount, paths.size()); // most paths of a campaign-level run are sets of their own
     long[] w = new long[wordCount];
     for (int p = 0; p < paths.size(); p++) {
       Arrays.fill(w, 0);

@@ -15,12 +15,19 @@ import java.util.function.Function;
  * asked for dropped first, so memory stays bounded however many tables (segment values) a run fits.
  */
 final class RecentSets {
-  /** Enough for every thread of a machine's fits to find its own table's grouping; each costs its sets' size. */
-  static final int REMEMBERED = 2 * Runtime.getRuntime().availableProcessors() + 2;
+  /** Kept whatever their size: enough for every thread of a machine's fits to find its own table's grouping. */
+  static final int KEPT = 2 * Runtime.getRuntime().availableProcessors() + 2;
+  /** Paths of the tables whose groupings are kept beyond {@link #KEPT} (a grouping costs ~100 bytes a set). */
+  static final long PATH_BUDGET = 1_500_000;
+  /** Groupings kept at most. */
+  static final int MAX_KEPT = 512;
 
   private static final LinkedList<Entry> RECENT = new LinkedList<>();
 
-  private record Entry(WeakReference<PathTable> table, FutureTask<ChannelSets> sets) {}
+  private record Entry(WeakReference<PathTable> table, int paths, FutureTask<ChannelSets> sets) {}
+
+  /** The paths of the kept groupings' tables. */
+  private static long keptPaths;
 
   private RecentSets() {}
 
@@ -34,6 +41,7 @@ final class RecentSets {
         PathTable t = e.table().get();
         if (t == null) {
           it.remove();
+          keptPaths -= e.paths();
         } else if (t == table) {
           task = e.sets();
           it.remove();
@@ -44,9 +52,10 @@ final class RecentSets {
       if (task == null) {
         task = new FutureTask<>(() -> group.apply(table));
         mine = true;
-        RECENT.addFirst(new Entry(new WeakReference<>(table), task));
-        while (RECENT.size() > REMEMBERED) {
-          RECENT.removeLast();
+        RECENT.addFirst(new Entry(new WeakReference<>(table), table.size(), task));
+        keptPaths += table.size();
+        while (RECENT.size() > MAX_KEPT || RECENT.size() > KEPT && keptPaths > PATH_BUDGET) {
+          keptPaths -= RECENT.removeLast().paths();
         }
       }
     }
@@ -58,7 +67,13 @@ final class RecentSets {
     } catch (ExecutionException e) {
       synchronized (RECENT) {
         FutureTask<ChannelSets> failed = task;
-        RECENT.removeIf(x -> x.sets() == failed);
+        for (Iterator<Entry> it = RECENT.iterator(); it.hasNext(); ) {
+          Entry x = it.next();
+          if (x.sets() == failed) {
+            it.remove();
+            keptPaths -= x.paths();
+          }
+        }
       }
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
