@@ -139,6 +139,9 @@ final class EventRows implements RowHandler {
     private final EventBatch.Channels channels = new EventBatch.Channels();
     private final EventBatch.Writer[] writers = new EventBatch.Writer[partitions];
     private String pendingSegments;
+    /* The segment cells of the last row joined, and their packed text. */
+    private String[] lastValues;
+    private String lastPacked;
     /** What {@link Parser#accept} returns for the row just parsed. */
     Row outcome;
 
@@ -150,7 +153,21 @@ final class EventRows implements RowHandler {
 
     @Override
     public void segments(String[] values) {
+      // The parser hands a row's cells equal to the row before's as the same strings (a customer's rows mostly come
+      // together): then the packed text is the one made for that row, not joined again.
+      if (lastValues != null && lastValues.length == values.length) {
+        boolean same = true;
+        for (int k = 0; k < values.length && same; k++) {
+          same = values[k] == lastValues[k];
+        }
+        if (same) {
+          pendingSegments = lastPacked;
+          return;
+        }
+      }
       pendingSegments = String.join(String.valueOf(ParsedRecords.SEGMENT_SEPARATOR), values);
+      lastValues = values.clone();
+      lastPacked = pendingSegments;
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.apache.parquet.hadoop.example.GroupReadSupport;
  * run at a time per folder; a run's rows are one commit, written after its {@code finished_at}).
  *
  * <p>Why not the query: a Delta read rebuilds the table's state from its log and plans a scan, three Spark jobs that
- * cost a re-run about 2 s on two cores (issue 16), to read the few rows the last commit added. This reads one small
+ * cost a re-run about 1 s on two cores (issue 16), to read the few rows the last commit added. This reads one small
  * Parquet file. Whenever the log is not that plain, the answer is "unknown" and the caller runs the query: a commit
  * that removed rows or files, a deletion vector, a commit file already cleaned up, more than {@link #MAX_COMMITS}
  * commits without a record, or one commit whose rows disagree.

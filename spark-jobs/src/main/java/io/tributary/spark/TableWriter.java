@@ -231,8 +231,9 @@ final class TableWriter {
         try {
           // Planning the table's file list (no data is read) makes Delta rebuild and cache its state.
           inSession(() -> spark.read().format("delta").load(location(name)).inputFiles());
-        } catch (RuntimeException ignored) {
-          // The replace meets the same table and says what is wrong with it.
+        } catch (Exception ignored) {
+          // Spark's exceptions reach Java unchecked (Scala declares none): catch them all. The replace meets the same
+          // table and says what is wrong with it; a run that ended meanwhile (its folder gone) needs nothing.
         }
       }
     }, "tributary-table-preload");

@@ -280,11 +280,34 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       byValue.put(name, v);
       byCount.put(name, n);
     }
-    // The two refits are independent and each deterministic: fitted at once, a failure rethrown in their order.
-    List<Object> refits = java.util.stream.IntStream.range(0, 2).parallel().mapToObj(k -> {
+    // Rule models on paths split each path on its own: only the acquisition paths (the only ones with a value or a new
+    // customer here) change their value credit, and their conversion credit is not read, so they are refitted on
+    // those paths alone (about a third of them). Markov and Shapley are fitted on the data: they need every path.
+    long[] acquiring = new long[table.size()];
+    for (int p = 0; p < table.size(); p++) {
+      acquiring[p] = pathCustomers[p] > 0 ? conversions[p] : 0;
+    }
+    long[] noNulls = new long[table.size()];
+    List<AttributionModel> rules = new ArrayList<>();
+    List<AttributionModel> fitted = new ArrayList<>();
+    for (AttributionModel m : models) {
+      (splitsPaths(m) ? rules : fitted).add(m);
+    }
+    List<String> channels = io.tributary.core.paths.ChannelDictionary.of(aggregate.paths()).names();
+    // The four refits are independent and each deterministic: fitted at once, a failure rethrown in their order.
+    List<Object> refits = java.util.stream.IntStream.range(0, 4).parallel().mapToObj(k -> {
+      boolean rule = k % 2 == 1;
+      List<AttributionModel> group = rule ? rules : fitted;
+      if (group.isEmpty()) {
+        return (Object) List.<ModelResult>of();
+      }
       try {
-        return (Object) AttributionRun.fit(k == 0 ? withValues(aggregate, values, conversions, nulls, byValue)
-            : withValues(aggregate, counts, conversions, nulls, byCount), models);
+        BigDecimal[] v = k < 2 ? values : counts;
+        SortedMap<String, SortedMap<String, CreditSum>> sums = k < 2 ? byValue : byCount;
+        JourneyAggregate refit = rule ? withValues(aggregate, v, acquiring, noNulls, sums)
+            : withValues(aggregate, v, conversions, nulls, sums);
+        List<ModelResult> results = AttributionRun.fit(refit, group);
+        return (Object) (rule ? withChannels(results, channels) : results);
       } catch (RuntimeException e) {
         return e;
       }
@@ -294,10 +317,8 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         throw e;
       }
     }
-    @SuppressWarnings("unchecked")
-    List<ModelResult> lifetime = (List<ModelResult>) refits.get(0);
-    @SuppressWarnings("unchecked")
-    List<ModelResult> acquired = (List<ModelResult>) refits.get(1);
+    List<ModelResult> lifetime = inModelOrder(models, refits.get(1), refits.get(0));
+    List<ModelResult> acquired = inModelOrder(models, refits.get(3), refits.get(2));
     Map<String, ChannelCreditRow> creditRows = new HashMap<>();
     for (ChannelCreditRow r : credit) {
       creditRows.put(r.model() + '\u0000' + r.channel(), r);
@@ -416,6 +437,45 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       }
     }
     return true;
+  }
+
+  /*
+   * A rule model refitted on the acquisition paths alone lists the channels of those paths; every channel of the run
+   * is listed, at 0, as the refit on every path lists it (AttributionRun fills in the channels of its aggregate).
+   */
+  private static List<ModelResult> withChannels(List<ModelResult> results, List<String> channels) {
+    List<ModelResult> out = new ArrayList<>(results.size());
+    for (ModelResult r : results) {
+      Map<String, ChannelCredit> byChannel = new TreeMap<>();
+      for (ChannelCredit c : r.credits()) {
+        byChannel.put(c.channel(), c);
+      }
+      for (String c : channels) {
+        byChannel.putIfAbsent(c, new ChannelCredit(c, 0, 0));
+      }
+      out.add(new ModelResult(r.model(), new ArrayList<>(byChannel.values())));
+    }
+    return out;
+  }
+
+  /*
+   * A rule model fitted on paths: each path's credit is split on its own. Journey models (time decay) read the folded
+   * sums and reconcile them with every path's conversions, so they stay with the fit on every path.
+   */
+  private static boolean splitsPaths(AttributionModel m) {
+    return m.rule() && m instanceof io.tributary.core.model.PathModel;
+  }
+
+  /* The results of the rule models and of the others, back in the run's model order. */
+  @SuppressWarnings("unchecked")
+  private static List<ModelResult> inModelOrder(List<AttributionModel> models, Object rules, Object fitted) {
+    java.util.Iterator<ModelResult> r = ((List<ModelResult>) rules).iterator();
+    java.util.Iterator<ModelResult> f = ((List<ModelResult>) fitted).iterator();
+    List<ModelResult> out = new ArrayList<>(models.size());
+    for (AttributionModel m : models) {
+      out.add(splitsPaths(m) ? r.next() : f.next());
+    }
+    return out;
   }
 
   private static JourneyAggregate withValues(JourneyAggregate a, BigDecimal[] values, long[] conversions,
