@@ -11,6 +11,11 @@ set -e
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${CA_OUT:-$root/target/channelattribution}
 src=${CA_SRC:-$root/target/channelattribution-src}
+if [ -f "$out/.built" ] && /usr/bin/python3 -c "import sys; sys.path.insert(0, '$out'); import ChannelAttribution" > /dev/null 2>&1; then
+  # Built before (the source is needed only to build): a machine without network reuses it.
+  echo "$out"
+  exit 0
+fi
 if [ ! -d "$src/python/src/cypack" ]; then
   git clone -q --depth 1 https://github.com/DavideAltomare/ChannelAttribution "$src" >&2
 fi
