@@ -5,7 +5,6 @@ import io.tributary.core.model.PathModel;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathTable;
 import io.tributary.core.paths.ScaledValues;
-import io.tributary.core.paths.ScaledValues;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -115,44 +114,25 @@ abstract class PositionalModel implements PathModel {
     return ModelResult.of(name(), byName);
   }
 
-  /**
-   * One channel's journeys and value by the weight they were credited at. A channel meets few distinct weights (1 for
-   * first and last touch, 1/n for the path lengths of linear, a handful for position based): a short array searched
-   * from the last weight used beats a map of boxed keys on the hot loop.
-   */
-  private static final class ChannelSums {
-    private double[] weights = new double[4];
-    private long[] conversions = new long[4];
+  /** One channel's journeys and value by the weight they were credited at, values as decimals. */
+  private static final class ChannelSums extends WeightSlots {
     private BigDecimal[] values = new BigDecimal[4];
-    private int size;
-    private int last;
 
     void add(double weight, long journeys, BigDecimal value) {
-      int i = indexOf(weight);
+      int i = slot(weight);
       // Journeys: at most PathTotals.MAX_JOURNEYS in all, so no overflow.
       conversions[i] += journeys;
       values[i] = values[i].add(value);
     }
 
-    private int indexOf(double weight) {
-      if (size > 0 && weights[last] == weight) {
-        return last;
-      }
-      for (int i = 0; i < size; i++) {
-        if (weights[i] == weight) {
-          last = i;
-          return i;
-        }
-      }
-      if (size == weights.length) {
-        weights = Arrays.copyOf(weights, size * 2);
-        conversions = Arrays.copyOf(conversions, size * 2);
-        values = Arrays.copyOf(values, size * 2);
-      }
-      weights[size] = weight;
-      values[size] = BigDecimal.ZERO;
-      last = size;
-      return size++;
+    @Override
+    void grow(int capacity) {
+      values = Arrays.copyOf(values, capacity);
+    }
+
+    @Override
+    void open(int slot) {
+      values[slot] = BigDecimal.ZERO;
     }
 
     /** @return conversions and value, each the exact sum over weights rounded once to a double */

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * {@code E}): one integer sum and one division, rounded half-even by hand, instead of a {@code BigDecimal} product of
  * a 50-digit weight per term.
  */
-final class ScaledCredit {
+final class ScaledCredit extends WeightSlots {
   private static final BigInteger[] TENS = new BigInteger[io.tributary.core.paths.ScaledValues.MAX_SCALE + 1];
 
   static {
@@ -22,13 +22,9 @@ final class ScaledCredit {
     }
   }
 
-  private double[] weights = new double[4];
-  private long[] conversions = new long[4];
   // Each weight's value sum, a 128-bit two's complement integer: bits 64..127 and 0..63.
   private long[] high = new long[4];
   private long[] low = new long[4];
-  private int size;
-  private int last;
 
   /**
    * @param valueHigh bits 64..127 of the path's scaled value
@@ -36,7 +32,7 @@ final class ScaledCredit {
    * @throws ArithmeticException when a value sum leaves the 128-bit range (the caller then sums decimals)
    */
   void add(double weight, long journeys, long valueHigh, long valueLow) {
-    int i = indexOf(weight);
+    int i = slot(weight);
     // Journeys: at most PathTotals.MAX_JOURNEYS in all, so no overflow.
     conversions[i] += journeys;
     long sum = low[i] + valueLow;
@@ -45,25 +41,10 @@ final class ScaledCredit {
     high[i] = Math.addExact(Math.addExact(high[i], valueHigh), carry);
   }
 
-  private int indexOf(double weight) {
-    if (size > 0 && weights[last] == weight) {
-      return last;
-    }
-    for (int i = 0; i < size; i++) {
-      if (weights[i] == weight) {
-        last = i;
-        return i;
-      }
-    }
-    if (size == weights.length) {
-      weights = Arrays.copyOf(weights, size * 2);
-      conversions = Arrays.copyOf(conversions, size * 2);
-      high = Arrays.copyOf(high, size * 2);
-      low = Arrays.copyOf(low, size * 2);
-    }
-    weights[size] = weight;
-    last = size;
-    return size++;
+  @Override
+  void grow(int capacity) {
+    high = Arrays.copyOf(high, capacity);
+    low = Arrays.copyOf(low, capacity);
   }
 
   /**
