@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -63,14 +62,6 @@ class ManyValuesCliTest {
     return new long[] {all.size(), byRegion.values().stream().mapToLong(Set::size).sum()};
   }
 
-  private static List<String[]> csv(Path f) throws IOException {
-    List<String[]> rows = new ArrayList<>();
-    for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-      rows.add(line.split(",", -1));
-    }
-    return rows;
-  }
-
   @Test
   void tenThousandCampaignsThousandRegions_tablesGrowWithTheSumNotTheProduct() throws IOException {
     Path e = write();
@@ -80,13 +71,13 @@ class ManyValuesCliTest {
     assertEquals(0, r.exit(), r.err());
     long[] expected = touchpoints();
     assertEquals(20_000, expected[0]);
-    List<String[]> credit = csv(out.resolve("channel_credit.csv"));
+    List<String[]> credit = SimpleCsv.file(out.resolve("channel_credit.csv"));
     // Two models, one row per touchpoint of (all) and per touchpoint each region's customers touched. Crossed, it
     // would be 2 x 20,000 x 1,000 rows.
     assertEquals(2 * (expected[0] + expected[1]), credit.size() - 1);
-    assertEquals(REGIONS + 1, csv(out.resolve("conversion_kpis.csv")).size() - 1);
+    assertEquals(REGIONS + 1, SimpleCsv.file(out.resolve("conversion_kpis.csv")).size() - 1);
     // path_summary per segment only with --segment-paths: every row here is an (all) row.
-    List<String[]> paths = csv(out.resolve("path_summary.csv"));
+    List<String[]> paths = SimpleCsv.file(out.resolve("path_summary.csv"));
     assertEquals("region", paths.get(0)[0]);
     assertTrue(paths.subList(1, paths.size()).stream().allMatch(p -> p[0].equals("(all)")));
     assertEquals(CUSTOMERS, paths.size() - 1, "every customer's path is its own (distinct campaign pair)");

@@ -49,14 +49,6 @@ class SegmentsCliTest {
     return p;
   }
 
-  private static List<String[]> csv(Path f) throws IOException {
-    List<String[]> rows = new ArrayList<>();
-    for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-      rows.add(line.split(",", -1));
-    }
-    return rows;
-  }
-
   @Test
   void segmentedFiles_allRowsArePlainRun_ruleCreditAddsUp() throws IOException {
     String e = events().toString();
@@ -70,8 +62,8 @@ class SegmentsCliTest {
     assertTrue(s.err().contains("fit_scope pooled"), s.err());
     for (String table : List.of("channel_credit", "conversion_kpis", "path_summary", "markov_transitions",
         "removal_effects")) {
-      List<String[]> whole = csv(plain.resolve(table + ".csv"));
-      List<String[]> segmented = csv(seg.resolve(table + ".csv"));
+      List<String[]> whole = SimpleCsv.file(plain.resolve(table + ".csv"));
+      List<String[]> segmented = SimpleCsv.file(seg.resolve(table + ".csv"));
       boolean credit = table.equals("channel_credit");
       List<String> header = new ArrayList<>(List.of("loyalty", "new_vs_returning"));
       header.addAll(List.of(whole.get(0)));
@@ -93,7 +85,7 @@ class SegmentsCliTest {
     Map<String, BigDecimal[]> byChannel = new HashMap<>();
     Map<String, String[]> all = new HashMap<>();
     java.util.Set<String> tiers = new java.util.TreeSet<>();
-    for (String[] r : csv(seg.resolve("channel_credit.csv"))) {
+    for (String[] r : SimpleCsv.file(seg.resolve("channel_credit.csv"))) {
       if (!r[2].equals("first_touch")) {
         continue;
       }

@@ -53,6 +53,15 @@ final class SimpleCsv {
     return out;
   }
 
+  /** @return the file's records as arrays, the header first */
+  static List<String[]> file(Path f) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    for (List<String> r : records(Files.readString(f, StandardCharsets.UTF_8))) {
+      rows.add(r.toArray(String[]::new));
+    }
+    return rows;
+  }
+
   static List<Map<String, String>> parse(String text) {
     List<List<String>> records = records(text);
     List<String> header = records.get(0);

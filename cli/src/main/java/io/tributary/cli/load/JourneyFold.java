@@ -107,11 +107,7 @@ public final class JourneyFold {
     if (slices == 1) {
       return foldRange(grouped, options, models, 0, 1, lifetimeZone, segmentation);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(slices, r -> {
-      Thread t = new Thread(r, "tributary-fold");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = foldPool(slices);
     try {
       List<Future<Folded>> parts = new ArrayList<>();
       for (int s = 0; s < slices; s++) {
@@ -183,11 +179,7 @@ public final class JourneyFold {
         throw e instanceof RuntimeException re ? re : new TributaryException("building journeys failed", e);
       }
     }
-    ExecutorService pool = Executors.newFixedThreadPool(slices, r -> {
-      Thread t = new Thread(r, "tributary-fold");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = foldPool(slices);
     try {
       DatedAggregates total = DatedAggregates.empty();
       for (Future<DatedAggregates> f : pool.invokeAll(parts)) {
@@ -251,11 +243,7 @@ public final class JourneyFold {
   private static Folded foldShared(CustomerGroups grouped, JourneyOptions options, List<AttributionModel> models,
       int threads, ZoneId lifetimeZone, Segmentation segmentation) {
     int shares = Math.min(threads, segmentation.names().size() + 1);
-    ExecutorService pool = Executors.newFixedThreadPool(shares, r -> {
-      Thread t = new Thread(r, "tributary-fold");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = foldPool(shares);
     try {
       List<Future<Folded>> parts = new ArrayList<>();
       for (int s = 0; s < shares; s++) {
@@ -305,5 +293,14 @@ public final class JourneyFold {
     }
     SegmentedAggregate s = b.build();
     return new Folded(s.all(), recorder == null ? null : recorder.build(), s);
+  }
+
+  /* Daemon threads, so a fold that fails cannot keep the JVM alive; named for thread dumps and profiles. */
+  private static ExecutorService foldPool(int threads) {
+    return Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "tributary-fold");
+      t.setDaemon(true);
+      return t;
+    });
   }
 }
