@@ -104,7 +104,7 @@ final class NightlyRun {
       for (WindowedReport.Dated d : result.dates()) {
         RunStats s = result.stats();
         log.add(OutputTables.runLog(d.date(), runId, new RunStats(s.inputs(), s.read(), s.accepted(), s.rejected(),
-            s.excluded(), s.customers(), d.report().kpis().journeys()), started, finished, "succeeded", null,
+            s.excluded(), s.customers(), d.report().kpis().journeys()), started, finished, RunLogEntry.SUCCEEDED, null,
             AttributionJob.version(), run.tableVersions));
       }
       writer.append(OutputTables.RUN_LOG, spark.createDataFrame(log, OutputTables.RUN_LOG_SCHEMA).coalesce(1));
@@ -119,7 +119,7 @@ final class NightlyRun {
     try {
       RunStats stats = new RunStats(cfg.describeInputs(), read, accepted, read - accepted, excluded, 0, 0);
       writer.append(OutputTables.RUN_LOG, spark.createDataFrame(List.of(OutputTables.runLog(cfg.runDate(), runId,
-          stats, started, Instant.now(), "failed", message, AttributionJob.version(), null)),
+          stats, started, Instant.now(), RunLogEntry.FAILED, message, AttributionJob.version(), null)),
           OutputTables.RUN_LOG_SCHEMA).coalesce(1));
     } catch (RuntimeException ignored) {
       // The failure itself is what the caller reports; an unwritable log must not hide it.

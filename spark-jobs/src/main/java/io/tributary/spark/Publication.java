@@ -81,7 +81,7 @@ final class Publication {
     if (!Arrays.asList(log.columns()).contains(TABLE_VERSIONS)) {
       return null;
     }
-    List<Row> last = log.where(functions.col("status").equalTo("succeeded")
+    List<Row> last = log.where(functions.col("status").equalTo(RunLogEntry.SUCCEEDED)
             .and(functions.col(TABLE_VERSIONS).isNotNull()))
         .orderBy(functions.col("finished_at").desc(), functions.col("run_id").desc())
         .select(TABLE_VERSIONS)

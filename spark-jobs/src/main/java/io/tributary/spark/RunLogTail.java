@@ -1,7 +1,9 @@
 package io.tributary.spark;
 
+import io.tributary.core.output.RunLogEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -71,7 +73,7 @@ final class RunLogTail {
    * step), or null when the file has no status column (not a run_log file this code knows). */
   private static String[] records(Path file, Configuration conf) {
     try (ParquetReader<Group> in = ParquetReader.builder(new GroupReadSupport(), file).withConf(conf).build()) {
-      java.util.List<String> out = new java.util.ArrayList<>();
+      List<String> out = new ArrayList<>();
       for (Group row = in.read(); row != null; row = in.read()) {
         if (!row.getType().containsField("status")) {
           return null;
@@ -81,7 +83,7 @@ final class RunLogTail {
             || row.getFieldRepetitionCount(Publication.TABLE_VERSIONS) == 0) {
           continue;
         }
-        if ("succeeded".equals(row.getString("status", 0))) {
+        if (RunLogEntry.SUCCEEDED.equals(row.getString("status", 0))) {
           out.add(row.getString(Publication.TABLE_VERSIONS, 0));
         }
       }

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * @param journeys journeys built, touchless conversions included
  * @param startedAt when the run started
  * @param finishedAt when it ended
- * @param status {@code succeeded} or {@code failed}
+ * @param status {@link #SUCCEEDED} or {@link #FAILED}
  * @param message why it failed, or null
  * @param version the engine's version
  * @param tableVersions the run's publish record: each table's version that shows the run, as
@@ -30,6 +30,11 @@ import java.util.TreeMap;
 public record RunLogEntry(String runId, String inputs, long read, long accepted, long rejected, long excluded,
     long customers, long journeys, Instant startedAt, Instant finishedAt, String status, String message,
     String version, String tableVersions) {
+  /** The status of a run that wrote and published its tables. */
+  public static final String SUCCEEDED = "succeeded";
+  /** The status of a run that stopped before publishing. */
+  public static final String FAILED = "failed";
+
   public RunLogEntry {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(inputs, "inputs");
