@@ -134,6 +134,28 @@ class InputOptionContractTest {
     assertFalse(Files.exists(dir.resolve("out")), "nothing written");
   }
 
+  @Test
+  void customerFilesWithAPathFile_sameOneLineInBothEnginesExit2() {
+    String paths = TestFiles.write(dir, "p.csv", "path,total_conversions", "search > email,3");
+    String ids = TestFiles.write(dir, "ids.csv", "alias_id,customer_id", "a,b");
+    String[][] given = {{"--identities", ids}, {"--consent", ids}, {"--consent", ids, "--identities", ids}};
+    String[] expected = {"--identities: needs an event log (--events): a path file has no customer ids",
+        "--consent: needs an event log (--events): a path file has no customer ids",
+        "--identities: needs an event log (--events): a path file has no customer ids"};
+    for (int i = 0; i < given.length; i++) {
+      List<String> cliArgs = new ArrayList<>(List.of("attribute", "--paths", paths));
+      cliArgs.addAll(List.of(given[i]));
+      List<String> jobArgs = new ArrayList<>(List.of("--paths", paths, "--output", dir.resolve("out").toString()));
+      jobArgs.addAll(List.of(given[i]));
+      Run c = cli(cliArgs.toArray(String[]::new));
+      Run j = job(jobArgs.toArray(String[]::new));
+      assertEquals(2, c.exit(), c.err());
+      assertEquals(2, j.exit(), j.err());
+      assertEquals("tributary: " + expected[i], c.err().strip());
+      assertEquals("error: " + expected[i], j.err().strip());
+    }
+  }
+
   /*
    * One command line, read by the CLI's input mixins and by the job (on its command line, and from its config file):
    * the same values, and the values a user means: the --map entries of every occurrence, comma-separated or not.

@@ -1,5 +1,6 @@
 package io.tributary.core.options;
 
+import io.tributary.core.Errors;
 import io.tributary.core.input.ColumnMapping;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -80,6 +81,21 @@ public final class InputOptionSpec {
    */
   public static ColumnMapping mapping(java.util.Map<String, String> given) {
     return ColumnMapping.parse(MAP.valueIn(given), ALIAS.valueIn(given));
+  }
+
+  /**
+   * The one rule of both engines for the customer files: they need an event log, since a path file has no customer ids.
+   *
+   * @param eventLog whether the main input is an event log ({@code --events}) rather than a path file
+   * @param identities whether {@code --identities} is given
+   * @param consent whether {@code --consent} is given
+   * @throws io.tributary.core.TributaryException bad input, one line naming the option given
+   */
+  public static void requireEventLog(boolean eventLog, boolean identities, boolean consent) {
+    if (!eventLog && (identities || consent)) {
+      throw Errors.badOption((identities ? IDENTITIES : CONSENT).name(),
+          "needs an event log (--events): a path file has no customer ids");
+    }
   }
 
   /* An input as given; "none" (the default) is no input, so a command line can also cancel a config file's input. */
