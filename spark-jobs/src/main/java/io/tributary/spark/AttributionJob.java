@@ -64,14 +64,8 @@ public final class AttributionJob implements Callable<Integer> {
           + "events=..., run-date=...). Command-line options win.")
   Path config;
 
-  @Option(names = "--events", paramLabel = "INPUT", description = "Event log (CSV, Parquet, Delta or table).")
-  String events;
-
-  @Option(names = "--paths", paramLabel = "INPUT", description = "Path file instead of an event log.")
-  String paths;
-
   /**
-   * The core's input options ({@code --spend}, {@code --identities}, {@code --consent}, {@code --map}, {@code --alias},
+   * The core's input options ({@code --events}, {@code --paths}, {@code --spend}, {@code --identities}, {@code --consent}, {@code --map}, {@code --alias},
    * {@code --timezone}, {@code --path-separator}), added by {@link GeneratedOptions} from {@link InputOptionSpec}, as
    * the CLI's: option name (without dashes) → value as given on the command line or in the config file.
    */
@@ -214,9 +208,9 @@ public final class AttributionJob implements Callable<Integer> {
     if (output == null || output.isBlank()) {
       throw new IllegalArgumentException("--output is required (the folder of the tables)");
     }
-    if (events == null && paths == null) {
-      throw new IllegalArgumentException("--events or --paths is required");
-    }
+    String events = InputOptionSpec.EVENTS.valueIn(inputOptions);
+    String paths = InputOptionSpec.PATHS.valueIn(inputOptions);
+    InputOptionSpec.requireOneMainInput(events != null, paths != null);
     OutputFormat f;
     try {
       f = OutputFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));

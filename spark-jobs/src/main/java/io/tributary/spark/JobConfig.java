@@ -77,9 +77,7 @@ public record JobConfig(
     Objects.requireNonNull(models, "models");
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(format, "format");
-    if ((events == null) == (paths == null)) {
-      throw new IllegalArgumentException("give exactly one of --events and --paths");
-    }
+    InputOptionSpec.requireOneMainInput(events != null, paths != null);
     InputOptionSpec.requireEventLog(events != null, identities != null, consent != null);
     if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
       throw new IllegalArgumentException("--max-rejected-share must be between 0 and 1, got " + maxRejectedShare);
@@ -206,8 +204,8 @@ public record JobConfig(
   /** @return the inputs as given, for {@code run_log} */
   String describeInputs() {
     StringBuilder sb = new StringBuilder();
-    append(sb, "events", events);
-    append(sb, "paths", paths);
+    append(sb, InputOptionSpec.EVENTS.name(), events);
+    append(sb, InputOptionSpec.PATHS.name(), paths);
     append(sb, InputOptionSpec.SPEND.name(), spend);
     append(sb, InputOptionSpec.IDENTITIES.name(), identities);
     append(sb, InputOptionSpec.CONSENT.name(), consent);

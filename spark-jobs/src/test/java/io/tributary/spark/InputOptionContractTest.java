@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.cli.Main;
 import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.CustomerFiles;
+import io.tributary.cli.options.MainInput;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
 import io.tributary.core.input.ColumnMapping;
@@ -58,6 +59,7 @@ class InputOptionContractTest {
   /** The CLI's input mixins, as {@code attribute}, {@code report} and {@code validate} mix them in. */
   @Command(modelTransformer = CoreOptions.Generated.class)
   static final class CliInputs {
+    @Mixin MainInput input;
     @Mixin SideFiles side;
     @Mixin ReadOptions read;
   }
@@ -69,9 +71,9 @@ class InputOptionContractTest {
       String cli = cli(command, "--help").out().replaceAll("\\s+", " ");
       for (OptionDef<?> o : InputOptionSpec.ALL) {
         String text = o.description().replaceAll("\\s+", " ");
-        boolean spend = o == InputOptionSpec.SPEND;
-        if (spend && (command.equals("paths") || command.equals("clv"))) {
-          assertFalse(cli.contains(o.flag() + "="), command + " reads no spend: " + cli);
+        boolean eventsOnly = command.equals("paths") || command.equals("clv");
+        if (eventsOnly && (o == InputOptionSpec.SPEND || o == InputOptionSpec.PATHS)) {
+          assertFalse(cli.contains(o.flag() + "="), command + " reads no spend and no path file: " + cli);
           continue;
         }
         assertTrue(cli.contains(o.flag() + "=" + o.label()), o.flag() + " in " + command + ": " + cli);
@@ -135,6 +137,33 @@ class InputOptionContractTest {
   }
 
   @Test
+  void mainInput_noneOrBoth_sameOneLineInBothEnginesExit2() {
+    String events = TestFiles.write(dir, "e.csv", "customer_id,timestamp,channel,conversion",
+        "a,2024-03-01T00:00:00Z,search,1");
+    String out = dir.resolve("out").toString();
+    String none = "--events: required: give an event log, or a path file with --paths";
+    String both = "--paths: mutually exclusive with --events (give an event log or a path file)";
+    Run c = cli("attribute", "--models", "linear");
+    Run j = job("--output", out, "--models", "linear");
+    assertEquals(2, c.exit(), c.err());
+    assertEquals(2, j.exit(), j.err());
+    assertEquals("tributary: " + none, c.err().strip());
+    assertEquals("error: " + none, j.err().strip());
+    c = cli("attribute", "--events", events, "--paths", events);
+    j = job("--output", out, "--events", events, "--paths", events);
+    assertEquals(2, c.exit(), c.err());
+    assertEquals(2, j.exit(), j.err());
+    assertEquals("tributary: " + both, c.err().strip());
+    assertEquals("error: " + both, j.err().strip());
+    // The event-log-only commands name the one input they take.
+    for (String command : List.of("paths", "clv")) {
+      Run r = cli(command);
+      assertEquals(2, r.exit(), r.err());
+      assertEquals("tributary: --events: required: give an event log", r.err().strip(), command);
+    }
+  }
+
+  @Test
   void customerFilesWithAPathFile_sameOneLineInBothEnginesExit2() {
     String paths = TestFiles.write(dir, "p.csv", "path,total_conversions", "search > email,3");
     String ids = TestFiles.write(dir, "ids.csv", "alias_id,customer_id", "a,b");
@@ -162,7 +191,7 @@ class InputOptionContractTest {
    */
   @Test
   void sameCommandLine_sameCoreValues_cliJobAndConfigFile() throws IOException {
-    String[] given = {"--spend", "spend.csv", "--identities", "ids.csv", "--consent", "optout.csv",
+    String[] given = {"--events", "e.csv", "--spend", "spend.csv", "--identities", "ids.csv", "--consent", "optout.csv",
         "--map", "customer_id=cookie,timestamp=time", "--map", "channel=source",
         "--alias", "event_type:impression=touch", "--alias", "event_type:buy=conversion,channel:FB=social",
         "--timezone", "Europe/Paris", "--path-separator", " | "};
@@ -172,6 +201,8 @@ class InputOptionContractTest {
 
     CliInputs cli = new CliInputs();
     new CommandLine(cli).parseArgs(given);
+    assertEquals("e.csv", cli.input.events());
+    assertNull(cli.input.paths());
     assertEquals("spend.csv", cli.side.spend());
     assertEquals("ids.csv", cli.side.identities());
     assertEquals("optout.csv", cli.side.consent());
@@ -179,9 +210,11 @@ class InputOptionContractTest {
     assertEquals(" | ", cli.read.settings().pathSeparator());
     assertMeans(cli.read.mapping());
 
-    List<String> jobArgs = new ArrayList<>(List.of("--events", "e.csv", "--output", "out"));
+    List<String> jobArgs = new ArrayList<>(List.of("--output", "out"));
     jobArgs.addAll(List.of(given));
     JobConfig job = AttributionJob.parse(jobArgs.toArray(String[]::new));
+    assertEquals("e.csv", job.events().location());
+    assertNull(job.paths());
     assertEquals("spend.csv", job.spend().location());
     assertEquals("ids.csv", job.identities().location());
     assertEquals("optout.csv", job.consent().location());

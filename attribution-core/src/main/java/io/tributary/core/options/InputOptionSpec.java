@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The input options both engines offer, defined once: the side inputs ({@code --spend}, {@code --identities},
- * {@code --consent}), how the inputs' columns and values are named ({@code --map}, {@code --alias}), the zone of local
- * times ({@code --timezone}) and a path file's channel separator ({@code --path-separator}). The CLI and the Spark job
- * generate their options from these lists, so both show the same name, label, help and default and reject a bad value
+ * The input options both engines offer, defined once: the main input ({@code --events} or {@code --paths}), the side
+ * inputs ({@code --spend}, {@code --identities}, {@code --consent}), how the inputs' columns and values are named
+ * ({@code --map}, {@code --alias}), the zone of local times ({@code --timezone}) and a path file's channel separator
+ * ({@code --path-separator}). The CLI and the Spark job generate their options from these lists, so both show the same name, label, help and default and reject a bad value
  * with the same one line. An input is named as each engine reads it: a CSV file in the CLI (gzip too, {@code -} for
  * standard input), a path or table name in the job.
  *
@@ -20,6 +20,17 @@ import java.util.List;
  * comma can therefore not be part of a mapped column name or an aliased value.
  */
 public final class InputOptionSpec {
+  /** The event log, one of the two main inputs. */
+  public static final OptionDef<String> EVENTS = new OptionDef<>("events", "INPUT", "none",
+      "Touch-level event log: one row per touch or conversion, with customer_id and timestamp (channel, conversion, "
+          + "conversion_value, event_type, ... when present); give it or --paths", InputOptionSpec::optionalInput);
+
+  /** The path file, the other main input. */
+  public static final OptionDef<String> PATHS = new OptionDef<>("paths", "INPUT", "none",
+      "Path-level file: one row per path, with path and total_conversions (total_conversion_value, total_null when "
+          + "present); instead of --events",
+      InputOptionSpec::optionalInput);
+
   /** Spend per channel (and campaign). */
   public static final OptionDef<String> SPEND = new OptionDef<>("spend", "INPUT", "none",
       "Spend per channel: date,channel,spend[,campaign]; adds spend, ROAS, ROI and CPA to channel_credit",
@@ -57,6 +68,9 @@ public final class InputOptionSpec {
       "Channel separator in a path file; spaces around a channel are trimmed, and no channel may contain > whatever "
           + "the separator", InputOptionSpec::separator);
 
+  /** The main inputs: a run reads exactly one. */
+  public static final List<OptionDef<?>> MAIN_INPUTS = List.of(EVENTS, PATHS);
+
   /** The side inputs that decide who the customers are (commands that read no spend take only these). */
   public static final List<OptionDef<?>> CUSTOMER_INPUTS = List.of(IDENTITIES, CONSENT);
 
@@ -64,8 +78,8 @@ public final class InputOptionSpec {
   public static final List<OptionDef<?>> READING = List.of(MAP, ALIAS, TIMEZONE, PATH_SEPARATOR);
 
   /** Every option, in the order help lists them. */
-  public static final List<OptionDef<?>> ALL = List.of(SPEND, IDENTITIES, CONSENT, MAP, ALIAS, TIMEZONE,
-      PATH_SEPARATOR);
+  public static final List<OptionDef<?>> ALL = List.of(EVENTS, PATHS, SPEND, IDENTITIES, CONSENT, MAP, ALIAS,
+      TIMEZONE, PATH_SEPARATOR);
 
   private InputOptionSpec() {}
 
@@ -84,6 +98,35 @@ public final class InputOptionSpec {
   }
 
   /**
+   * The one rule of both engines for the main input: exactly one of {@code --events} and {@code --paths}.
+   *
+   * @param events whether {@code --events} is given
+   * @param paths whether {@code --paths} is given
+   * @throws io.tributary.core.TributaryException bad input, one line, for none or both
+   */
+  public static void requireOneMainInput(boolean events, boolean paths) {
+    if (events && paths) {
+      throw Errors.badOption(PATHS.name(), "mutually exclusive with " + EVENTS.flag() + " (give an event log or a path "
+          + "file)");
+    }
+    if (!events && !paths) {
+      throw Errors.badOption(EVENTS.name(), "required: give an event log, or a path file with " + PATHS.flag());
+    }
+  }
+
+  /**
+   * The rule of a command that reads an event log and never a path file (the CLI's {@code paths} and {@code clv}).
+   *
+   * @param events whether {@code --events} is given
+   * @throws io.tributary.core.TributaryException bad input, one line, when it is not
+   */
+  public static void requireEvents(boolean events) {
+    if (!events) {
+      throw Errors.badOption(EVENTS.name(), "required: give an event log");
+    }
+  }
+
+  /**
    * The one rule of both engines for the customer files: they need an event log, since a path file has no customer ids.
    *
    * @param eventLog whether the main input is an event log ({@code --events}) rather than a path file
@@ -94,7 +137,7 @@ public final class InputOptionSpec {
   public static void requireEventLog(boolean eventLog, boolean identities, boolean consent) {
     if (!eventLog && (identities || consent)) {
       throw Errors.badOption((identities ? IDENTITIES : CONSENT).name(),
-          "needs an event log (--events): a path file has no customer ids");
+          "needs an event log (" + EVENTS.flag() + "): a path file has no customer ids");
     }
   }
 
