@@ -101,10 +101,8 @@ final class AttributionJob {
       Progress progress) {
     Rejects rejects = run.rejects();
     boolean events = input.events() != null;
-    if (!events && (side.identities() != null || side.consent() != null)) {
-      throw new IllegalArgumentException(
-          "--identities and --consent apply to an event log (--events); a path file has no customer ids");
-    }
+    io.tributary.core.options.InputOptionSpec.requireEventLog(events, side.identities() != null,
+        side.consent() != null);
     Segmentation segmentation = flags.segmentation();
     segmentation.requireEventLog(events);
     var settings = read.settings();
