@@ -82,9 +82,7 @@ final class AttributionJob {
       throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " needs an event log (--events): a path file "
           + "has no customers");
     }
-    if (window.windowed() && input.events() == null) {
-      throw new IllegalArgumentException("report dates need an event log (--events): a path file has no dates");
-    }
+    window.requireEventLog(input.events() != null);
     if (window.windowed() && lifetimeOn) {
       throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " values the whole input: it takes no report "
           + "dates (--run-date, --from/--to)");

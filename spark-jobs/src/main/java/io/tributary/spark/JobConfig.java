@@ -67,10 +67,7 @@ public record JobConfig(
       runDate = window.report().last();
     }
     Objects.requireNonNull(runDate, "runDate");
-    if (events == null && window.windowed()) {
-      throw new IllegalArgumentException("report dates need an event log (--events): a path file has no dates; "
-          + "use --conversions all");
-    }
+    window.requireEventLog(events != null);
     Objects.requireNonNull(mapping, "mapping");
     Objects.requireNonNull(timezone, "timezone");
     Objects.requireNonNull(pathSeparator, "pathSeparator");

@@ -185,6 +185,18 @@ class InputOptionContractTest {
     }
   }
 
+  @Test
+  void reportDatesOnAPathFile_sameOneLineInBothEnginesExit2() {
+    String paths = TestFiles.write(dir, "p.csv", "path,total_conversions", "search > email,3");
+    Run c = cli("attribute", "--paths", paths, "--run-date", "2024-03-01");
+    Run j = job("--paths", paths, "--output", dir.resolve("out").toString(), "--run-date", "2024-03-01");
+    String expected = "report dates need an event log (--events): a path file has no dates; use --conversions all";
+    assertEquals(2, c.exit(), c.err());
+    assertEquals(2, j.exit(), j.err());
+    assertEquals("tributary: " + expected, c.err().strip());
+    assertEquals("error: " + expected, j.err().strip());
+  }
+
   /*
    * One command line, read by the CLI's input mixins and by the job (on its command line, and from its config file):
    * the same values, and the values a user means: the --map entries of every occurrence, comma-separated or not.
