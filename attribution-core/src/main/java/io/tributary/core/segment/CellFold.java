@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * cell of its customer's values ({@code region × tier}), and the cells are rolled up into every segment value's
  * aggregate and the all-customer one when the fold is built. {@link JourneyAggregate#merge} is exact and order-free,
  * so the roll-up is the aggregate a fold of each journey into (all), its region and its tier would have built, bit
- * for bit; it interns each path and adds each journey's time-decay credit once instead of once per aggregate, and
- * merges sorted path tables instead of sorting the big ones.
+ * for bit; it interns each path and adds each journey's time-decay credit once instead of once per aggregate (a
+ * value's paths are then put together from its cells and sorted once, as {@link JourneyAggregate#sum} does).
  *
  * <p>Cells are the cross product of the segments' values, which the customers can make large (two columns of 1,000
  * values each); memory stays bounded because at most {@link #MAX_CELLS} cells are open at a time: beyond that, the
