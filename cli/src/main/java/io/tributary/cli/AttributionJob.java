@@ -82,9 +82,7 @@ final class AttributionJob {
       throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " needs an event log (--events): a path file "
           + "has no customers");
     }
-    if (window.windowed() && input.events() == null) {
-      throw new IllegalArgumentException("report dates need an event log (--events): a path file has no dates");
-    }
+    window.requireEventLog(input.events() != null);
     if (window.windowed() && lifetimeOn) {
       throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " values the whole input: it takes no report "
           + "dates (--run-date, --from/--to)");
@@ -101,10 +99,8 @@ final class AttributionJob {
       Progress progress) {
     Rejects rejects = run.rejects();
     boolean events = input.events() != null;
-    if (!events && (side.identities() != null || side.consent() != null)) {
-      throw new IllegalArgumentException(
-          "--identities and --consent apply to an event log (--events); a path file has no customer ids");
-    }
+    io.tributary.core.options.InputOptionSpec.requireEventLog(events, side.identities() != null,
+        side.consent() != null);
     Segmentation segmentation = flags.segmentation();
     segmentation.requireEventLog(events);
     var settings = read.settings();

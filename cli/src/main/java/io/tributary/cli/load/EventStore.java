@@ -150,7 +150,7 @@ public final class EventStore implements AutoCloseable {
   public final class Writer implements EventSink {
     // Renewed after each spill: a run's customers are forgotten with its events.
     private ByteKeys customerKeys = new ByteKeys();
-    private final ByteKeys channelKeys = new ByteKeys();
+    private final FewKeys channelKeys = new FewKeys();
     // Distinct segment-value tuples this writer met, and the one of the row to come (a customer's rows repeat it).
     private final List<String[]> tuples = new ArrayList<>();
     private final Map<List<String>, Integer> tupleIds = new HashMap<>();
