@@ -673,6 +673,22 @@ public final class EventStore implements AutoCloseable {
     }
 
     /**
+     * @return at least the number of distinct tuples of segment-column values among the held rows (each writer's
+     *     distinct tuples, added up), so at least the number of segment cells their customers fall in; 0 without
+     *     segment columns
+     */
+    public int segmentTuples() {
+      java.util.Set<Writer> owners = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      int tuples = 0;
+      for (Chunk c : byIndex) {
+        if (c.segmentRef != null && owners.add(c.owner)) {
+          tuples += c.owner.tuples().size();
+        }
+      }
+      return tuples;
+    }
+
+    /**
      * The customer's value of each segment column: the value at its first event (the core's {@link FirstValues}).
      *
      * @param c a customer index
