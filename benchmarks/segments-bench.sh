@@ -7,7 +7,9 @@
 #
 # The file: java -cp benchmarks/target/benchmarks.jar io.tributary.bench.cli.EventLogGenerator /tmp/ev10m-seg.csv \
 #   10000000 1000000 20240301 8 --segments 1000   (8 campaigns per channel, 1,000 regions, 3 tiers)
-# Environment: BENCH_DIR (default target/segments-bench), BENCH_XMX (default 6g), BENCH_MASTER (default local[2]).
+# Environment: BENCH_DIR (default target/segments-bench), BENCH_XMX (default 6g), BENCH_MASTER (default local[2]),
+# BENCH_JOB_JVM_FLAGS (default: spark-jobs/conf/jvm.options, the flags the job's launcher starts it with, as
+# spark-bench.sh; rows measured before 2026-12-05 01:55 UTC ran the job without them, on the JVM's defaults).
 # Prints one markdown row per run: engine, variant, wall s, peak RSS, load average; the job's phase lines go to stderr.
 set -e
 engine=$1; rounds=${2:-1}; events=$3
@@ -23,7 +25,7 @@ if [ "$engine" = job ]; then
   # Private copies of the jars and the JVM options of a local Spark run: job-lib.sh, as spark-bench.sh.
   . "$root/benchmarks/job-lib.sh"
   cp=$(job_classpath "$root" "$dir/lib")
-  jvm=$(spark_jvm "$root" "$xmx" "$master")
+  jvm="${BENCH_JOB_JVM_FLAGS-$(grep -v -e '^#' -e '^ *$' spark-jobs/conf/jvm.options | tr '\n' ' ')} $(spark_jvm "$root" "$xmx" "$master")"
   export SPARK_LOCAL_IP=127.0.0.1
 else
   cp cli/target/tributary.jar "$dir/lib/tributary.jar"

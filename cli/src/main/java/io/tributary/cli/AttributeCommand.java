@@ -12,7 +12,6 @@ import io.tributary.cli.options.SideFiles;
 import io.tributary.core.metrics.MarkovDiagnostics;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -44,8 +43,7 @@ final class AttributeCommand implements Callable<Integer> {
     this.streams = streams;
   }
 
-  @ArgGroup(exclusive = true, multiplicity = "1", heading = "Input (one of):%n")
-  MainInput input;
+  @Mixin MainInput input;
 
   @Mixin SideFiles side;
   @Mixin ModelFlags models;

@@ -78,17 +78,10 @@ final class AttributionJob {
       RunWindow window, Streams streams, Progress progress) {
     boolean lifetimeOn = lifetimeFlags != null && lifetimeFlags.enabled();
     var clvOptions = lifetimeOn ? lifetimeFlags.options() : null;
-    if (lifetimeOn && input.events() == null) {
-      throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " needs an event log (--events): a path file "
-          + "has no customers");
+    if (lifetimeOn) {
+      ChannelLifetimeValue.requireWholeEventLog(input.events() != null, window.windowed());
     }
-    if (window.windowed() && input.events() == null) {
-      throw new IllegalArgumentException("report dates need an event log (--events): a path file has no dates");
-    }
-    if (window.windowed() && lifetimeOn) {
-      throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " values the whole input: it takes no report "
-          + "dates (--run-date, --from/--to)");
-    }
+    window.requireEventLog(input.events() != null);
     // Closing the pipeline deletes the events spilled beyond --memory-budget, whether the run succeeds or fails.
     try (RunPipeline run = RunPipeline.start(streams, read, input.events(), input.paths(), side.spend(),
         side.identities(), side.consent())) {
@@ -101,10 +94,8 @@ final class AttributionJob {
       Progress progress) {
     Rejects rejects = run.rejects();
     boolean events = input.events() != null;
-    if (!events && (side.identities() != null || side.consent() != null)) {
-      throw new IllegalArgumentException(
-          "--identities and --consent apply to an event log (--events); a path file has no customer ids");
-    }
+    io.tributary.core.options.InputOptionSpec.requireEventLog(events, side.identities() != null,
+        side.consent() != null);
     Segmentation segmentation = flags.segmentation();
     segmentation.requireEventLog(events);
     var settings = read.settings();

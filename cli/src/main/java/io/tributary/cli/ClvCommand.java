@@ -4,6 +4,7 @@ import io.tributary.cli.load.PurchaseFold;
 import io.tributary.cli.options.ClvFlags;
 import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.CustomerFiles;
+import io.tributary.cli.options.EventLogInput;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.output.ClvOutput;
 import io.tributary.cli.output.OutputTarget;
@@ -47,9 +48,7 @@ final class ClvCommand implements Callable<Integer> {
     this.streams = streams;
   }
 
-  @Option(names = "--events", paramLabel = "FILE", required = true,
-      description = "Event log whose conversion rows are the purchases (CSV, optionally gzipped; - for stdin).")
-  String events;
+  @Mixin EventLogInput input;
 
   @Mixin CustomerFiles customers;
 
@@ -78,7 +77,8 @@ final class ClvCommand implements Callable<Integer> {
     }
     ClvOptions options = clv.options();
     // Closing the pipeline deletes the events spilled beyond --memory-budget, whether the run succeeds or fails.
-    try (RunPipeline run = RunPipeline.start(streams, read, events, customers.identities(), customers.consent())) {
+    try (RunPipeline run = RunPipeline.start(streams, read, input.events(), customers.identities(),
+        customers.consent())) {
       return call(run, fmt, options);
     }
   }
@@ -86,7 +86,7 @@ final class ClvCommand implements Callable<Integer> {
   private Integer call(RunPipeline run, String fmt, ClvOptions options) {
     OutputTarget target = OutputTarget.oneFile(output);
     PhaseClock clock = run.clock();
-    RunPipeline.Events log = run.events(events, customers, Runtime.getRuntime().availableProcessors());
+    RunPipeline.Events log = run.events(input.events(), customers, Runtime.getRuntime().availableProcessors());
     PurchaseFold.Result purchases = PurchaseFold.fold(log.grouped(), read.settings().zone(), options, log.source());
     clock.lap("summarise purchases (" + purchases.summaries().size() + " customers)");
     ClvAnalysis analysis = ClvAnalysis.run(purchases.summaries(), options);

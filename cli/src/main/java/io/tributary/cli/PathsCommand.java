@@ -3,6 +3,7 @@ package io.tributary.cli;
 import io.tributary.cli.load.JourneyFold;
 import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.CustomerFiles;
+import io.tributary.cli.options.EventLogInput;
 import io.tributary.cli.options.JourneyFlags;
 import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.output.CsvTableWriter;
@@ -50,9 +51,7 @@ final class PathsCommand implements Callable<Integer> {
     this.streams = streams;
   }
 
-  @Option(names = "--events", paramLabel = "FILE", required = true,
-      description = "Touch-level event log (CSV, optionally gzipped; - for stdin).")
-  String events;
+  @Mixin EventLogInput input;
 
   @Mixin CustomerFiles customers;
 
@@ -70,14 +69,15 @@ final class PathsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // Closing the pipeline deletes the events spilled beyond --memory-budget, whether the run succeeds or fails.
-    try (RunPipeline run = RunPipeline.start(streams, read, events, customers.identities(), customers.consent())) {
+    try (RunPipeline run = RunPipeline.start(streams, read, input.events(), customers.identities(),
+        customers.consent())) {
       return call(run);
     }
   }
 
   private Integer call(RunPipeline run) {
     int threads = Runtime.getRuntime().availableProcessors();
-    RunPipeline.Events log = run.events(events, customers, threads);
+    RunPipeline.Events log = run.events(input.events(), customers, threads);
     JourneyAggregate agg = JourneyFold.fold(log.grouped(), journey.journeyOptions(), List.of(), threads);
     String separator = " " + read.settings().pathSeparator() + " ";
     List<PathFileRow> rows = new ArrayList<>();

@@ -8,7 +8,6 @@ import io.tributary.cli.options.ReadOptions;
 import io.tributary.cli.options.SideFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,8 +36,7 @@ final class ReportCommand implements Callable<Integer> {
     this.streams = streams;
   }
 
-  @ArgGroup(exclusive = true, multiplicity = "1", heading = "Input (one of):%n")
-  MainInput input;
+  @Mixin MainInput input;
 
   @Mixin SideFiles side;
   @Mixin ModelFlags models;

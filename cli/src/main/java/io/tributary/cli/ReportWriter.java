@@ -5,6 +5,7 @@ import io.tributary.cli.options.MainInput;
 import io.tributary.cli.options.ModelFlags;
 import io.tributary.cli.options.SideFiles;
 import io.tributary.cli.output.HtmlReport;
+import io.tributary.core.options.InputOptionSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,13 +28,13 @@ final class ReportWriter {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("input", input.events() != null ? "events " + input.events() : "paths " + input.paths());
     if (side.spend() != null) {
-      settings.put("spend", side.spend());
+      settings.put(InputOptionSpec.SPEND.name(), side.spend());
     }
     if (side.identities() != null) {
-      settings.put("identities", side.identities());
+      settings.put(InputOptionSpec.IDENTITIES.name(), side.identities());
     }
     if (side.consent() != null) {
-      settings.put("consent", side.consent());
+      settings.put(InputOptionSpec.CONSENT.name(), side.consent());
     }
     settings.putAll(flags.describe());
     settings.put("credited", outcome.window().toString());

@@ -19,7 +19,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,8 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
     this.streams = streams;
   }
 
-  @ArgGroup(exclusive = true, multiplicity = "1", heading = "Input (one of):%n")
-  MainInput input;
+  @Mixin MainInput input;
 
   @Mixin SideFiles side;
 

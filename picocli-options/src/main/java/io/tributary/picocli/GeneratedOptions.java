@@ -34,29 +34,62 @@ public final class GeneratedOptions {
   public static OptionSpec option(OptionDef<?> def, Map<String, String> given) {
     OptionSpec.Builder b = OptionSpec.builder(def.flag())
         .paramLabel(def.label())
-        .type(String.class)
         // picocli formats descriptions: a literal % is written %%.
-        .description(def.description().replace("%", "%%"))
-        .getter(new IGetter() {
-          @Override
-          @SuppressWarnings("unchecked")
-          public <T> T get() {
-            return (T) given.get(def.name());
-          }
-        })
-        .setter(new ISetter() {
-          @Override
-          public <T> T set(T value) {
-            if (value != null) {
-              given.put(def.name(), (String) value);
+        .description(def.description().replace("%", "%%"));
+    if (def.repeatable()) {
+      repeatable(b, def, given);
+    } else {
+      b.type(String.class)
+          .getter(new IGetter() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T get() {
+              return (T) given.get(def.name());
             }
-            return null;
-          }
-        });
+          })
+          .setter(new ISetter() {
+            @Override
+            public <T> T set(T value) {
+              if (value != null) {
+                given.put(def.name(), (String) value);
+              }
+              return null;
+            }
+          });
+    }
     if (def == ModelOptionSpec.MODELS) {
       // Shell completion offers the model names (the help text lists them already).
       b.completionCandidates(ModelRegistry.names());
     }
     return b.build();
+  }
+
+  /*
+   * A repeatable option is a list of one value per occurrence (arity 1, so picocli words a missing value as for any
+   * option). picocli fills the list it holds, occurrence by occurrence, and hands it back each time: the map then
+   * keeps every value given so far joined as the core reads one value (a config-file key holds one value, the list
+   * written out). Not split here: the core's parser splits, the same for a command line and a config file.
+   */
+  private static void repeatable(OptionSpec.Builder b, OptionDef<?> def, Map<String, String> given) {
+    Object[] held = {null};
+    b.type(List.class).auxiliaryTypes(String.class).arity("1")
+        .getter(new IGetter() {
+          @Override
+          @SuppressWarnings("unchecked")
+          public <T> T get() {
+            return (T) held[0];
+          }
+        })
+        .setter(new ISetter() {
+          @Override
+          @SuppressWarnings("unchecked")
+          public <T> T set(T value) {
+            held[0] = value;
+            if (value != null && !((List<String>) value).isEmpty()) {
+              given.put(def.name(), def.joined((List<String>) value));
+            }
+            return null;
+          }
+        });
   }
 }

@@ -10,6 +10,7 @@ import io.tributary.core.metrics.ChannelCreditRow;
 import io.tributary.core.metrics.ConversionKpis;
 import io.tributary.core.model.ModelOptions;
 import io.tributary.core.options.EventReadOptionSpec;
+import io.tributary.core.options.InputOptionSpec;
 import io.tributary.core.options.ModelOptionSpec;
 import io.tributary.core.options.RunOptions;
 import io.tributary.core.options.WindowOptionSpec;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,34 +64,12 @@ public final class AttributionJob implements Callable<Integer> {
           + "events=..., run-date=...). Command-line options win.")
   Path config;
 
-  @Option(names = "--events", paramLabel = "INPUT", description = "Event log (CSV, Parquet, Delta or table).")
-  String events;
-
-  @Option(names = "--paths", paramLabel = "INPUT", description = "Path file instead of an event log.")
-  String paths;
-
-  @Option(names = "--spend", paramLabel = "INPUT", description = "Spend: date,channel,spend.")
-  String spend;
-
-  @Option(names = "--identities", paramLabel = "INPUT", description = "Identity map: alias_id,customer_id.")
-  String identities;
-
-  @Option(names = "--consent", paramLabel = "INPUT", description = "Opt-out list: customer_id.")
-  String consent;
-
-  @Option(names = "--map", split = ",", paramLabel = "CANONICAL=SOURCE",
-      description = "Column mapping, e.g. customer_id=cookie,timestamp=time.")
-  List<String> map = new ArrayList<>();
-
-  @Option(names = "--alias", split = ",", paramLabel = "COLUMN:VALUE=CANONICAL",
-      description = "Value alias, e.g. event_type:impression=touch.")
-  List<String> alias = new ArrayList<>();
-
-  @Option(names = "--timezone", defaultValue = "UTC", description = "Zone of local date-times (default: UTC).")
-  String timezone;
-
-  @Option(names = "--path-separator", defaultValue = ">", description = "Channel separator of a path file.")
-  String pathSeparator;
+  /**
+   * The core's input options ({@code --events}, {@code --paths}, {@code --spend}, {@code --identities}, {@code --consent}, {@code --map}, {@code --alias},
+   * {@code --timezone}, {@code --path-separator}), added by {@link GeneratedOptions} from {@link InputOptionSpec}, as
+   * the CLI's: option name (without dashes) → value as given on the command line or in the config file.
+   */
+  private final Map<String, String> inputOptions = new TreeMap<>();
 
   /**
    * The core's model and journey options ({@code --models}, {@code --lookback}, ... {@code --seed}), added by
@@ -169,18 +147,15 @@ public final class AttributionJob implements Callable<Integer> {
   public static int execute(PrintStream out, PrintStream err, String... args) {
     AttributionJob job = new AttributionJob();
     job.out = out;
-    CommandLine cmd = new CommandLine(job);
-    cmd.setOut(new java.io.PrintWriter(out, true));
-    cmd.setErr(new java.io.PrintWriter(err, true));
+    CommandLine cmd;
     try {
-      Path configFile = configArgument(args);
-      if (configFile != null) {
-        cmd.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(load(configFile, cmd)));
-      }
+      cmd = commandLine(job, args);
     } catch (TributaryException e) {
       err.println("error: " + Errors.oneLine(e));
       return Errors.exitCode(e);
     }
+    cmd.setOut(new java.io.PrintWriter(out, true));
+    cmd.setErr(new java.io.PrintWriter(err, true));
     cmd.setExecutionExceptionHandler((e, c, parsed) -> {
       // The core classifies and words every error, as for the CLI: one line, 2 for bad input, 1 for a failure.
       err.println("error: " + Errors.oneLine(e));
@@ -197,6 +172,29 @@ public final class AttributionJob implements Callable<Integer> {
     return cmd.execute(args);
   }
 
+  /**
+   * Parses a command line as {@link #execute} does, config file included, without running anything.
+   *
+   * @return the run it describes
+   * @throws TributaryException bad input, one line, for a bad option value or config file
+   * @throws CommandLine.ParameterException for a command line picocli cannot read
+   */
+  static JobConfig parse(String... args) {
+    AttributionJob job = new AttributionJob();
+    commandLine(job, args).parseArgs(args);
+    return job.config();
+  }
+
+  /* The job's command line for {@code args}: its options, and its --config file's values as defaults. */
+  private static CommandLine commandLine(AttributionJob job, String[] args) {
+    CommandLine cmd = new CommandLine(job);
+    Path configFile = configArgument(args);
+    if (configFile != null) {
+      cmd.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(load(configFile, cmd)));
+    }
+    return cmd;
+  }
+
   @Override
   public Integer call() {
     JobConfig cfg = config();
@@ -210,9 +208,9 @@ public final class AttributionJob implements Callable<Integer> {
     if (output == null || output.isBlank()) {
       throw new IllegalArgumentException("--output is required (the folder of the tables)");
     }
-    if (events == null && paths == null) {
-      throw new IllegalArgumentException("--events or --paths is required");
-    }
+    String events = InputOptionSpec.EVENTS.valueIn(inputOptions);
+    String paths = InputOptionSpec.PATHS.valueIn(inputOptions);
+    InputOptionSpec.requireOneMainInput(events != null, paths != null);
     OutputFormat f;
     try {
       f = OutputFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));
@@ -220,9 +218,9 @@ public final class AttributionJob implements Callable<Integer> {
       throw new IllegalArgumentException("--format must be delta or parquet, got \"" + format + "\"");
     }
     RunOptions spec = RunOptions.of(modelOptions); // bad option values fail here, before Spark starts
-    String dateColumn = readOption(EventReadOptionSpec.EVENT_DATE_COLUMN);
-    LocalDate from = readOption(EventReadOptionSpec.EVENTS_FROM);
-    LocalDate to = readOption(EventReadOptionSpec.EVENTS_TO);
+    String dateColumn = EventReadOptionSpec.EVENT_DATE_COLUMN.valueIn(readOptions);
+    LocalDate from = EventReadOptionSpec.EVENTS_FROM.valueIn(readOptions);
+    LocalDate to = EventReadOptionSpec.EVENTS_TO.valueIn(readOptions);
     if ((from == null) != (to == null)) {
       throw new IllegalArgumentException("--events-from and --events-to go together");
     }
@@ -232,17 +230,16 @@ public final class AttributionJob implements Callable<Integer> {
     RunWindow window = RunWindow.of(windowOptions);
     // No report date: the whole input, in today's partition (UTC), as before report windows.
     LocalDate runDate = window.label() == null ? LocalDate.now(ZoneOffset.UTC) : window.label();
-    return new JobConfig(runDate, input(events), input(paths), input(spend), input(identities), input(consent),
-        MappingSpec.parse(map, alias), timezone, pathSeparator,
+    ZoneId zone = InputOptionSpec.TIMEZONE.valueIn(inputOptions);
+    MappingSpec mapping = MappingSpec.parse(InputOptionSpec.MAP.valueIn(inputOptions),
+        InputOptionSpec.ALIAS.valueIn(inputOptions));
+    return new JobConfig(runDate, input(events), input(paths), input(InputOptionSpec.SPEND.valueIn(inputOptions)),
+        input(InputOptionSpec.IDENTITIES.valueIn(inputOptions)), input(InputOptionSpec.CONSENT.valueIn(inputOptions)),
+        mapping, zone.getId(), InputOptionSpec.PATH_SEPARATOR.valueIn(inputOptions),
         spec, spendFrom, spendTo, output, f, maxRejectedShare, dateColumn,
-        from == null ? null : new DateRange(from, to, ZoneId.of(timezone)),
+        from == null ? null : new DateRange(from, to, zone),
         lifetime ? ClvOptionSpec.options(lifetimeOptions) : null,
         window.windowed() ? window : RunWindow.wholeInput(runDate));
-  }
-
-  /* An event read option as given, or its default (the core's spec reads and checks it). */
-  private <T> T readOption(io.tributary.core.options.OptionDef<T> option) {
-    return option.parse(readOptions.getOrDefault(option.name(), option.defaultText()));
   }
 
   /* An input option's value: a path or table name with an optional format prefix, or null when not given. */
@@ -384,8 +381,8 @@ public final class AttributionJob implements Callable<Integer> {
   }
 
   /**
-   * Adds one option per entry of the core's {@link WindowOptionSpec}, {@link ModelOptionSpec}, {@link ClvOptionSpec}
-   * and {@link EventReadOptionSpec} (name, label, help with the default) through the engines' one adapter
+   * Adds one option per entry of the core's {@link InputOptionSpec}, {@link WindowOptionSpec}, {@link ModelOptionSpec},
+   * {@link ClvOptionSpec} and {@link EventReadOptionSpec} (name, label, help with the default) through the engines' one adapter
    * ({@link io.tributary.picocli.GeneratedOptions}, the CLI's too), so the job exposes the CLI's window and model
    * options with the same defaults and the same one-line message for a bad value, and each is also a config-file key.
    */
@@ -393,6 +390,7 @@ public final class AttributionJob implements Callable<Integer> {
     @Override
     public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
       AttributionJob job = (AttributionJob) command.userObject();
+      io.tributary.picocli.GeneratedOptions.add(command, InputOptionSpec.ALL, job.inputOptions);
       io.tributary.picocli.GeneratedOptions.add(command, WindowOptionSpec.ALL, job.windowOptions);
       io.tributary.picocli.GeneratedOptions.add(command, ModelOptionSpec.ALL, job.modelOptions);
       io.tributary.picocli.GeneratedOptions.add(command, ClvOptionSpec.ALL, job.lifetimeOptions);

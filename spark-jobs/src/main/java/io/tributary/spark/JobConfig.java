@@ -3,6 +3,7 @@ package io.tributary.spark;
 import io.tributary.core.clv.ClvOptions;
 import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.options.EventReadOptionSpec;
+import io.tributary.core.options.InputOptionSpec;
 import io.tributary.core.options.RunOptions;
 import io.tributary.core.window.DateRange;
 import io.tributary.core.window.RunWindow;
@@ -66,22 +67,15 @@ public record JobConfig(
       runDate = window.report().last();
     }
     Objects.requireNonNull(runDate, "runDate");
-    if (events == null && window.windowed()) {
-      throw new IllegalArgumentException("report dates need an event log (--events): a path file has no dates; "
-          + "use --conversions all");
-    }
+    window.requireEventLog(events != null);
     Objects.requireNonNull(mapping, "mapping");
     Objects.requireNonNull(timezone, "timezone");
     Objects.requireNonNull(pathSeparator, "pathSeparator");
     Objects.requireNonNull(models, "models");
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(format, "format");
-    if ((events == null) == (paths == null)) {
-      throw new IllegalArgumentException("give exactly one of --events and --paths");
-    }
-    if (paths != null && (identities != null || consent != null)) {
-      throw new IllegalArgumentException("--identities and --consent need --events (a path file has no customers)");
-    }
+    InputOptionSpec.requireOneMainInput(events != null, paths != null);
+    InputOptionSpec.requireEventLog(events != null, identities != null, consent != null);
     if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
       throw new IllegalArgumentException("--max-rejected-share must be between 0 and 1, got " + maxRejectedShare);
     }
@@ -90,17 +84,12 @@ public record JobConfig(
     }
     Objects.requireNonNull(eventDateColumn, "eventDateColumn");
     if (eventDates != null && !eventDates.zone().equals(ZoneId.of(timezone))) {
-      throw new IllegalArgumentException("the event dates' zone " + eventDates.zone() + " is not --timezone "
-          + timezone);
+      throw new IllegalArgumentException("the event dates' zone " + eventDates.zone() + " is not "
+          + InputOptionSpec.TIMEZONE.flag() + " " + timezone);
     }
     models.segmentation().requireEventLog(events != null);
-    if (lifetime != null && window.windowed()) {
-      throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " values the whole input: it takes no report "
-          + "dates (--run-date, --from/--to); use --conversions all");
-    }
-    if (lifetime != null && events == null) {
-      throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " needs an event log (--events): a path file "
-          + "has no customers");
+    if (lifetime != null) {
+      ChannelLifetimeValue.requireWholeEventLog(events != null, window.windowed());
     }
   }
 
@@ -207,11 +196,11 @@ public record JobConfig(
   /** @return the inputs as given, for {@code run_log} */
   String describeInputs() {
     StringBuilder sb = new StringBuilder();
-    append(sb, "events", events);
-    append(sb, "paths", paths);
-    append(sb, "spend", spend);
-    append(sb, "identities", identities);
-    append(sb, "consent", consent);
+    append(sb, InputOptionSpec.EVENTS.name(), events);
+    append(sb, InputOptionSpec.PATHS.name(), paths);
+    append(sb, InputOptionSpec.SPEND.name(), spend);
+    append(sb, InputOptionSpec.IDENTITIES.name(), identities);
+    append(sb, InputOptionSpec.CONSENT.name(), consent);
     return sb.toString();
   }
 

@@ -237,6 +237,9 @@ final class NightlyRun {
           }
         }
       }
+      // The payloads are in the lists above now; the collected records are not read again. A segmented run's are
+      // hundreds of MB that would otherwise stay reachable through the write (issue 14: full collections).
+      small = null;
       // An error that stopped a split's reading comes first: the path totals of such a split are cut short.
       SplitChecks.throwFirstError(counts, LineNumbers.of(counts));
       checkPathTotals(totals, LineNumbers.of(counts), main, onePiece);
@@ -245,6 +248,7 @@ final class NightlyRun {
       // cores, so no partition's aggregate is built only to be merged away. Merging is exact and order-free.
       Segmentation segmentation = cfg.models().segmentation();
       SegmentedAggregate segmentedAggregate = payloads.isEmpty() ? null : AggregateCodec.decodeMerged(payloads);
+      payloads.clear(); // decoded: the bytes can go
       JourneyAggregate aggregate = segmentedAggregate == null ? null : segmentedAggregate.all();
       if (aggregate == null) {
         aggregate = events
@@ -268,6 +272,11 @@ final class NightlyRun {
         throw new JobFailedException(Errors.noDataRows(main.toString()).getMessage());
       }
       checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
+      if (mainRead == mainAccepted) {
+        // No rejected row to write: the cached fold records (mostly the partitions' aggregates, hundreds of MB with
+        // segments) are not read again, so they leave the heap now rather than after the write.
+        folded.unpersist();
+      }
 
       List<WindowedReport.Dated> dated = reports(aggregate, datedPayloads, models, spend, touchpoint);
       notes.addAll(WindowedReport.segmentNotes(dated));

@@ -144,13 +144,7 @@ final class OutputTables {
 
   /** @return the rows, in the shape of {@link #schema(TableSchema, List)} for the same rows */
   private static <R> List<Row> rows(TableSchema<R> table, LocalDate runDate, List<R> source) {
-    List<Column<R>> columns = table.columnsFor(source, true);
-    List<Row> rows = new ArrayList<>(source.size());
-    Date date = Date.valueOf(runDate);
-    for (R r : source) {
-      rows.add(row(columns, date, r));
-    }
-    return rows;
+    return new RowView<>(table.columnsFor(source, true), List.of(Date.valueOf(runDate)), List.of(source));
   }
 
   /** @return the {@code channel_credit} rows, in the shape of {@link #channelCreditSchema} */
@@ -286,14 +280,57 @@ final class OutputTables {
   private static <R> List<Row> rows(TableSchema<R> table, List<WindowedReport.Dated> dates,
       java.util.function.Function<WindowedReport.Dated, List<R>> of) {
     List<Column<R>> columns = table.columnsFor(all(dates, of), true);
-    List<Row> rows = new ArrayList<>();
+    List<Date> days = new ArrayList<>();
+    List<List<R>> parts = new ArrayList<>();
     for (WindowedReport.Dated d : dates) {
-      Date date = Date.valueOf(d.date());
-      for (R r : of.apply(d)) {
-        rows.add(row(columns, date, r));
+      days.add(Date.valueOf(d.date()));
+      parts.add(of.apply(d));
+    }
+    return new RowView<>(columns, days, parts);
+  }
+
+  /**
+   * The Spark rows of a table's core rows, each made when it is read: a segmented run's tables are two million rows,
+   * and made all at once they (an object array, a row and a boxed number per cell) outlived several collections while
+   * the tables were packed and written concurrently (issue 14: hundreds of MB promoted, then full collections). Read
+   * once, by {@link ShippedRows}, each row dies young. Every read of an index makes an equal row.
+   */
+  private static final class RowView<R> extends java.util.AbstractList<Row> implements java.util.RandomAccess {
+    private final List<Column<R>> columns;
+    private final List<Date> days;
+    private final List<List<R>> parts;
+    /* starts[p]: the index of part p's first row; starts[parts] the row count. */
+    private final int[] starts;
+
+    RowView(List<Column<R>> columns, List<Date> days, List<List<R>> parts) {
+      this.columns = columns;
+      this.days = days;
+      this.parts = parts;
+      this.starts = new int[parts.size() + 1];
+      for (int p = 0; p < parts.size(); p++) {
+        starts[p + 1] = starts[p] + parts.get(p).size();
       }
     }
-    return rows;
+
+    @Override
+    public Row get(int index) {
+      java.util.Objects.checkIndex(index, size());
+      int p = java.util.Arrays.binarySearch(starts, index);
+      // An exact hit may be an empty part's start too: the row is in the last part starting there.
+      if (p < 0) {
+        p = -p - 2;
+      } else {
+        while (p + 1 < parts.size() && starts[p + 1] == index) {
+          p++;
+        }
+      }
+      return row(columns, days.get(p), parts.get(p).get(index - starts[p]));
+    }
+
+    @Override
+    public int size() {
+      return starts[parts.size()];
+    }
   }
 
   /** @return one {@code rejected_rows} row */

@@ -1,31 +1,39 @@
 package io.tributary.spark;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Turns rows computed on the driver (the report tables) into a Dataset cheaply. Neither obvious route scales to a
  * path summary of a million paths: a local list becomes a LocalRelation whose rows every analyzer and optimizer rule
  * walks, and a parallelized list of {@link Row}s ships each row through Java serialization (a 135 MB task, seconds of
  * driver time). Here the rows are packed into a few byte arrays by the schema's column types, shipped as such, and
- * unpacked into rows on the executors.
+ * unpacked on the executors straight into Spark's internal rows (no {@link Row} encoder, which would turn every string
+ * into UTF-8 a second time).
+ *
+ * <p>A slice's strings are kept once each: a segmented run's credit table repeats the same model, channel, campaign
+ * and segment texts on hundreds of thousands of rows, so a repeat is written as the number of its first occurrence,
+ * and unpacked rows share one internal string per distinct text (issue 14: the segmented write spent more time
+ * encoding, growing and copying those bytes than Parquet spent writing them).
  *
  * <p>Supports the column types of {@link OutputTables}: date, string, long, int, double, each nullable.
  */
@@ -40,81 +48,132 @@ final class ShippedRows {
    * @return the rows as a Dataset, in the given order, in one partition per {@value #SLICE_ROWS} rows
    */
   static Dataset<Row> of(SparkSession spark, List<Row> rows, StructType schema) {
+    String types = typeCodes(schema);
     List<byte[]> slices = new ArrayList<>();
     for (int from = 0; from < rows.size() || slices.isEmpty(); from += SLICE_ROWS) {
       slices.add(pack(rows.subList(from, Math.min(rows.size(), from + SLICE_ROWS)), schema));
     }
-    String types = typeCodes(schema);
-    return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext())
+    JavaRDD<InternalRow> internal = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(slices, slices.size())
-        .flatMap(b -> unpack(b, types)), schema);
+        .flatMap(b -> unpack(b, types));
+    // The session's own entry for rows already in internal form (as Spark's CSV and JSON readers of a Dataset use).
+    return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(internal.rdd(), schema, false);
   }
 
   static byte[] pack(List<Row> rows, StructType schema) {
     String types = typeCodes(schema);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + rows.size() * 48);
+    Packer out = new Packer(64 + rows.size() * 16 * types.length());
     // A table's rows share a few dates (mostly the run date's): each Date is turned into its day once, not per row.
-    java.util.Map<Object, Long> days = new java.util.IdentityHashMap<>();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(rows.size());
-      for (Row r : rows) {
-        for (int i = 0; i < types.length(); i++) {
-          if (r.isNullAt(i)) {
-            out.writeBoolean(false);
-            continue;
-          }
-          out.writeBoolean(true);
-          switch (types.charAt(i)) {
-            case 'D' -> out.writeLong(
-                days.computeIfAbsent(r.getDate(i), d -> ((Date) d).toLocalDate().toEpochDay()));
-            case 'S' -> {
-              // Not writeUTF: it stops at 64 KB, and a rejected row's raw text may be longer.
-              byte[] s = r.getString(i).getBytes(StandardCharsets.UTF_8);
-              out.writeInt(s.length);
+    Map<Object, Integer> days = new IdentityHashMap<>();
+    // Each distinct string's number, in order of first occurrence within the slice.
+    Map<String, Integer> strings = new HashMap<>();
+    out.writeInt(rows.size());
+    for (Row r : rows) {
+      for (int i = 0; i < types.length(); i++) {
+        if (r.isNullAt(i)) {
+          out.writeByte(0);
+          continue;
+        }
+        out.writeByte(1);
+        switch (types.charAt(i)) {
+          case 'D' -> out.writeInt(
+              days.computeIfAbsent(r.getDate(i), d -> Math.toIntExact(((Date) d).toLocalDate().toEpochDay())));
+          case 'S' -> {
+            String text = r.getString(i);
+            Integer seen = strings.putIfAbsent(text, strings.size());
+            if (seen != null) {
+              out.writeInt(seen); // a repeat: the number of its first occurrence
+            } else {
+              // New: its UTF-8 length as -(length + 1), then the bytes (no 64 KB limit: a raw row may be longer).
+              byte[] s = text.getBytes(StandardCharsets.UTF_8);
+              out.writeInt(-s.length - 1);
               out.write(s);
             }
-            case 'J' -> out.writeLong(r.getLong(i));
-            case 'I' -> out.writeInt(r.getInt(i));
-            case 'F' -> out.writeDouble(r.getDouble(i));
-            default -> throw new IllegalStateException("unsupported column type " + types.charAt(i));
           }
+          case 'J' -> out.writeLong(r.getLong(i));
+          case 'I' -> out.writeInt(r.getInt(i));
+          case 'F' -> out.writeLong(Double.doubleToRawLongBits(r.getDouble(i)));
+          default -> throw new IllegalStateException("unsupported column type " + types.charAt(i));
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
   }
 
-  static Iterator<Row> unpack(byte[] packed, String types) throws IOException {
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(packed));
-    int n = in.readInt();
-    List<Row> rows = new ArrayList<>(n);
-    Object[] values = new Object[types.length()];
-    // One Date per distinct day (Date.valueOf per row was a tenth of a path summary's unpacking).
-    java.util.Map<Long, Date> dates = new java.util.HashMap<>();
+  /**
+   * @return the rows of {@code packed} in Spark's internal form: a date as its epoch day, a string as one shared
+   *     {@link UTF8String} per distinct text
+   */
+  static Iterator<InternalRow> unpack(byte[] packed, String types) {
+    ByteBuffer in = ByteBuffer.wrap(packed);
+    int n = in.getInt();
+    List<InternalRow> rows = new ArrayList<>(n);
+    List<UTF8String> strings = new ArrayList<>();
     for (int k = 0; k < n; k++) {
+      Object[] values = new Object[types.length()];
       for (int i = 0; i < values.length; i++) {
-        if (!in.readBoolean()) {
-          values[i] = null;
+        if (in.get() == 0) {
           continue;
         }
         values[i] = switch (types.charAt(i)) {
-          case 'D' -> dates.computeIfAbsent(in.readLong(), d -> Date.valueOf(java.time.LocalDate.ofEpochDay(d)));
+          case 'D', 'I' -> in.getInt();
           case 'S' -> {
-            byte[] s = new byte[in.readInt()];
-            in.readFully(s);
-            yield new String(s, StandardCharsets.UTF_8);
+            int ref = in.getInt();
+            if (ref >= 0) {
+              yield strings.get(ref);
+            }
+            byte[] s = new byte[-ref - 1];
+            in.get(s);
+            UTF8String text = UTF8String.fromBytes(s);
+            strings.add(text);
+            yield text;
           }
-          case 'J' -> in.readLong();
-          case 'I' -> in.readInt();
-          case 'F' -> in.readDouble();
+          case 'J' -> in.getLong();
+          case 'F' -> Double.longBitsToDouble(in.getLong());
           default -> throw new IllegalStateException("unsupported column type " + types.charAt(i));
         };
       }
-      rows.add(RowFactory.create(values.clone()));
+      rows.add(new GenericInternalRow(values));
     }
     return rows.iterator();
+  }
+
+  /* A growable big-endian byte buffer: DataOutputStream over ByteArrayOutputStream locks and bounds-checks per byte. */
+  private static final class Packer {
+    private ByteBuffer buf;
+
+    Packer(int capacity) {
+      buf = ByteBuffer.allocate(Math.max(64, capacity));
+    }
+
+    private ByteBuffer room(int n) {
+      if (buf.remaining() < n) {
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(buf.capacity() * 2, buf.position() + n));
+        bigger.put(buf.flip());
+        buf = bigger;
+      }
+      return buf;
+    }
+
+    void writeByte(int b) {
+      room(1).put((byte) b);
+    }
+
+    void writeInt(int v) {
+      room(4).putInt(v);
+    }
+
+    void writeLong(long v) {
+      room(8).putLong(v);
+    }
+
+    void write(byte[] b) {
+      room(b.length).put(b);
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buf.array(), buf.position());
+    }
   }
 
   private static String typeCodes(StructType schema) {

@@ -1,5 +1,8 @@
 package io.tributary.core.input;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
@@ -21,6 +24,8 @@ public final class CanonicalTimestamps {
 
   /** Days from 0000-01-01 to 1970-01-01 in the proleptic ISO calendar, as java.time counts them. */
   private static final long DAYS_0000_TO_1970 = 719_528L;
+  // A date's first eight bytes (yyyy-MM-) read as one number, which Months compares, never parses.
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private CanonicalTimestamps() {}
 
@@ -70,23 +75,92 @@ public final class CanonicalTimestamps {
   }
 
   private static long parse(byte[] b, int from, int to, ZoneId zone, boolean declineGaps) {
+    return parse(b, from, to, zone, declineGaps, null);
+  }
+
+  /**
+   * {@link #parseOutsideGaps(byte[], int, int, ZoneId)} remembering the months it read in {@code months}: a log spans
+   * few months, and a timestamp's year and month are then looked up, not parsed and counted into days again. Same
+   * answers.
+   *
+   * @param months the reading thread's memory of months (not shared between threads)
+   */
+  public static long parseOutsideGaps(byte[] b, int from, int to, ZoneId zone, Months months) {
+    return parse(b, from, to, zone, true, months);
+  }
+
+  /**
+   * The months one thread's timestamps fell in, by their first eight bytes ({@code yyyy-MM-}), with the epoch day
+   * their first day has and their length, for {@link #parseOutsideGaps(byte[], int, int, ZoneId, Months)}. A few
+   * slots, each month in the one its bytes pick (another month picking it takes its place). Not thread-safe: one per
+   * reading thread.
+   */
+  public static final class Months {
+    private static final int SLOTS = 16;
+    // The eight bytes as one little-endian long; 0 (eight NUL bytes, never a month) marks an empty slot.
+    private final long[] heads = new long[SLOTS];
+    private final long[] firstDays = new long[SLOTS];
+    private final int[] lengths = new int[SLOTS];
+    private final int[] years = new int[SLOTS];
+    private final int[] monthsOfYear = new int[SLOTS];
+
+    private static int slot(long head) {
+      return (int) ((head * 0x9E3779B97F4A7C15L) >>> 60);
+    }
+  }
+
+  private static long parse(byte[] b, int from, int to, ZoneId zone, boolean declineGaps, Months months) {
     int n = to - from;
     // yyyy-MM-dd?HH:mm:ss = 19 characters, then [.f{1,9}] then [Z].
-    if (n < 19 || n > 30 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 13] != ':'
-        || b[from + 16] != ':') {
+    if (n < 19 || n > 30 || b[from + 13] != ':' || b[from + 16] != ':') {
       return NOT_CANONICAL;
     }
     byte sep = b[from + 10];
     if (sep != 'T' && sep != ' ') {
       return NOT_CANONICAL;
     }
-    int year = two(b, from) * 100 + two(b, from + 2);
-    int month = two(b, from + 5);
-    int day = two(b, from + 8);
+    int year;
+    int month;
+    int day;
+    long epochDay;
+    long head = months == null ? 0 : (long) LONGS.get(b, from);
+    int slot = months == null ? 0 : Months.slot(head);
+    if (months != null && months.heads[slot] == head) {
+      year = months.years[slot];
+      month = months.monthsOfYear[slot];
+      day = two(b, from + 8);
+      if (day < 1 || day > months.lengths[slot]) {
+        return NOT_CANONICAL;
+      }
+      epochDay = months.firstDays[slot] + day - 1;
+    } else {
+      if (b[from + 4] != '-' || b[from + 7] != '-') {
+        return NOT_CANONICAL;
+      }
+      year = two(b, from) * 100 + two(b, from + 2);
+      month = two(b, from + 5);
+      day = two(b, from + 8);
+      // The range checks LocalDateTime.of makes; the date arithmetic is LocalDate.toEpochDay's.
+      if ((year | month) < 0 || month < 1 || month > 12) {
+        return NOT_CANONICAL;
+      }
+      int length = monthLength(year, month);
+      if (months != null) {
+        months.heads[slot] = head;
+        months.years[slot] = year;
+        months.monthsOfYear[slot] = month;
+        months.lengths[slot] = length;
+        months.firstDays[slot] = epochDay(year, month, 1);
+      }
+      if (day < 1 || day > length) {
+        return NOT_CANONICAL;
+      }
+      epochDay = epochDay(year, month, day);
+    }
     int hour = two(b, from + 11);
     int minute = two(b, from + 14);
     int second = two(b, from + 17);
-    if ((year | month | day | hour | minute | second) < 0) {
+    if ((hour | minute | second) < 0) {
       return NOT_CANONICAL;
     }
     int end = to;
@@ -109,15 +183,13 @@ public final class CanonicalTimestamps {
       }
       nanos = f;
     }
-    // The range checks LocalDateTime.of makes; the date arithmetic below is LocalDate.toEpochDay's.
-    if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59
-        || second > 59) {
+    if (hour > 23 || minute > 59 || second > 59) {
       return NOT_CANONICAL;
     }
     long epochSecond;
     ZoneRules rules = utc ? null : zone.getRules();
     if (utc || rules.isFixedOffset()) {
-      long local = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second;
+      long local = epochDay * 86_400L + hour * 3_600L + minute * 60L + second;
       epochSecond = utc ? local : local - rules.getOffset(java.time.Instant.EPOCH).getTotalSeconds();
     } else {
       try {

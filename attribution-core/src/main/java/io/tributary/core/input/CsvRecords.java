@@ -4,6 +4,9 @@ import io.tributary.core.InputException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -49,11 +52,17 @@ public final class CsvRecords implements Fields, Closeable {
   public static final char DETECT = 0;
 
   private static final int BUFFER = 1 << 20;
+  // Eight buffer bytes read as one long, the first byte lowest (tokenizeSimple's word-at-a-time scan).
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  // Longest record tokenizeSimple reads; a longer one is read byte by byte (a cell never reaches MAX_FIELD_BYTES here).
+  private static final int SIMPLE_RECORD = 4096;
 
   private final String file;
   private final InputStream in;
   private long end = Long.MAX_VALUE;
   private byte delimiter;
+  // The delimiter in every byte of a long.
+  private long delimiterWord;
   private List<String> header;
   private final boolean[] special = new boolean[256];
   private byte[] buf;
@@ -156,6 +165,7 @@ public final class CsvRecords implements Fields, Closeable {
       throw new IllegalArgumentException("unsupported delimiter " + (int) d);
     }
     delimiter = (byte) d;
+    delimiterWord = (d & 0xFFL) * 0x0101010101010101L;
     Arrays.fill(special, false);
     for (int b = 0; b < 0x20; b++) {
       special[b] = true;
@@ -269,7 +279,10 @@ public final class CsvRecords implements Fields, Closeable {
         lines++;
         continue;
       }
-      int e = tokenize(pos);
+      int e = tokenizeSimple(pos);
+      if (e < 0) {
+        e = tokenize(pos);
+      }
       if (e < 0) {
         refill();
         continue;
@@ -285,6 +298,59 @@ public final class CsvRecords implements Fields, Closeable {
       pos = e;
       return true;
     }
+  }
+
+  /*
+   * The common record, split eight bytes at a time: unquoted cells of printable ASCII ended by \n or \r\n, the whole
+   * record well inside the buffer. Each word gives the delimiters in it (every one) and its first other special byte;
+   * the cells end at the delimiters before that byte, and the byte must end the line. Returns what tokenize returns
+   * for such a record, with the same cells, or -1 for any other record (quotes, control or non-ASCII bytes, a lone
+   * \r, a record near the buffer's end or longer than SIMPLE_RECORD), which tokenize then reads byte by byte.
+   */
+  private int tokenizeSimple(int start) {
+    int last = Math.min(limit - Long.BYTES - 1, start + SIMPLE_RECORD);
+    count = 0;
+    int cell = start;
+    for (int i = start; i <= last; i += Long.BYTES) {
+      long w = (long) LONGS.get(buf, i);
+      long delimiters = zeroBytes(w ^ delimiterWord);
+      long low = w & 0x7F7F7F7F7F7F7F7FL;
+      long control = ~((low + 0x6060606060606060L) | w);
+      long others = (control | w | zeroBytes(w ^ 0x7F7F7F7F7F7F7F7FL) | zeroBytes(w ^ 0x2222222222222222L))
+          & ~delimiters & 0x8080808080808080L;
+      if (others != 0) {
+        delimiters &= (others & -others) - 1;
+      }
+      while (delimiters != 0) {
+        int at = i + (Long.numberOfTrailingZeros(delimiters) >>> 3);
+        addField(cell, at, false, true);
+        cell = at + 1;
+        delimiters &= delimiters - 1;
+      }
+      if (others != 0) {
+        int at = i + (Long.numberOfTrailingZeros(others) >>> 3);
+        byte c = buf[at];
+        int next;
+        if (c == '\n') {
+          next = at + 1;
+        } else if (c == '\r' && buf[at + 1] == '\n') {
+          next = at + 2;
+        } else {
+          return -1;
+        }
+        addField(cell, at, false, true);
+        innerLines = 0;
+        ascii = true;
+        recordLength = at - start;
+        return next;
+      }
+    }
+    return -1;
+  }
+
+  /* Every zero byte of the word as its 0x80 bit, exactly (no carry crosses a byte). */
+  private static long zeroBytes(long w) {
+    return ~(((w & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | w | 0x7F7F7F7F7F7F7F7FL);
   }
 
   /*

@@ -51,6 +51,8 @@ public final class EventRowParser {
   private final Memo typeMemo = new Memo();
   private final Memo flagMemo = new Memo();
   private final LongAdder gapShifts = new LongAdder();
+  // The months of the canonical timestamps read: a log spans few of them.
+  private final CanonicalTimestamps.Months months = new CanonicalTimestamps.Months();
   // Segment columns (--segment-by): their field indexes, the last plain cell each held and its value, the values seen.
   private final String[] segmentColumns;
   private final int[] segmentIx;
@@ -296,7 +298,8 @@ public final class EventRowParser {
     if (cf == ct || ct - cf > MAX_ID_LENGTH || !stripped(b, cf, ct)) {
       return false;
     }
-    long time = CanonicalTimestamps.parseOutsideGaps(b, r.from(timestampIx), r.to(timestampIx), zone);
+    long time = CanonicalTimestamps.parseOutsideGaps(b, r.from(timestampIx), r.to(timestampIx), zone,
+        months);
     if (time == CanonicalTimestamps.NOT_CANONICAL) {
       return false;
     }

@@ -8,7 +8,6 @@ import io.tributary.core.journey.JourneySink;
 import io.tributary.core.journey.Touch;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyModel;
-import io.tributary.core.paths.Path;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ public final class AcquisitionRecorder implements JourneySink {
    * purchase patterns and paths once) and the acquisition weights are merged per channel in arrays, in touch order:
    * the same additions, so the same bits, as a map per channel would give.
    */
-  private static final int[] NO_REPEATS = new int[0];
   private final List<JourneyModel> journeyModels = new ArrayList<>();
   private final ZoneId zone;
   private final PurchaseHistory history = new PurchaseHistory();
@@ -86,13 +84,13 @@ public final class AcquisitionRecorder implements JourneySink {
     if (from == to) {
       return; // a touchless first purchase: (unattributed)
     }
+    pathId = tally.distinctPathId(names, channels, from, to);
+    if (journeyModels.isEmpty()) {
+      return;
+    }
     String[] ch = new String[to - from];
     for (int i = from; i < to; i++) {
       ch[i - from] = names.get(channels[i]);
-    }
-    pathId = tally.distinctPathId(new Path(Arrays.asList(ch)));
-    if (journeyModels.isEmpty()) {
-      return;
     }
     List<String> distinct = tally.distinctPathChannels(pathId);
     int d = distinct.size();
@@ -132,8 +130,7 @@ public final class AcquisitionRecorder implements JourneySink {
     long first = history.firstDay();
     if (dayCount == 1) {
       // One purchase (most buyers): no repeat, nothing to sum.
-      tally.add(new LifetimeTally.Purchases(first, CustomerSummary.of(0, 0, 0), NO_REPEATS), pathId, weights,
-          journeyModels.size());
+      tally.addSingle(first, pathId, weights, journeyModels.size());
       return;
     }
     CustomerSummary inDays = history.summary(history.lastDay(), ClvTimeUnit.DAY);

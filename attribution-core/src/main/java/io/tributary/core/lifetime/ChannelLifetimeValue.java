@@ -19,6 +19,8 @@ import io.tributary.core.model.ExactSum;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.JourneyModel;
 import io.tributary.core.model.ModelResult;
+import io.tributary.core.model.markov.MarkovModel;
+import io.tributary.core.options.InputOptionSpec;
 import io.tributary.core.paths.PathTable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -65,6 +67,25 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
 
   public ChannelLifetimeValue {
     rows = List.copyOf(rows);
+  }
+
+  /**
+   * The one rule of both engines for a run with {@link #OPTION}: it values every purchase a customer made, so it needs
+   * customers (an event log, not a path file) and the whole input (no report dates).
+   *
+   * @param eventLog whether the run's main input is an event log ({@code --events})
+   * @param windowed whether the run was given report dates
+   * @throws IllegalArgumentException bad input, one line
+   */
+  public static void requireWholeEventLog(boolean eventLog, boolean windowed) {
+    if (!eventLog) {
+      throw new IllegalArgumentException(OPTION + " needs an event log (" + InputOptionSpec.EVENTS.flag()
+          + "): a path file has no customers");
+    }
+    if (windowed) {
+      throw new IllegalArgumentException(OPTION + " values the whole input: it takes no report dates (--run-date, "
+          + "--from/--to); use --conversions all");
+    }
   }
 
   /**
@@ -290,18 +311,27 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     long[] noNulls = new long[table.size()];
     List<AttributionModel> rules = new ArrayList<>();
     List<AttributionModel> fitted = new ArrayList<>();
+    List<MarkovModel> markov = new ArrayList<>();
     for (AttributionModel m : models) {
-      (splitsPaths(m) ? rules : fitted).add(m);
+      if (m instanceof MarkovModel mm) {
+        markov.add(mm);
+      } else {
+        (splitsPaths(m) ? rules : fitted).add(m);
+      }
     }
     List<String> channels = io.tributary.core.paths.ChannelDictionary.of(aggregate.paths()).names();
-    // The four refits are independent and each deterministic: fitted at once, a failure rethrown in their order.
-    List<Object> refits = java.util.stream.IntStream.range(0, 4).parallel().mapToObj(k -> {
-      boolean rule = k % 2 == 1;
-      List<AttributionModel> group = rule ? rules : fitted;
-      if (group.isEmpty()) {
-        return (Object) List.<ModelResult>of();
-      }
+    // The refits are independent and each deterministic: fitted at once, a failure rethrown in their order. Markov's
+    // chain depends on the journeys alone: built once for both sets of values (MarkovModel#attributeRevalued).
+    List<Object> refits = java.util.stream.IntStream.range(0, 5).parallel().mapToObj(k -> {
       try {
+        if (k == 4) {
+          return (Object) revalued(aggregate, markov, channels, values, counts);
+        }
+        boolean rule = k % 2 == 1;
+        List<AttributionModel> group = rule ? rules : fitted;
+        if (group.isEmpty()) {
+          return (Object) List.<ModelResult>of();
+        }
         BigDecimal[] v = k < 2 ? values : counts;
         SortedMap<String, SortedMap<String, CreditSum>> sums = k < 2 ? byValue : byCount;
         JourneyAggregate refit = rule ? withValues(aggregate, v, acquiring, noNulls, sums)
@@ -317,8 +347,10 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         throw e;
       }
     }
-    List<ModelResult> lifetime = inModelOrder(models, refits.get(1), refits.get(0));
-    List<ModelResult> acquired = inModelOrder(models, refits.get(3), refits.get(2));
+    @SuppressWarnings("unchecked")
+    List<List<ModelResult>> markovResults = (List<List<ModelResult>>) refits.get(4);
+    List<ModelResult> lifetime = inModelOrder(models, refits.get(1), refits.get(0), markovResults.get(0));
+    List<ModelResult> acquired = inModelOrder(models, refits.get(3), refits.get(2), markovResults.get(1));
     Map<String, ChannelCreditRow> creditRows = new HashMap<>();
     for (ChannelCreditRow r : credit) {
       creditRows.put(r.model() + '\u0000' + r.channel(), r);
@@ -466,16 +498,48 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     return m.rule() && m instanceof io.tributary.core.model.PathModel;
   }
 
-  /* The results of the rule models and of the others, back in the run's model order. */
+  /* The results of the rule models, of Markov and of the others, back in the run's model order. */
   @SuppressWarnings("unchecked")
-  private static List<ModelResult> inModelOrder(List<AttributionModel> models, Object rules, Object fitted) {
+  private static List<ModelResult> inModelOrder(List<AttributionModel> models, Object rules, Object fitted,
+      List<ModelResult> markov) {
     java.util.Iterator<ModelResult> r = ((List<ModelResult>) rules).iterator();
     java.util.Iterator<ModelResult> f = ((List<ModelResult>) fitted).iterator();
+    java.util.Iterator<ModelResult> k = markov.iterator();
     List<ModelResult> out = new ArrayList<>(models.size());
     for (AttributionModel m : models) {
-      out.add(splitsPaths(m) ? r.next() : f.next());
+      out.add(m instanceof MarkovModel ? k.next() : splitsPaths(m) ? r.next() : f.next());
     }
     return out;
+  }
+
+  /*
+   * Every Markov model refitted with lifetime values and with new-customer counts on every path (conversions and nulls
+   * as they are): [0] the results with values, [1] with counts, in model order. The same results, completed and
+   * checked, as AttributionRun.fit gives on the aggregate with those values.
+   */
+  private static List<List<ModelResult>> revalued(JourneyAggregate aggregate, List<MarkovModel> markov,
+      List<String> channels, BigDecimal[] values, BigDecimal[] counts) {
+    List<ModelResult> byValue = new ArrayList<>();
+    List<ModelResult> byCount = new ArrayList<>();
+    if (!markov.isEmpty()) {
+      double conversions = aggregate.paths().conversions();
+      double totalValue = sum(values).doubleValue();
+      double totalCount = sum(counts).doubleValue();
+      for (MarkovModel m : markov) {
+        List<ModelResult> r = m.attributeRevalued(aggregate.paths(), List.of(values, counts));
+        byValue.add(AttributionRun.completed(r.get(0), channels, conversions, totalValue));
+        byCount.add(AttributionRun.completed(r.get(1), channels, conversions, totalCount));
+      }
+    }
+    return List.of(byValue, byCount);
+  }
+
+  private static BigDecimal sum(BigDecimal[] values) {
+    BigDecimal s = BigDecimal.ZERO;
+    for (BigDecimal v : values) {
+      s = v.signum() == 0 ? s : s.add(v);
+    }
+    return s;
   }
 
   private static JourneyAggregate withValues(JourneyAggregate a, BigDecimal[] values, long[] conversions,

@@ -71,11 +71,24 @@ public final class LifetimeTally {
     }
   }
 
+  /* The summary in days of a buyer without a repeat purchase. */
+  private static final CustomerSummary NO_REPEAT = CustomerSummary.of(0, 0, 0);
   private final List<Purchases> patterns = new ArrayList<>();
   private final Map<Purchases, Integer> patternIds = new HashMap<>();
   private final List<Path> paths = new ArrayList<>();
   private final List<List<String>> pathChannels = new ArrayList<>();
-  private final Map<Path, Integer> pathIds = new HashMap<>();
+  /*
+   * Speed (the recorder runs inside the fold, once per buyer): acquisition paths are looked up by their channel names
+   * in an open-addressing table, hashed as Path hashes them, so a Path is made only for a path not seen before; the
+   * patterns of buyers without a repeat (most of them) are looked up by their day in a primitive table. Ids are still
+   * handed out in first-seen order, so the tally is the same whichever way a buyer came in.
+   */
+  private String[][] pathNames = new String[16][];
+  private int[] pathHash = new int[16];
+  private int[] pathSlots = emptySlots(1024);
+  private long[] dayKeys = new long[1024];
+  private int[] daySlots = emptySlots(1024);
+  private int singleDays;
   private int[] patternOf = new int[16];
   private int[] pathOf = new int[16];
   private int[] weightStart = new int[17];
@@ -219,12 +232,24 @@ public final class LifetimeTally {
    * Adds one buyer as {@link AcquisitionRecorder} records them, without a {@link CustomerLifetime}.
    *
    * @param purchases their purchases
-   * @param path their acquisition path's id ({@link #distinctPathId(Path)}), or -1 without one
+   * @param path their acquisition path's id ({@link #distinctPathId(List, int[], int, int)}), or -1 without one
    * @param weights per journey model, the acquisition journey's weight per channel of the path's distinct channels
    *     (name order), model after model; ignored without a path
    * @param journeyModelCount the number of journey models
    */
   void add(Purchases purchases, int path, double[] weights, int journeyModelCount) {
+    add(patternId(purchases), path, weights, journeyModelCount);
+  }
+
+  /**
+   * Adds a buyer with one purchase day (no repeat): the same as {@link #add(Purchases, int, double[], int)} with
+   * {@code new Purchases(day, CustomerSummary.of(0, 0, 0), new int[0])}, without making it when the day is known.
+   */
+  void addSingle(long day, int path, double[] weights, int journeyModelCount) {
+    add(singleDayPattern(day, null), path, weights, journeyModelCount);
+  }
+
+  private void add(int pattern, int path, double[] weights, int journeyModelCount) {
     int length = 0;
     if (path >= 0) {
       if (journeyModels < 0) {
@@ -235,12 +260,47 @@ public final class LifetimeTally {
       }
       length = journeyModelCount * pathChannels.get(path).size();
     }
-    add(patternId(purchases), path, weights, 0, length);
+    add(pattern, path, weights, 0, length);
   }
 
-  /** @return the id of {@code path} among the distinct acquisition paths, added when new */
-  int distinctPathId(Path path) {
-    return pathId(path);
+  /**
+   * @param names the names of the channel ids
+   * @param channels channel ids: a path's touches in {@code [from, to)}, {@code to > from}
+   * @return the id of that path among the distinct acquisition paths, added when new
+   */
+  int distinctPathId(List<String> names, int[] channels, int from, int to) {
+    int h = 1;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + names.get(channels[i]).hashCode();
+    }
+    int mask = pathSlots.length - 1;
+    for (int at = mix(h) & mask; ; at = (at + 1) & mask) {
+      int id = pathSlots[at];
+      if (id < 0) {
+        String[] ch = new String[to - from];
+        for (int i = from; i < to; i++) {
+          ch[i - from] = names.get(channels[i]);
+        }
+        return newPath(new Path(Arrays.asList(ch)), ch, h);
+      }
+      if (pathHash[id] == h && sameNames(pathNames[id], names, channels, from, to)) {
+        return id;
+      }
+    }
+  }
+
+  private static boolean sameNames(String[] known, List<String> names, int[] channels, int from, int to) {
+    if (known.length != to - from) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      String c = names.get(channels[i]);
+      String k = known[i - from];
+      if (c != k && !c.equals(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** @return distinct acquisition path {@code id}'s distinct channels, in name order */
@@ -265,6 +325,9 @@ public final class LifetimeTally {
   }
 
   private int patternId(Purchases p) {
+    if (p.repeatDays().length == 0 && p.inDays().equals(NO_REPEAT)) {
+      return singleDayPattern(p.firstDay(), p);
+    }
     Integer id = patternIds.get(p);
     if (id == null) {
       id = patterns.size();
@@ -274,15 +337,88 @@ public final class LifetimeTally {
     return id;
   }
 
-  private int pathId(Path p) {
-    Integer id = pathIds.get(p);
-    if (id == null) {
-      id = paths.size();
-      paths.add(p);
-      pathChannels.add(List.copyOf(p.distinctChannels()));
-      pathIds.put(p, id);
+  /* The id of the pattern of one purchase on this day (made from the day when p is null), added when new. */
+  private int singleDayPattern(long day, Purchases p) {
+    int mask = daySlots.length - 1;
+    int at = mix(Long.hashCode(day)) & mask;
+    for (; daySlots[at] >= 0; at = (at + 1) & mask) {
+      if (dayKeys[at] == day) {
+        return daySlots[at];
+      }
+    }
+    int id = patterns.size();
+    patterns.add(p != null ? p : new Purchases(day, NO_REPEAT, new int[0]));
+    dayKeys[at] = day;
+    daySlots[at] = id;
+    if (2 * ++singleDays > daySlots.length) {
+      long[] keys = dayKeys;
+      int[] slots = daySlots;
+      dayKeys = new long[2 * keys.length];
+      daySlots = emptySlots(2 * slots.length);
+      for (int i = 0; i < slots.length; i++) {
+        if (slots[i] >= 0) {
+          int to = mix(Long.hashCode(keys[i])) & (daySlots.length - 1);
+          while (daySlots[to] >= 0) {
+            to = (to + 1) & (daySlots.length - 1);
+          }
+          dayKeys[to] = keys[i];
+          daySlots[to] = slots[i];
+        }
+      }
     }
     return id;
+  }
+
+  private int pathId(Path p) {
+    List<String> names = p.channels();
+    int[] ids = new int[names.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = i;
+    }
+    return distinctPathId(names, ids, 0, ids.length);
+  }
+
+  /* Adds a path not seen before. */
+  private int newPath(Path p, String[] channels, int hash) {
+    int id = paths.size();
+    paths.add(p);
+    pathChannels.add(List.copyOf(p.distinctChannels()));
+    if (id == pathNames.length) {
+      pathNames = Arrays.copyOf(pathNames, 2 * id);
+      pathHash = Arrays.copyOf(pathHash, 2 * id);
+    }
+    pathNames[id] = channels;
+    pathHash[id] = hash;
+    if (2 * (id + 1) > pathSlots.length) {
+      pathSlots = emptySlots(2 * pathSlots.length);
+      for (int k = 0; k < id; k++) {
+        insertPath(k);
+      }
+    }
+    insertPath(id);
+    return id;
+  }
+
+  private void insertPath(int id) {
+    int mask = pathSlots.length - 1;
+    int at = mix(pathHash[id]) & mask;
+    while (pathSlots[at] >= 0) {
+      at = (at + 1) & mask;
+    }
+    pathSlots[at] = id;
+  }
+
+  private static int[] emptySlots(int capacity) {
+    int[] slots = new int[capacity];
+    Arrays.fill(slots, -1);
+    return slots;
+  }
+
+  /* Spreads a hash over the low bits the tables use. */
+  private static int mix(int h) {
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    return h ^ (h >>> 13);
   }
 
   /** @return the tally as bytes, for {@link #decode} on another machine */

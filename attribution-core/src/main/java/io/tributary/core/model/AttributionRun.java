@@ -99,6 +99,24 @@ public final class AttributionRun {
     return new ModelResult(model.name(), credits);
   }
 
+  /**
+   * A result fitted outside {@link #fit(JourneyAggregate, List)} (a model refitted with other values, see
+   * {@link io.tributary.core.model.markov.MarkovModel#attributeRevalued}) made what that fit returns: every channel
+   * listed, and checked to reconcile with the totals.
+   *
+   * @param r the model's result
+   * @param channels every channel of the data ({@link ChannelDictionary#names()})
+   * @param conversions the data's conversions
+   * @param value the data's value
+   * @return the completed result
+   * @throws IllegalStateException when it does not reconcile (a bug)
+   */
+  public static ModelResult completed(ModelResult r, List<String> channels, double conversions, double value) {
+    ModelResult c = complete(r, channels);
+    checkReconciles(c, conversions, value);
+    return c;
+  }
+
   private static ModelResult complete(ModelResult r, List<String> channels) {
     Map<String, ChannelCredit> byChannel = new TreeMap<>();
     for (ChannelCredit c : r.credits()) {

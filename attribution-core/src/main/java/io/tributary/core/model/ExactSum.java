@@ -54,10 +54,14 @@ public final class ExactSum {
     }
   }
 
-  /** Adds every addition of {@code other} to this. */
+  /**
+   * Adds every addition of {@code other} to this. {@code other} is read, never changed, so several threads may add
+   * the same sum into sums of their own.
+   */
   public void addAll(ExactSum other) {
+    // After carry() this slot is < 2^32 and other's < 2^62 (at most 2^30 pieces below 2^32 each since its last
+    // carry), so the slot-wise sum cannot overflow before the carry below.
     carry();
-    other.carry();
     for (int i = 0; i < SLOTS; i++) {
       slots[i] += other.slots[i];
     }

@@ -164,6 +164,50 @@ public record JourneyAggregate(
   }
 
   /**
+   * The aggregate of several builders' journeys together (disjoint sets of journeys: the cells of a segmented fold,
+   * one customer's values of every segment each), the bits one builder fed all those journeys would have built:
+   * their paths put together and sorted once ({@link PathCounts.Builder#addAll}), journey models' exact sums added
+   * before they become decimals, counters summed. The builders are read, never changed, so several threads may sum
+   * lists that share builders.
+   *
+   * @param parts builders of the same models and options, at least one
+   * @return their journeys' aggregate
+   * @throws IllegalArgumentException when they were made under different settings
+   */
+  public static JourneyAggregate sum(List<Builder> parts) {
+    Builder first = parts.get(0);
+    PathCounts.Builder paths = PathCounts.builder();
+    Map<String, Map<String, ExactSum[]>> sums = new LinkedHashMap<>();
+    long touchless = 0;
+    BigDecimal touchlessValue = BigDecimal.ZERO;
+    long timed = 0;
+    long timeToConversion = 0;
+    long duplicates = 0;
+    for (Builder b : parts) {
+      if (!b.settings.equals(first.settings)) {
+        throw new IllegalArgumentException(
+            "cannot sum aggregates built under different settings: [" + first.settings + "] vs [" + b.settings + "]");
+      }
+      paths.addAll(b.paths);
+      b.credits.forEach((model, byChannel) -> {
+        Map<String, ExactSum[]> target = sums.computeIfAbsent(model, m -> new HashMap<>());
+        byChannel.forEach((c, acc) -> {
+          ExactSum[] t = target.computeIfAbsent(c, x -> new ExactSum[] {new ExactSum(), new ExactSum()});
+          t[0].addAll(acc[0]);
+          t[1].addAll(acc[1]);
+        });
+      });
+      touchless = Math.addExact(touchless, b.touchless);
+      touchlessValue = touchlessValue.add(b.touchlessValue);
+      timed = Math.addExact(timed, b.timed);
+      timeToConversion = Math.addExact(timeToConversion, b.timeToConversion);
+      duplicates = Math.addExact(duplicates, b.duplicates);
+    }
+    return new JourneyAggregate(first.settings, paths.build(), Builder.creditSums(sums), touchless,
+        touchlessValue, timed, timeToConversion, duplicates, true);
+  }
+
+  /**
    * One converting journey as journey models read it, and each model's weights for it: made once for all the
    * aggregates a journey goes to (see {@link Builder#addJourney(CustomerEvents, int[], long[], int, int, boolean,
    * BigDecimal, long, SharedWeights)}). Builders that share it must have the same models in the same order. Not
@@ -422,14 +466,19 @@ public record JourneyAggregate(
 
     /** @return the immutable aggregate of everything added so far */
     public JourneyAggregate build() {
+      return new JourneyAggregate(settings, paths.build(), creditSums(credits), touchless,
+          touchlessValue, timed, timeToConversion, duplicates, true);
+    }
+
+    /* Per model, per channel, the exact sums as decimals. */
+    private static TreeMap<String, SortedMap<String, CreditSum>> creditSums(Map<String, Map<String, ExactSum[]>> sums) {
       TreeMap<String, SortedMap<String, CreditSum>> out = new TreeMap<>();
-      credits.forEach((m, byChannel) -> {
+      sums.forEach((m, byChannel) -> {
         TreeMap<String, CreditSum> t = new TreeMap<>();
         byChannel.forEach((c, acc) -> t.put(c, new CreditSum(acc[0].toBigDecimal(), acc[1].toBigDecimal())));
         out.put(m, t);
       });
-      return new JourneyAggregate(settings, paths.build(), out, touchless, touchlessValue, timed, timeToConversion,
-          duplicates, true);
+      return out;
     }
   }
 }

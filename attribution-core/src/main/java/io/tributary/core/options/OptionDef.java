@@ -16,10 +16,16 @@ import java.util.function.Function;
  * @param parser reads a value; throws {@link IllegalArgumentException} whose message names the value and what is
  *     allowed
  * @param display how a read value is shown in run summaries and the report's settings
+ * @param repeatable whether the option may be given more than once: its value is then a list separated by
+ *     {@link #LIST_SEPARATOR}, and each time it is given adds entries ({@link #joined}), on a command line as in one
+ *     config-file key
  * @param <T> the value's type
  */
 public record OptionDef<T>(String name, String label, String defaultText, String help, Function<String, T> parser,
-    Function<T, String> display) {
+    Function<T, String> display, boolean repeatable) {
+  /** What separates the entries of a repeatable option's value, e.g. {@code customer_id=cookie,timestamp=time}. */
+  public static final String LIST_SEPARATOR = ",";
+
   public OptionDef {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(label, "label");
@@ -29,7 +35,13 @@ public record OptionDef<T>(String name, String label, String defaultText, String
     Objects.requireNonNull(display, "display");
   }
 
-  /** An option shown in summaries as {@link String#valueOf}. */
+  /** An option given at most once. */
+  public OptionDef(String name, String label, String defaultText, String help, Function<String, T> parser,
+      Function<T, String> display) {
+    this(name, label, defaultText, help, parser, display, false);
+  }
+
+  /** An option given at most once, shown in summaries as {@link String#valueOf}. */
   public OptionDef(String name, String label, String defaultText, String help, Function<String, T> parser) {
     this(name, label, defaultText, help, parser, String::valueOf);
   }
@@ -60,6 +72,24 @@ public record OptionDef<T>(String name, String label, String defaultText, String
   /** @return the default value */
   public T defaultValue() {
     return parse(defaultText);
+  }
+
+  /**
+   * @param given option name (without dashes) → value as given, as engines keep them; an option not given is absent
+   * @return this option's value in {@code given}, or its default
+   * @throws io.tributary.core.TributaryException bad input, one line: {@code --NAME: reason}
+   */
+  public T valueIn(java.util.Map<String, String> given) {
+    String text = given.get(name);
+    return text == null ? defaultValue() : parse(text);
+  }
+
+  /**
+   * @param values the values of a repeatable option, one per time it was given
+   * @return them as one value, the text {@link #parse} reads (each value may itself hold several entries)
+   */
+  public String joined(java.util.List<String> values) {
+    return String.join(LIST_SEPARATOR, values);
   }
 
   /** @return {@code value} as shown in summaries */

@@ -288,6 +288,22 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
       return this;
     }
 
+    /**
+     * Adds every path {@code other} was given (journeys apart from this builder's: the cells of a segmented fold
+     * rolled up into a segment value), without a lookup: repeats are summed when this builder is built, as
+     * {@link #addPath} rows are. {@code other} is read, never changed, so several threads may add the same builder.
+     *
+     * @return this builder
+     */
+    public Builder addAll(Builder other) {
+      int[] map = new int[other.channels.size()];
+      for (int c = 0; c < map.length; c++) {
+        map[c] = channels.id(other.channels.name(c));
+      }
+      paths.appendAll(other.paths, map);
+      return this;
+    }
+
     /** @return room for {@code n} ids, keeping those already written */
     private int[] scratch(int n) {
       if (n > scratch.length) {

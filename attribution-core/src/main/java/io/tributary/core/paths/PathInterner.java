@@ -54,6 +54,38 @@ final class PathInterner {
     unhashed++;
   }
 
+  /**
+   * Appends every entry of {@code other} unhashed, as {@link #append} does, its ids mapped through {@code map}: a
+   * roll-up of paths interned apart (a segmented fold's cells), whose repeats are summed when the table is sorted.
+   * {@code other} is read, never changed. Never compacts: the entries are already held by {@code other}.
+   */
+  void appendAll(PathInterner other, int[] map) {
+    int n = other.size;
+    if (size + n + 1 > start.length) {
+      int c = Math.max(size + n, 2 * size); // doubling: a roll-up appends a thousand cells one after the other
+      start = Arrays.copyOf(start, c + 1);
+      conversions = Arrays.copyOf(conversions, c);
+      nulls = Arrays.copyOf(nulls, c);
+      values = Arrays.copyOf(values, c);
+    }
+    int touches = other.start[n];
+    if (stored + touches > store.length) {
+      store = Arrays.copyOf(store, Math.max(stored + touches, 2 * stored));
+    }
+    for (int k = 0; k < touches; k++) {
+      store[stored + k] = map[other.store[k]];
+    }
+    for (int p = 0; p < n; p++) {
+      start[size + p + 1] = stored + other.start[p + 1];
+    }
+    System.arraycopy(other.conversions, 0, conversions, size, n);
+    System.arraycopy(other.nulls, 0, nulls, size, n);
+    System.arraycopy(other.values, 0, values, size, n);
+    stored += touches;
+    size += n;
+    unhashed += n;
+  }
+
   /** Re-adds every entry through the hash table, merging repeats. */
   private void compact() {
     int[] oldStore = store;

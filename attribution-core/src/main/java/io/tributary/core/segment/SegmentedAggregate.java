@@ -65,6 +65,34 @@ public record SegmentedAggregate(
   }
 
   /**
+   * @param segmentation the segments
+   * @return whether {@link #builderByCell} folds by cell: two or more segments, all event-log columns (a derived
+   *     segment's value changes from one journey of a customer to the next)
+   */
+  public static boolean foldsByCell(Segmentation segmentation) {
+    return CellFold.applies(segmentation);
+  }
+
+  /**
+   * A builder that folds each journey once, into the cell of its customer's values of every segment ({@code region ×
+   * tier}), and rolls the cells up into the segment values' and the all-customer aggregates when built: the same
+   * aggregate, bit for bit, as {@link #builder(JourneyOptions, List, Segmentation)}'s (every merge is exact), with
+   * each path interned and each journey's time-decay credit added once instead of once per aggregate. It pays while
+   * the cells are few (tens: each is a path table of its own, and the roll-up sorts every value's paths again);
+   * at most {@link CellFold#MAX_CELLS} cells are open at a time, so memory stays bounded however many there are.
+   * Without {@link #foldsByCell} segments it is {@link #builder(JourneyOptions, List, Segmentation)}.
+   *
+   * @param options how events become journeys
+   * @param models the models that will be fitted (journey models are folded here)
+   * @param segmentation the segments
+   * @return a builder for one slice of customers
+   */
+  public static Builder builderByCell(JourneyOptions options, List<? extends AttributionModel> models,
+      Segmentation segmentation) {
+    return new Builder(options, models, segmentation, 0, 1, foldsByCell(segmentation));
+  }
+
+  /**
    * @param options how events become journeys
    * @param models the models that will be fitted (journey models are folded here)
    * @param segmentation the segments
@@ -72,7 +100,7 @@ public record SegmentedAggregate(
    */
   public static Builder builder(JourneyOptions options, List<? extends AttributionModel> models,
       Segmentation segmentation) {
-    return new Builder(options, models, segmentation, 0, 1);
+    return new Builder(options, models, segmentation, 0, 1, false);
   }
 
   /**
@@ -89,7 +117,7 @@ public record SegmentedAggregate(
     if (shares < 1 || share < 0 || share >= shares || shares > segmentation.names().size() + 1) {
       throw new IllegalArgumentException("share " + share + " of " + shares + " for " + segmentation);
     }
-    return new Builder(options, models, segmentation, share, shares);
+    return new Builder(options, models, segmentation, share, shares, false);
   }
 
   /**
@@ -124,6 +152,9 @@ public record SegmentedAggregate(
     private boolean convertedBefore;
     private String acquisition;
     private final JourneyAggregate.Builder[] targets;
+    // Cells (see CellFold): the customer's cell when every segment is an event-log column, else null.
+    private final CellFold cells;
+    private JourneyAggregate.Builder cell;
     private final JourneySink sink = this::journey;
     // A converting journey's model weights, made by the first aggregate it goes to and reused by the others.
     private final JourneyAggregate.SharedWeights shared = new JourneyAggregate.SharedWeights();
@@ -135,7 +166,7 @@ public record SegmentedAggregate(
     private long keepTo = Long.MAX_VALUE;
 
     private Builder(JourneyOptions options, List<? extends AttributionModel> models, Segmentation segmentation,
-        int share, int shares) {
+        int share, int shares, boolean byCell) {
       this.options = Objects.requireNonNull(options, "options");
       this.models = List.copyOf(models);
       this.journeys = new JourneyBuilder(options);
@@ -153,6 +184,7 @@ public record SegmentedAggregate(
       for (int d = 0; d < names.size(); d++) {
         folds[d] = (d + 1) % shares == share;
       }
+      this.cells = byCell ? new CellFold(options, models, column) : null;
     }
 
     /**
@@ -200,12 +232,20 @@ public record SegmentedAggregate(
       first = true;
       convertedBefore = false;
       acquisition = null;
+      if (cells != null) {
+        cell = cells.cellOf(values);
+        return;
+      }
       for (int d = 0; d < names.size(); d++) {
         targets[d] = folds[d] && column[d] >= 0 ? target(d, values[column[d]]) : null;
       }
     }
 
     private void addDuplicates(int duplicates) {
+      if (cells != null) {
+        cell.addDuplicates(duplicates);
+        return;
+      }
       if (foldsAll) {
         all.addDuplicates(duplicates);
       }
@@ -239,6 +279,13 @@ public record SegmentedAggregate(
         convertedBefore |= converted;
         return;
       }
+      if (cells != null) {
+        cell.addJourney(events, channels, times, from, to, converted, value, endTime);
+        if (also != null) {
+          also.journey(channels, times, from, to, converted, value, endTime);
+        }
+        return;
+      }
       shared.clear();
       if (foldsAll) {
         all.addJourney(events, channels, times, from, to, converted, value, endTime, shared);
@@ -265,6 +312,9 @@ public record SegmentedAggregate(
 
     /** @return the immutable aggregate of everything added so far */
     public SegmentedAggregate build() {
+      if (cells != null) {
+        return CellFold.rollUp(List.of(cells), all.build(), names);
+      }
       List<SortedMap<String, JourneyAggregate>> out = new ArrayList<>();
       for (Map<String, JourneyAggregate.Builder> m : byValue) {
         TreeMap<String, JourneyAggregate> t = new TreeMap<>();

@@ -1,6 +1,7 @@
 package io.tributary.core.window;
 
 import io.tributary.core.Errors;
+import io.tributary.core.options.InputOptionSpec;
 import io.tributary.core.options.OptionDef;
 import io.tributary.core.options.WindowOptionSpec;
 import java.io.Serializable;
@@ -89,13 +90,26 @@ public record RunWindow(ReportWindow report, LocalDate label, int fitDays) imple
   }
 
   private static <T> T value(Map<String, String> given, OptionDef<T> def) {
-    String text = given.get(def.name());
-    return text == null ? def.defaultValue() : def.parse(text);
+    return def.valueIn(given);
   }
 
   /** @return whether the run credits report dates (else the whole input) */
   public boolean windowed() {
     return report != null;
+  }
+
+  /**
+   * The one rule of both engines: report dates are dates of events, so a windowed run needs an event log.
+   *
+   * @param eventLog whether the main input is an event log rather than a path file
+   * @throws IllegalArgumentException for a windowed run on a path file
+   */
+  public void requireEventLog(boolean eventLog) {
+    if (windowed() && !eventLog) {
+      throw new IllegalArgumentException("report dates need an event log ("
+          + InputOptionSpec.EVENTS.flag() + "): a path file has no dates; use "
+          + WindowOptionSpec.CONVERSIONS.flag() + " all");
+    }
   }
 
   /** @return the first date of the fitting window of report date {@code date} */

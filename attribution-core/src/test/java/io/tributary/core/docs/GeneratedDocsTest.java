@@ -40,6 +40,13 @@ class GeneratedDocsTest {
   }
 
   @Test
+  void optionsDoc_containsTheInputTable() throws IOException {
+    String doc = Files.readString(DOCS.resolve("options.md"), StandardCharsets.UTF_8);
+    String table = ModelOptionSpec.markdown(io.tributary.core.options.InputOptionSpec.ALL);
+    assertTrue(doc.contains(table), "docs/options.md must contain:\n" + table);
+  }
+
+  @Test
   void outputTablesDoc_containsEveryTable() throws IOException {
     String doc = Files.readString(DOCS.resolve("output-tables.md"), StandardCharsets.UTF_8);
     String tables = OutputTables.markdown();

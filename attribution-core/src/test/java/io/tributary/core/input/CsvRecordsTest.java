@@ -246,6 +246,131 @@ class CsvRecordsTest {
     assertTrue(e.reason().startsWith("not valid UTF-8 text: byte 0xFE at byte 1"), e.reason());
   }
 
+  /*
+   * The word-at-a-time split of common records against an independent reading of the same text: a test-owned
+   * RFC 4180 splitter that knows nothing of buffers. Random records mix plain cells with every byte the fast split
+   * must hand back to the byte-by-byte one (quotes, CR, lone CR, tab, control, DEL, non-ASCII), under comma and tab
+   * delimiters; cells, plain flags and lines must all agree.
+   */
+  @Test
+  void next_wordAtATimeSplit_agreesWithAnIndependentSplitter() {
+    SplittableRandom rnd = new SplittableRandom(16);
+    String[] odd = {"\"q\"", "\"a,b\"", "x\ty", "\u00e9t\u00e9", "del\u007F", "ctl\u0001", "\"two\nlines\"", ""};
+    for (char d : new char[] {',', '\t'}) {
+      for (int round = 0; round < 30; round++) {
+        StringBuilder sb = new StringBuilder("h1" + d + "h2" + d + "h3\n");
+        int records = 1 + rnd.nextInt(400);
+        for (int k = 0; k < records; k++) {
+          int cells = 1 + rnd.nextInt(6);
+          for (int c = 0; c < cells; c++) {
+            if (c > 0) {
+              sb.append(d);
+            }
+            if (rnd.nextInt(12) == 0) {
+              String o = odd[rnd.nextInt(odd.length)];
+              sb.append(d == '\t' ? o.replace('\t', ' ') : o);
+            } else {
+              int n = rnd.nextInt(rnd.nextInt(8) == 0 ? 40 : 12);
+              for (int i = 0; i < n; i++) {
+                char x = (char) (' ' + rnd.nextInt(95));
+                sb.append(x == '"' || x == d ? 'x' : x);
+              }
+            }
+          }
+          int end = rnd.nextInt(20);
+          sb.append(end == 0 ? "\r" : end == 1 ? "\r\n" : end == 2 ? "\n\n" : "\n");
+        }
+        if (rnd.nextBoolean()) {
+          sb.setLength(sb.length() - 1); // no line end after the last record (or a lone CR left)
+        }
+        String text = sb.toString();
+        List<String> want = reference(text, d);
+        for (int buffer : new int[] {1 << 20, 64, 257}) {
+          CsvRecords r = CsvRecords.open("t.csv", new ByteArrayInputStream(utf8(text)), d, Long.MAX_VALUE, buffer);
+          List<String> got = new ArrayList<>();
+          while (r.next()) {
+            StringBuilder row = new StringBuilder(r.line() + ":");
+            for (int i = 0; i < r.count(); i++) {
+              row.append(r.plain(i) ? "P" : "-").append(r.text(i)).append('|');
+            }
+            got.add(row.toString());
+          }
+          assertEquals(want, got, "delimiter " + (int) d + ", buffer " + buffer + ", round " + round);
+        }
+      }
+    }
+  }
+
+  /*
+   * A plain RFC 4180 reading of `text` (records after the header), as "line:" then each cell as P (unquoted printable
+   * ASCII other than the delimiter) or - and its text, then |.
+   */
+  private static List<String> reference(String text, char d) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    int line = 1;
+    boolean header = true;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        i += c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+        line++;
+        continue;
+      }
+      int recordLine = line;
+      StringBuilder row = new StringBuilder(recordLine + ":");
+      while (true) {
+        StringBuilder cell = new StringBuilder();
+        boolean plain = true;
+        if (i < n && text.charAt(i) == '"') {
+          plain = false;
+          i++;
+          while (true) {
+            char q = text.charAt(i);
+            if (q == '"' && i + 1 < n && text.charAt(i + 1) == '"') {
+              cell.append('"');
+              i += 2;
+            } else if (q == '"') {
+              i++;
+              break;
+            } else {
+              if (q == '\n' || (q == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) {
+                line++;
+              }
+              cell.append(q);
+              i++;
+            }
+          }
+        } else {
+          while (i < n && text.charAt(i) != d && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            char x = text.charAt(i);
+            if (x < 0x20 || x >= 0x7F || x == '"') {
+              plain = false;
+            }
+            cell.append(x);
+            i++;
+          }
+        }
+        row.append(plain ? "P" : "-").append(cell).append('|');
+        if (i < n && text.charAt(i) == d) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      if (i < n) {
+        i += text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+      }
+      line++;
+      if (!header) {
+        out.add(row.toString());
+      }
+      header = false;
+    }
+    return out;
+  }
+
   @Test
   void plain_unquotedPrintableAsciiOnly() {
     CsvRecords r = open("a,b,c,d\nabc,\"q\",x\ty,\u00e9\n");

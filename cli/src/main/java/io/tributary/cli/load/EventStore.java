@@ -150,7 +150,7 @@ public final class EventStore implements AutoCloseable {
   public final class Writer implements EventSink {
     // Renewed after each spill: a run's customers are forgotten with its events.
     private ByteKeys customerKeys = new ByteKeys();
-    private final ByteKeys channelKeys = new ByteKeys();
+    private final FewKeys channelKeys = new FewKeys();
     // Distinct segment-value tuples this writer met, and the one of the row to come (a customer's rows repeat it).
     private final List<String[]> tuples = new ArrayList<>();
     private final Map<List<String>, Integer> tupleIds = new HashMap<>();
@@ -670,6 +670,22 @@ public final class EventStore implements AutoCloseable {
           // Nothing held.
         }
       };
+    }
+
+    /**
+     * @return at least the number of distinct tuples of segment-column values among the held rows (each writer's
+     *     distinct tuples, added up), so at least the number of segment cells their customers fall in; 0 without
+     *     segment columns
+     */
+    public int segmentTuples() {
+      java.util.Set<Writer> owners = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      int tuples = 0;
+      for (Chunk c : byIndex) {
+        if (c.segmentRef != null && owners.add(c.owner)) {
+          tuples += c.owner.tuples().size();
+        }
+      }
+      return tuples;
     }
 
     /**

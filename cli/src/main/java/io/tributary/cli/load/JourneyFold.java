@@ -38,6 +38,15 @@ public final class JourneyFold {
    */
   static final int MIN_THREADS_TO_SLICE = 4;
 
+  /*
+   * Two or more event-log segments are folded by cell (SegmentedAggregate.foldsByCell: each journey once, into its
+   * region x tier cell, rolled up at the end) on one thread when the cells are few; with many cells the roll-up of
+   * small path tables costs more than it saves, and the threads share out the aggregates instead (foldShared).
+   * 10M events, 96 touchpoints: 10 regions x 3 tiers (30 cells) folded in 2.4-2.5 s instead of 3.0-3.4 s; 1,000 x 3
+   * (3,000 cells) in 5.0 s instead of 3.9-4.3 s (benchmarks/results/segments.md).
+   */
+  static final int MAX_CELLS = 256;
+
   private JourneyFold() {}
 
   /**
@@ -100,6 +109,13 @@ public final class JourneyFold {
   public static Folded fold(CustomerGroups grouped, JourneyOptions options, List<AttributionModel> models,
       int threads, ZoneId lifetimeZone, int minCustomers, Segmentation segmentation) {
     int slices = grouped.slices(threads, minCustomers);
+    if (slices == 1 && SegmentedAggregate.foldsByCell(segmentation) && grouped instanceof EventStore.Grouped held
+        && held.segmentTuples() <= MAX_CELLS) {
+      try (CustomerCursor cursor = grouped.cursor()) {
+        return foldSegmented(grouped, cursor, options, models, lifetimeZone,
+            SegmentedAggregate.builderByCell(options, models, segmentation), segmentation);
+      }
+    }
     if (slices == 1 && segmentation.enabled() && threads > 1 && grouped instanceof EventStore.Grouped
         && grouped.customers() >= minCustomers) {
       return foldShared(grouped, options, models, threads, lifetimeZone, segmentation);
@@ -294,7 +310,12 @@ public final class JourneyFold {
 
   private static Folded foldSegmented(CustomerGroups grouped, CustomerCursor cursor, JourneyOptions options,
       List<AttributionModel> models, ZoneId lifetimeZone, Segmentation segmentation, int share, int shares) {
-    SegmentedAggregate.Builder b = SegmentedAggregate.builder(options, models, segmentation, share, shares);
+    return foldSegmented(grouped, cursor, options, models, lifetimeZone,
+        SegmentedAggregate.builder(options, models, segmentation, share, shares), segmentation);
+  }
+
+  private static Folded foldSegmented(CustomerGroups grouped, CustomerCursor cursor, JourneyOptions options,
+      List<AttributionModel> models, ZoneId lifetimeZone, SegmentedAggregate.Builder b, Segmentation segmentation) {
     CustomerEvents buffer = grouped.newBuffer();
     FirstValues first = new FirstValues(segmentation.eventColumns().size());
     AcquisitionRecorder recorder = lifetimeZone == null ? null : new AcquisitionRecorder(models, lifetimeZone);

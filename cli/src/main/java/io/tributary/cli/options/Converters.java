@@ -1,9 +1,7 @@
 package io.tributary.cli.options;
 
 import io.tributary.cli.csv.Delimiter;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -11,7 +9,8 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * picocli converters for the read options' types. Each throws picocli's {@link TypeConversionException} with a message
  * naming the accepted forms, so that the usage error (exit status 2) is one line naming the option, with no Java class
- * name in it. Model options are the core's ({@link ModelOptionSpecs}).
+ * name in it. Model, window and input options (a zone among them) are the core's, generated from its
+ * {@code io.tributary.core.options} specs.
  */
 public final class Converters {
   private Converters() {}
@@ -24,19 +23,6 @@ public final class Converters {
         return Delimiter.parse(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  /** A zone id such as {@code UTC}, {@code Europe/Paris} or {@code +02:00}. */
-  public static final class ZoneConverter implements ITypeConverter<ZoneId> {
-    @Override
-    public ZoneId convert(String value) {
-      try {
-        return ZoneId.of(value.strip());
-      } catch (DateTimeException e) {
-        throw new TypeConversionException(
-            "unknown time zone \"" + value + "\" (e.g. UTC, Europe/Paris, America/New_York, +02:00)");
       }
     }
   }

@@ -20,12 +20,7 @@ public final class MemoryFlags extends CoreOptions {
 
   /** @return the budget, folder and disk limit, parsed and defaulted by the core */
   public Spilling spilling() {
-    return new Spilling(value(MemoryOptionSpec.MEMORY_BUDGET), value(MemoryOptionSpec.TEMP_DIR),
-        value(MemoryOptionSpec.TEMP_DIR_LIMIT));
-  }
-
-  private <T> T value(OptionDef<T> def) {
-    String text = given.get(def.name());
-    return text == null ? def.defaultValue() : def.parse(text);
+    return new Spilling(MemoryOptionSpec.MEMORY_BUDGET.valueIn(given), MemoryOptionSpec.TEMP_DIR.valueIn(given),
+        MemoryOptionSpec.TEMP_DIR_LIMIT.valueIn(given));
   }
 }

@@ -5,39 +5,24 @@ import io.tributary.cli.load.OnBadRow;
 import io.tributary.cli.load.ReadSettings;
 import io.tributary.cli.load.Slicing;
 import io.tributary.core.input.ColumnMapping;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * How inputs are read: column mapping, value aliases, zone, delimiter, path separator, bad-row policy, and the memory
- * budget the grouped events keep to ({@link MemoryFlags}; a command mixing these in declares
- * {@code modelTransformer = CoreOptions.Generated.class}).
+ * How inputs are read: column mapping, value aliases, zone and path separator (the core's, {@link ReadingFlags}),
+ * delimiter, bad-row policy, and the memory budget the grouped events keep to ({@link MemoryFlags}; a command mixing
+ * these in declares {@code modelTransformer = CoreOptions.Generated.class}). The delimiter, the bad-row policy and the
+ * rejects file are the CLI's own (the Spark job has no such options: it detects the delimiter, and writes every
+ * rejected row to its rejected_rows table up to its --max-rejected-share).
  */
 public final class ReadOptions {
-  @Option(names = "--map", paramLabel = "COLUMN=SOURCE",
-      description = "Read SPEC column COLUMN from the file's column SOURCE, e.g. customer_id=cookie (repeatable; "
-          + "applies to the --events/--paths file).")
-  List<String> renames = new ArrayList<>();
-
-  @Option(names = "--alias", paramLabel = "COLUMN:FROM=TO",
-      description = "Read value FROM of COLUMN as TO, e.g. event_type:impression=touch (repeatable).")
-  List<String> aliases = new ArrayList<>();
-
-  @Option(names = "--timezone", paramLabel = "ZONE", converter = Converters.ZoneConverter.class,
-      defaultValue = "UTC", description = "Zone of timestamps without an offset (default: ${DEFAULT-VALUE}).")
-  ZoneId zone;
+  /* --map, --alias, --timezone and --path-separator: the core's, as the Spark job's. */
+  @Mixin ReadingFlags reading = new ReadingFlags();
 
   @Option(names = "--delimiter", paramLabel = "auto|,|;|tab", converter = Converters.DelimiterConverter.class,
       defaultValue = "auto", description = "Field delimiter of the main input (default: detected from the header).")
   Delimiter delimiter;
-
-  @Option(names = "--path-separator", paramLabel = "SEP", defaultValue = ">",
-      description = "Channel separator in a path file (default: ${DEFAULT-VALUE}; spaces around it are trimmed).")
-  String pathSeparator;
 
   @Option(names = "--on-bad-row", paramLabel = "fail|skip", defaultValue = "fail",
       description = "fail: stop at the first bad row (exit 2); skip: set bad rows aside with their reasons "
@@ -77,15 +62,12 @@ public final class ReadOptions {
 
   /** @return the column mapping of the main input, read by the core */
   public ColumnMapping mapping() {
-    return ColumnMapping.parse(renames, aliases);
+    return reading.mapping();
   }
 
   /** @return the read settings of the main input */
   public ReadSettings settings() {
-    if (pathSeparator.isEmpty()) {
-      throw new IllegalArgumentException("--path-separator must not be empty");
-    }
-    return new ReadSettings(mapping(), zone, delimiter, pathSeparator,
+    return new ReadSettings(mapping(), reading.zone(), delimiter, reading.pathSeparator(),
         new Slicing(sliceMinBytes, sliceMinCustomers), memory.spilling());
   }
 }

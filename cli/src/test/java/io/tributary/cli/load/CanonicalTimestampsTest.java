@@ -58,6 +58,37 @@ class CanonicalTimestampsTest {
     assertEquals(true, accepted > 50_000, "accepted " + accepted);
   }
 
+  /*
+   * The month memory of a reading thread must change no answer: one Months read through random timestamps of a few
+   * months (so they repeat and share slots), impossible days of a remembered month and near misses, each compared
+   * with the memoryless parse of the same bytes.
+   */
+  @Test
+  void parseOutsideGaps_withMonthMemory_sameAnswersAsWithout() {
+    SplittableRandom rnd = new SplittableRandom(7);
+    CanonicalTimestamps.Months months = new CanonicalTimestamps.Months();
+    for (ZoneId zone : ZONES) {
+      int accepted = 0;
+      for (int i = 0; i < 100_000; i++) {
+        String s = String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d%s", 2023 + rnd.nextInt(3),
+            rnd.nextInt(40) == 0 ? rnd.nextInt(14) : 1 + rnd.nextInt(12), rnd.nextInt(33), rnd.nextInt(25),
+            rnd.nextInt(61), rnd.nextInt(61), rnd.nextBoolean() ? "Z" : ".25");
+        if (rnd.nextInt(30) == 0) {
+          int at = rnd.nextInt(s.length());
+          s = s.substring(0, at) + "x-9 ".charAt(rnd.nextInt(4)) + s.substring(at + 1);
+        }
+        byte[] row = ("c1," + s + ",email").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int to = row.length - ",email".length();
+        long want = CanonicalTimestamps.parseOutsideGaps(row, 3, to, zone);
+        assertEquals(want, CanonicalTimestamps.parseOutsideGaps(row, 3, to, zone, months), s + " in " + zone);
+        if (want != CanonicalTimestamps.NOT_CANONICAL) {
+          accepted++;
+        }
+      }
+      assertEquals(true, accepted > 50_000, "accepted " + accepted);
+    }
+  }
+
   @Test
   void parse_dstGapAndOverlapInZone_agreeWithTimestamps() {
     ZoneId paris = ZoneId.of("Europe/Paris");

@@ -68,6 +68,37 @@ final class Chain {
     this.totalValue = totalValue;
   }
 
+  /**
+   * The same chain with other path values: what {@link ChainBuilder} makes of the same paths, conversions and nulls
+   * carrying {@code pathValues} instead (a state's value is the exact sum of the values of the paths ending in it, so
+   * the same number in any order of addition).
+   *
+   * @param endState each path's last state, from {@link ChainBuilder#build(io.tributary.core.paths.PathCounts, int,
+   *     int[])}
+   * @param pathValues each path's value, {@code >= 0}, by the same path index
+   * @return the revalued chain; every array but the values is shared
+   */
+  Chain revalued(int[] endState, BigDecimal[] pathValues) {
+    if (endState.length != pathValues.length) {
+      throw new IllegalArgumentException(endState.length + " paths and " + pathValues.length + " values");
+    }
+    BigDecimal[] val = new BigDecimal[size()];
+    for (int p = 0; p < pathValues.length; p++) {
+      BigDecimal v = pathValues[p];
+      if (v.signum() != 0) {
+        int s = endState[p];
+        val[s] = val[s] == null ? v : val[s].add(v);
+      }
+    }
+    BigDecimal total = BigDecimal.ZERO;
+    for (int s = 0; s < val.length; s++) {
+      val[s] = val[s] == null ? BigDecimal.ZERO : val[s];
+      total = total.add(val[s]);
+    }
+    return new Chain(order, channels, windows, startWeight, conversions, nulls, val, outflow, outStart, outTo,
+        outWeight, inStart, inFrom, inProbability, depth, statesOf, journeys, totalConversions, total);
+  }
+
   /** @return the number of transient states */
   int size() {
     return windows.length;

@@ -44,16 +44,36 @@ final class ChainBuilder {
    * @throws IllegalArgumentException for a path with neither conversions nor nulls
    */
   static Chain build(PathCounts counts, int order) {
+    return build(counts, order, null);
+  }
+
+  /**
+   * As {@link #build(PathCounts, int)}, also telling which state each path ends in: the state its conversions, nulls
+   * and value go to ({@link Chain#revalued}).
+   *
+   * @param endState filled with each path's last state (by the table's path index), or null
+   */
+  static Chain build(PathCounts counts, int order, int[] endState) {
     PathTable table = counts.table();
     ChainBuilder b = new ChainBuilder(table, order);
     for (int p = 0; p < table.size(); p++) {
-      b.add(p);
+      int last = b.add(p);
+      if (endState != null) {
+        endState[p] = last;
+      }
     }
     b.closeWindows(0);
-    return b.canonicalize();
+    Chain chain = b.canonicalize();
+    if (endState != null) {
+      for (int p = 0; p < table.size(); p++) {
+        endState[p] = b.renumber[endState[p]];
+      }
+    }
+    return chain;
   }
 
-  private void add(int p) {
+  /** @return the path's last state (provisional id) */
+  private int add(int p) {
     long conv = paths.conversions(p);
     long n = paths.journeys(p);
     if (n == 0) {
@@ -69,6 +89,7 @@ final class ChainBuilder {
     if (v.signum() != 0) {
       value[last] = value[last] == null ? v : value[last].add(v);
     }
+    return last;
   }
 
   /** A path shorter than k is one state: (start) → it. @return that state */
@@ -96,6 +117,8 @@ final class ChainBuilder {
   private int[] position = new int[64];
   private long[] through = new long[64];
   private int openWindows;
+  // Provisional state id -> canonical id, set by canonicalize().
+  private int[] renumber;
 
   /** @return the path's last state */
   private int addWindows(int p, long n) {
@@ -176,7 +199,7 @@ final class ChainBuilder {
       old[s] = s;
     }
     Arrays.sort(old, (a, b) -> Arrays.compare(window[a], window[b]));
-    int[] renumber = new int[size];
+    renumber = new int[size];
     for (int s = 0; s < size; s++) {
       renumber[old[s]] = s;
     }

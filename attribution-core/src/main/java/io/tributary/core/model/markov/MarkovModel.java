@@ -77,7 +77,30 @@ public final class MarkovModel implements PathModel {
    * @throws IllegalArgumentException for a path with neither conversions nor nulls
    */
   public MarkovFit fit(PathCounts counts) {
-    Chain chain = ChainBuilder.build(counts, order);
+    return fit(ChainBuilder.build(counts, order));
+  }
+
+  /**
+   * The credit of this model on the same paths with other values, for several sets of values at once: for each,
+   * the result {@link #attribute} gives on {@code counts} with its values replaced (conversions and nulls kept). The
+   * chain's states and transitions depend on the journeys alone, so it is built once and only its values change
+   * (lifetime value by channel refits Markov this way with lifetime values and with new-customer counts).
+   *
+   * @param counts distinct paths with their conversions and nulls (their values are not read)
+   * @param pathValues per set, each path's value ({@code >= 0}) by its index in {@code counts.table()}
+   * @return one result per set, in order
+   */
+  public List<ModelResult> attributeRevalued(PathCounts counts, List<java.math.BigDecimal[]> pathValues) {
+    int[] endState = new int[counts.table().size()];
+    Chain chain = ChainBuilder.build(counts, order, endState);
+    List<ModelResult> out = new ArrayList<>(pathValues.size());
+    for (java.math.BigDecimal[] values : pathValues) {
+      out.add(fit(chain.revalued(endState, values)).result());
+    }
+    return out;
+  }
+
+  private MarkovFit fit(Chain chain) {
     int n = chain.size();
     double journeys = chain.journeys;
     double[] conversionRate = new double[n];

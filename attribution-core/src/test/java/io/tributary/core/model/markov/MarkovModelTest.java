@@ -212,4 +212,60 @@ class MarkovModelTest {
       }
     }
   }
+
+  @Test
+  void attributeRevalued_issueExampleWithValuesSwapped_matchesWorkedNumbers() {
+    // The worked example above, built without values and handed them afterwards (paths in table order: G, G > M, M):
+    // the same value credit, 300/7 and 400/7, and the same conversion credit 2.4 and 1.6; then the values doubled.
+    PathCounts pc = counts("G", 2, "0", 1, "M", 1, "0", 0, "G > M", 1, "0", 0);
+    BigDecimal[] values = new BigDecimal[pc.table().size()];
+    BigDecimal[] doubled = new BigDecimal[values.length];
+    for (int p = 0; p < values.length; p++) {
+      String path = pc.table().path(p).display();
+      values[p] = new BigDecimal(path.equals("G") ? "20" : path.equals("M") ? "30" : "50");
+      doubled[p] = values[p].add(values[p]);
+    }
+    List<ModelResult> r = new MarkovModel(1).attributeRevalued(pc, List.of(values, doubled));
+    assertCredit(r.get(0), "G", 2.4, 300.0 / 7);
+    assertCredit(r.get(0), "M", 1.6, 400.0 / 7);
+    assertCredit(r.get(1), "G", 2.4, 600.0 / 7);
+    assertCredit(r.get(1), "M", 1.6, 800.0 / 7);
+  }
+
+  @Test
+  void attributeRevalued_drawnPaths_sameBitsAsAFitOnTheRevaluedPaths() {
+    // Lifetime value refits Markov this way: it must give exactly what attribute() gives on the paths carrying the
+    // other values (conversions and nulls unchanged), at orders 1 to 3, values with many digits and many zeros.
+    java.util.Random random = new java.util.Random(20241205);
+    String[] channels = {"a", "b", "c", "d", "e"};
+    PathCounts.Builder b = PathCounts.builder();
+    for (int i = 0; i < 400; i++) {
+      String[] path = new String[1 + random.nextInt(6)];
+      for (int k = 0; k < path.length; k++) {
+        path[k] = channels[random.nextInt(channels.length)];
+      }
+      int conversions = random.nextInt(3);
+      b.add(Path.of(path), conversions, BigDecimal.valueOf(random.nextInt(1000), 2), conversions == 0 ? 1
+          : random.nextInt(3));
+    }
+    PathCounts pc = b.build();
+    int n = pc.table().size();
+    long[] conversions = new long[n];
+    long[] nulls = new long[n];
+    BigDecimal[] lifetime = new BigDecimal[n];
+    BigDecimal[] customers = new BigDecimal[n];
+    for (int p = 0; p < n; p++) {
+      conversions[p] = pc.table().conversions(p);
+      nulls[p] = pc.table().nulls(p);
+      boolean acquires = conversions[p] > 0 && random.nextBoolean();
+      lifetime[p] = acquires ? new BigDecimal(random.nextDouble() * 500) : BigDecimal.ZERO;
+      customers[p] = acquires ? BigDecimal.valueOf(1 + random.nextInt(3)) : BigDecimal.ZERO;
+    }
+    for (int order = 1; order <= 3; order++) {
+      MarkovModel m = new MarkovModel(order);
+      List<ModelResult> r = m.attributeRevalued(pc, List.of(lifetime, customers));
+      assertEquals(m.attribute(pc.withStats(conversions, lifetime, nulls)), r.get(0), "order " + order);
+      assertEquals(m.attribute(pc.withStats(conversions, customers, nulls)), r.get(1), "order " + order);
+    }
+  }
 }
