@@ -153,6 +153,7 @@ cli_vs_duckdb() { # row events rounds cli-first java-options...
   mkdir -p "$work/lib/cli/target"
   cp benchmarks/target/benchmarks.jar "$work/lib/benchmarks.jar"
   cp cli/target/tributary.jar "$work/lib/cli/target/tributary.jar"
+  rm -rf "$work/lib/cli/bin" && cp -R cli/bin "$work/lib/cli/bin" # the launcher a user runs, with its archive
   (cd "$work/lib" && java -Dbench.cliFirst="$first" "$@" -cp benchmarks.jar io.tributary.bench.cli.CliVsDuckDb \
     "$events" "$n") > "$work/$row.log" 2>&1 || { cat "$work/$row.log" >&2; exit 1; }
   ld=$(load1)

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The whole-job benchmark of issue 4, in one run: the DuckDB baseline query ({@link DuckDbAttribution}, 2 threads)
- * and {@code java -Xmx1g -jar cli/target/tributary.jar attribute --events ...} through every rule model and Markov,
+ * and {@code cli/bin/tributary attribute --events ...} (with {@code TRIBUTARY_JAVA_OPTS=-Xmx1g}: the launcher a user
+ * runs, so its class-data archive and its choice of collector count) through every rule model and Markov,
  * each in its own JVM under {@code /usr/bin/time -v} (wall time and peak RSS), alternating for the given rounds.
  * It then checks that both computed the same last-touch and linear credit and prints a Markdown table with the
  * ratio CLI / DuckDB.
@@ -27,8 +28,9 @@ import java.util.regex.Pattern;
  * budget is a share of it) and {@code -Dbench.duckdbMemory=2GB -Dbench.duckdbTemp=/tmp/duck-spill} gives DuckDB the
  * same limit and a folder to spill to; {@code -Dbench.cliArgs="--temp-dir /tmp"} adds flags to the CLI's command.
  * {@code -Dbench.models=all} runs every registered model instead of {@link #MODELS} (the headline's "all models" row,
- * {@code benchmarks/headline.sh cli}). The CLI's JVM gets {@code -XX:+UseParallelGC}, as {@code cli/bin/tributary}
- * runs an input of 200 MB or more; {@code -Dbench.cliJavaOpts="..."} replaces it. Each round prints one line,
+ * {@code benchmarks/headline.sh cli}). The launcher picks the CLI's JVM flags as for any user;
+ * {@code -Dbench.cliJavaOpts="..."} adds to them (through {@code TRIBUTARY_JAVA_OPTS}). The class-data archive is
+ * built before the first round, untimed, as a user's first run builds it once. Each round prints one line,
  * {@code round N: duckdb S s M MB, cli S s M MB}, which the headline script reads.
  */
 public final class CliVsDuckDb {
@@ -42,10 +44,18 @@ public final class CliVsDuckDb {
   record Timed(double seconds, double rssMb, String out) {}
 
   static Timed time(List<String> command, Path stdout) throws IOException, InterruptedException {
+    return time(command, Map.of(), stdout);
+  }
+
+  /** Times {@code command} with {@code env} added to this process's environment. */
+  static Timed time(List<String> command, Map<String, String> env, Path stdout)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v"));
     cmd.addAll(command);
     Path err = Files.createTempFile("bench", ".err");
-    Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(err.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
     int exit = p.waitFor();
     String e = Files.readString(err, StandardCharsets.UTF_8);
     Files.delete(err);
@@ -60,6 +70,17 @@ public final class CliVsDuckDb {
     double s = (w.group(1) == null ? 0 : Integer.parseInt(w.group(1)) * 3600) + Integer.parseInt(w.group(2)) * 60
         + Double.parseDouble(w.group(3));
     return new Timed(s, Long.parseLong(r.group(1)) / 1024.0, Files.readString(stdout, StandardCharsets.UTF_8));
+  }
+
+  /* Builds the launcher's class-data archive once, untimed: otherwise the first timed round would build it. */
+  private static void buildClassData(String java) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder("cli/bin/build-class-data").redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("JAVA", java);
+    int exit = pb.start().waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("exit " + exit + " from cli/bin/build-class-data");
+    }
   }
 
   /** Runs the benchmark; arguments: events.csv [rounds]. */
@@ -78,16 +99,12 @@ public final class CliVsDuckDb {
     Path cliOut = Files.createTempFile("cli", ".csv");
     Path duckOut = Files.createTempFile("duck", ".out");
     String models = System.getProperty("bench.models", MODELS);
-    List<String> cli = new ArrayList<>(List.of(java, "-Xmx" + heap));
-    // The collector cli/bin/tributary picks for an input of 200 MB or more (the launcher's rule); -Dbench.cliJavaOpts
-    // replaces it ("" for the JVM's default).
-    for (String opt : System.getProperty("bench.cliJavaOpts", "-XX:+UseParallelGC").strip().split("\\s+")) {
-      if (!opt.isEmpty()) {
-        cli.add(opt);
-      }
-    }
-    cli.addAll(List.of("-jar", "cli/target/tributary.jar", "attribute",
+    // The launcher a user runs: it maps the class-data archive and picks the collector for the input's size.
+    Map<String, String> cliEnv = Map.of("JAVA", java, "TRIBUTARY_JAVA_OPTS",
+        ("-Xmx" + heap + " " + System.getProperty("bench.cliJavaOpts", "")).strip());
+    List<String> cli = new ArrayList<>(List.of("cli/bin/tributary", "attribute",
         "--events", events.toString(), "--models", models, "--format", "csv", "--output", "-", "--quiet"));
+    buildClassData(java);
     String extra = System.getProperty("bench.cliArgs", "").strip();
     if (!extra.isEmpty()) {
       cli.addAll(List.of(extra.split("\\s+")));
@@ -98,11 +115,11 @@ public final class CliVsDuckDb {
     boolean cliFirst = Boolean.getBoolean("bench.cliFirst");
     for (int i = 0; i < rounds; i++) {
       if (cliFirst) {
-        c.add(time(cli, cliOut));
+        c.add(time(cli, cliEnv, cliOut));
         d.add(time(duck, duckOut));
       } else {
         d.add(time(duck, duckOut));
-        c.add(time(cli, cliOut));
+        c.add(time(cli, cliEnv, cliOut));
       }
       System.out.printf(Locale.ROOT, "round %d: duckdb %.2f s %.0f MB, cli %.2f s %.0f MB%n", i + 1,
           d.get(i).seconds(), d.get(i).rssMb(), c.get(i).seconds(), c.get(i).rssMb());
