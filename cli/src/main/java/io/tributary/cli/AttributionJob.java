@@ -78,15 +78,10 @@ final class AttributionJob {
       RunWindow window, Streams streams, Progress progress) {
     boolean lifetimeOn = lifetimeFlags != null && lifetimeFlags.enabled();
     var clvOptions = lifetimeOn ? lifetimeFlags.options() : null;
-    if (lifetimeOn && input.events() == null) {
-      throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " needs an event log (--events): a path file "
-          + "has no customers");
+    if (lifetimeOn) {
+      ChannelLifetimeValue.requireWholeEventLog(input.events() != null, window.windowed());
     }
     window.requireEventLog(input.events() != null);
-    if (window.windowed() && lifetimeOn) {
-      throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " values the whole input: it takes no report "
-          + "dates (--run-date, --from/--to)");
-    }
     // Closing the pipeline deletes the events spilled beyond --memory-budget, whether the run succeeds or fails.
     try (RunPipeline run = RunPipeline.start(streams, read, input.events(), input.paths(), side.spend(),
         side.identities(), side.consent())) {

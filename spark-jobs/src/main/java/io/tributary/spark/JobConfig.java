@@ -88,13 +88,8 @@ public record JobConfig(
           + InputOptionSpec.TIMEZONE.flag() + " " + timezone);
     }
     models.segmentation().requireEventLog(events != null);
-    if (lifetime != null && window.windowed()) {
-      throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " values the whole input: it takes no report "
-          + "dates (--run-date, --from/--to); use --conversions all");
-    }
-    if (lifetime != null && events == null) {
-      throw new IllegalArgumentException(ChannelLifetimeValue.OPTION + " needs an event log (--events): a path file "
-          + "has no customers");
+    if (lifetime != null) {
+      ChannelLifetimeValue.requireWholeEventLog(events != null, window.windowed());
     }
   }
 

@@ -197,6 +197,28 @@ class InputOptionContractTest {
     assertEquals("error: " + expected, j.err().strip());
   }
 
+  @Test
+  void lifetimeValueOnAPathFileOrWithReportDates_sameOneLineInBothEnginesExit2() {
+    String paths = TestFiles.write(dir, "p.csv", "path,total_conversions", "search > email,3");
+    String events = TestFiles.write(dir, "e.csv", "customer_id,timestamp,event_type,channel,conversion_value",
+        "c1,2024-03-01T10:00:00Z,touch,search,", "c1,2024-03-01T11:00:00Z,conversion,,10");
+    String[][] given = {{"--paths", paths}, {"--events", events, "--run-date", "2024-03-01"}};
+    String[] expected = {"--clv needs an event log (--events): a path file has no customers",
+        "--clv values the whole input: it takes no report dates (--run-date, --from/--to); use --conversions all"};
+    for (int i = 0; i < given.length; i++) {
+      List<String> cliArgs = new ArrayList<>(List.of("attribute", "--clv"));
+      cliArgs.addAll(List.of(given[i]));
+      List<String> jobArgs = new ArrayList<>(List.of("--clv", "--output", dir.resolve("out").toString()));
+      jobArgs.addAll(List.of(given[i]));
+      Run c = cli(cliArgs.toArray(String[]::new));
+      Run j = job(jobArgs.toArray(String[]::new));
+      assertEquals(2, c.exit(), c.err());
+      assertEquals(2, j.exit(), j.err());
+      assertEquals("tributary: " + expected[i], c.err().strip());
+      assertEquals("error: " + expected[i], j.err().strip());
+    }
+  }
+
   /*
    * One command line, read by the CLI's input mixins and by the job (on its command line, and from its config file):
    * the same values, and the values a user means: the --map entries of every occurrence, comma-separated or not.

@@ -20,6 +20,7 @@ import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.JourneyModel;
 import io.tributary.core.model.ModelResult;
 import io.tributary.core.model.markov.MarkovModel;
+import io.tributary.core.options.InputOptionSpec;
 import io.tributary.core.paths.PathTable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -66,6 +67,25 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
 
   public ChannelLifetimeValue {
     rows = List.copyOf(rows);
+  }
+
+  /**
+   * The one rule of both engines for a run with {@link #OPTION}: it values every purchase a customer made, so it needs
+   * customers (an event log, not a path file) and the whole input (no report dates).
+   *
+   * @param eventLog whether the run's main input is an event log ({@code --events})
+   * @param windowed whether the run was given report dates
+   * @throws IllegalArgumentException bad input, one line
+   */
+  public static void requireWholeEventLog(boolean eventLog, boolean windowed) {
+    if (!eventLog) {
+      throw new IllegalArgumentException(OPTION + " needs an event log (" + InputOptionSpec.EVENTS.flag()
+          + "): a path file has no customers");
+    }
+    if (windowed) {
+      throw new IllegalArgumentException(OPTION + " values the whole input: it takes no report dates (--run-date, "
+          + "--from/--to); use --conversions all");
+    }
   }
 
   /**

@@ -263,6 +263,18 @@ public record JourneyAggregate(
     }
 
     /**
+     * Interns the paths on a thread of {@code executor} while this builder's caller goes on building journeys (see
+     * {@link PathCounts.Builder#internOn}): the same aggregate, bit for bit. Call before adding anything.
+     *
+     * @param executor runs one long task, until {@link #build()}
+     * @return this builder
+     */
+    public Builder internPathsOn(java.util.concurrent.Executor executor) {
+      paths.internOn(executor);
+      return this;
+    }
+
+    /**
      * Builds the journeys of one customer and adds them.
      *
      * @param events all events of one customer (after identity stitching and consent exclusion), any order

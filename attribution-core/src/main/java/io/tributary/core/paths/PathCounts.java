@@ -113,8 +113,38 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
     private int[] scratch = new int[16];
     private PathText text;
     private PathBytes bytes;
+    // When not null, paths go to another thread that interns them (internOn).
+    private PathHandoff handoff;
 
     private Builder() {}
+
+    /**
+     * Interns this builder's paths on a thread of {@code executor} from now on, while the caller goes on adding: a
+     * pipeline for a large fold, where looking each path up costs about as much as building it. The aggregate is the
+     * same, bit for bit. Call before adding anything; {@link #build()} waits for the interning. The executor's thread
+     * is busy until then (or until the executor is shut down, should the caller fail before building).
+     *
+     * @param executor runs one long task
+     * @return this builder
+     */
+    public Builder internOn(java.util.concurrent.Executor executor) {
+      if (handoff != null || paths.size() > 0) {
+        throw new IllegalStateException("internOn must be called once, before anything is added");
+      }
+      handoff = new PathHandoff(paths, executor);
+      return this;
+    }
+
+    /* Every path reaches the interner here: directly, or through the hand-off. */
+    private void intern(int[] ids, int length, long conversions, BigDecimal value, long nulls, boolean append) {
+      if (handoff != null) {
+        handoff.add(ids, 0, length, conversions, value, nulls, append);
+      } else if (append) {
+        paths.append(ids, 0, length, conversions, value, nulls);
+      } else {
+        paths.add(ids, 0, length, conversions, value, nulls);
+      }
+    }
 
     /** Adds one journey with touches; touchless conversions are not paths and are ignored here. */
     public Builder add(Journey journey) {
@@ -140,7 +170,7 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
       for (int k = 0; k < n; k++) {
         ids[k] = channels.id(path.channel(k));
       }
-      paths.add(ids, 0, n, conversions, value, nulls);
+      intern(ids, n, conversions, value, nulls, false);
       return this;
     }
 
@@ -182,7 +212,7 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
         }
       }
       if (check(conversions, value, nulls)) {
-        paths.add(channelIds, 0, length, conversions, value, nulls);
+        intern(channelIds, length, conversions, value, nulls, false);
       }
       return this;
     }
@@ -220,7 +250,7 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
       }
       int n = splitter.split(path, channels);
       if (check(conversions, value, nulls)) {
-        paths.append(splitter.ids(), 0, n, conversions, value, nulls); // file rows are mostly distinct: no lookup
+        intern(splitter.ids(), n, conversions, value, nulls, true); // file rows are mostly distinct: no lookup
       }
       return this;
     }
@@ -253,7 +283,7 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
       }
       int[] ids = splitter.ids(b, from, to, length, channels);
       if (check(conversions, value, nulls)) {
-        paths.append(ids, 0, length, conversions, value, nulls); // file rows are mostly distinct: no lookup
+        intern(ids, length, conversions, value, nulls, true); // file rows are mostly distinct: no lookup
       }
       return this;
     }
@@ -292,6 +322,11 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
 
     /** @return the immutable aggregate of everything added so far */
     public PathCounts build() {
+      if (handoff != null) {
+        PathHandoff h = handoff;
+        handoff = null; // from here on (even when the interning failed) the interner is this thread's again
+        h.finish();
+      }
       return new PathCounts(LazyPathMap.of(paths.toTable(channels)));
     }
   }

@@ -3,6 +3,7 @@ package io.tributary.core.paths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.core.RandomData;
 import java.math.BigDecimal;
@@ -96,5 +97,72 @@ class PathCountsTest {
     org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {2, 1, 0},
         d.encode(Path.of("search", "email", "app")));
     assertThrows(IllegalArgumentException.class, () -> d.id("tv"));
+  }
+
+  /*
+   * internOn: paths interned on another thread. The truth is brute force, independent of the interner: every row's
+   * stats summed per path in a TreeMap by PathStats.plus (exact decimals, so the scale too). 30,000 rows cross the
+   * hand-off's batches several times; rows come in all three ways (ids, Path objects, path text).
+   */
+  @Test
+  void internOn_randomRowsInEveryForm_sameAsBruteForceAndAsTheDirectBuilder() {
+    SplittableRandom r = new SplittableRandom(16);
+    java.util.TreeMap<Path, PathStats> want = new java.util.TreeMap<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      PathCounts.Builder direct = PathCounts.builder();
+      PathCounts.Builder aside = PathCounts.builder().internOn(pool);
+      String[] channels = {"search", "email", "display", "social", "direct"};
+      for (PathCounts.Builder b : List.of(direct, aside)) {
+        for (String c : channels) {
+          b.channelId(c); // the same ids in both: the builders share the id rows below
+        }
+      }
+      int[] ids = new int[8];
+      for (int i = 0; i < 30_000; i++) {
+        int n = 1 + r.nextInt(ids.length);
+        String[] names = new String[n];
+        for (int k = 0; k < n; k++) {
+          ids[k] = r.nextInt(r.nextBoolean() ? 2 : channels.length); // many repeats, some long distinct paths
+          names[k] = channels[ids[k]];
+        }
+        long conv = r.nextInt(3);
+        long nul = conv == 0 ? 1 + r.nextInt(2) : r.nextInt(2);
+        BigDecimal value = conv == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(r.nextInt(100_000), r.nextInt(4));
+        want.merge(Path.of(names), new PathStats(conv, value, nul), PathStats::plus);
+        for (PathCounts.Builder b : List.of(direct, aside)) {
+          switch (i % 3) {
+            case 0 -> b.add(ids, n, conv, value, nul);
+            case 1 -> b.add(Path.of(names), conv, value, nul);
+            default -> b.addPath(String.join(" > ", names), ">", conv, value, nul);
+          }
+        }
+      }
+      PathCounts got = aside.build();
+      assertEquals(want, got.byPath());
+      assertEquals(direct.build(), got);
+      assertTrue(got.table().sameAs(direct.build().table()));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void internOn_aCountOverflowOnTheInterningThread_isThrownByBuild() {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      PathCounts.Builder b = PathCounts.builder().internOn(pool)
+          .add(Path.of("a"), Long.MAX_VALUE, BigDecimal.ONE, 0)
+          .add(Path.of("a"), 1, BigDecimal.ONE, 0);
+      assertThrows(ArithmeticException.class, b::build);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void internOn_afterAdding_isRefused() {
+    PathCounts.Builder b = PathCounts.builder().add(Path.of("a"), 1, BigDecimal.ONE, 0);
+    assertThrows(IllegalStateException.class, () -> b.internOn(Runnable::run));
   }
 }
