@@ -296,6 +296,9 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
      * @return this builder
      */
     public Builder addAll(Builder other) {
+      if (handoff != null || other.handoff != null) {
+        throw new IllegalStateException("addAll of a builder that interns on another thread (internOn)");
+      }
       int[] map = new int[other.channels.size()];
       for (int c = 0; c < map.length; c++) {
         map[c] = channels.id(other.channels.name(c));

@@ -131,25 +131,9 @@ public record SegmentedReport(
             fitted == aggregate ? e.getValue() : fitted.byValue().get(d).get(e.getKey())));
       }
     }
-    // The largest values first, each thread taking the next one left (a parallel stream splits the list in halves:
-    // the three tiers of a region x tier run landed on one thread). Rows go to their value's slot, in table order.
-    Integer[] bySize = new Integer[keys.size()];
-    for (int i = 0; i < bySize.length; i++) {
-      bySize[i] = i;
-    }
-    java.util.Arrays.sort(bySize, java.util.Comparator.comparingInt(
-        (Integer i) -> keys.get(i).aggregate().paths().size()).reversed().thenComparingInt(i -> i));
-    ValueRows[] byValue = new ValueRows[keys.size()];
-    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    int workers = Math.min(keys.size(), java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1);
-    java.util.stream.IntStream.range(0, workers).parallel().forEach(w -> {
-      for (int slot = next.getAndIncrement(); slot < bySize.length; slot = next.getAndIncrement()) {
-        ValueKey key = keys.get(bySize[slot]);
-        byValue[bySize[slot]] = fitValue(key, allValues, models, allFits, segmentation, !dataDriven.isEmpty(),
-            crediting);
-      }
-    });
-    List<ValueRows> valueRows = List.of(byValue);
+    List<ValueRows> valueRows = keys.parallelStream()
+        .map(key -> fitValue(key, allValues, models, allFits, segmentation, !dataDriven.isEmpty(), crediting))
+        .toList();
     int at = 0;
     for (int d = 0; d < names.size(); d++) {
       int pooledValues = 0;
