@@ -1,11 +1,13 @@
 package io.tributary.spark;
 
+import static io.tributary.spark.BothEngines.assertRefusedAlike;
+import static io.tributary.spark.BothEngines.cli;
+import static io.tributary.spark.BothEngines.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tributary.cli.Main;
 import io.tributary.cli.options.CoreOptions;
 import io.tributary.cli.options.CustomerFiles;
 import io.tributary.cli.options.MainInput;
@@ -14,9 +16,8 @@ import io.tributary.cli.options.SideFiles;
 import io.tributary.core.input.ColumnMapping;
 import io.tributary.core.options.InputOptionSpec;
 import io.tributary.core.options.OptionDef;
-import java.io.ByteArrayOutputStream;
+import io.tributary.spark.BothEngines.Run;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,24 +38,6 @@ import picocli.CommandLine.Mixin;
  */
 class InputOptionContractTest {
   @TempDir Path dir;
-
-  private record Run(int exit, String err, String out) {}
-
-  private static Run cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Run(exit, err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
-  }
-
-  private static Run job(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = AttributionJob.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Run(exit, err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
-  }
 
   /** The CLI's input mixins, as {@code attribute}, {@code report} and {@code validate} mix them in. */
   @Command(modelTransformer = CoreOptions.Generated.class)
@@ -143,18 +126,9 @@ class InputOptionContractTest {
     String out = dir.resolve("out").toString();
     String none = "--events: required: give an event log, or a path file with --paths";
     String both = "--paths: mutually exclusive with --events (give an event log or a path file)";
-    Run c = cli("attribute", "--models", "linear");
-    Run j = job("--output", out, "--models", "linear");
-    assertEquals(2, c.exit(), c.err());
-    assertEquals(2, j.exit(), j.err());
-    assertEquals("tributary: " + none, c.err().strip());
-    assertEquals("error: " + none, j.err().strip());
-    c = cli("attribute", "--events", events, "--paths", events);
-    j = job("--output", out, "--events", events, "--paths", events);
-    assertEquals(2, c.exit(), c.err());
-    assertEquals(2, j.exit(), j.err());
-    assertEquals("tributary: " + both, c.err().strip());
-    assertEquals("error: " + both, j.err().strip());
+    assertRefusedAlike(none, List.of("attribute", "--models", "linear"), List.of("--output", out, "--models", "linear"));
+    assertRefusedAlike(both, List.of("attribute", "--events", events, "--paths", events),
+        List.of("--output", out, "--events", events, "--paths", events));
     // The event-log-only commands name the one input they take.
     for (String command : List.of("paths", "clv")) {
       Run r = cli(command);
@@ -176,25 +150,17 @@ class InputOptionContractTest {
       cliArgs.addAll(List.of(given[i]));
       List<String> jobArgs = new ArrayList<>(List.of("--paths", paths, "--output", dir.resolve("out").toString()));
       jobArgs.addAll(List.of(given[i]));
-      Run c = cli(cliArgs.toArray(String[]::new));
-      Run j = job(jobArgs.toArray(String[]::new));
-      assertEquals(2, c.exit(), c.err());
-      assertEquals(2, j.exit(), j.err());
-      assertEquals("tributary: " + expected[i], c.err().strip());
-      assertEquals("error: " + expected[i], j.err().strip());
+      assertRefusedAlike(expected[i], cliArgs, jobArgs);
     }
   }
 
   @Test
   void reportDatesOnAPathFile_sameOneLineInBothEnginesExit2() {
     String paths = TestFiles.write(dir, "p.csv", "path,total_conversions", "search > email,3");
-    Run c = cli("attribute", "--paths", paths, "--run-date", "2024-03-01");
-    Run j = job("--paths", paths, "--output", dir.resolve("out").toString(), "--run-date", "2024-03-01");
-    String expected = "report dates need an event log (--events): a path file has no dates; use --conversions all";
-    assertEquals(2, c.exit(), c.err());
-    assertEquals(2, j.exit(), j.err());
-    assertEquals("tributary: " + expected, c.err().strip());
-    assertEquals("error: " + expected, j.err().strip());
+    assertRefusedAlike(
+        "report dates need an event log (--events): a path file has no dates; use --conversions all",
+        List.of("attribute", "--paths", paths, "--run-date", "2024-03-01"),
+        List.of("--paths", paths, "--output", dir.resolve("out").toString(), "--run-date", "2024-03-01"));
   }
 
   @Test
@@ -210,12 +176,7 @@ class InputOptionContractTest {
       cliArgs.addAll(List.of(given[i]));
       List<String> jobArgs = new ArrayList<>(List.of("--clv", "--output", dir.resolve("out").toString()));
       jobArgs.addAll(List.of(given[i]));
-      Run c = cli(cliArgs.toArray(String[]::new));
-      Run j = job(jobArgs.toArray(String[]::new));
-      assertEquals(2, c.exit(), c.err());
-      assertEquals(2, j.exit(), j.err());
-      assertEquals("tributary: " + expected[i], c.err().strip());
-      assertEquals("error: " + expected[i], j.err().strip());
+      assertRefusedAlike(expected[i], cliArgs, jobArgs);
     }
   }
 

@@ -1,14 +1,14 @@
 package io.tributary.spark;
 
+import static io.tributary.spark.BothEngines.cli;
+import static io.tributary.spark.BothEngines.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tributary.cli.Main;
 import io.tributary.core.options.ModelOptionSpec;
 import io.tributary.core.options.OptionDef;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.tributary.spark.BothEngines.Run;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,24 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OptionContractTest {
   @TempDir Path dir;
-
-  private record Run(int exit, String err, String out) {}
-
-  private static Run cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Run(exit, err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
-  }
-
-  private static Run job(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = AttributionJob.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Run(exit, err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
-  }
 
   @Test
   void help_bothEngines_listEveryCoreOptionWithItsDefault() {
