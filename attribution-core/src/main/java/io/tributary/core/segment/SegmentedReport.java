@@ -114,10 +114,11 @@ public record SegmentedReport(
     }
     List<SegmentRow<KpiRow>> kpis = new ArrayList<>();
     kpis.add(new SegmentRow<>(allValues, null, allKpis));
-    List<SegmentRow<PathSummaryRow>> paths = new ArrayList<>();
+    List<SegmentRow<PathSummaryRow>> allPaths = pathSummaryOfAll(aggregate.all(), names.size());
+    // Per-segment paths follow the (all) rows in a list of their own; without them the (all) view is the table.
+    List<SegmentRow<PathSummaryRow>> paths = segmentation.perSegmentPaths() ? new ArrayList<>(allPaths) : null;
     List<SegmentRow<MarkovDiagnostics.Transition>> transitions = new ArrayList<>();
     List<SegmentRow<MarkovDiagnostics.Removal>> removals = new ArrayList<>();
-    addPaths(paths, allValues, aggregate.all());
     addChain(transitions, removals, allValues, MarkovDiagnostics.of(fitted.all(), models));
     List<String> notes = new ArrayList<>();
     List<String> dataDriven = models.stream().filter(m -> !m.rule()).map(AttributionModel::name)
@@ -142,7 +143,9 @@ public record SegmentedReport(
         ValueRows rows = valueRows.get(at);
         credit.addAll(rows.credit());
         kpis.add(rows.kpis());
-        paths.addAll(rows.paths());
+        if (paths != null) {
+          paths.addAll(rows.paths());
+        }
         transitions.addAll(rows.transitions());
         removals.addAll(rows.removals());
         if (rows.pooled()) {
@@ -160,7 +163,37 @@ public record SegmentedReport(
                 + " conversions with a touch)"));
       }
     }
-    return new SegmentedReport(segmentation, credit, kpis, paths, transitions, removals, notes);
+    return new SegmentedReport(segmentation, credit, kpis, paths != null ? paths : allPaths, transitions, removals,
+        notes);
+  }
+
+  /**
+   * The {@code path_summary} rows of every journey, as {@link #pathSummary()} starts with them: each path of
+   * {@code all} with {@code (all)} in every segment column, in path order. Made as they are read, like
+   * {@link PathSummaryView}: a campaign-level run's million path rows and their texts are not held at once (issue
+   * 14: held through the job's write, they were hundreds of MB the collector copied again and again). An engine may
+   * write them before the segment values are fitted: they depend on {@code all} alone.
+   *
+   * @param all every journey
+   * @param segments the number of segment columns
+   * @return the rows, a read-only view
+   */
+  public static List<SegmentRow<PathSummaryRow>> pathSummaryOfAll(JourneyAggregate all, int segments) {
+    List<String> allValues = List.copyOf(Collections.nCopies(segments, Segmentation.ALL));
+    PathSummaryView view = new PathSummaryView(all.paths().table());
+    final class AllRows extends java.util.AbstractList<SegmentRow<PathSummaryRow>>
+        implements java.util.RandomAccess {
+      @Override
+      public SegmentRow<PathSummaryRow> get(int index) {
+        return new SegmentRow<>(allValues, null, view.get(index));
+      }
+
+      @Override
+      public int size() {
+        return view.size();
+      }
+    }
+    return new AllRows();
   }
 
   /** One value of one segment: the segment's index, the value, its journeys, its fitting journeys. */
