@@ -307,6 +307,15 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
       return this;
     }
 
+    /* This builder's interned entries and their channel names, for PathRollUp (read only). */
+    PathInterner interner() {
+      return paths;
+    }
+
+    ChannelInterner channelNames() {
+      return channels;
+    }
+
     /** @return room for {@code n} ids, keeping those already written */
     private int[] scratch(int n) {
       if (n > scratch.length) {

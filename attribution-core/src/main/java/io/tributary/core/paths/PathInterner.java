@@ -191,6 +191,29 @@ final class PathInterner {
     return PathTable.sort(names, store, start, size, conversions, nulls, values, unhashed > 0);
   }
 
+  /**
+   * As {@link #toTable(ChannelInterner)}; {@code rowOf[e]} is set to the table's row of entry {@code e} (a segmented
+   * fold's roll-up, {@link PathRollUp}).
+   */
+  PathTable toTable(ChannelInterner names, int[] rowOf) {
+    return PathTable.sort(names, store, start, size, conversions, nulls, values, unhashed > 0, rowOf);
+  }
+
+  /** @return entry {@code e}'s converting journeys */
+  long conversions(int e) {
+    return conversions[e];
+  }
+
+  /** @return entry {@code e}'s non-converting journeys */
+  long nulls(int e) {
+    return nulls[e];
+  }
+
+  /** @return entry {@code e}'s exact value, null when none nonzero was added */
+  BigDecimal value(int e) {
+    return values[e];
+  }
+
   /** The hash of a sequence; package-private so that tests can build sequences whose hashes collide. */
   static int hash(int[] ids, int from, int length) {
     long h = 0x9E3779B97F4A7C15L ^ length;
