@@ -114,10 +114,10 @@ public record SegmentedReport(
     }
     List<SegmentRow<KpiRow>> kpis = new ArrayList<>();
     kpis.add(new SegmentRow<>(allValues, null, allKpis));
-    List<SegmentRow<PathSummaryRow>> paths = new ArrayList<>();
+    PathRows paths = new PathRows();
     List<SegmentRow<MarkovDiagnostics.Transition>> transitions = new ArrayList<>();
     List<SegmentRow<MarkovDiagnostics.Removal>> removals = new ArrayList<>();
-    addPaths(paths, allValues, aggregate.all());
+    paths.add(allValues, aggregate.all());
     addChain(transitions, removals, allValues, MarkovDiagnostics.of(fitted.all(), models));
     List<String> notes = new ArrayList<>();
     List<String> dataDriven = models.stream().filter(m -> !m.rule()).map(AttributionModel::name)
@@ -142,7 +142,9 @@ public record SegmentedReport(
         ValueRows rows = valueRows.get(at);
         credit.addAll(rows.credit());
         kpis.add(rows.kpis());
-        paths.addAll(rows.paths());
+        if (rows.paths() != null) {
+          paths.add(rows.values(), rows.paths());
+        }
         transitions.addAll(rows.transitions());
         removals.addAll(rows.removals());
         if (rows.pooled()) {
@@ -163,12 +165,29 @@ public record SegmentedReport(
     return new SegmentedReport(segmentation, credit, kpis, paths, transitions, removals, notes);
   }
 
+  /**
+   * The {@code path_summary} rows of every journey, as {@link #pathSummary()} starts with them: each path of
+   * {@code all} with {@code (all)} in every segment column, in path order. Made as they are read, like
+   * {@link PathSummaryView}: a campaign-level run's million path rows and their texts are not held at once (issue
+   * 14: held through the job's write, they were hundreds of MB the collector copied again and again). An engine may
+   * write them before the segment values are fitted: they depend on {@code all} alone.
+   *
+   * @param all every journey
+   * @param segments the number of segment columns
+   * @return the rows, a read-only view
+   */
+  public static List<SegmentRow<PathSummaryRow>> pathSummaryOfAll(JourneyAggregate all, int segments) {
+    PathRows rows = new PathRows();
+    rows.add(List.copyOf(Collections.nCopies(segments, Segmentation.ALL)), all);
+    return rows;
+  }
+
   /** One value of one segment: the segment's index, the value, its journeys, its fitting journeys. */
   private record ValueKey(int segment, String value, JourneyAggregate aggregate, JourneyAggregate fit) {}
 
   /** The rows of one segment value, and whether its data-driven models were pooled. */
   private record ValueRows(List<SegmentRow<ChannelCreditRow>> credit, SegmentRow<KpiRow> kpis,
-      List<SegmentRow<PathSummaryRow>> paths, List<SegmentRow<MarkovDiagnostics.Transition>> transitions,
+      List<String> values, JourneyAggregate paths, List<SegmentRow<MarkovDiagnostics.Transition>> transitions,
       List<SegmentRow<MarkovDiagnostics.Removal>> removals, boolean pooled) {}
 
   private static ValueRows fitValue(ValueKey key, List<String> allValues, List<AttributionModel> models,
@@ -196,22 +215,57 @@ public record SegmentedReport(
       boolean pooled = !ownFit && !results.containsKey(r.model());
       credit.add(new SegmentRow<>(values, pooled ? SegmentRow.FIT_POOLED : SegmentRow.FIT_SEGMENT, r));
     }
-    List<SegmentRow<PathSummaryRow>> paths = new ArrayList<>();
     List<SegmentRow<MarkovDiagnostics.Transition>> transitions = new ArrayList<>();
     List<SegmentRow<MarkovDiagnostics.Removal>> removals = new ArrayList<>();
     if (segmentation.perSegmentPaths()) {
-      addPaths(paths, values, a);
       if (ownFit) {
         addChain(transitions, removals, values, MarkovDiagnostics.of(fit, models));
       }
     }
-    return new ValueRows(credit, new SegmentRow<>(values, null, new KpiRow(k, null)), paths, transitions, removals,
-        !ownFit && anyDataDriven);
+    return new ValueRows(credit, new SegmentRow<>(values, null, new KpiRow(k, null)), values,
+        segmentation.perSegmentPaths() ? a : null, transitions, removals, !ownFit && anyDataDriven);
   }
 
-  private static void addPaths(List<SegmentRow<PathSummaryRow>> out, List<String> values, JourneyAggregate a) {
-    for (PathSummaryRow r : new PathSummaryView(a.paths().table())) {
-      out.add(new SegmentRow<>(values, null, r));
+  /**
+   * The {@code path_summary} rows as a view: each aggregate's paths ({@link PathSummaryView}) led by its segment
+   * values, a row made when it is read, as the unsegmented table's rows are. Making a million rows up front (the
+   * (all) rows of a campaign-level run) took half a second on one core and held them all until the write.
+   */
+  private static final class PathRows extends java.util.AbstractList<SegmentRow<PathSummaryRow>>
+      implements java.util.RandomAccess {
+    private final List<List<String>> values = new ArrayList<>();
+    private final List<PathSummaryView> views = new ArrayList<>();
+    // ends[i]: rows of parts 0..i together.
+    private int[] ends = new int[4];
+    private int size;
+
+    /* Appends the rows of one aggregate's paths, each led by the values (an immutable list, shared by its rows). */
+    void add(List<String> segmentValues, JourneyAggregate a) {
+      PathSummaryView view = new PathSummaryView(a.paths().table());
+      if (view.isEmpty()) {
+        return;
+      }
+      if (views.size() == ends.length) {
+        ends = java.util.Arrays.copyOf(ends, 2 * ends.length);
+      }
+      values.add(segmentValues);
+      views.add(view);
+      size = Math.addExact(size, view.size());
+      ends[views.size() - 1] = size;
+    }
+
+    @Override
+    public SegmentRow<PathSummaryRow> get(int i) {
+      java.util.Objects.checkIndex(i, size);
+      int part = java.util.Arrays.binarySearch(ends, 0, views.size(), i);
+      part = part >= 0 ? part + 1 : -part - 1; // the first part whose end is beyond i
+      int from = part == 0 ? 0 : ends[part - 1];
+      return new SegmentRow<>(values.get(part), null, views.get(part).get(i - from));
+    }
+
+    @Override
+    public int size() {
+      return size;
     }
   }
 

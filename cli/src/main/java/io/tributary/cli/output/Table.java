@@ -23,20 +23,25 @@ public record Table(String name, List<String> columns, List<ColumnType> types, L
     if (types.size() != columns.size()) {
       throw new IllegalArgumentException(name + ": " + types.size() + " types for " + columns.size() + " columns");
     }
-    List<List<Object>> copy = new ArrayList<>(rows.size());
-    for (List<Object> r : rows) {
-      if (r.size() != columns.size()) {
-        throw new IllegalArgumentException(name + ": row of " + r.size() + " cells, " + columns.size() + " columns");
-      }
-      for (Object cell : r) {
-        if (cell != null && !(cell instanceof String) && !(cell instanceof Long) && !(cell instanceof Double)
-            && !(cell instanceof BigDecimal)) {
-          throw new IllegalArgumentException(name + ": unsupported cell type " + cell.getClass().getName());
-        }
-      }
-      copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(r)));
+    int width = columns.size();
+    // A large table (path_summary: a million rows) is checked and copied on every core, in order.
+    rows = rows.size() >= SpecTables.PARALLEL_ROWS
+        ? rows.parallelStream().map(r -> checked(name, width, r)).toList()
+        : rows.stream().map(r -> checked(name, width, r)).toList();
+  }
+
+  /* An unmodifiable copy of a row, checked: as wide as the table, each cell a supported type. */
+  private static List<Object> checked(String name, int width, List<Object> r) {
+    if (r.size() != width) {
+      throw new IllegalArgumentException(name + ": row of " + r.size() + " cells, " + width + " columns");
     }
-    rows = java.util.Collections.unmodifiableList(copy);
+    for (Object cell : r) {
+      if (cell != null && !(cell instanceof String) && !(cell instanceof Long) && !(cell instanceof Double)
+          && !(cell instanceof BigDecimal)) {
+        throw new IllegalArgumentException(name + ": unsupported cell type " + cell.getClass().getName());
+      }
+    }
+    return java.util.Collections.unmodifiableList(new ArrayList<>(r));
   }
 
   /** @return the number as written in CSV and JSON, or null for a null cell; fails on text */
