@@ -630,14 +630,26 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         byPath[next[pathOf[i]]++] = i;
       }
     }
+    // The acquisition paths (about a third of the table) and each listed buyer's value, once for every model.
+    int acquiring = 0;
+    for (int p = 0; p < table.size(); p++) {
+      acquiring += start[p] < start[p + 1] ? 1 : 0;
+    }
+    int[] paths = new int[acquiring];
+    for (int p = 0, k = 0; p < table.size(); p++) {
+      if (start[p] < start[p + 1]) {
+        paths[k++] = p;
+      }
+    }
+    double[] value = new double[byPath.length];
+    for (int j = 0; j < byPath.length; j++) {
+      value[j] = valueOf[buyers.patternId(byPath[j])];
+    }
     List<ModelResult> byValue = new ArrayList<>(rules.size());
     List<ModelResult> byCount = new ArrayList<>(rules.size());
     for (AttributionModel m : rules) {
       WeightedSums[] sums = new WeightedSums[table.channels().size()];
-      for (int p = 0; p < table.size(); p++) {
-        if (start[p] == start[p + 1]) {
-          continue;
-        }
+      for (int p : paths) {
         double[] w = TouchWeights.of(m, table, p);
         for (int k = 0; k < w.length; k++) {
           if (w[k] == 0) {
@@ -648,13 +660,11 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
             sums[c] = new WeightedSums();
           }
           int slot = sums[c].slot(w[k]);
-          ExactSum value = sums[c].values[slot];
+          ExactSum sum = sums[c].values[slot];
           long customers = 0;
           for (int j = start[p]; j < start[p + 1]; j++) {
-            int i = byPath[j];
-            double v = valueOf[buyers.patternId(i)];
-            for (int t = weight == null ? 1 : weight[i]; t > 0; t--) {
-              value.add(v);
+            for (int t = weight == null ? 1 : weight[byPath[j]]; t > 0; t--) {
+              sum.add(value[j]);
               customers++;
             }
           }
