@@ -189,6 +189,11 @@ final class AttributionJob {
       aggregate = JourneyAggregate.ofPaths("path file " + r.stats().source(), r.paths());
       clock.lap("read paths");
     }
+    // Lifetime value by channel needs the aggregate and the buyers, not the fitted report (channel_credit gives only
+    // its roas column): it runs beside the models' fits, whose parallel streams leave a core idle much of the time.
+    ChannelLifetimeValue.Pending pendingLifetime = ledger == null ? null
+        : ChannelLifetimeValue.start(aggregate, models, io.tributary.core.lifetime.LifetimeTally.of(ledger), spend,
+            clvOptions, settings.zone(), modelOptions.bootstrapReplicates(), modelOptions.seed());
     AttributionReport report = dated.isEmpty()
         ? AttributionReport.compute(aggregate, models, spend, modelOptions, touchpoint)
         : dated.get(dated.size() - 1).report();
@@ -201,11 +206,10 @@ final class AttributionJob {
     }
     clock.lap("fit models and metrics (" + aggregate.paths().size() + " distinct paths)");
     ChannelLifetimeValue lifetime = null;
-    if (ledger != null) {
-      lifetime = ChannelLifetimeValue.compute(aggregate, models, io.tributary.core.lifetime.LifetimeTally.of(ledger),
-          report.channelCredit(), spend, clvOptions, settings.zone(), modelOptions.bootstrapReplicates(),
-          modelOptions.seed());
-      clock.lap("fit lifetime value and split it by channel (" + lifetime.customers() + " customers)");
+    if (pendingLifetime != null) {
+      lifetime = pendingLifetime.finish(report.channelCredit());
+      clock.lap("fit lifetime value and split it by channel, after the models (" + lifetime.customers()
+          + " customers)");
       notes.addAll(lifetime.warnings());
     }
     SegmentedReport segmented = null;

@@ -480,6 +480,31 @@ final class EventBatch {
     String segments(int i) {
       return segments == null ? null : segments[i];
     }
+
+    /**
+     * @param limit the most worth counting
+     * @return the number of distinct packed segment texts of the partition's events, or {@code limit + 1} once there
+     *     are more than {@code limit}; an upper bound of the partition's distinct customer value tuples (0 without
+     *     segment columns)
+     */
+    int segmentTuples(int limit) {
+      if (segments == null) {
+        return 0;
+      }
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      String last = null;
+      for (int i = 0; i < size; i++) {
+        String s = segments[i];
+        // A batch's run of equal texts shares one String: only a change is looked up.
+        if (s != last && s != null) {
+          last = s;
+          if (seen.add(s) && seen.size() > limit) {
+            return limit + 1;
+          }
+        }
+      }
+      return seen.size();
+    }
   }
 
   /** Reads a batch's varints and texts. */

@@ -36,6 +36,11 @@ import org.apache.spark.sql.Row;
  */
 final class JourneyFold implements FlatMapFunction<Iterator<Row>, Row> {
   private static final long serialVersionUID = 1L;
+  /**
+   * The most distinct segment value tuples a partition folds by cell with: 10 regions x 3 tiers (30 cells) fold
+   * faster by cell, 1,000 x 3 slower (the CLI's measurements, its {@code JourneyFold.MAX_CELLS}).
+   */
+  static final int MAX_CELLS = 256;
 
   private final RunOptions spec;
   private final String lifetimeZone;
@@ -75,13 +80,14 @@ final class JourneyFold implements FlatMapFunction<Iterator<Row>, Row> {
     Segmentation segmentation = spec.segmentation();
     DatedFold.Builder dated = window == null ? null
         : DatedFold.builder(window, ZoneId.of(zone), spec.journeyOptions(), models, segmentation);
-    SegmentedAggregate.Builder segmented = segmentation.enabled() && window == null
-        ? SegmentedAggregate.builder(spec.journeyOptions(), models, segmentation) : null;
+    boolean segmentedFold = segmentation.enabled() && window == null;
     FirstValues firstValues = new FirstValues(segmentation.eventColumns().size());
     AcquisitionRecorder recorder = lifetimeZone == null || window != null ? null
         : new AcquisitionRecorder(models, java.time.ZoneId.of(lifetimeZone));
     return new Iterator<>() {
       private final EventBatch.Partition events = new EventBatch.Partition();
+      // Made once the partition's events are in: whether it folds by cell depends on their segment values.
+      private SegmentedAggregate.Builder segmented;
       private Iterator<Row> ends;
       private Row pending;
 
@@ -146,6 +152,15 @@ final class JourneyFold implements FlatMapFunction<Iterator<Row>, Row> {
 
       /* Every customer of the partition, in key order, through the core's columnar entry. */
       private void fold() {
+        if (segmentedFold) {
+          // Few region x tier cells: each journey folded once, into its cell, and rolled up at the end (the core's
+          // CellFold, as the CLI does); many cells cost more in roll-up than they save (benchmarks/results/
+          // segments.md), so a partition holding more folds each journey into (all) and each of its values. Both
+          // build the same aggregate, bit for bit.
+          segmented = SegmentedAggregate.foldsByCell(segmentation) && events.segmentTuples(MAX_CELLS) <= MAX_CELLS
+              ? SegmentedAggregate.builderByCell(spec.journeyOptions(), models, segmentation)
+              : SegmentedAggregate.builder(spec.journeyOptions(), models, segmentation);
+        }
         int[] customers = events.group();
         // The core wants channel ids in name order: one dictionary for the partition, its ids mapped once.
         List<String> names = events.channelNames();

@@ -315,75 +315,99 @@ final class NightlyRun {
       HoldoutCheck check = holdout;
       KpiRow kpis = new KpiRow(report.kpis(), lifetime, lifetimeChange);
       ChannelLifetimeValue clv = lifetime;
-      SegmentedReport segmented = null;
-      if (segmentation.enabled() && segmentedAggregate != null && !segmentedAggregate.names().isEmpty()) {
-        segmented = SegmentedReport.compute(segmentedAggregate, models, report, kpis, segmentation);
-        notes.addAll(segmented.notes());
-        phase("models per segment");
-      }
-      // A segmented run's tables, date by date: a whole-input run's one date gets its segmented report here, a
-      // windowed run's dates came with theirs (WindowedReport).
-      List<WindowedReport.Dated> out = segmented == null ? dated : List.of(new WindowedReport.Dated(
-          dated.get(0).date(), report, dated.get(0).markov(), dated.get(0).fits(), segmented));
-      boolean seg = out.get(0).segmented() != null;
-
-      Dataset<Row> sideRejectedRows = frame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA);
-      // The usual night has no rejected event rows: then no job needs to look for them.
-      Dataset<Row> rejected = mainRead == mainAccepted ? sideRejectedRows.coalesce(1)
-          : mainRejected.union(sideRejectedRows).coalesce(1);
-      LocalDate date = cfg.runDate();
       LocalDate first = dated.get(0).date();
       LocalDate last = dated.get(dated.size() - 1).date();
-      boolean markov = dated.stream().anyMatch(d -> d.markov().isPresent());
-      boolean fits = dated.stream().anyMatch(d -> !d.fits().isEmpty());
-      boolean rollup = dated.stream().anyMatch(d -> !d.report().channelRollup().isEmpty());
-      List<Runnable> writes = new ArrayList<>(List.of(
-          () -> writer.replace(OutputTables.REJECTED_ROWS, rejected, first, last),
-          () -> writer.replace(OutputTables.PATH_SUMMARY, seg
-              ? segmentedFrame(io.tributary.core.output.OutputTables.PATH_SUMMARY, out, SegmentedReport::pathSummary)
-              : frame(OutputTables.pathSummary(dated), OutputTables.PATH_SUMMARY_SCHEMA), first, last),
-          () -> writer.replace(OutputTables.CONVERSION_KPIS, seg
-              ? segmentedFrame(io.tributary.core.output.OutputTables.CONVERSION_KPIS, out, SegmentedReport::kpis)
-              : windowed ? frame(OutputTables.conversionKpis(dated), OutputTables.conversionKpisSchema(dated))
-                  : frame(OutputTables.conversionKpis(date, kpis), OutputTables.conversionKpisSchema(kpis)),
-              first, last),
-          () -> writer.replace(OutputTables.CHANNEL_CREDIT, seg
-              ? segmentedFrame(io.tributary.core.output.OutputTables.CHANNEL_CREDIT, out,
-                  SegmentedReport::channelCredit)
-              : frame(OutputTables.channelCredit(dated), OutputTables.channelCreditSchema(dated)), first, last)));
-      // --touchpoint channel/campaign: the roll-up beside the campaign rows. A later channel-level run of the date
-      // empties it, so no date keeps a roll-up of credit it no longer holds.
-      if (rollup || writer.exists(OutputTables.CHANNEL_ROLLUP)) {
-        writes.add(() -> writer.replace(OutputTables.CHANNEL_ROLLUP,
-            frame(OutputTables.channelRollup(dated), OutputTables.CHANNEL_ROLLUP_SCHEMA), first, last));
-      }
-      // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
-      // date keeps a chain that its credit no longer comes from.
-      if (markov || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
-        writes.add(() -> writer.replace(OutputTables.MARKOV_TRANSITIONS, seg
-            ? segmentedFrame(io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS, out,
-                SegmentedReport::transitions)
-            : frame(OutputTables.markovTransitions(dated), OutputTables.MARKOV_TRANSITIONS_SCHEMA), first, last));
-        writes.add(() -> writer.replace(OutputTables.REMOVAL_EFFECTS, seg
-            ? segmentedFrame(io.tributary.core.output.OutputTables.REMOVAL_EFFECTS, out, SegmentedReport::removals)
-            : frame(OutputTables.removalEffects(dated), OutputTables.REMOVAL_EFFECTS_SCHEMA), first, last));
-      }
-      // Likewise the fits of a windowed run's data-driven models.
-      if (fits || writer.exists(OutputTables.MODEL_FIT)) {
-        writes.add(() -> writer.replace(OutputTables.MODEL_FIT,
-            frame(OutputTables.modelFits(dated), OutputTables.MODEL_FIT_SCHEMA), first, last));
-      }
-      // Like the chain's tables: once a run wrote lifetime value, a later run of the date without it empties it.
-      if (clv != null || writer.exists(OutputTables.CHANNEL_LIFETIME_VALUE)) {
-        writes.add(() -> writer.replace(OutputTables.CHANNEL_LIFETIME_VALUE,
-            frame(OutputTables.channelLifetimeValue(date, clv), OutputTables.channelLifetimeValueSchema(clv)), date));
-      }
-      if (check != null || writer.exists(OutputTables.LIFETIME_HOLDOUT)) {
-        writes.add(() -> writer.replace(OutputTables.LIFETIME_HOLDOUT,
-            frame(OutputTables.lifetimeHoldout(date, check), OutputTables.LIFETIME_HOLDOUT_SCHEMA), date));
-      }
+      boolean segmenting = segmentation.enabled() && segmentedAggregate != null
+          && !segmentedAggregate.names().isEmpty();
+      // Every check has passed: the tables an unpublished run left are repaired before this run writes any.
       Map<String, Long> published = writer.format() == OutputFormat.DELTA ? Publication.repair(writer) : null;
-      writeConcurrently(writes);
+      TableWrites writes = new TableWrites();
+      try {
+        // path_summary, the largest table, depends on the all-customer journeys alone (unless --segment-by asks for
+        // each value's paths too): it is written while the segment values are fitted, which keeps both cores busy
+        // where the write alone waits on commits and collections (issue 14).
+        JourneyAggregate all = aggregate;
+        Runnable pathSummary = segmenting
+            ? segmentation.perSegmentPaths() ? null : () -> writer.replace(OutputTables.PATH_SUMMARY,
+                allPathSummary(all, segmentation.names(), first), first, last)
+            : () -> writer.replace(OutputTables.PATH_SUMMARY, dated.get(0).segmented() != null
+                ? segmentedFrame(io.tributary.core.output.OutputTables.PATH_SUMMARY, dated,
+                    SegmentedReport::pathSummary)
+                : frame(OutputTables.pathSummary(dated), OutputTables.PATH_SUMMARY_SCHEMA), first, last);
+        if (pathSummary != null) {
+          writes.start(pathSummary);
+        }
+        SegmentedReport segmented = null;
+        if (segmenting) {
+          segmented = SegmentedReport.compute(segmentedAggregate, models, report, kpis, segmentation);
+          notes.addAll(segmented.notes());
+          phase("models per segment");
+        }
+        // A segmented run's tables, date by date: a whole-input run's one date gets its segmented report here, a
+        // windowed run's dates came with theirs (WindowedReport).
+        List<WindowedReport.Dated> out = segmented == null ? dated : List.of(new WindowedReport.Dated(
+            dated.get(0).date(), report, dated.get(0).markov(), dated.get(0).fits(), segmented));
+        boolean seg = out.get(0).segmented() != null;
+
+        Dataset<Row> sideRejectedRows = frame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA);
+        // The usual night has no rejected event rows: then no job needs to look for them.
+        Dataset<Row> rejected = mainRead == mainAccepted ? sideRejectedRows.coalesce(1)
+            : mainRejected.union(sideRejectedRows).coalesce(1);
+        LocalDate date = cfg.runDate();
+        boolean markov = dated.stream().anyMatch(d -> d.markov().isPresent());
+        boolean fits = dated.stream().anyMatch(d -> !d.fits().isEmpty());
+        boolean rollup = dated.stream().anyMatch(d -> !d.report().channelRollup().isEmpty());
+        if (pathSummary == null) {
+          writes.start(() -> writer.replace(OutputTables.PATH_SUMMARY,
+              segmentedFrame(io.tributary.core.output.OutputTables.PATH_SUMMARY, out, SegmentedReport::pathSummary),
+              first, last));
+        }
+        writes.startAll(List.of(
+            () -> writer.replace(OutputTables.REJECTED_ROWS, rejected, first, last),
+            () -> writer.replace(OutputTables.CONVERSION_KPIS, seg
+                ? segmentedFrame(io.tributary.core.output.OutputTables.CONVERSION_KPIS, out, SegmentedReport::kpis)
+                : windowed ? frame(OutputTables.conversionKpis(dated), OutputTables.conversionKpisSchema(dated))
+                    : frame(OutputTables.conversionKpis(date, kpis), OutputTables.conversionKpisSchema(kpis)),
+                first, last),
+            () -> writer.replace(OutputTables.CHANNEL_CREDIT, seg
+                ? segmentedFrame(io.tributary.core.output.OutputTables.CHANNEL_CREDIT, out,
+                    SegmentedReport::channelCredit)
+                : frame(OutputTables.channelCredit(dated), OutputTables.channelCreditSchema(dated)), first, last)));
+        // --touchpoint channel/campaign: the roll-up beside the campaign rows. A later channel-level run of the date
+        // empties it, so no date keeps a roll-up of credit it no longer holds.
+        if (rollup || writer.exists(OutputTables.CHANNEL_ROLLUP)) {
+          writes.start(() -> writer.replace(OutputTables.CHANNEL_ROLLUP,
+              frame(OutputTables.channelRollup(dated), OutputTables.CHANNEL_ROLLUP_SCHEMA), first, last));
+        }
+        // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
+        // date keeps a chain that its credit no longer comes from.
+        if (markov || writer.exists(OutputTables.MARKOV_TRANSITIONS)) {
+          writes.start(() -> writer.replace(OutputTables.MARKOV_TRANSITIONS, seg
+              ? segmentedFrame(io.tributary.core.output.OutputTables.MARKOV_TRANSITIONS, out,
+                  SegmentedReport::transitions)
+              : frame(OutputTables.markovTransitions(dated), OutputTables.MARKOV_TRANSITIONS_SCHEMA), first, last));
+          writes.start(() -> writer.replace(OutputTables.REMOVAL_EFFECTS, seg
+              ? segmentedFrame(io.tributary.core.output.OutputTables.REMOVAL_EFFECTS, out, SegmentedReport::removals)
+              : frame(OutputTables.removalEffects(dated), OutputTables.REMOVAL_EFFECTS_SCHEMA), first, last));
+        }
+        // Likewise the fits of a windowed run's data-driven models.
+        if (fits || writer.exists(OutputTables.MODEL_FIT)) {
+          writes.start(() -> writer.replace(OutputTables.MODEL_FIT,
+              frame(OutputTables.modelFits(dated), OutputTables.MODEL_FIT_SCHEMA), first, last));
+        }
+        // Like the chain's tables: once a run wrote lifetime value, a later run of the date without it empties it.
+        if (clv != null || writer.exists(OutputTables.CHANNEL_LIFETIME_VALUE)) {
+          writes.start(() -> writer.replace(OutputTables.CHANNEL_LIFETIME_VALUE,
+              frame(OutputTables.channelLifetimeValue(date, clv), OutputTables.channelLifetimeValueSchema(clv)), date));
+        }
+        if (check != null || writer.exists(OutputTables.LIFETIME_HOLDOUT)) {
+          writes.start(() -> writer.replace(OutputTables.LIFETIME_HOLDOUT,
+              frame(OutputTables.lifetimeHoldout(date, check), OutputTables.LIFETIME_HOLDOUT_SCHEMA), date));
+        }
+        writes.awaitAll();
+      } finally {
+        writes.close();
+      }
       if (published != null) {
         published.putAll(writer.versions());
         tableVersions = RunLogEntry.tableVersions(published);
@@ -423,20 +447,30 @@ final class NightlyRun {
   }
 
   /**
-   * Replaces the report tables at the same time: each is its own Delta commit, and most of a commit's time is
-   * driver-side bookkeeping that overlaps well. The first failure is rethrown once all have finished.
+   * The report tables' replaces, each started as soon as its rows are known and all running at the same time: each
+   * is its own Delta commit, and most of a commit's time is driver-side bookkeeping that overlaps well.
+   * {@link #awaitAll} rethrows the first failure once all have finished; {@link #close} after a failure elsewhere
+   * waits for the writes already started (their commits are this unpublished run's, which the next run repairs:
+   * {@link Publication}).
    */
-  private static void writeConcurrently(List<Runnable> writes) {
-    ExecutorService pool = Executors.newFixedThreadPool(writes.size(), r -> {
+  private static final class TableWrites implements AutoCloseable {
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "tributary-table-writer");
       t.setDaemon(true);
       return t;
     });
-    try {
-      List<Future<?>> pending = new ArrayList<>();
-      for (Runnable w : writes) {
-        pending.add(pool.submit(w));
-      }
+    private final List<Future<?>> pending = new ArrayList<>();
+
+    void start(Runnable write) {
+      pending.add(pool.submit(write));
+    }
+
+    void startAll(List<Runnable> writes) {
+      writes.forEach(this::start);
+    }
+
+    /** Waits for every write started; rethrows the first failure (in start order). */
+    void awaitAll() {
       RuntimeException first = null;
       for (Future<?> f : pending) {
         try {
@@ -450,11 +484,27 @@ final class NightlyRun {
           throw new IllegalStateException("interrupted while writing the tables", e);
         }
       }
+      pending.clear();
       if (first != null) {
         throw first;
       }
-    } finally {
-      pool.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (!pending.isEmpty()) {
+          // A failure before awaitAll: the run reports that one; the writes started meanwhile finish first, so no
+          // table is written to after the run has logged its failure.
+          try {
+            awaitAll();
+          } catch (RuntimeException ignored) {
+            // The failure already on its way out is the one to report.
+          }
+        }
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 
@@ -482,6 +532,13 @@ final class NightlyRun {
     long now = System.nanoTime();
     phases.put(name, (now - phaseStart) / 1_000_000);
     phaseStart = now;
+  }
+
+  /* A whole-input segmented run's path_summary: the all-customer paths, every segment column (all). */
+  private Dataset<Row> allPathSummary(JourneyAggregate all, List<String> names, LocalDate date) {
+    var rows = SegmentedReport.pathSummaryOfAll(all, names.size());
+    var base = io.tributary.core.output.OutputTables.PATH_SUMMARY;
+    return frame(OutputTables.segmentedRows(base, names, date, rows), OutputTables.segmentedSchema(base, names, rows));
   }
 
   /* A segmented table's rows of every date as a frame of the run's segmented schema. */

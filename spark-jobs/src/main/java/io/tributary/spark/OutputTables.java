@@ -208,6 +208,18 @@ final class OutputTables {
     return rows(io.tributary.core.output.OutputTables.segmented(base, segments), dates, d -> of.apply(d.segmented()));
   }
 
+  /** @return {@code rows}, segmented rows of {@code base}, of one date, in the shape of their segmented schema */
+  static <R> List<Row> segmentedRows(TableSchema<R> base, List<String> segments, LocalDate runDate,
+      List<io.tributary.core.output.SegmentRow<R>> rows) {
+    return rows(io.tributary.core.output.OutputTables.segmented(base, segments), runDate, rows);
+  }
+
+  /** @return the schema of {@code rows}, segmented rows of {@code base} */
+  static <R> StructType segmentedSchema(TableSchema<R> base, List<String> segments,
+      List<io.tributary.core.output.SegmentRow<R>> rows) {
+    return schema(io.tributary.core.output.OutputTables.segmented(base, segments), rows);
+  }
+
   /** @return the schema of {@code base}'s segmented rows of every date */
   static <R> StructType segmentedSchema(TableSchema<R> base, List<String> segments, List<WindowedReport.Dated> dates,
       java.util.function.Function<io.tributary.core.segment.SegmentedReport,
@@ -268,13 +280,46 @@ final class OutputTables {
     return List.of(new KpiRow(report.kpis(), null));
   }
 
+  /*
+   * Every date's rows, one after the other, as a view: the rows are only looked at for the columns written when set,
+   * and a path summary has none, so its million rows (each path's text made when read) are not made here at all.
+   */
   private static <R> List<R> all(List<WindowedReport.Dated> dates,
       java.util.function.Function<WindowedReport.Dated, List<R>> of) {
-    List<R> out = new ArrayList<>();
-    for (WindowedReport.Dated d : dates) {
-      out.addAll(of.apply(d));
+    if (dates.size() == 1) {
+      return of.apply(dates.get(0));
     }
-    return out;
+    List<List<R>> parts = new ArrayList<>();
+    int n = 0;
+    for (WindowedReport.Dated d : dates) {
+      List<R> part = of.apply(d);
+      parts.add(part);
+      n += part.size();
+    }
+    int size = n;
+    return new java.util.AbstractList<>() {
+      @Override
+      public R get(int index) {
+        int i = index;
+        for (List<R> part : parts) {
+          if (i < part.size()) {
+            return part.get(i);
+          }
+          i -= part.size();
+        }
+        throw new IndexOutOfBoundsException(index);
+      }
+
+      @Override
+      public java.util.Iterator<R> iterator() {
+        return parts.stream().flatMap(List::stream).iterator();
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
   }
 
   private static <R> List<Row> rows(TableSchema<R> table, List<WindowedReport.Dated> dates,

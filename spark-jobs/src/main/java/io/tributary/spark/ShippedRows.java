@@ -101,41 +101,55 @@ final class ShippedRows {
   }
 
   /**
-   * @return the rows of {@code packed} in Spark's internal form: a date as its epoch day, a string as one shared
-   *     {@link UTF8String} per distinct text
+   * @return the rows of {@code packed} in Spark's internal form, decoded one at a time as they are asked for (a
+   *     slice's rows are not held at once: a path summary slice of 250,000 rows would otherwise live through its whole
+   *     write and be copied into the old generation by the collector); a date as its epoch day, a string as one
+   *     shared {@link UTF8String} per distinct text
    */
   static Iterator<InternalRow> unpack(byte[] packed, String types) {
     ByteBuffer in = ByteBuffer.wrap(packed);
     int n = in.getInt();
-    List<InternalRow> rows = new ArrayList<>(n);
     List<UTF8String> strings = new ArrayList<>();
-    for (int k = 0; k < n; k++) {
-      Object[] values = new Object[types.length()];
-      for (int i = 0; i < values.length; i++) {
-        if (in.get() == 0) {
-          continue;
-        }
-        values[i] = switch (types.charAt(i)) {
-          case 'D', 'I' -> in.getInt();
-          case 'S' -> {
-            int ref = in.getInt();
-            if (ref >= 0) {
-              yield strings.get(ref);
-            }
-            byte[] s = new byte[-ref - 1];
-            in.get(s);
-            UTF8String text = UTF8String.fromBytes(s);
-            strings.add(text);
-            yield text;
-          }
-          case 'J' -> in.getLong();
-          case 'F' -> Double.longBitsToDouble(in.getLong());
-          default -> throw new IllegalStateException("unsupported column type " + types.charAt(i));
-        };
+    return new Iterator<>() {
+      private int left = n;
+
+      @Override
+      public boolean hasNext() {
+        return left > 0;
       }
-      rows.add(new GenericInternalRow(values));
-    }
-    return rows.iterator();
+
+      @Override
+      public InternalRow next() {
+        if (left == 0) {
+          throw new java.util.NoSuchElementException();
+        }
+        left--;
+        Object[] values = new Object[types.length()];
+        for (int i = 0; i < values.length; i++) {
+          if (in.get() == 0) {
+            continue;
+          }
+          values[i] = switch (types.charAt(i)) {
+            case 'D', 'I' -> in.getInt();
+            case 'S' -> {
+              int ref = in.getInt();
+              if (ref >= 0) {
+                yield strings.get(ref);
+              }
+              byte[] s = new byte[-ref - 1];
+              in.get(s);
+              UTF8String text = UTF8String.fromBytes(s);
+              strings.add(text);
+              yield text;
+            }
+            case 'J' -> in.getLong();
+            case 'F' -> Double.longBitsToDouble(in.getLong());
+            default -> throw new IllegalStateException("unsupported column type " + types.charAt(i));
+          };
+        }
+        return new GenericInternalRow(values);
+      }
+    };
   }
 
   /* A growable big-endian byte buffer: DataOutputStream over ByteArrayOutputStream locks and bounds-checks per byte. */

@@ -77,6 +77,31 @@ class EventBatchTest {
   }
 
   @Test
+  void segmentTuples_countsDistinctPackedValues_upToTheLimit() {
+    EventBatch.Channels channels = new EventBatch.Channels();
+    EventBatch.Writer w = new EventBatch.Writer(channels);
+    byte[] key = utf8("c");
+    int search = channel(channels, "search");
+    // Five events, three distinct texts (one repeated after another in between), one event without segments.
+    String[] packed = {"eu\u001fgold", "eu\u001fgold", "us\u001fgold", "eu\u001fgold", "eu\u001fsilver"};
+    for (int k = 0; k < packed.length; k++) {
+      w.add(key, 0, key.length, k, search, true, false, null, null, packed[k]);
+    }
+    EventBatch.Partition p = new EventBatch.Partition();
+    p.add(w.take());
+    assertEquals(3, p.segmentTuples(256));
+    assertEquals(3, p.segmentTuples(3));
+    assertEquals(3, p.segmentTuples(2), "past the limit: limit + 1");
+    assertEquals(2, p.segmentTuples(1));
+
+    EventBatch.Partition none = new EventBatch.Partition();
+    EventBatch.Writer plain = new EventBatch.Writer(new EventBatch.Channels());
+    plain.add(key, 0, key.length, 1, -1, true, false, null, null, null);
+    none.add(plain.take());
+    assertEquals(0, none.segmentTuples(256), "no segment columns");
+  }
+
+  @Test
   void partition_sameKeyEverywhere_landsInOnePartition() {
     byte[] key = utf8("customer-42");
     int p = EventBatch.partition(key, 0, key.length, 13);

@@ -32,6 +32,7 @@ class RerunIdenticalTablesTest {
   private static final String PARTITIONS = "spark.databricks.delta.snapshotPartitions";
   private static final String DATA_COLUMNS = "spark.databricks.delta.replaceWhere.dataColumns.enabled";
   private static final String STATS = "spark.databricks.delta.stats.collect";
+  private static final String WRITERS = "spark.sql.maxConcurrentOutputFileWriters";
 
   @TempDir Path dir;
 
@@ -60,11 +61,14 @@ class RerunIdenticalTablesTest {
       spark.conf().set(PARTITIONS, "50");
       spark.conf().set(DATA_COLUMNS, "true");
       spark.conf().set(STATS, "true");
+      // Spark's default: each write task sorts its rows by run_date before writing them.
+      spark.conf().set(WRITERS, "0");
       AttributionJob.run(spark, c);
     } finally {
       spark.conf().set(PARTITIONS, before);
       spark.conf().unset(DATA_COLUMNS);
       spark.conf().unset(STATS);
+      spark.conf().unset(WRITERS);
     }
     Map<String, List<String>> third = sorted(ChildJvm.kernelRead(out, TABLES));
 
@@ -95,6 +99,7 @@ class RerunIdenticalTablesTest {
       assertEquals("7", w.conf().get(PARTITIONS), "the caller's own setting wins");
       assertEquals("false", w.conf().get(DATA_COLUMNS), "unset by the caller: the table setting");
       assertEquals("false", w.conf().get(STATS), "unset by the caller: no file statistics");
+      assertEquals("1", w.conf().get(WRITERS), "unset by the caller: rows written as they come, not sorted");
       assertEquals("gzip", w.conf().get("spark.sql.parquet.compression.codec"), "set at run time, carried over");
       assertFalse(caller.conf().contains(DATA_COLUMNS), "the caller's session is left as it was");
     } finally {

@@ -47,6 +47,20 @@ class ShippedRowsTest {
     assertComeBack(rows);
   }
 
+  @Test
+  void unpack_givesRowsOneAtATime_thenNoMore() {
+    List<Row> rows = List.of(RowFactory.create(null, "a", 1L, 1, 1.0), RowFactory.create(null, "a", 2L, 2, 2.0));
+    Iterator<InternalRow> it = ShippedRows.unpack(ShippedRows.pack(rows, SCHEMA), "DSJIF");
+    assertEquals(true, it.hasNext());
+    assertEquals(true, it.hasNext(), "asking again reads nothing");
+    assertEquals(1L, it.next().getLong(2));
+    InternalRow second = it.next();
+    assertEquals(2L, second.getLong(2));
+    assertEquals("a", second.getUTF8String(1).toString(), "a repeat refers back to the first row's text");
+    assertEquals(false, it.hasNext());
+    assertThrows(java.util.NoSuchElementException.class, it::next);
+  }
+
   /* Every value of rows packed and unpacked, in Spark's internal form (a date as its epoch day), equals the original. */
   private static void assertComeBack(List<Row> rows) {
     List<InternalRow> back = new ArrayList<>();

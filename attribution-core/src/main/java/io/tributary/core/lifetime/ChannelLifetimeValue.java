@@ -20,6 +20,7 @@ import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.JourneyModel;
 import io.tributary.core.model.ModelResult;
 import io.tributary.core.model.markov.MarkovModel;
+import io.tributary.core.model.rule.TouchWeights;
 import io.tributary.core.options.InputOptionSpec;
 import io.tributary.core.paths.PathTable;
 import java.math.BigDecimal;
@@ -184,15 +185,78 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
   public static ChannelLifetimeValue compute(JourneyAggregate aggregate, List<AttributionModel> models,
       LifetimeTally buyers, List<ChannelCreditRow> credit, SpendTable spend, ClvOptions options, ZoneId zone,
       int replicates, long seed) {
+    return withoutRoas(aggregate, models, buyers, spend, options, zone, replicates, seed).withRoas(credit);
+  }
+
+  /**
+   * Starts {@link #compute(JourneyAggregate, List, LifetimeTally, List, SpendTable, ClvOptions, ZoneId, int, long)}
+   * on a thread of its own, for a caller with other work meanwhile: the lifetime fit and its split need only the
+   * aggregate and the buyers, and {@code channel_credit} (which the caller is still computing) gives only the
+   * {@code roas} column, filled in by {@link Pending#finish}. The result is the same: every step is deterministic
+   * whatever runs beside it.
+   *
+   * @return the computation under way
+   */
+  public static Pending start(JourneyAggregate aggregate, List<AttributionModel> models, LifetimeTally buyers,
+      SpendTable spend, ClvOptions options, ZoneId zone, int replicates, long seed) {
+    java.util.concurrent.CompletableFuture<ChannelLifetimeValue> future = new java.util.concurrent.CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        future.complete(withoutRoas(aggregate, models, buyers, spend, options, zone, replicates, seed));
+      } catch (Throwable e) {
+        future.completeExceptionally(e);
+      }
+    }, "lifetime-value");
+    t.setDaemon(true); // a run that fails elsewhere first does not wait for it
+    t.start();
+    return new Pending(future);
+  }
+
+  /** A lifetime computation under way ({@link #start}). */
+  public static final class Pending {
+    private final java.util.concurrent.CompletableFuture<ChannelLifetimeValue> future;
+
+    private Pending(java.util.concurrent.CompletableFuture<ChannelLifetimeValue> future) {
+      this.future = future;
+    }
+
+    /**
+     * Waits for the computation and completes it.
+     *
+     * @param credit the run's {@code channel_credit} rows (for {@code roas})
+     * @return the table, as {@link #compute} gives it
+     * @throws io.tributary.core.clv.ClvException as {@link #compute} throws it (any failure of the computation is
+     *     rethrown as it was thrown)
+     */
+    public ChannelLifetimeValue finish(List<ChannelCreditRow> credit) {
+      ChannelLifetimeValue v;
+      try {
+        v = future.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error r) {
+          throw r;
+        }
+        throw e;
+      }
+      return v.withRoas(credit);
+    }
+  }
+
+  /* The table with every row's roas still null (it comes from channel_credit: withRoas). */
+  private static ChannelLifetimeValue withoutRoas(JourneyAggregate aggregate, List<AttributionModel> models,
+      LifetimeTally buyers, SpendTable spend, ClvOptions options, ZoneId zone, int replicates, long seed) {
     LocalDate end = calibrationEnd(buyers.lastEventMillis(), options, zone);
     LifetimeFit fit = LifetimeFit.of(buyers, end, options);
     double[] valueOf = fit.patternValues(buyers);
-    ChannelLifetimeValue point = split(aggregate, models, buyers, null, valueOf, fit, credit, spend);
+    ChannelLifetimeValue point = split(aggregate, models, buyers, null, valueOf, fit, spend);
     if (replicates <= 0) {
       return point;
     }
     LifetimeBootstrap.Intervals ci = LifetimeBootstrap.intervals(point, aggregate, models, buyers, end, options,
-        credit, spend, replicates, seed);
+        spend, replicates, seed);
     List<ChannelLifetimeValueRow> rows = new ArrayList<>(point.rows().size());
     for (int i = 0; i < point.rows().size(); i++) {
       ChannelLifetimeValueRow r = point.rows().get(i);
@@ -202,12 +266,27 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         point.calibrationEnd(), point.customers(), point.totalLifetimeValue(), ci.failed());
   }
 
+  /* Every row with its channel's roas of channel_credit, beside ltv_roas; rows without a credit row keep null. */
+  private ChannelLifetimeValue withRoas(List<ChannelCreditRow> credit) {
+    Map<String, ChannelCreditRow> creditRows = new HashMap<>();
+    for (ChannelCreditRow r : credit) {
+      creditRows.put(r.model() + '\u0000' + r.channel(), r);
+    }
+    List<ChannelLifetimeValueRow> out = new ArrayList<>(rows.size());
+    for (ChannelLifetimeValueRow r : rows) {
+      ChannelCreditRow c = creditRows.get(r.model() + '\u0000' + r.channel());
+      out.add(c == null ? r : r.withRoas(c.roas()));
+    }
+    return new ChannelLifetimeValue(out, purchases, value, fallbackOrderValue, calibrationEnd, customers,
+        totalLifetimeValue, failedReplicates);
+  }
+
   /*
    * Splits the buyers' lifetime values (valueOf, per purchase pattern) by channel under every model. weight: how many
    * times each buyer counts (a bootstrap replicate), or null for once each.
    */
   static ChannelLifetimeValue split(JourneyAggregate aggregate, List<AttributionModel> models, LifetimeTally buyers,
-      int[] weight, double[] valueOf, LifetimeFit fit, List<ChannelCreditRow> credit, SpendTable spend) {
+      int[] weight, double[] valueOf, LifetimeFit fit, SpendTable spend) {
     PathTable table = aggregate.paths().table();
     int[] pathOf = pathIndex(table, buyers);
     ExactSum[] pathValue = new ExactSum[table.size()];
@@ -219,8 +298,10 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         journeyModels.add(jm);
       }
     }
-    List<Map<String, ExactSum[]>> journeySums = new ArrayList<>();
-    journeyModels.forEach(m -> journeySums.add(new TreeMap<>()));
+    // Per journey model, per channel id of the table: [customers, lifetime value] credited, exact sums (the same sums
+    // in any order). The acquisition paths' distinct channels are looked up once per distinct path, not per buyer.
+    ExactSum[][][] journeySums = new ExactSum[journeyModels.size()][table.channels().size()][];
+    int[][] channelIds = new int[buyers.distinctPaths()][];
     ExactSum total = new ExactSum();
     ExactSum touchlessValue = new ExactSum();
     long touchless = 0;
@@ -259,13 +340,28 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
           pathValue[p].add(value);
         }
       }
-      List<String> channels = buyers.acquisitionChannels(i);
+      if (journeyModels.isEmpty()) {
+        continue;
+      }
+      int d = buyers.distinctPathId(i);
+      int[] ids = channelIds[d];
+      if (ids == null) {
+        List<String> names = buyers.acquisitionChannels(i);
+        ids = new int[names.size()];
+        for (int k = 0; k < ids.length; k++) {
+          ids[k] = table.channels().id(names.get(k));
+        }
+        channelIds[d] = ids;
+      }
       for (int m = 0; m < journeyModels.size(); m++) {
-        Map<String, ExactSum[]> sums = journeySums.get(m);
-        for (int k = 0; k < channels.size(); k++) {
+        ExactSum[][] sums = journeySums[m];
+        for (int k = 0; k < ids.length; k++) {
           double w = buyers.weight(i, m, k);
-          ExactSum[] acc = sums.computeIfAbsent(channels.get(k),
-              x -> new ExactSum[] {new ExactSum(), new ExactSum()});
+          ExactSum[] acc = sums[ids[k]];
+          if (acc == null) {
+            acc = new ExactSum[] {new ExactSum(), new ExactSum()};
+            sums[ids[k]] = acc;
+          }
           for (int t = 0; t < times; t++) {
             acc[0].add(w);
             acc[1].add(value * w);
@@ -292,7 +388,8 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       SortedMap<String, CreditSum> v = new TreeMap<>();
       SortedMap<String, CreditSum> n = new TreeMap<>();
       for (Map.Entry<String, CreditSum> e : original.entrySet()) {
-        ExactSum[] acc = journeySums.get(m).get(e.getKey());
+        ExactSum[] acc = table.channels().names().contains(e.getKey())
+            ? journeySums[m][table.channels().id(e.getKey())] : null;
         v.put(e.getKey(), new CreditSum(e.getValue().conversions(), acc == null ? BigDecimal.ZERO
             : acc[1].toBigDecimal()));
         n.put(e.getKey(), new CreditSum(e.getValue().conversions(), acc == null ? BigDecimal.ZERO
@@ -301,43 +398,52 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       byValue.put(name, v);
       byCount.put(name, n);
     }
-    // Rule models on paths split each path on its own: only the acquisition paths (the only ones with a value or a new
-    // customer here) change their value credit, and their conversion credit is not read, so they are refitted on
-    // those paths alone (about a third of them). Markov and Shapley are fitted on the data: they need every path.
-    long[] acquiring = new long[table.size()];
-    for (int p = 0; p < table.size(); p++) {
-      acquiring[p] = pathCustomers[p] > 0 ? conversions[p] : 0;
-    }
-    long[] noNulls = new long[table.size()];
+    // Three kinds of model, each refitted the cheapest exact way (the results are those of a refit of the aggregate
+    // with the paths' values replaced, bit for bit):
+    // - rule models on paths split each path on its own and sum exactly: split straight from the acquisition paths'
+    //   exact sums (ruleSplits), no table of decimals;
+    // - journey models (time decay) read the folded sums made above: completed and checked as the fit does;
+    // - Markov's chain depends on the journeys alone: the run's fit's chain is revalued (MarkovModel#attributeRevalued);
+    // - the others (Shapley) are refitted on the aggregate with the values replaced.
     List<AttributionModel> rules = new ArrayList<>();
     List<AttributionModel> fitted = new ArrayList<>();
     List<MarkovModel> markov = new ArrayList<>();
     for (AttributionModel m : models) {
       if (m instanceof MarkovModel mm) {
         markov.add(mm);
-      } else {
-        (splitsPaths(m) ? rules : fitted).add(m);
+      } else if (TouchWeights.splitsEachPath(m)) {
+        rules.add(m);
+      } else if (!(m instanceof JourneyModel)) {
+        fitted.add(m);
       }
     }
     List<String> channels = io.tributary.core.paths.ChannelDictionary.of(aggregate.paths()).names();
-    // The refits are independent and each deterministic: fitted at once, a failure rethrown in their order. Markov's
-    // chain depends on the journeys alone: built once for both sets of values (MarkovModel#attributeRevalued).
-    List<Object> refits = java.util.stream.IntStream.range(0, 5).parallel().mapToObj(k -> {
+    double totalConversions = aggregate.paths().conversions();
+    // The refits are independent and each deterministic: made at once, a failure rethrown in their order.
+    List<Object> refits = java.util.stream.IntStream.range(0, 4).parallel().mapToObj(k -> {
       try {
-        if (k == 4) {
-          return (Object) revalued(aggregate, markov, channels, values, counts);
-        }
-        boolean rule = k % 2 == 1;
-        List<AttributionModel> group = rule ? rules : fitted;
-        if (group.isEmpty()) {
-          return (Object) List.<ModelResult>of();
-        }
-        BigDecimal[] v = k < 2 ? values : counts;
-        SortedMap<String, SortedMap<String, CreditSum>> sums = k < 2 ? byValue : byCount;
-        JourneyAggregate refit = rule ? withValues(aggregate, v, acquiring, noNulls, sums)
-            : withValues(aggregate, v, conversions, nulls, sums);
-        List<ModelResult> results = AttributionRun.fit(refit, group);
-        return (Object) (rule ? withChannels(results, channels) : results);
+        return switch (k) {
+          case 0 -> ruleSplits(rules, table, pathOf, buyers, weight, valueOf, channels);
+          case 1 -> revalued(aggregate, markov, channels, values, counts);
+          default -> {
+            BigDecimal[] v = k == 2 ? values : counts;
+            SortedMap<String, SortedMap<String, CreditSum>> sums = k == 2 ? byValue : byCount;
+            List<ModelResult> out = new ArrayList<>();
+            double totalValue = sum(v).doubleValue();
+            for (int m = 0; m < journeyModels.size(); m++) {
+              String name = journeyModels.get(m).name();
+              List<ChannelCredit> credits = new ArrayList<>();
+              sums.get(name).forEach((c, x) -> credits.add(new ChannelCredit(c, x.conversions().doubleValue(),
+                  x.value().doubleValue())));
+              out.add(AttributionRun.completed(new ModelResult(name, credits), channels, totalConversions,
+                  totalValue));
+            }
+            if (!fitted.isEmpty()) {
+              out.addAll(AttributionRun.fit(withValues(aggregate, v, conversions, nulls, sums), fitted));
+            }
+            yield out;
+          }
+        };
       } catch (RuntimeException e) {
         return e;
       }
@@ -348,13 +454,11 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       }
     }
     @SuppressWarnings("unchecked")
-    List<List<ModelResult>> markovResults = (List<List<ModelResult>>) refits.get(4);
-    List<ModelResult> lifetime = inModelOrder(models, refits.get(1), refits.get(0), markovResults.get(0));
-    List<ModelResult> acquired = inModelOrder(models, refits.get(3), refits.get(2), markovResults.get(1));
-    Map<String, ChannelCreditRow> creditRows = new HashMap<>();
-    for (ChannelCreditRow r : credit) {
-      creditRows.put(r.model() + '\u0000' + r.channel(), r);
-    }
+    List<List<ModelResult>> ruleResults = (List<List<ModelResult>>) refits.get(0);
+    @SuppressWarnings("unchecked")
+    List<List<ModelResult>> markovResults = (List<List<ModelResult>>) refits.get(1);
+    List<ModelResult> lifetime = inModelOrder(models, ruleResults.get(0), refits.get(2), markovResults.get(0));
+    List<ModelResult> acquired = inModelOrder(models, ruleResults.get(1), refits.get(3), markovResults.get(1));
     List<ChannelLifetimeValueRow> rows = new ArrayList<>();
     double unattributedValue = touchlessValue.toBigDecimal().doubleValue();
     for (int m = 0; m < models.size(); m++) {
@@ -362,11 +466,10 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       ModelResult n = acquired.get(m);
       for (ChannelCredit c : v.credits()) {
         ChannelCredit count = n.credit(c.channel());
-        rows.add(row(v.model(), c.channel(), count == null ? 0 : count.value(), c.value(), spend,
-            creditRows.get(v.model() + '\u0000' + c.channel())));
+        rows.add(row(v.model(), c.channel(), count == null ? 0 : count.value(), c.value(), spend));
       }
       if (touchless > 0) {
-        rows.add(row(v.model(), UNATTRIBUTED, touchless, unattributedValue, SpendTable.empty(), null));
+        rows.add(row(v.model(), UNATTRIBUTED, touchless, unattributedValue, SpendTable.empty()));
       }
     }
     return new ChannelLifetimeValue(rows, fit.purchases(), fit.orderValue(), fit.fallbackOrderValue(),
@@ -383,14 +486,17 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     int[][] ids = new int[distinct][];
     int capacity = Integer.highestOneBit(Math.max(4, distinct * 2)) << 1;
     int[] slots = new int[capacity];
+    int[] slotHash = new int[capacity]; // the full hash of each slot's path: most probes end on it, not on the ids
     java.util.Arrays.fill(slots, -1);
     for (int d = 0; d < distinct; d++) {
       ids[d] = table.channels().encode(buyers.distinctPath(d));
-      int h = hash(ids[d]) & (capacity - 1);
+      int full = hash(ids[d]);
+      int h = full & (capacity - 1);
       while (slots[h] >= 0) {
         h = (h + 1) & (capacity - 1);
       }
       slots[h] = d;
+      slotHash[h] = full;
     }
     int[] tableIndex = new int[distinct];
     java.util.Arrays.fill(tableIndex, -1);
@@ -400,9 +506,10 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       for (int k = 0; k < length; k++) {
         h = 31 * h + table.channel(p, k);
       }
-      for (int at = mix(h) & (capacity - 1); slots[at] >= 0; at = (at + 1) & (capacity - 1)) {
+      int full = mix(h);
+      for (int at = full & (capacity - 1); slots[at] >= 0; at = (at + 1) & (capacity - 1)) {
         int[] candidate = ids[slots[at]];
-        if (candidate.length == length && sameChannels(table, p, candidate)) {
+        if (slotHash[at] == full && candidate.length == length && sameChannels(table, p, candidate)) {
           tableIndex[slots[at]] = p;
           break;
         }
@@ -472,44 +579,157 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
   }
 
   /*
-   * A rule model refitted on the acquisition paths alone lists the channels of those paths; every channel of the run
-   * is listed, at 0, as the refit on every path lists it (AttributionRun fills in the channels of its aggregate).
+   * The results of the rule models, of Markov and of the others (journey models first, then the rest, each in model
+   * order), back in the run's model order.
    */
-  private static List<ModelResult> withChannels(List<ModelResult> results, List<String> channels) {
-    List<ModelResult> out = new ArrayList<>(results.size());
-    for (ModelResult r : results) {
-      Map<String, ChannelCredit> byChannel = new TreeMap<>();
-      for (ChannelCredit c : r.credits()) {
-        byChannel.put(c.channel(), c);
-      }
-      for (String c : channels) {
-        byChannel.putIfAbsent(c, new ChannelCredit(c, 0, 0));
-      }
-      out.add(new ModelResult(r.model(), new ArrayList<>(byChannel.values())));
+  @SuppressWarnings("unchecked")
+  private static List<ModelResult> inModelOrder(List<AttributionModel> models, List<ModelResult> rules,
+      Object others, List<ModelResult> markov) {
+    java.util.Iterator<ModelResult> r = rules.iterator();
+    List<ModelResult> o = (List<ModelResult>) others;
+    int journey = 0;
+    for (AttributionModel m : models) {
+      journey += m instanceof JourneyModel ? 1 : 0;
+    }
+    java.util.Iterator<ModelResult> j = o.subList(0, journey).iterator();
+    java.util.Iterator<ModelResult> f = o.subList(journey, o.size()).iterator();
+    java.util.Iterator<ModelResult> k = markov.iterator();
+    List<ModelResult> out = new ArrayList<>(models.size());
+    for (AttributionModel m : models) {
+      out.add(m instanceof MarkovModel ? k.next() : TouchWeights.splitsEachPath(m) ? r.next()
+          : m instanceof JourneyModel ? j.next() : f.next());
     }
     return out;
   }
 
   /*
-   * A rule model fitted on paths: each path's credit is split on its own. Journey models (time decay) read the folded
-   * sums and reconcile them with every path's conversions, so they stay with the fit on every path.
+   * The rule models on paths, split without a refit: each splits every path on its own by weights of the path alone,
+   * sums count and value per channel and weight exactly and rounds once (PositionalModel), so its credit of lifetime
+   * value is the exact sum over acquisition paths of the path's lifetime value (the exact sum of its buyers' values)
+   * times its weights, rounded once: what its fit on the paths with those values gives, bit for bit. [0]: lifetime
+   * value, [1]: new customers (the same with each path's customer count), per model in order, every channel listed.
    */
-  private static boolean splitsPaths(AttributionModel m) {
-    return m.rule() && m instanceof io.tributary.core.model.PathModel;
+  private static List<List<ModelResult>> ruleSplits(List<AttributionModel> rules, PathTable table, int[] pathOf,
+      LifetimeTally buyers, int[] weight, double[] valueOf, List<String> channels) {
+    // The buyers by acquisition path (a counting sort): each path's weights are computed once per model, and each
+    // buyer's value is added into the slot of each touch's channel and weight (adding a path's values one by one is
+    // the same exact sum as adding their sum, and cheaper than adding a 70-slot sum per touch).
+    int[] start = new int[table.size() + 1];
+    for (int i = 0; i < pathOf.length; i++) {
+      if (pathOf[i] >= 0 && (weight == null || weight[i] > 0)) {
+        start[pathOf[i] + 1]++;
+      }
+    }
+    for (int p = 0; p < table.size(); p++) {
+      start[p + 1] += start[p];
+    }
+    int[] byPath = new int[start[table.size()]];
+    int[] next = java.util.Arrays.copyOf(start, table.size());
+    for (int i = 0; i < pathOf.length; i++) {
+      if (pathOf[i] >= 0 && (weight == null || weight[i] > 0)) {
+        byPath[next[pathOf[i]]++] = i;
+      }
+    }
+    // The acquisition paths (about a third of the table) and each listed buyer's value, once for every model.
+    int acquiring = 0;
+    for (int p = 0; p < table.size(); p++) {
+      acquiring += start[p] < start[p + 1] ? 1 : 0;
+    }
+    int[] paths = new int[acquiring];
+    for (int p = 0, k = 0; p < table.size(); p++) {
+      if (start[p] < start[p + 1]) {
+        paths[k++] = p;
+      }
+    }
+    double[] value = new double[byPath.length];
+    for (int j = 0; j < byPath.length; j++) {
+      value[j] = valueOf[buyers.patternId(byPath[j])];
+    }
+    List<ModelResult> byValue = new ArrayList<>(rules.size());
+    List<ModelResult> byCount = new ArrayList<>(rules.size());
+    for (AttributionModel m : rules) {
+      WeightedSums[] sums = new WeightedSums[table.channels().size()];
+      for (int p : paths) {
+        double[] w = TouchWeights.of(m, table, p);
+        for (int k = 0; k < w.length; k++) {
+          if (w[k] == 0) {
+            continue;
+          }
+          int c = table.channel(p, k);
+          if (sums[c] == null) {
+            sums[c] = new WeightedSums();
+          }
+          int slot = sums[c].slot(w[k]);
+          ExactSum sum = sums[c].values[slot];
+          long customers = 0;
+          for (int j = start[p]; j < start[p + 1]; j++) {
+            for (int t = weight == null ? 1 : weight[byPath[j]]; t > 0; t--) {
+              sum.add(value[j]);
+              customers++;
+            }
+          }
+          sums[c].customers[slot] += customers;
+        }
+      }
+      SortedMap<String, double[]> credit = new TreeMap<>();
+      for (String c : channels) {
+        credit.put(c, new double[] {0, 0});
+      }
+      for (int c = 0; c < sums.length; c++) {
+        if (sums[c] != null) {
+          credit.put(table.channels().name(c), sums[c].credit());
+        }
+      }
+      List<ChannelCredit> v = new ArrayList<>(credit.size());
+      List<ChannelCredit> n = new ArrayList<>(credit.size());
+      credit.forEach((c, x) -> {
+        v.add(new ChannelCredit(c, 0, x[1]));
+        n.add(new ChannelCredit(c, 0, x[0]));
+      });
+      byValue.add(new ModelResult(m.name(), v));
+      byCount.add(new ModelResult(m.name(), n));
+    }
+    return List.of(byValue, byCount);
   }
 
-  /* The results of the rule models, of Markov and of the others, back in the run's model order. */
-  @SuppressWarnings("unchecked")
-  private static List<ModelResult> inModelOrder(List<AttributionModel> models, Object rules, Object fitted,
-      List<ModelResult> markov) {
-    java.util.Iterator<ModelResult> r = ((List<ModelResult>) rules).iterator();
-    java.util.Iterator<ModelResult> f = ((List<ModelResult>) fitted).iterator();
-    java.util.Iterator<ModelResult> k = markov.iterator();
-    List<ModelResult> out = new ArrayList<>(models.size());
-    for (AttributionModel m : models) {
-      out.add(m instanceof MarkovModel ? k.next() : splitsPaths(m) ? r.next() : f.next());
+  /*
+   * One channel's customers and lifetime value by the weight they were credited at: exact sums, multiplied by their
+   * weight exactly and rounded once at the end (as PositionalModel's sums). A channel meets few distinct weights.
+   */
+  private static final class WeightedSums {
+    private double[] weights = new double[4];
+    private long[] customers = new long[4];
+    private ExactSum[] values = new ExactSum[4];
+    private int size;
+
+    /* The slot of weight w: a new one, its sums zero, the first time w is met. */
+    int slot(double weight) {
+      for (int i = 0; i < size; i++) {
+        if (weights[i] == weight) {
+          return i;
+        }
+      }
+      if (size == weights.length) {
+        weights = java.util.Arrays.copyOf(weights, 2 * size);
+        customers = java.util.Arrays.copyOf(customers, 2 * size);
+        values = java.util.Arrays.copyOf(values, 2 * size);
+      }
+      weights[size] = weight;
+      values[size] = new ExactSum();
+      return size++;
     }
-    return out;
+
+    /* [customers, value], each the exact sum over weights rounded once. */
+    double[] credit() {
+      BigDecimal n = BigDecimal.ZERO;
+      BigDecimal v = BigDecimal.ZERO;
+      for (int i = 0; i < size; i++) {
+        BigDecimal w = weights[i] == 1.0 ? BigDecimal.ONE : new BigDecimal(weights[i]);
+        n = n.add(BigDecimal.valueOf(customers[i]).multiply(w));
+        v = v.add(values[i].toBigDecimal().multiply(w));
+      }
+      return new double[] {n.doubleValue(), v.doubleValue()};
+    }
   }
 
   /*
@@ -549,12 +769,11 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
   }
 
   private static ChannelLifetimeValueRow row(String model, String channel, double customers, double value,
-      SpendTable spend, ChannelCreditRow credit) {
+      SpendTable spend) {
     BigDecimal s = spend.spend(channel);
     Double sp = s == null ? null : s.doubleValue();
     Double perCustomer = customers > 0 ? value / customers : null;
     Double ltvRoas = sp != null && sp > 0 ? value / sp : null;
-    return new ChannelLifetimeValueRow(model, channel, customers, value, perCustomer, sp,
-        credit == null ? null : credit.roas(), ltvRoas, null, null);
+    return new ChannelLifetimeValueRow(model, channel, customers, value, perCustomer, sp, null, ltvRoas, null, null);
   }
 }

@@ -34,6 +34,12 @@ public record ChannelLifetimeValueRow(
     Objects.requireNonNull(channel, "channel");
   }
 
+  /** @return this row with its channel's {@code roas} of {@code channel_credit} */
+  public ChannelLifetimeValueRow withRoas(Double roas) {
+    return new ChannelLifetimeValueRow(model, channel, newCustomers, lifetimeValue, lifetimeValuePerCustomer, spend,
+        roas, ltvRoas, ciLow, ciHigh);
+  }
+
   /** @return this row with a bootstrap interval of its lifetime value */
   public ChannelLifetimeValueRow withInterval(double low, double high) {
     return new ChannelLifetimeValueRow(model, channel, newCustomers, lifetimeValue, lifetimeValuePerCustomer, spend,

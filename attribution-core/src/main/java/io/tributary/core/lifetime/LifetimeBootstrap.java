@@ -41,7 +41,7 @@ final class LifetimeBootstrap {
   record Intervals(double[] low, double[] high, int failed) {}
 
   static Intervals intervals(ChannelLifetimeValue point, JourneyAggregate aggregate, List<AttributionModel> models,
-      LifetimeTally buyers, LocalDate end, ClvOptions options, List<ChannelCreditRow> credit, SpendTable spend,
+      LifetimeTally buyers, LocalDate end, ClvOptions options, SpendTable spend,
       int replicates, long seed) {
     int n = buyers.size();
     int[] order = canonicalOrder(buyers);
@@ -64,7 +64,7 @@ final class LifetimeBootstrap {
       try {
         LifetimeFit fit = LifetimeFit.of(buyers, weight, end, options);
         replicate = ChannelLifetimeValue.split(aggregate, models, buyers, weight, fit.patternValues(buyers), fit,
-            credit, spend);
+            spend);
       } catch (ClvException e) {
         failed++;
         continue;

@@ -252,6 +252,8 @@ public record JourneyAggregate(
     private final JourneySink sink = this::add;
     // The journey weights shared with other aggregates for the journey being added, or null.
     private SharedWeights shared;
+    /* The journey models' weights of the journey addCustomer(events, also) just added (weightsOfLastJourney). */
+    private final SharedWeights lastJourney = new SharedWeights();
 
     private Builder(String settings, JourneyOptions options, List<JourneyModel> models) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -308,9 +310,28 @@ public record JourneyAggregate(
     public Builder addCustomer(CustomerEvents events, JourneySink also) {
       current = events;
       return addDuplicates(journeys.build(events, (channels, times, from, to, converted, value, endTime) -> {
-        add(channels, times, from, to, converted, value, endTime);
+        lastJourney.clear();
+        shared = lastJourney;
+        try {
+          add(channels, times, from, to, converted, value, endTime);
+        } finally {
+          shared = null;
+        }
         also.journey(channels, times, from, to, converted, value, endTime);
       }));
+    }
+
+    /**
+     * For the second receiver of {@link #addCustomer(CustomerEvents, JourneySink)}, during its call: the weights this
+     * aggregate gave the journey just added, so that the receiver need not weigh it again (the weights depend only on
+     * the journey).
+     *
+     * @param model a journey model's index among the models' journey models, in model order
+     * @return that model's weight of each touch of the journey, or null when this aggregate weighed none (a journey
+     *     without conversion or touch); the caller must not change it
+     */
+    public double[] weightsOfLastJourney(int model) {
+      return lastJourney.weights == null ? null : lastJourney.weights[model];
     }
 
     /**

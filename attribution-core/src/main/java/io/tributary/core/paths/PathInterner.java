@@ -188,7 +188,16 @@ final class PathInterner {
    * @return the paths sorted into a table over the channels they use
    */
   PathTable toTable(ChannelInterner names) {
-    return PathTable.sort(names, store, start, size, conversions, nulls, values, unhashed > 0);
+    return toTable(names, null);
+  }
+
+  /**
+   * @param names the channel names of the ids
+   * @param helper a thread that takes half of the sort's loops (see {@link Halves}), or null
+   * @return the paths sorted into a table over the channels they use: the same table with or without a helper
+   */
+  PathTable toTable(ChannelInterner names, java.util.concurrent.Executor helper) {
+    return PathTable.sort(names, store, start, size, conversions, nulls, values, unhashed > 0, helper);
   }
 
   /** The hash of a sequence; package-private so that tests can build sequences whose hashes collide. */

@@ -54,6 +54,17 @@ public final class PathTable {
    */
   static PathTable sort(ChannelInterner names, int[] store, int[] start, int n, long[] conversions, long[] nulls,
       BigDecimal[] values, boolean repeats) {
+    return sort(names, store, start, n, conversions, nulls, values, repeats, null);
+  }
+
+  /**
+   * As {@link #sort(ChannelInterner, int[], int[], int, long[], long[], BigDecimal[], boolean)}, the loops over paths
+   * shared with {@code helper} when it is not null: the same table, bit for bit.
+   *
+   * @param helper a thread that takes half of each loop over the paths (see {@link Halves}), or null
+   */
+  static PathTable sort(ChannelInterner names, int[] store, int[] start, int n, long[] conversions, long[] nulls,
+      BigDecimal[] values, boolean repeats, java.util.concurrent.Executor helper) {
     boolean[] used = new boolean[names.size()];
     for (int k = 0; k < start[n]; k++) {
       used[store[k]] = true;
@@ -75,17 +86,19 @@ public final class PathTable {
       rank[byName[r]] = r;
       sorted[r] = names.name(byName[r]);
     }
-    PathOrder.Sorted paths = PathOrder.sort(store, start, n, rank, distinct);
+    PathOrder.Sorted paths = PathOrder.sort(store, start, n, rank, distinct, helper);
     int[] order = paths.order();
     long[] conv = new long[n];
     long[] nul = new long[n];
     BigDecimal[] val = new BigDecimal[n];
-    for (int i = 0; i < n; i++) {
-      int p = order[i];
-      conv[i] = conversions[p];
-      nul[i] = nulls[p];
-      val[i] = values[p];
-    }
+    Halves.run(helper, n, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        int p = order[i];
+        conv[i] = conversions[p];
+        nul[i] = nulls[p];
+        val[i] = values[p];
+      }
+    });
     ChannelDictionary dictionary = new ChannelDictionary(sorted);
     if (repeats && paths.ties()) { // equal sequences have equal keys: without ties there are no repeats
       return mergeRepeats(dictionary, paths.start(), paths.ids(), conv, nul, val);

@@ -165,6 +165,23 @@ public record SegmentedReport(
     return new SegmentedReport(segmentation, credit, kpis, paths, transitions, removals, notes);
   }
 
+  /**
+   * The {@code path_summary} rows of every journey, as {@link #pathSummary()} starts with them: each path of
+   * {@code all} with {@code (all)} in every segment column, in path order. Made as they are read, like
+   * {@link PathSummaryView}: a campaign-level run's million path rows and their texts are not held at once (issue
+   * 14: held through the job's write, they were hundreds of MB the collector copied again and again). An engine may
+   * write them before the segment values are fitted: they depend on {@code all} alone.
+   *
+   * @param all every journey
+   * @param segments the number of segment columns
+   * @return the rows, a read-only view
+   */
+  public static List<SegmentRow<PathSummaryRow>> pathSummaryOfAll(JourneyAggregate all, int segments) {
+    PathRows rows = new PathRows();
+    rows.add(List.copyOf(Collections.nCopies(segments, Segmentation.ALL)), all);
+    return rows;
+  }
+
   /** One value of one segment: the segment's index, the value, its journeys, its fitting journeys. */
   private record ValueKey(int segment, String value, JourneyAggregate aggregate, JourneyAggregate fit) {}
 

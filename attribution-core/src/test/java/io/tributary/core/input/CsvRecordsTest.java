@@ -480,4 +480,22 @@ class CsvRecordsTest {
     });
     assertTrue(t.getMessage().endsWith("truncated gzip file: the stream ends before its trailer"), t.getMessage());
   }
+
+  @Test
+  void firstByte_isTheLowestMarkedByte_forEveryWordOfMarks() {
+    // Every word of 0x80 marks there is (255 of them): the lowest marked byte, counted by hand from the bottom.
+    for (int marks = 1; marks < 256; marks++) {
+      long w = 0;
+      for (int k = 0; k < 8; k++) {
+        if ((marks & (1 << k)) != 0) {
+          w |= 0x80L << (8 * k);
+        }
+      }
+      int lowest = 0;
+      while ((marks & (1 << lowest)) == 0) {
+        lowest++;
+      }
+      assertEquals(lowest, CsvRecords.firstByte(w), "marks " + Integer.toBinaryString(marks));
+    }
+  }
 }

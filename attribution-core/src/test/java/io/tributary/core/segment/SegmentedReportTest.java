@@ -8,10 +8,12 @@ import io.tributary.core.journey.CustomerEvents;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.ChannelCreditRow;
 import io.tributary.core.metrics.ConversionKpis;
+import io.tributary.core.metrics.PathSummaryRow;
 import io.tributary.core.metrics.SpendTable;
 import io.tributary.core.model.AggregateCodec;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.ChannelCredit;
+import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.ModelResult;
 import io.tributary.core.model.Requirement;
 import io.tributary.core.options.RunOptions;
@@ -119,6 +121,34 @@ class SegmentedReportTest {
         List.of("returning", "(all)", "(all)"), List.of("(all)", "(unattributed)", "(all)"),
         List.of("(all)", "email", "(all)"), List.of("(all)", "search", "(all)"), List.of("(all)", "(all)", "gold"),
         List.of("(all)", "(all)", "silver")), kpiKeys);
+  }
+
+  @Test
+  void pathSummary_startsWithEveryPathOfAll_inEverySegmentColumn_asTheUnsegmentedTable() {
+    RunOptions spec = RunOptions.defaults().with("models", "first_touch,last_touch");
+    List<AttributionModel> models = spec.resolve(Set.of(Requirement.TIMESTAMPS));
+    for (boolean perSegment : new boolean[] {false, true}) {
+      Segmentation seg = new Segmentation(List.of("new_vs_returning", "loyalty"), 1000, perSegment);
+      SegmentedReport r = report(List.of(A, B, C), seg, spec);
+      // The unsegmented run's table, folded apart from the segmented one.
+      JourneyAggregate.Builder plain = JourneyAggregate.builder(spec.journeyOptions(), models);
+      for (Customer c : List.of(A, B, C)) {
+        plain.addCustomer(events(c));
+      }
+      List<PathSummaryRow> want = AttributionReport.compute(plain.build(), models, SpendTable.empty()).pathSummary();
+      assertTrue(want.size() > 1, "several paths");
+      assertTrue(perSegment ? r.pathSummary().size() > want.size() : r.pathSummary().size() == want.size(),
+          "per-segment paths follow the (all) rows only when asked");
+      for (int i = 0; i < want.size(); i++) {
+        SegmentRow<PathSummaryRow> got = r.pathSummary().get(i);
+        assertEquals(List.of("(all)", "(all)"), got.segments(), "row " + i);
+        assertEquals(null, got.fitScope());
+        assertEquals(want.get(i), got.row(), "row " + i);
+      }
+      // The view the job writes ahead of the segment values' fits: the same rows.
+      assertEquals(r.pathSummary().subList(0, want.size()),
+          SegmentedReport.pathSummaryOfAll(plain.build(), 2));
+    }
   }
 
   private static Map<String, Long> journeys(SegmentedReport r, int d) {

@@ -64,6 +64,18 @@ public final class MarkovModel implements PathModel {
     return order;
   }
 
+  /*
+   * The chain of the last paths this model was fitted on, with each path's end state: lifetime value by channel
+   * refits the model on the same journeys with other values (attributeRevalued), and the chain depends on the journeys
+   * alone, so that refit reads the chain the run's fit built instead of building it again. Paths are recognised by
+   * identity and held weakly; the first caller builds, a caller on the same paths meanwhile waits for that build.
+   */
+  private final Object lastLock = new Object();
+  private java.lang.ref.WeakReference<PathCounts> lastCounts = new java.lang.ref.WeakReference<>(null);
+  private java.util.concurrent.FutureTask<Built> last;
+
+  private record Built(Chain chain, int[] endState) {}
+
   @Override
   public ModelResult attribute(PathCounts counts) {
     return fit(counts).result();
@@ -77,22 +89,65 @@ public final class MarkovModel implements PathModel {
    * @throws IllegalArgumentException for a path with neither conversions nor nulls
    */
   public MarkovFit fit(PathCounts counts) {
-    return fit(ChainBuilder.build(counts, order));
+    return fit(built(counts).chain());
+  }
+
+  /* The chain of counts: the last one built when it was built on these very paths (see lastLock). */
+  private Built built(PathCounts counts) {
+    java.util.concurrent.FutureTask<Built> task;
+    boolean mine = false;
+    synchronized (lastLock) {
+      if (last != null && lastCounts.get() == counts) {
+        task = last;
+      } else {
+        task = new java.util.concurrent.FutureTask<>(() -> {
+          int[] endState = new int[counts.table().size()];
+          return new Built(ChainBuilder.build(counts, order, endState), endState);
+        });
+        mine = true;
+        last = task;
+        lastCounts = new java.lang.ref.WeakReference<>(counts);
+      }
+    }
+    if (mine) {
+      task.run();
+    }
+    try {
+      return task.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      synchronized (lastLock) {
+        if (last == task) {
+          last = null; // a failed build is not kept: the next caller fails as this one did, with its own build
+        }
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a Markov chain", e);
+    }
   }
 
   /**
    * The credit of this model on the same paths with other values, for several sets of values at once: for each,
    * the result {@link #attribute} gives on {@code counts} with its values replaced (conversions and nulls kept). The
    * chain's states and transitions depend on the journeys alone, so it is built once and only its values change
-   * (lifetime value by channel refits Markov this way with lifetime values and with new-customer counts).
+   * (lifetime value by channel refits Markov this way with lifetime values and with new-customer counts); when this
+   * model was last fitted on these very paths, that fit's chain is used.
    *
    * @param counts distinct paths with their conversions and nulls (their values are not read)
    * @param pathValues per set, each path's value ({@code >= 0}) by its index in {@code counts.table()}
    * @return one result per set, in order
    */
   public List<ModelResult> attributeRevalued(PathCounts counts, List<java.math.BigDecimal[]> pathValues) {
-    int[] endState = new int[counts.table().size()];
-    Chain chain = ChainBuilder.build(counts, order, endState);
+    Built b = built(counts);
+    Chain chain = b.chain();
+    int[] endState = b.endState();
     List<ModelResult> out = new ArrayList<>(pathValues.size());
     for (java.math.BigDecimal[] values : pathValues) {
       out.add(fit(chain.revalued(endState, values)).result());
