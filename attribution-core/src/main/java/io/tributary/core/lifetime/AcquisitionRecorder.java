@@ -7,6 +7,7 @@ import io.tributary.core.journey.Journey;
 import io.tributary.core.journey.JourneySink;
 import io.tributary.core.journey.Touch;
 import io.tributary.core.model.AttributionModel;
+import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.JourneyModel;
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -35,6 +36,7 @@ public final class AcquisitionRecorder implements JourneySink {
   private final PurchaseHistory history = new PurchaseHistory();
   private final LifetimeTally tally = new LifetimeTally();
   private List<String> names;
+  private JourneyAggregate.Builder weigher;
   private boolean acquired;
   private int pathId;
   private double[] weights = new double[0];
@@ -52,6 +54,19 @@ public final class AcquisitionRecorder implements JourneySink {
       }
     }
     this.zone = Objects.requireNonNull(zone, "zone");
+  }
+
+  /**
+   * Takes the acquisition journey's weights from {@code aggregate}, which weighs every converting journey it is handed
+   * by {@link JourneyAggregate.Builder#addCustomer(io.tributary.core.journey.CustomerEvents, JourneySink)} just before
+   * this recorder gets it: the same weights, computed once.
+   *
+   * @param aggregate the builder this recorder is the second receiver of
+   * @return this recorder
+   */
+  public AcquisitionRecorder weighWith(JourneyAggregate.Builder aggregate) {
+    this.weigher = aggregate;
+    return this;
   }
 
   /** @param channelNames the names of the channel ids the next customer's journeys carry */
@@ -94,18 +109,24 @@ public final class AcquisitionRecorder implements JourneySink {
     }
     List<String> distinct = tally.distinctPathChannels(pathId);
     int d = distinct.size();
-    List<Touch> touches = new ArrayList<>(ch.length);
-    for (int i = from; i < to; i++) {
-      touches.add(new Touch(ch[i - from], times[i]));
-    }
-    Journey j = new Journey(touches, true, value, endTime);
+    Journey j = null;
     int[] slot = new int[ch.length];
     for (int k = 0; k < ch.length; k++) {
       slot[k] = k > 0 && ch[k].equals(ch[k - 1]) ? slot[k - 1] : indexOf(distinct, ch[k]);
     }
     weights = new double[journeyModels.size() * d];
     for (int m = 0; m < journeyModels.size(); m++) {
-      double[] w = journeyModels.get(m).weights(j);
+      double[] w = weigher == null ? null : weigher.weightsOfLastJourney(m);
+      if (w == null) {
+        if (j == null) {
+          List<Touch> touches = new ArrayList<>(ch.length);
+          for (int i = from; i < to; i++) {
+            touches.add(new Touch(ch[i - from], times[i]));
+          }
+          j = new Journey(touches, true, value, endTime);
+        }
+        w = journeyModels.get(m).weights(j);
+      }
       for (int k = 0; k < w.length; k++) {
         weights[m * d + slot[k]] += w[k];
       }

@@ -298,8 +298,10 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         journeyModels.add(jm);
       }
     }
-    List<Map<String, ExactSum[]>> journeySums = new ArrayList<>();
-    journeyModels.forEach(m -> journeySums.add(new TreeMap<>()));
+    // Per journey model, per channel id of the table: [customers, lifetime value] credited, exact sums (the same sums
+    // in any order). The acquisition paths' distinct channels are looked up once per distinct path, not per buyer.
+    ExactSum[][][] journeySums = new ExactSum[journeyModels.size()][table.channels().size()][];
+    int[][] channelIds = new int[buyers.distinctPaths()][];
     ExactSum total = new ExactSum();
     ExactSum touchlessValue = new ExactSum();
     long touchless = 0;
@@ -338,13 +340,28 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
           pathValue[p].add(value);
         }
       }
-      List<String> channels = buyers.acquisitionChannels(i);
+      if (journeyModels.isEmpty()) {
+        continue;
+      }
+      int d = buyers.distinctPathId(i);
+      int[] ids = channelIds[d];
+      if (ids == null) {
+        List<String> names = buyers.acquisitionChannels(i);
+        ids = new int[names.size()];
+        for (int k = 0; k < ids.length; k++) {
+          ids[k] = table.channels().id(names.get(k));
+        }
+        channelIds[d] = ids;
+      }
       for (int m = 0; m < journeyModels.size(); m++) {
-        Map<String, ExactSum[]> sums = journeySums.get(m);
-        for (int k = 0; k < channels.size(); k++) {
+        ExactSum[][] sums = journeySums[m];
+        for (int k = 0; k < ids.length; k++) {
           double w = buyers.weight(i, m, k);
-          ExactSum[] acc = sums.computeIfAbsent(channels.get(k),
-              x -> new ExactSum[] {new ExactSum(), new ExactSum()});
+          ExactSum[] acc = sums[ids[k]];
+          if (acc == null) {
+            acc = new ExactSum[] {new ExactSum(), new ExactSum()};
+            sums[ids[k]] = acc;
+          }
           for (int t = 0; t < times; t++) {
             acc[0].add(w);
             acc[1].add(value * w);
@@ -371,7 +388,8 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       SortedMap<String, CreditSum> v = new TreeMap<>();
       SortedMap<String, CreditSum> n = new TreeMap<>();
       for (Map.Entry<String, CreditSum> e : original.entrySet()) {
-        ExactSum[] acc = journeySums.get(m).get(e.getKey());
+        ExactSum[] acc = table.channels().names().contains(e.getKey())
+            ? journeySums[m][table.channels().id(e.getKey())] : null;
         v.put(e.getKey(), new CreditSum(e.getValue().conversions(), acc == null ? BigDecimal.ZERO
             : acc[1].toBigDecimal()));
         n.put(e.getKey(), new CreditSum(e.getValue().conversions(), acc == null ? BigDecimal.ZERO
@@ -405,7 +423,7 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     List<Object> refits = java.util.stream.IntStream.range(0, 4).parallel().mapToObj(k -> {
       try {
         return switch (k) {
-          case 0 -> ruleSplits(rules, table, pathCustomers, pathValue, firstValue, channels);
+          case 0 -> ruleSplits(rules, table, pathOf, buyers, weight, valueOf, channels);
           case 1 -> revalued(aggregate, markov, channels, values, counts);
           default -> {
             BigDecimal[] v = k == 2 ? values : counts;
@@ -468,14 +486,17 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     int[][] ids = new int[distinct][];
     int capacity = Integer.highestOneBit(Math.max(4, distinct * 2)) << 1;
     int[] slots = new int[capacity];
+    int[] slotHash = new int[capacity]; // the full hash of each slot's path: most probes end on it, not on the ids
     java.util.Arrays.fill(slots, -1);
     for (int d = 0; d < distinct; d++) {
       ids[d] = table.channels().encode(buyers.distinctPath(d));
-      int h = hash(ids[d]) & (capacity - 1);
+      int full = hash(ids[d]);
+      int h = full & (capacity - 1);
       while (slots[h] >= 0) {
         h = (h + 1) & (capacity - 1);
       }
       slots[h] = d;
+      slotHash[h] = full;
     }
     int[] tableIndex = new int[distinct];
     java.util.Arrays.fill(tableIndex, -1);
@@ -485,9 +506,10 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       for (int k = 0; k < length; k++) {
         h = 31 * h + table.channel(p, k);
       }
-      for (int at = mix(h) & (capacity - 1); slots[at] >= 0; at = (at + 1) & (capacity - 1)) {
+      int full = mix(h);
+      for (int at = full & (capacity - 1); slots[at] >= 0; at = (at + 1) & (capacity - 1)) {
         int[] candidate = ids[slots[at]];
-        if (candidate.length == length && sameChannels(table, p, candidate)) {
+        if (slotHash[at] == full && candidate.length == length && sameChannels(table, p, candidate)) {
           tableIndex[slots[at]] = p;
           break;
         }
@@ -587,26 +609,66 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
    * times its weights, rounded once: what its fit on the paths with those values gives, bit for bit. [0]: lifetime
    * value, [1]: new customers (the same with each path's customer count), per model in order, every channel listed.
    */
-  private static List<List<ModelResult>> ruleSplits(List<AttributionModel> rules, PathTable table,
-      long[] pathCustomers, ExactSum[] pathValue, double[] firstValue, List<String> channels) {
+  private static List<List<ModelResult>> ruleSplits(List<AttributionModel> rules, PathTable table, int[] pathOf,
+      LifetimeTally buyers, int[] weight, double[] valueOf, List<String> channels) {
+    // The buyers by acquisition path (a counting sort): each path's weights are computed once per model, and each
+    // buyer's value is added into the slot of each touch's channel and weight (adding a path's values one by one is
+    // the same exact sum as adding their sum, and cheaper than adding a 70-slot sum per touch).
+    int[] start = new int[table.size() + 1];
+    for (int i = 0; i < pathOf.length; i++) {
+      if (pathOf[i] >= 0 && (weight == null || weight[i] > 0)) {
+        start[pathOf[i] + 1]++;
+      }
+    }
+    for (int p = 0; p < table.size(); p++) {
+      start[p + 1] += start[p];
+    }
+    int[] byPath = new int[start[table.size()]];
+    int[] next = java.util.Arrays.copyOf(start, table.size());
+    for (int i = 0; i < pathOf.length; i++) {
+      if (pathOf[i] >= 0 && (weight == null || weight[i] > 0)) {
+        byPath[next[pathOf[i]]++] = i;
+      }
+    }
+    // The acquisition paths (about a third of the table) and each listed buyer's value, once for every model.
+    int acquiring = 0;
+    for (int p = 0; p < table.size(); p++) {
+      acquiring += start[p] < start[p + 1] ? 1 : 0;
+    }
+    int[] paths = new int[acquiring];
+    for (int p = 0, k = 0; p < table.size(); p++) {
+      if (start[p] < start[p + 1]) {
+        paths[k++] = p;
+      }
+    }
+    double[] value = new double[byPath.length];
+    for (int j = 0; j < byPath.length; j++) {
+      value[j] = valueOf[buyers.patternId(byPath[j])];
+    }
     List<ModelResult> byValue = new ArrayList<>(rules.size());
     List<ModelResult> byCount = new ArrayList<>(rules.size());
     for (AttributionModel m : rules) {
       WeightedSums[] sums = new WeightedSums[table.channels().size()];
-      for (int p = 0; p < table.size(); p++) {
-        if (pathCustomers[p] == 0) {
-          continue;
-        }
+      for (int p : paths) {
         double[] w = TouchWeights.of(m, table, p);
-        for (int i = 0; i < w.length; i++) {
-          if (w[i] == 0) {
+        for (int k = 0; k < w.length; k++) {
+          if (w[k] == 0) {
             continue;
           }
-          int c = table.channel(p, i);
+          int c = table.channel(p, k);
           if (sums[c] == null) {
             sums[c] = new WeightedSums();
           }
-          sums[c].add(w[i], pathCustomers[p], pathValue[p], firstValue[p]);
+          int slot = sums[c].slot(w[k]);
+          ExactSum sum = sums[c].values[slot];
+          long customers = 0;
+          for (int j = start[p]; j < start[p + 1]; j++) {
+            for (int t = weight == null ? 1 : weight[byPath[j]]; t > 0; t--) {
+              sum.add(value[j]);
+              customers++;
+            }
+          }
+          sums[c].customers[slot] += customers;
         }
       }
       SortedMap<String, double[]> credit = new TreeMap<>();
@@ -640,27 +702,21 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     private ExactSum[] values = new ExactSum[4];
     private int size;
 
-    void add(double weight, long n, ExactSum value, double single) {
-      int i = 0;
-      while (i < size && weights[i] != weight) {
-        i++;
-      }
-      if (i == size) {
-        if (size == weights.length) {
-          weights = java.util.Arrays.copyOf(weights, 2 * size);
-          customers = java.util.Arrays.copyOf(customers, 2 * size);
-          values = java.util.Arrays.copyOf(values, 2 * size);
+    /* The slot of weight w: a new one, its sums zero, the first time w is met. */
+    int slot(double weight) {
+      for (int i = 0; i < size; i++) {
+        if (weights[i] == weight) {
+          return i;
         }
-        weights[i] = weight;
-        values[i] = new ExactSum();
-        size++;
       }
-      customers[i] += n;
-      if (value != null) {
-        values[i].addAll(value);
-      } else {
-        values[i].add(single);
+      if (size == weights.length) {
+        weights = java.util.Arrays.copyOf(weights, 2 * size);
+        customers = java.util.Arrays.copyOf(customers, 2 * size);
+        values = java.util.Arrays.copyOf(values, 2 * size);
       }
+      weights[size] = weight;
+      values[size] = new ExactSum();
+      return size++;
     }
 
     /* [customers, value], each the exact sum over weights rounded once. */

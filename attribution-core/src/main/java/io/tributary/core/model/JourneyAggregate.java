@@ -10,7 +10,6 @@ import io.tributary.core.journey.JourneySink;
 import io.tributary.core.journey.Touch;
 import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.paths.PathCounts;
-import io.tributary.core.paths.PathRollUp;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -176,35 +175,8 @@ public record JourneyAggregate(
    * @throws IllegalArgumentException when they were made under different settings
    */
   public static JourneyAggregate sum(List<Builder> parts) {
-    return sum(parts, null);
-  }
-
-  /**
-   * The paths of several builders' journeys (a segmented fold's cells), sorted once for them all; each segment
-   * value's paths are then taken from it ({@link PathRollUp#group}) with {@link #sum(List, PathCounts)}.
-   *
-   * @param cells builders of disjoint journeys, read and never changed
-   * @return their paths' roll-up, in the order of {@code cells}
-   */
-  public static PathRollUp rollUpPaths(List<Builder> cells) {
-    List<PathCounts.Builder> paths = new ArrayList<>(cells.size());
-    for (Builder b : cells) {
-      paths.add(b.paths);
-    }
-    return PathRollUp.of(paths);
-  }
-
-  /**
-   * As {@link #sum(List)}, the parts' paths given already summed.
-   *
-   * @param parts builders of the same models and options, at least one
-   * @param summedPaths the paths of all of {@code parts} together (from {@link #rollUpPaths}), or null to sum them
-   *     here
-   * @return their journeys' aggregate
-   */
-  public static JourneyAggregate sum(List<Builder> parts, PathCounts summedPaths) {
     Builder first = parts.get(0);
-    PathCounts.Builder paths = summedPaths == null ? PathCounts.builder() : null;
+    PathCounts.Builder paths = PathCounts.builder();
     Map<String, Map<String, ExactSum[]>> sums = new LinkedHashMap<>();
     long touchless = 0;
     BigDecimal touchlessValue = BigDecimal.ZERO;
@@ -216,9 +188,7 @@ public record JourneyAggregate(
         throw new IllegalArgumentException(
             "cannot sum aggregates built under different settings: [" + first.settings + "] vs [" + b.settings + "]");
       }
-      if (paths != null) {
-        paths.addAll(b.paths);
-      }
+      paths.addAll(b.paths);
       b.credits.forEach((model, byChannel) -> {
         Map<String, ExactSum[]> target = sums.computeIfAbsent(model, m -> new HashMap<>());
         byChannel.forEach((c, acc) -> {
@@ -233,8 +203,7 @@ public record JourneyAggregate(
       timeToConversion = Math.addExact(timeToConversion, b.timeToConversion);
       duplicates = Math.addExact(duplicates, b.duplicates);
     }
-    return new JourneyAggregate(first.settings, paths != null ? paths.build() : summedPaths,
-        Builder.creditSums(sums), touchless,
+    return new JourneyAggregate(first.settings, paths.build(), Builder.creditSums(sums), touchless,
         touchlessValue, timed, timeToConversion, duplicates, true);
   }
 
@@ -283,6 +252,8 @@ public record JourneyAggregate(
     private final JourneySink sink = this::add;
     // The journey weights shared with other aggregates for the journey being added, or null.
     private SharedWeights shared;
+    /* The journey models' weights of the journey addCustomer(events, also) just added (weightsOfLastJourney). */
+    private final SharedWeights lastJourney = new SharedWeights();
 
     private Builder(String settings, JourneyOptions options, List<JourneyModel> models) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -339,9 +310,28 @@ public record JourneyAggregate(
     public Builder addCustomer(CustomerEvents events, JourneySink also) {
       current = events;
       return addDuplicates(journeys.build(events, (channels, times, from, to, converted, value, endTime) -> {
-        add(channels, times, from, to, converted, value, endTime);
+        lastJourney.clear();
+        shared = lastJourney;
+        try {
+          add(channels, times, from, to, converted, value, endTime);
+        } finally {
+          shared = null;
+        }
         also.journey(channels, times, from, to, converted, value, endTime);
       }));
+    }
+
+    /**
+     * For the second receiver of {@link #addCustomer(CustomerEvents, JourneySink)}, during its call: the weights this
+     * aggregate gave the journey just added, so that the receiver need not weigh it again (the weights depend only on
+     * the journey).
+     *
+     * @param model a journey model's index among the models' journey models, in model order
+     * @return that model's weight of each touch of the journey, or null when this aggregate weighed none (a journey
+     *     without conversion or touch); the caller must not change it
+     */
+    public double[] weightsOfLastJourney(int model) {
+      return lastJourney.weights == null ? null : lastJourney.weights[model];
     }
 
     /**

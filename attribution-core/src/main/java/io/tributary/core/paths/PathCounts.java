@@ -115,6 +115,8 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
     private PathBytes bytes;
     // When not null, paths go to another thread that interns them (internOn).
     private PathHandoff handoff;
+    // internOn's executor: once the interning is done, build() gives its thread half of the sort.
+    private java.util.concurrent.Executor helper;
 
     private Builder() {}
 
@@ -122,9 +124,10 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
      * Interns this builder's paths on a thread of {@code executor} from now on, while the caller goes on adding: a
      * pipeline for a large fold, where looking each path up costs about as much as building it. The aggregate is the
      * same, bit for bit. Call before adding anything; {@link #build()} waits for the interning. The executor's thread
-     * is busy until then (or until the executor is shut down, should the caller fail before building).
+     * is busy until then (or until the executor is shut down, should the caller fail before building); {@link #build()}
+     * then hands it half of the paths' sort, a few short tasks, and returns when they are done.
      *
-     * @param executor runs one long task
+     * @param executor runs one long task, then the sort's halves
      * @return this builder
      */
     public Builder internOn(java.util.concurrent.Executor executor) {
@@ -132,6 +135,7 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
         throw new IllegalStateException("internOn must be called once, before anything is added");
       }
       handoff = new PathHandoff(paths, executor);
+      helper = executor;
       return this;
     }
 
@@ -307,15 +311,6 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
       return this;
     }
 
-    /* This builder's interned entries and their channel names, for PathRollUp (read only). */
-    PathInterner interner() {
-      return paths;
-    }
-
-    ChannelInterner channelNames() {
-      return channels;
-    }
-
     /** @return room for {@code n} ids, keeping those already written */
     private int[] scratch(int n) {
       if (n > scratch.length) {
@@ -339,7 +334,7 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
         handoff = null; // from here on (even when the interning failed) the interner is this thread's again
         h.finish();
       }
-      return new PathCounts(LazyPathMap.of(paths.toTable(channels)));
+      return new PathCounts(LazyPathMap.of(paths.toTable(channels, helper)));
     }
   }
 }

@@ -188,30 +188,16 @@ final class PathInterner {
    * @return the paths sorted into a table over the channels they use
    */
   PathTable toTable(ChannelInterner names) {
-    return PathTable.sort(names, store, start, size, conversions, nulls, values, unhashed > 0);
+    return toTable(names, null);
   }
 
   /**
-   * As {@link #toTable(ChannelInterner)}; {@code rowOf[e]} is set to the table's row of entry {@code e} (a segmented
-   * fold's roll-up, {@link PathRollUp}).
+   * @param names the channel names of the ids
+   * @param helper a thread that takes half of the sort's loops (see {@link Halves}), or null
+   * @return the paths sorted into a table over the channels they use: the same table with or without a helper
    */
-  PathTable toTable(ChannelInterner names, int[] rowOf) {
-    return PathTable.sort(names, store, start, size, conversions, nulls, values, unhashed > 0, rowOf);
-  }
-
-  /** @return entry {@code e}'s converting journeys */
-  long conversions(int e) {
-    return conversions[e];
-  }
-
-  /** @return entry {@code e}'s non-converting journeys */
-  long nulls(int e) {
-    return nulls[e];
-  }
-
-  /** @return entry {@code e}'s exact value, null when none nonzero was added */
-  BigDecimal value(int e) {
-    return values[e];
+  PathTable toTable(ChannelInterner names, java.util.concurrent.Executor helper) {
+    return PathTable.sort(names, store, start, size, conversions, nulls, values, unhashed > 0, helper);
   }
 
   /** The hash of a sequence; package-private so that tests can build sequences whose hashes collide. */

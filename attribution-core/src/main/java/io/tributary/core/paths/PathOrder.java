@@ -1,6 +1,7 @@
 package io.tributary.core.paths;
 
 import java.util.Arrays;
+import java.util.concurrent.Executor;
 
 /**
  * Sorts packed channel-id sequences into {@link Path} order (id by id, then shorter first), which is name order when
@@ -38,23 +39,35 @@ final class PathOrder {
    * @return the sequences in order, in final ids
    */
   static Sorted sort(int[] ids, int[] start, int n, int[] rank, int channels) {
+    return sort(ids, start, n, rank, channels, null);
+  }
+
+  /**
+   * As {@link #sort(int[], int[], int, int[], int)}, the per-sequence loops (keys, lengths, the gather) shared with
+   * {@code helper} when it is not null ({@link Halves}): the same result, bit for bit.
+   *
+   * @param helper a thread that takes half of each loop, or null
+   */
+  static Sorted sort(int[] ids, int[] start, int n, int[] rank, int channels, Executor helper) {
     if (n == 0) {
       return new Sorted(new int[0], new int[1], new int[0], false);
     }
     int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
     int idBits = 32 - Integer.numberOfLeadingZeros(channels); // ids + 1 lie in [1, channels]
     int packed = Math.max(1, (63 - indexBits) / idBits);
-    long[] keys = new long[n];
-    for (int p = 0; p < n; p++) {
-      int s = start[p];
-      int len = start[p + 1] - s;
-      long key = 0;
-      for (int k = 0; k < packed; k++) {
-        key = (key << idBits) | (k < len ? rank[ids[s + k]] + 1 : 0);
+    long[] unsorted = new long[n];
+    Halves.run(helper, n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        int s = start[p];
+        int len = start[p + 1] - s;
+        long key = 0;
+        for (int k = 0; k < packed; k++) {
+          key = (key << idBits) | (k < len ? rank[ids[s + k]] + 1 : 0);
+        }
+        unsorted[p] = (key << indexBits) | p;
       }
-      keys[p] = (key << indexBits) | p;
-    }
-    keys = radixSort(keys, indexBits, indexBits + packed * idBits);
+    });
+    long[] keys = radixSort(unsorted, indexBits, indexBits + packed * idBits);
     int[] order = new int[n];
     long mask = (1L << indexBits) - 1;
     for (int i = 0; i < n; i++) {
@@ -71,41 +84,61 @@ final class PathOrder {
         runStart = i;
       }
     }
-    return gather(ids, start, rank, keys, order, indexBits, idBits, packed, ties);
+    return gather(ids, start, rank, keys, order, indexBits, idBits, packed, ties, helper);
   }
 
   /**
    * Packs the sequences in order. A sequence shorter than the packed ids is read back from its key, which is already
-   * in order in memory; only longer ones are copied from their (scattered) input position.
+   * in order in memory; only longer ones are copied from their (scattered) input position. First every output
+   * sequence's length, then their starts (a prefix sum), then the ids: each output sequence is written on its own, so
+   * the first and the last two steps split into halves.
    */
   private static Sorted gather(int[] ids, int[] start, int[] rank, long[] keys, int[] order, int indexBits,
-      int idBits, int packed, boolean ties) {
+      int idBits, int packed, boolean ties, Executor helper) {
     int n = order.length;
     int[] outStart = new int[n + 1];
     int[] out = new int[start[n]];
     int idMask = (1 << idBits) - 1;
-    int at = 0;
+    Halves.run(helper, n, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        int k = keyLength(keys[i] >>> indexBits, idBits, idMask, packed);
+        if (k == packed) { // as long as the key or longer: keys[i] may be out of place after sortRun, order[i] is not
+          int p = order[i];
+          k = start[p + 1] - start[p];
+        }
+        outStart[i + 1] = k;
+      }
+    });
     for (int i = 0; i < n; i++) {
-      long prefix = keys[i] >>> indexBits;
-      int k = 0;
-      while (k < packed) {
-        int v = (int) (prefix >>> ((packed - 1 - k) * idBits)) & idMask;
-        if (v == 0) {
-          break;
-        }
-        out[at + k++] = v - 1;
-      }
-      if (k < packed) {
-        at += k;
-      } else { // as long as the key or longer: keys[i] may be out of place after sortRun, order[i] is not
-        int p = order[i];
-        for (int j = start[p]; j < start[p + 1]; j++) {
-          out[at++] = rank[ids[j]];
-        }
-      }
-      outStart[i + 1] = at;
+      outStart[i + 1] += outStart[i];
     }
+    Halves.run(helper, n, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        int at = outStart[i];
+        int length = outStart[i + 1] - at;
+        if (length < packed) {
+          long prefix = keys[i] >>> indexBits;
+          for (int k = 0; k < length; k++) {
+            out[at + k] = (int) (prefix >>> ((packed - 1 - k) * idBits) & idMask) - 1;
+          }
+        } else {
+          int p = order[i];
+          for (int j = start[p]; j < start[p + 1]; j++) {
+            out[at++] = rank[ids[j]];
+          }
+        }
+      }
+    });
     return new Sorted(order, outStart, out, ties);
+  }
+
+  /** @return how many of the packed ids of {@code prefix} are set (they end at the first 0 digit) */
+  private static int keyLength(long prefix, int idBits, int idMask, int packed) {
+    int k = 0;
+    while (k < packed && (prefix >>> ((packed - 1 - k) * idBits) & idMask) != 0) {
+      k++;
+    }
+    return k;
   }
 
   /**

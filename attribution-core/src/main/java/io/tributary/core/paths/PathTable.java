@@ -58,14 +58,13 @@ public final class PathTable {
   }
 
   /**
-   * As {@link #sort(ChannelInterner, int[], int[], int, long[], long[], BigDecimal[], boolean)}, also telling where
-   * each sequence went.
+   * As {@link #sort(ChannelInterner, int[], int[], int, long[], long[], BigDecimal[], boolean)}, the loops over paths
+   * shared with {@code helper} when it is not null: the same table, bit for bit.
    *
-   * @param rowOf when not null, {@code rowOf[p]} is set to the row of the table that holds sequence {@code p}
-   *     ({@code n} long at least)
+   * @param helper a thread that takes half of each loop over the paths (see {@link Halves}), or null
    */
   static PathTable sort(ChannelInterner names, int[] store, int[] start, int n, long[] conversions, long[] nulls,
-      BigDecimal[] values, boolean repeats, int[] rowOf) {
+      BigDecimal[] values, boolean repeats, java.util.concurrent.Executor helper) {
     boolean[] used = new boolean[names.size()];
     for (int k = 0; k < start[n]; k++) {
       used[store[k]] = true;
@@ -87,84 +86,29 @@ public final class PathTable {
       rank[byName[r]] = r;
       sorted[r] = names.name(byName[r]);
     }
-    PathOrder.Sorted paths = PathOrder.sort(store, start, n, rank, distinct);
+    PathOrder.Sorted paths = PathOrder.sort(store, start, n, rank, distinct, helper);
     int[] order = paths.order();
     long[] conv = new long[n];
     long[] nul = new long[n];
     BigDecimal[] val = new BigDecimal[n];
-    for (int i = 0; i < n; i++) {
-      int p = order[i];
-      conv[i] = conversions[p];
-      nul[i] = nulls[p];
-      val[i] = values[p];
-    }
+    Halves.run(helper, n, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        int p = order[i];
+        conv[i] = conversions[p];
+        nul[i] = nulls[p];
+        val[i] = values[p];
+      }
+    });
     ChannelDictionary dictionary = new ChannelDictionary(sorted);
     if (repeats && paths.ties()) { // equal sequences have equal keys: without ties there are no repeats
-      return mergeRepeats(dictionary, paths.start(), paths.ids(), conv, nul, val, order, rowOf);
-    }
-    if (rowOf != null) {
-      for (int i = 0; i < n; i++) {
-        rowOf[order[i]] = i;
-      }
+      return mergeRepeats(dictionary, paths.start(), paths.ids(), conv, nul, val);
     }
     return new PathTable(dictionary, paths.start(), paths.ids(), conv, nul, val);
   }
 
-  /**
-   * The table of some of this table's paths, with other stats: a part of the journeys this table holds (a segment
-   * value's, from the all-customer table of a segmented fold's cells), as the builder of those journeys alone would
-   * have built it. Channel ids are renumbered over the channels those paths use, in name order as always, so the
-   * paths keep this table's order. Keeps no array it is given.
-   *
-   * @param rows rows of this table, ascending, {@code m} of them
-   * @param m how many rows
-   * @param conv their conversions
-   * @param nul their non-converting journeys
-   * @param val their exact values (null: no nonzero value)
-   * @return the table
-   */
-  PathTable select(int[] rows, int m, long[] conv, long[] nul, BigDecimal[] val) {
-    boolean[] used = new boolean[channels.size()];
-    int touches = 0;
-    for (int i = 0; i < m; i++) {
-      int r = rows[i];
-      for (int k = start[r]; k < start[r + 1]; k++) {
-        used[ids[k]] = true;
-      }
-      touches += start[r + 1] - start[r];
-    }
-    int[] renumber = new int[used.length];
-    int distinct = 0;
-    for (int c = 0; c < used.length; c++) {
-      renumber[c] = used[c] ? distinct++ : -1;
-    }
-    ChannelDictionary dictionary = channels;
-    if (distinct < used.length) {
-      String[] names = new String[distinct];
-      for (int c = 0; c < used.length; c++) {
-        if (used[c]) {
-          names[renumber[c]] = channels.name(c);
-        }
-      }
-      dictionary = new ChannelDictionary(names);
-    }
-    int[] outStart = new int[m + 1];
-    int[] outIds = new int[touches];
-    int at = 0;
-    for (int i = 0; i < m; i++) {
-      int r = rows[i];
-      for (int k = start[r]; k < start[r + 1]; k++) {
-        outIds[at++] = renumber[ids[k]];
-      }
-      outStart[i + 1] = at;
-    }
-    return new PathTable(dictionary, outStart, outIds, Arrays.copyOf(conv, m), Arrays.copyOf(nul, m),
-        Arrays.copyOf(val, m));
-  }
-
   /** Sums neighbours that are the same path (sorted, so repeats are adjacent), compacting the arrays in place. */
   private static PathTable mergeRepeats(ChannelDictionary dictionary, int[] start, int[] ids, long[] conv, long[] nul,
-      BigDecimal[] val, int[] order, int[] rowOf) {
+      BigDecimal[] val) {
     int n = conv.length;
     int m = 0;
     int at = 0;
@@ -172,9 +116,6 @@ public final class PathTable {
       int len = start[i + 1] - start[i];
       if (m > 0 && start[m] - start[m - 1] == len
           && Arrays.equals(ids, start[m - 1], start[m], ids, start[i], start[i + 1])) {
-        if (rowOf != null) {
-          rowOf[order[i]] = m - 1;
-        }
         conv[m - 1] = Math.addExact(conv[m - 1], conv[i]);
         nul[m - 1] = Math.addExact(nul[m - 1], nul[i]);
         BigDecimal v = val[i];
@@ -191,9 +132,6 @@ public final class PathTable {
       conv[m] = conv[i];
       nul[m] = nul[i];
       val[m] = val[i];
-      if (rowOf != null) {
-        rowOf[order[i]] = m;
-      }
       start[++m] = at; // m <= i + 1: entry i + 1's start, still to be read, is only overwritten by itself
     }
     if (m == n) {

@@ -3,7 +3,6 @@ package io.tributary.core.segment;
 import io.tributary.core.journey.JourneyOptions;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
-import io.tributary.core.paths.PathRollUp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -128,44 +127,24 @@ final class CellFold {
       return;
     }
     List<List<String>> keys = new ArrayList<>(open.keySet());
-    // Every cell's builders in one list; per cell, where its builders are in it.
-    List<JourneyAggregate.Builder> flat = new ArrayList<>();
-    List<int[]> at = new ArrayList<>(keys.size());
+    List<List<JourneyAggregate.Builder>> cells = new ArrayList<>(keys.size());
     for (List<String> k : keys) {
-      List<JourneyAggregate.Builder> cell = open.get(k);
-      int[] ix = new int[cell.size()];
-      for (int j = 0; j < ix.length; j++) {
-        ix[j] = flat.size();
-        flat.add(cell.get(j));
-      }
-      at.add(ix);
+      cells.add(open.get(k));
     }
     // (all) and every segment value: the sum of its cells, on both cores (every sum is exact, so the grouping cannot
-    // matter); (all) first, the largest. The paths of all cells are sorted once (PathRollUp), a value's paths are
-    // taken from that.
-    record Group(int segment, String value, int[] builders) {}
+    // matter); (all) first, the largest.
+    record Group(int segment, String value, List<JourneyAggregate.Builder> cells) {}
     List<Group> groups = new ArrayList<>();
-    groups.add(new Group(-1, null, java.util.stream.IntStream.range(0, flat.size()).toArray()));
+    groups.add(new Group(-1, null, cells.stream().flatMap(List::stream).toList()));
     for (int d = 0; d < column.length; d++) {
-      Map<String, java.util.stream.IntStream.Builder> byValue = new TreeMap<>();
+      Map<String, List<JourneyAggregate.Builder>> byValue = new TreeMap<>();
       for (int c = 0; c < keys.size(); c++) {
-        java.util.stream.IntStream.Builder into =
-            byValue.computeIfAbsent(keys.get(c).get(d), v -> java.util.stream.IntStream.builder());
-        for (int i : at.get(c)) {
-          into.add(i);
-        }
+        byValue.computeIfAbsent(keys.get(c).get(d), v -> new ArrayList<>()).addAll(cells.get(c));
       }
       int segment = d;
-      byValue.forEach((v, parts) -> groups.add(new Group(segment, v, parts.build().toArray())));
+      byValue.forEach((v, parts) -> groups.add(new Group(segment, v, parts)));
     }
-    PathRollUp paths = JourneyAggregate.rollUpPaths(flat);
-    List<JourneyAggregate> merged = groups.parallelStream().map(g -> {
-      List<JourneyAggregate.Builder> parts = new ArrayList<>(g.builders().length);
-      for (int i : g.builders()) {
-        parts.add(flat.get(i));
-      }
-      return JourneyAggregate.sum(parts, g.segment() < 0 ? paths.all() : paths.group(g.builders()));
-    }).toList();
+    List<JourneyAggregate> merged = groups.parallelStream().map(g -> JourneyAggregate.sum(g.cells())).toList();
     for (int g = 1; g < groups.size(); g++) {
       Group group = groups.get(g);
       done.get(group.segment()).merge(group.value(), merged.get(g), JourneyAggregate::merge);

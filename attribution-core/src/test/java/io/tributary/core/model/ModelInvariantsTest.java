@@ -159,4 +159,59 @@ class ModelInvariantsTest {
       assertEquals(0, r.totalConversions(), 0, r.model());
     }
   }
+  /*
+   * The fitting threads take the models in cost order (data-driven first) and each result goes back to its model's
+   * place: every result must be the model's own attribute() on the same paths (or, for time decay, the folded sums),
+   * in the order asked for, whatever order the models are listed in.
+   */
+  @Test
+  void fit_inAnyListedOrder_returnsEachModelsOwnResultInThatOrder() {
+    List<AttributionModel> all = ModelRegistry.resolve("all", ModelOptions.defaults(), ALL);
+    JourneyAggregate agg = aggregate(RandomData.events(31, 600, 6), all);
+    Map<String, ModelResult> alone = new LinkedHashMap<>();
+    for (AttributionModel m : all) {
+      alone.put(m.name(), AttributionRun.fit(agg, List.of(m)).get(0));
+    }
+    for (long seed = 1; seed <= 4; seed++) {
+      List<AttributionModel> shuffled = new ArrayList<>(all);
+      Collections.shuffle(shuffled, new Random(seed));
+      List<ModelResult> got = AttributionRun.fit(agg, shuffled);
+      assertEquals(shuffled.size(), got.size());
+      for (int i = 0; i < shuffled.size(); i++) {
+        assertEquals(alone.get(shuffled.get(i).name()), got.get(i), shuffled.get(i).name());
+      }
+      int[] order = AttributionRun.costOrder(shuffled);
+      int rulesSeen = 0;
+      for (int k : order) {
+        rulesSeen += shuffled.get(k).rule() ? 1 : 0;
+        assertTrue(shuffled.get(k).rule() || rulesSeen == 0, "data-driven models come first");
+      }
+      assertEquals(shuffled.size(), java.util.Arrays.stream(order).distinct().count());
+    }
+  }
+
+  /* Of two failing models, the one listed first fails the fit, however the threads took them. */
+  @Test
+  void fit_twoFailingModels_throwsTheFirstListed() {
+    PathCounts pc = PathCounts.builder().add(Path.of("a"), 1, BigDecimal.ONE, 0).build();
+    PathModel failing = new PathModel() {
+      @Override
+      public String name() {
+        return "failing";
+      }
+
+      @Override
+      public ModelResult attribute(PathCounts counts) {
+        throw new IllegalArgumentException("the data-driven one");
+      }
+    };
+    List<AttributionModel> models = new ArrayList<>(ModelRegistry.resolve("time_decay", ModelOptions.defaults(), ALL));
+    models.add(failing);
+    TributaryException e = assertThrows(TributaryException.class,
+        () -> AttributionRun.fit(JourneyAggregate.ofPaths("file", pc), models));
+    assertTrue(e.getMessage().contains("path file"), e.getMessage());
+    Collections.reverse(models);
+    assertThrows(IllegalArgumentException.class, () -> AttributionRun.fit(JourneyAggregate.ofPaths("file", pc),
+        models));
+  }
 }

@@ -147,6 +147,48 @@ class PathCountsTest {
     }
   }
 
+  /*
+   * A table large enough that build() hands half of its sort to the interning thread (Halves.MIN_SPLIT): the same
+   * TreeMap truth, and the same table as a builder without a helper.
+   */
+  @Test
+  void internOn_aLargeTable_sortedWithTheInterningThread_sameAsBruteForce() {
+    SplittableRandom r = new SplittableRandom(61);
+    java.util.TreeMap<Path, PathStats> want = new java.util.TreeMap<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      PathCounts.Builder direct = PathCounts.builder();
+      PathCounts.Builder aside = PathCounts.builder().internOn(pool);
+      String[] channels = {"search", "email", "display", "social", "direct", "affiliate", "tv"};
+      for (PathCounts.Builder b : List.of(direct, aside)) {
+        for (String c : channels) {
+          b.channelId(c);
+        }
+      }
+      int[] ids = new int[24];
+      for (int i = 0; i < 5 * Halves.MIN_SPLIT; i++) {
+        int n = 1 + r.nextInt(r.nextInt(4) == 0 ? ids.length : 9);
+        String[] names = new String[n];
+        for (int k = 0; k < n; k++) {
+          ids[k] = r.nextInt(channels.length);
+          names[k] = channels[ids[k]];
+        }
+        long conv = r.nextInt(2);
+        long nul = 1 - conv;
+        BigDecimal value = conv == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(r.nextInt(10_000), 2);
+        want.merge(Path.of(names), new PathStats(conv, value, nul), PathStats::plus);
+        direct.add(ids, n, conv, value, nul);
+        aside.add(ids, n, conv, value, nul);
+      }
+      assertTrue(want.size() > 2 * Halves.MIN_SPLIT, "large enough to split: " + want.size());
+      PathCounts got = aside.build();
+      assertEquals(want, got.byPath());
+      assertTrue(got.table().sameAs(direct.build().table()));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void internOn_aCountOverflowOnTheInterningThread_isThrownByBuild() {
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();

@@ -256,7 +256,7 @@ public final class JourneyFold {
         }
         return new Folded(b.build(), null);
       }
-      AcquisitionRecorder recorder = new AcquisitionRecorder(models, lifetimeZone);
+      AcquisitionRecorder recorder = new AcquisitionRecorder(models, lifetimeZone).weighWith(b);
       while (cursor.next(buffer)) {
         recorder.startCustomer(buffer.channelNames());
         b.addCustomer(buffer, recorder);

@@ -268,4 +268,26 @@ class MarkovModelTest {
       assertEquals(m.attribute(pc.withStats(conversions, customers, nulls)), r.get(1), "order " + order);
     }
   }
+
+  @Test
+  void attributeRevalued_afterTheFitOnThesePaths_readsItsChainAndGivesTheWorkedNumbers() {
+    // A run fits Markov on its paths, then lifetime value revalues them: the chain the fit built is read (the same
+    // model object, the same paths), and the credit is still the hand-worked 300/7 and 400/7 of the example above,
+    // also after the model was fitted on other paths in between (the chain of the paths asked for, not the last one).
+    PathCounts pc = counts("G", 2, "0", 1, "M", 1, "0", 0, "G > M", 1, "0", 0);
+    BigDecimal[] values = new BigDecimal[pc.table().size()];
+    for (int p = 0; p < values.length; p++) {
+      String path = pc.table().path(p).display();
+      values[p] = new BigDecimal(path.equals("G") ? "20" : path.equals("M") ? "30" : "50");
+    }
+    MarkovModel m = new MarkovModel(1);
+    assertCredit(m.attribute(pc), "G", 2.4, 0);
+    List<ModelResult> r = m.attributeRevalued(pc, List.<BigDecimal[]>of(values));
+    assertCredit(r.get(0), "G", 2.4, 300.0 / 7);
+    assertCredit(r.get(0), "M", 1.6, 400.0 / 7);
+    PathCounts other = counts("M", 1, "0", 3, "M > G", 2, "0", 1);
+    m.attribute(other);
+    List<ModelResult> again = m.attributeRevalued(pc, List.<BigDecimal[]>of(values));
+    assertEquals(r, again);
+  }
 }
