@@ -33,9 +33,17 @@ final class ChannelSets {
   final double[] value;
   /** Per channel id: its Zobrist key. */
   final long[] keys;
+  /** Per path of the grouped table: the index of its set. */
+  private final int[] setOfPath;
+  /* The revaluations made of these sets (revalued), kept while their values are: the Shapley models of one refit ask
+   * for the same one in turn. */
+  private final java.util.List<Revaluation> revaluations = new java.util.ArrayList<>();
 
-  /* The sets of a grouping, in the given order. */
-  private ChannelSets(ChannelDictionary dictionary, Grouping g, int[] order) {
+  private record Revaluation(java.lang.ref.WeakReference<BigDecimal[]> values,
+      java.util.concurrent.FutureTask<ChannelSets> sets) {}
+
+  /* The sets of a grouping, in the given order; pathSet: per path, its set's index in the grouping. */
+  private ChannelSets(ChannelDictionary dictionary, Grouping g, int[] order, int[] pathSet) {
     this.dictionary = dictionary;
     int n = order.length;
     int wordCount = g.wordCount;
@@ -69,6 +77,86 @@ final class ChannelSets {
       conversions[i] = g.conversions[s];
       value[i] = g.value[s] == null ? 0 : g.value[s].doubleValue();
     }
+    int[] rank = new int[g.size];
+    for (int i = 0; i < n; i++) {
+      rank[order[i]] = i;
+    }
+    for (int p = 0; p < pathSet.length; p++) {
+      pathSet[p] = rank[pathSet[p]];
+    }
+    setOfPath = pathSet;
+  }
+
+  /* These sets with other values: everything but the values shared. */
+  private ChannelSets(ChannelSets o, double[] value) {
+    dictionary = o.dictionary;
+    ids = o.ids;
+    words = o.words;
+    hash = o.hash;
+    journeys = o.journeys;
+    conversions = o.conversions;
+    keys = o.keys;
+    setOfPath = o.setOfPath;
+    this.value = value;
+  }
+
+  /**
+   * The sets of the same paths with each path's value replaced (journeys and conversions kept): what {@link #group}
+   * gives on the table with those values, bit for bit (a set's value is the exact sum of its paths' values, rounded
+   * once, whatever order they are added in), without grouping the paths again. Made once per array of values while
+   * it is in use, for every model that asks.
+   *
+   * @param pathValues each path's value ({@code >= 0}) by its index in the grouped table
+   * @return the revalued sets
+   */
+  ChannelSets revalued(BigDecimal[] pathValues) {
+    if (pathValues.length != setOfPath.length) {
+      throw new IllegalArgumentException(pathValues.length + " values for " + setOfPath.length + " paths");
+    }
+    java.util.concurrent.FutureTask<ChannelSets> task = null;
+    synchronized (revaluations) {
+      revaluations.removeIf(r -> r.values().get() == null);
+      for (Revaluation r : revaluations) {
+        if (r.values().get() == pathValues) {
+          task = r.sets();
+        }
+      }
+      if (task == null) {
+        task = new java.util.concurrent.FutureTask<>(() -> revaluedNow(pathValues));
+        revaluations.add(new Revaluation(new java.lang.ref.WeakReference<>(pathValues), task));
+      }
+    }
+    task.run(); // runs once: a second caller waits in get() for the first
+    try {
+      return task.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while revaluing channel sets", e);
+    }
+  }
+
+  private ChannelSets revaluedNow(BigDecimal[] pathValues) {
+    BigDecimal[] sums = new BigDecimal[ids.length];
+    for (int p = 0; p < pathValues.length; p++) {
+      BigDecimal v = pathValues[p];
+      if (v.signum() != 0) {
+        int s = setOfPath[p];
+        sums[s] = sums[s] == null ? v : sums[s].add(v);
+      }
+    }
+    double[] v = new double[ids.length];
+    for (int s = 0; s < v.length; s++) {
+      v[s] = sums[s] == null ? 0 : sums[s].doubleValue();
+    }
+    return new ChannelSets(this, v);
   }
 
   /**
@@ -91,6 +179,7 @@ final class ChannelSets {
     int wordCount = Math.max(1, (dict.size() + 63) >>> 6);
     Grouping g = new Grouping(wordCount, paths.size()); // most paths of a campaign-level run are sets of their own
     long[] w = new long[wordCount];
+    int[] pathSet = new int[paths.size()];
     for (int p = 0; p < paths.size(); p++) {
       Arrays.fill(w, 0);
       for (int k = 0; k < paths.length(p); k++) {
@@ -98,6 +187,7 @@ final class ChannelSets {
         w[id >>> 6] |= 1L << id;
       }
       int s = g.find(w);
+      pathSet[p] = s;
       g.conversions[s] = Math.addExact(g.conversions[s], paths.conversions(p));
       g.nulls[s] = Math.addExact(g.nulls[s], paths.nulls(p));
       BigDecimal v = paths.value(p);
@@ -105,7 +195,7 @@ final class ChannelSets {
         g.value[s] = g.value[s] == null ? v : g.value[s].add(v);
       }
     }
-    return new ChannelSets(dict, g, g.sortedOrder());
+    return new ChannelSets(dict, g, g.sortedOrder(), pathSet);
   }
 
   /** @return the number of distinct sets */
