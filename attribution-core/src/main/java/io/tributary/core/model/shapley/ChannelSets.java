@@ -9,12 +9,18 @@ import java.util.SplittableRandom;
 
 /**
  * The sufficient statistic of every Shapley model: the distinct channel sets of the paths (repeats and order
- * dropped), each with its journeys, conversions and value. Channel ids come from a {@link ChannelDictionary}; a set is
- * held as its sorted ids, a bit set over ids ({@code long} words) and a Zobrist hash (XOR of one random key per
- * channel), so subset tests and look-ups never touch strings.
+ * dropped) that have a worth, each with its journeys, conversions and value. Channel ids come from a
+ * {@link ChannelDictionary}; a set is held as its sorted ids, a bit set over ids ({@code long} words) and a Zobrist
+ * hash (XOR of one random key per channel), so subset tests and look-ups never touch strings.
+ *
+ * <p>A set none of whose paths converts or carries value is left out: its conversion rate, value per journey,
+ * conversions and value are all 0, so it is worth 0 in every game the models play (a zero coalition adds nothing to
+ * a Shapley value, and the models skip zero weights), and no model reads its journeys. At a campaign level most
+ * distinct sets are such (one non-converting path each): grouping only the others is most of the grouping's cost.
  *
  * <p>Sets are ordered by size, then by their ids lexicographically, so every loop over them, and every floating-point
- * sum, runs in the same order on every run.
+ * sum, runs in the same order on every run (leaving zero-worth sets out keeps the others' order, and every sum over
+ * them skips zero terms anyway).
  */
 final class ChannelSets {
   /** Fixed seed of the Zobrist keys: a set's hash must be the same on every run. */
@@ -33,7 +39,7 @@ final class ChannelSets {
   final double[] value;
   /** Per channel id: its Zobrist key. */
   final long[] keys;
-  /** Per path of the grouped table: the index of its set. */
+  /** Per path of the grouped table: the index of its set, -1 for a path whose set was left out. */
   private final int[] setOfPath;
   /* The revaluations made of these sets (revalued), kept while their values are: the Shapley models of one refit ask
    * for the same one in turn. */
@@ -42,7 +48,7 @@ final class ChannelSets {
   private record Revaluation(java.lang.ref.WeakReference<BigDecimal[]> values,
       java.util.concurrent.FutureTask<ChannelSets> sets) {}
 
-  /* The sets of a grouping, in the given order; pathSet: per path, its set's index in the grouping. */
+  /* The sets of a grouping, in the given order; pathSet: per path, its set's index in the grouping, or -1. */
   private ChannelSets(ChannelDictionary dictionary, Grouping g, int[] order, int[] pathSet) {
     this.dictionary = dictionary;
     int n = order.length;
@@ -82,7 +88,7 @@ final class ChannelSets {
       rank[order[i]] = i;
     }
     for (int p = 0; p < pathSet.length; p++) {
-      pathSet[p] = rank[pathSet[p]];
+      pathSet[p] = pathSet[p] < 0 ? -1 : rank[pathSet[p]];
     }
     setOfPath = pathSet;
   }
@@ -101,18 +107,36 @@ final class ChannelSets {
   }
 
   /**
-   * The sets of the same paths with each path's value replaced (journeys and conversions kept): what {@link #group}
-   * gives on the table with those values, bit for bit (a set's value is the exact sum of its paths' values, rounded
-   * once, whatever order they are added in), without grouping the paths again. Made once per array of values while
-   * it is in use, for every model that asks.
+   * The sets of {@code counts} with each path's value replaced (conversions and nulls kept): what {@link #group}
+   * gives on those paths with those values, bit for bit. When every path has a worth (a conversion or value) with the
+   * new values exactly when it had one with its own, the sets are the same, and only their values are summed again
+   * from the grouping of {@code counts} (a set's value is the exact sum of its paths' values, rounded once, whatever
+   * order they are added in), once per array of values while it is in use; otherwise the paths are grouped again.
    *
-   * @param pathValues each path's value ({@code >= 0}) by its index in the grouped table
+   * @param counts distinct paths
+   * @param pathValues each path's value ({@code >= 0}) by its index in {@code counts.table()}
    * @return the revalued sets
    */
-  ChannelSets revalued(BigDecimal[] pathValues) {
-    if (pathValues.length != setOfPath.length) {
-      throw new IllegalArgumentException(pathValues.length + " values for " + setOfPath.length + " paths");
+  static ChannelSets revalued(PathCounts counts, BigDecimal[] pathValues) {
+    PathTable table = counts.table();
+    if (pathValues.length != table.size()) {
+      throw new IllegalArgumentException(pathValues.length + " values for " + table.size() + " paths");
     }
+    for (int p = 0; p < pathValues.length; p++) {
+      if (table.conversions(p) == 0 && (pathValues[p].signum() != 0) != (table.value(p).signum() != 0)) {
+        long[] conversions = new long[table.size()];
+        long[] nulls = new long[table.size()];
+        for (int q = 0; q < conversions.length; q++) {
+          conversions[q] = table.conversions(q);
+          nulls[q] = table.nulls(q);
+        }
+        return group(counts.withStats(conversions, pathValues, nulls).table());
+      }
+    }
+    return of(counts).revalued(pathValues);
+  }
+
+  private ChannelSets revalued(BigDecimal[] pathValues) {
     java.util.concurrent.FutureTask<ChannelSets> task = null;
     synchronized (revaluations) {
       revaluations.removeIf(r -> r.values().get() == null);
@@ -148,7 +172,7 @@ final class ChannelSets {
     for (int p = 0; p < pathValues.length; p++) {
       BigDecimal v = pathValues[p];
       if (v.signum() != 0) {
-        int s = setOfPath[p];
+        int s = setOfPath[p]; // >= 0: a path with value has a worth, so its set is kept
         sums[s] = sums[s] == null ? v : sums[s].add(v);
       }
     }
@@ -177,25 +201,46 @@ final class ChannelSets {
   static ChannelSets group(PathTable paths) {
     ChannelDictionary dict = paths.channels();
     int wordCount = Math.max(1, (dict.size() + 63) >>> 6);
-    Grouping g = new Grouping(wordCount, paths.size()); // most paths of a campaign-level run are sets of their own
+    // First the paths with a worth (a conversion or value) make the sets; then every other path adds its journeys
+    // to its set when that set is one of them (its conversion rate's denominator), and is skipped otherwise.
+    int worth = 0;
+    for (int p = 0; p < paths.size(); p++) {
+      if (hasWorth(paths, p)) {
+        worth++;
+      }
+    }
+    Grouping g = new Grouping(wordCount, worth); // most paths of a campaign-level run are sets of their own
     long[] w = new long[wordCount];
     int[] pathSet = new int[paths.size()];
-    for (int p = 0; p < paths.size(); p++) {
-      Arrays.fill(w, 0);
-      for (int k = 0; k < paths.length(p); k++) {
-        int id = paths.channel(p, k);
-        w[id >>> 6] |= 1L << id;
-      }
-      int s = g.find(w);
-      pathSet[p] = s;
-      g.conversions[s] = Math.addExact(g.conversions[s], paths.conversions(p));
-      g.nulls[s] = Math.addExact(g.nulls[s], paths.nulls(p));
-      BigDecimal v = paths.value(p);
-      if (v.signum() != 0) {
-        g.value[s] = g.value[s] == null ? v : g.value[s].add(v);
+    for (int pass = 0; pass < 2; pass++) {
+      for (int p = 0; p < paths.size(); p++) {
+        if (hasWorth(paths, p) != (pass == 0)) {
+          continue;
+        }
+        Arrays.fill(w, 0);
+        for (int k = 0; k < paths.length(p); k++) {
+          int id = paths.channel(p, k);
+          w[id >>> 6] |= 1L << id;
+        }
+        int s = pass == 0 ? g.find(w) : g.lookUp(w);
+        pathSet[p] = s;
+        if (s < 0) {
+          continue;
+        }
+        g.conversions[s] = Math.addExact(g.conversions[s], paths.conversions(p));
+        g.nulls[s] = Math.addExact(g.nulls[s], paths.nulls(p));
+        BigDecimal v = paths.value(p);
+        if (v.signum() != 0) {
+          g.value[s] = g.value[s] == null ? v : g.value[s].add(v);
+        }
       }
     }
     return new ChannelSets(dict, g, g.sortedOrder(), pathSet);
+  }
+
+  /* Whether path p converts or carries value: only such paths can give their set a non-zero worth. */
+  private static boolean hasWorth(PathTable paths, int p) {
+    return paths.conversions(p) != 0 || paths.value(p).signum() != 0;
   }
 
   /** @return the number of distinct sets */
@@ -258,6 +303,20 @@ final class ChannelSets {
       conversions = new long[cap >>> 1];
       nulls = new long[cap >>> 1];
       value = new BigDecimal[cap >>> 1];
+    }
+
+    /** @return the index of set {@code w}, or -1 when it is not one of the sets met so far */
+    int lookUp(long[] w) {
+      int mask = slots.length - 1;
+      for (int i = mix(w) & mask; ; i = (i + 1) & mask) {
+        int s = slots[i] - 1;
+        if (s < 0) {
+          return -1;
+        }
+        if (Arrays.equals(words, s * wordCount, (s + 1) * wordCount, w, 0, wordCount)) {
+          return s;
+        }
+      }
     }
 
     /** @return the index of set {@code w}, added (with zero stats) when new; {@code w} is copied, not kept */

@@ -32,10 +32,9 @@ public final class CumulativeShapleyModel implements Revaluable {
   /** The fit's channel sets are kept; only their values, and so the value game, change. */
   @Override
   public List<ModelResult> attributeRevalued(PathCounts counts, List<BigDecimal[]> pathValues) {
-    ChannelSets sets = ChannelSets.of(counts);
     List<ModelResult> out = new ArrayList<>(pathValues.size());
     for (BigDecimal[] v : pathValues) {
-      out.add(attribute(sets.revalued(v), counts.conversions(), total(v).doubleValue()));
+      out.add(attribute(ChannelSets.revalued(counts, v), counts.conversions(), total(v).doubleValue()));
     }
     return out;
   }

@@ -95,10 +95,9 @@ public final class ShapleyModel implements Revaluable {
   /** The fit's channel sets are kept; only their values, and so the value games, change. */
   @Override
   public List<ModelResult> attributeRevalued(PathCounts counts, List<java.math.BigDecimal[]> pathValues) {
-    ChannelSets sets = ChannelSets.of(counts);
     List<ModelResult> out = new ArrayList<>(pathValues.size());
     for (java.math.BigDecimal[] v : pathValues) {
-      out.add(fit(sets.revalued(v), null).reported());
+      out.add(fit(ChannelSets.revalued(counts, v), null).reported());
     }
     return out;
   }

@@ -30,10 +30,9 @@ public final class SimplifiedShapleyModel implements Revaluable {
   /** The fit's channel sets are kept; only their values, and so the value game, change. */
   @Override
   public List<ModelResult> attributeRevalued(PathCounts counts, List<BigDecimal[]> pathValues) {
-    ChannelSets sets = ChannelSets.of(counts);
     List<ModelResult> out = new ArrayList<>(pathValues.size());
     for (BigDecimal[] v : pathValues) {
-      out.add(attribute(sets.revalued(v)));
+      out.add(attribute(ChannelSets.revalued(counts, v)));
     }
     return out;
   }

@@ -45,20 +45,23 @@ class ShapleyRevaluedTest {
       long[] nulls = new long[n];
       BigDecimal[] lifetime = new BigDecimal[n];
       BigDecimal[] customers = new BigDecimal[n];
+      BigDecimal[] stray = new BigDecimal[n]; // value on paths without a conversion too: their sets change
       for (int p = 0; p < n; p++) {
         conversions[p] = pc.table().conversions(p);
         nulls[p] = pc.table().nulls(p);
         boolean acquires = conversions[p] > 0 && random.nextBoolean();
         lifetime[p] = acquires ? new BigDecimal(random.nextDouble() * 500) : BigDecimal.ZERO;
         customers[p] = acquires ? BigDecimal.valueOf(1 + random.nextInt(3)) : BigDecimal.ZERO;
+        stray[p] = random.nextBoolean() ? BigDecimal.valueOf(random.nextInt(1000), 2) : BigDecimal.ZERO;
       }
       for (Revaluable m : models) {
         m.attribute(pc); // the run's fit first, as in a run: its grouping is the one revalued
-        List<ModelResult> r = m.attributeRevalued(pc, List.of(lifetime, customers));
+        List<ModelResult> r = m.attributeRevalued(pc, List.of(lifetime, customers, stray));
         assertEquals(m.attribute(pc.withStats(conversions, lifetime, nulls)), r.get(0), m + " trial " + trial);
         assertEquals(m.attribute(pc.withStats(conversions, customers, nulls)), r.get(1), m + " trial " + trial);
+        assertEquals(m.attribute(pc.withStats(conversions, stray, nulls)), r.get(2), m + " trial " + trial);
         // and again, from the revaluation kept for the same arrays
-        assertEquals(r, m.attributeRevalued(pc, List.of(lifetime, customers)), m + " trial " + trial);
+        assertEquals(r, m.attributeRevalued(pc, List.of(lifetime, customers, stray)), m + " trial " + trial);
       }
     }
   }
