@@ -156,25 +156,18 @@ abstract class PositionalModel implements PathModel {
     }
 
     @Override
-    void grow(int capacity) {
+    protected void grow(int capacity) {
       values = Arrays.copyOf(values, capacity);
     }
 
     @Override
-    void open(int slot) {
+    protected void open(int slot) {
       values[slot] = BigDecimal.ZERO;
     }
 
     /** @return conversions and value, each the exact sum over weights rounded once to a double */
     double[] credit() {
-      BigDecimal c = BigDecimal.ZERO;
-      BigDecimal v = BigDecimal.ZERO;
-      for (int i = 0; i < size; i++) {
-        BigDecimal w = weights[i] == 1.0 ? BigDecimal.ONE : new BigDecimal(weights[i]);
-        c = c.add(BigDecimal.valueOf(conversions[i]).multiply(w));
-        v = v.add(values[i].multiply(w));
-      }
-      return new double[] {c.doubleValue(), v.doubleValue()};
+      return decimalCredit(i -> values[i]);
     }
   }
 }

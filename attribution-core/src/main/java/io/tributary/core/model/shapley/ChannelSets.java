@@ -9,12 +9,18 @@ import java.util.SplittableRandom;
 
 /**
  * The sufficient statistic of every Shapley model: the distinct channel sets of the paths (repeats and order
- * dropped), each with its journeys, conversions and value. Channel ids come from a {@link ChannelDictionary}; a set is
- * held as its sorted ids, a bit set over ids ({@code long} words) and a Zobrist hash (XOR of one random key per
- * channel), so subset tests and look-ups never touch strings.
+ * dropped) that have a worth, each with its journeys, conversions and value. Channel ids come from a
+ * {@link ChannelDictionary}; a set is held as its sorted ids, a bit set over ids ({@code long} words) and a Zobrist
+ * hash (XOR of one random key per channel), so subset tests and look-ups never touch strings.
+ *
+ * <p>A set none of whose paths converts or carries value is left out: its conversion rate, value per journey,
+ * conversions and value are all 0, so it is worth 0 in every game the models play (a zero coalition adds nothing to
+ * a Shapley value, and the models skip zero weights), and no model reads its journeys. At a campaign level most
+ * distinct sets are such (one non-converting path each): grouping only the others is most of the grouping's cost.
  *
  * <p>Sets are ordered by size, then by their ids lexicographically, so every loop over them, and every floating-point
- * sum, runs in the same order on every run.
+ * sum, runs in the same order on every run (leaving zero-worth sets out keeps the others' order, and every sum over
+ * them skips zero terms anyway).
  */
 final class ChannelSets {
   /** Fixed seed of the Zobrist keys: a set's hash must be the same on every run. */
@@ -89,23 +95,44 @@ final class ChannelSets {
   static ChannelSets group(PathTable paths) {
     ChannelDictionary dict = paths.channels();
     int wordCount = Math.max(1, (dict.size() + 63) >>> 6);
-    Grouping g = new Grouping(wordCount, paths.size()); // most paths of a campaign-level run are sets of their own
-    long[] w = new long[wordCount];
+    // First the paths with a worth (a conversion or value) make the sets; then every other path adds its journeys
+    // to its set when that set is one of them (its conversion rate's denominator), and is skipped otherwise.
+    int worth = 0;
     for (int p = 0; p < paths.size(); p++) {
-      Arrays.fill(w, 0);
-      for (int k = 0; k < paths.length(p); k++) {
-        int id = paths.channel(p, k);
-        w[id >>> 6] |= 1L << id;
+      if (hasWorth(paths, p)) {
+        worth++;
       }
-      int s = g.find(w);
-      g.conversions[s] = Math.addExact(g.conversions[s], paths.conversions(p));
-      g.nulls[s] = Math.addExact(g.nulls[s], paths.nulls(p));
-      BigDecimal v = paths.value(p);
-      if (v.signum() != 0) {
-        g.value[s] = g.value[s] == null ? v : g.value[s].add(v);
+    }
+    Grouping g = new Grouping(wordCount, worth); // most paths of a campaign-level run are sets of their own
+    long[] w = new long[wordCount];
+    for (int pass = 0; pass < 2; pass++) {
+      for (int p = 0; p < paths.size(); p++) {
+        if (hasWorth(paths, p) != (pass == 0)) {
+          continue;
+        }
+        Arrays.fill(w, 0);
+        for (int k = 0; k < paths.length(p); k++) {
+          int id = paths.channel(p, k);
+          w[id >>> 6] |= 1L << id;
+        }
+        int s = pass == 0 ? g.find(w) : g.lookUp(w);
+        if (s < 0) {
+          continue;
+        }
+        g.conversions[s] = Math.addExact(g.conversions[s], paths.conversions(p));
+        g.nulls[s] = Math.addExact(g.nulls[s], paths.nulls(p));
+        BigDecimal v = paths.value(p);
+        if (v.signum() != 0) {
+          g.value[s] = g.value[s] == null ? v : g.value[s].add(v);
+        }
       }
     }
     return new ChannelSets(dict, g, g.sortedOrder());
+  }
+
+  /* Whether path p converts or carries value: only such paths can give their set a non-zero worth. */
+  private static boolean hasWorth(PathTable paths, int p) {
+    return paths.conversions(p) != 0 || paths.value(p).signum() != 0;
   }
 
   /** @return the number of distinct sets */
@@ -168,6 +195,20 @@ final class ChannelSets {
       conversions = new long[cap >>> 1];
       nulls = new long[cap >>> 1];
       value = new BigDecimal[cap >>> 1];
+    }
+
+    /** @return the index of set {@code w}, or -1 when it is not one of the sets met so far */
+    int lookUp(long[] w) {
+      int mask = slots.length - 1;
+      for (int i = mix(w) & mask; ; i = (i + 1) & mask) {
+        int s = slots[i] - 1;
+        if (s < 0) {
+          return -1;
+        }
+        if (Arrays.equals(words, s * wordCount, (s + 1) * wordCount, w, 0, wordCount)) {
+          return s;
+        }
+      }
     }
 
     /** @return the index of set {@code w}, added (with zero stats) when new; {@code w} is copied, not kept */

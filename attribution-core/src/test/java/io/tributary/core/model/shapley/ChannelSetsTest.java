@@ -50,6 +50,8 @@ class ChannelSetsTest {
       c[1] += conv + nulls;
       values.merge(key, value, BigDecimal::add);
     }
+    // Sets with no conversion and no value are worth 0 in every game: left out.
+    counts.keySet().removeIf(k -> counts.get(k)[0] == 0 && values.get(k).signum() == 0);
     ChannelSets sets = ChannelSets.group(b.build().table());
     assertEquals(counts.size(), sets.size());
     int i = 0;
@@ -66,6 +68,21 @@ class ChannelSetsTest {
       assertEquals(h, sets.hash[i]);
       i++;
     }
+  }
+
+  @Test
+  void aSetWithoutWorthIsLeftOut_andAWorthySetCountsTheJourneysOfItsPathsWithout() {
+    // Set {a, b}: two non-converting paths (one before, one after the converting one) and one converting path, so
+    // CR = 2 / (3 + 2 + 1 + 4) whatever the order; set {c} has journeys only (worth 0 in every game): dropped.
+    // TestPaths rows: path, conversions, value, nulls.
+    PathTable table = TestPaths.of("b > a", 0, 0, 3, "c", 0, 0, 7, "a > b", 2, 10, 1, "a > b > a", 0, 0, 4).table();
+    ChannelSets sets = ChannelSets.group(table);
+    assertEquals(1, sets.size());
+    assertEquals(2, sets.ids[0].length);
+    assertEquals(2, sets.conversions[0]);
+    assertEquals(10, sets.journeys[0]);
+    assertEquals(10.0, sets.value[0]);
+    assertEquals(0.2, sets.conversionRate(0));
   }
 
   @Test
