@@ -21,6 +21,7 @@ import io.tributary.core.model.JourneyModel;
 import io.tributary.core.model.ModelResult;
 import io.tributary.core.model.markov.MarkovModel;
 import io.tributary.core.model.rule.TouchWeights;
+import io.tributary.core.model.rule.WeightSlots;
 import io.tributary.core.options.InputOptionSpec;
 import io.tributary.core.paths.PathTable;
 import java.math.BigDecimal;
@@ -659,7 +660,7 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
           if (sums[c] == null) {
             sums[c] = new WeightedSums();
           }
-          int slot = sums[c].slot(w[k]);
+          int slot = sums[c].slotOf(w[k]);
           ExactSum sum = sums[c].values[slot];
           long customers = 0;
           for (int j = start[p]; j < start[p + 1]; j++) {
@@ -668,7 +669,7 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
               customers++;
             }
           }
-          sums[c].customers[slot] += customers;
+          sums[c].count(slot, customers);
         }
       }
       SortedMap<String, double[]> credit = new TreeMap<>();
@@ -694,41 +695,33 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
 
   /*
    * One channel's customers and lifetime value by the weight they were credited at: exact sums, multiplied by their
-   * weight exactly and rounded once at the end (as PositionalModel's sums). A channel meets few distinct weights.
+   * weight exactly and rounded once at the end, as the rule models' own sums.
    */
-  private static final class WeightedSums {
-    private double[] weights = new double[4];
-    private long[] customers = new long[4];
+  private static final class WeightedSums extends WeightSlots {
     private ExactSum[] values = new ExactSum[4];
-    private int size;
 
     /* The slot of weight w: a new one, its sums zero, the first time w is met. */
-    int slot(double weight) {
-      for (int i = 0; i < size; i++) {
-        if (weights[i] == weight) {
-          return i;
-        }
-      }
-      if (size == weights.length) {
-        weights = java.util.Arrays.copyOf(weights, 2 * size);
-        customers = java.util.Arrays.copyOf(customers, 2 * size);
-        values = java.util.Arrays.copyOf(values, 2 * size);
-      }
-      weights[size] = weight;
-      values[size] = new ExactSum();
-      return size++;
+    int slotOf(double weight) {
+      return slot(weight);
+    }
+
+    void count(int slot, long customers) {
+      conversions[slot] += customers;
+    }
+
+    @Override
+    protected void grow(int capacity) {
+      values = java.util.Arrays.copyOf(values, capacity);
+    }
+
+    @Override
+    protected void open(int slot) {
+      values[slot] = new ExactSum();
     }
 
     /* [customers, value], each the exact sum over weights rounded once. */
     double[] credit() {
-      BigDecimal n = BigDecimal.ZERO;
-      BigDecimal v = BigDecimal.ZERO;
-      for (int i = 0; i < size; i++) {
-        BigDecimal w = weights[i] == 1.0 ? BigDecimal.ONE : new BigDecimal(weights[i]);
-        n = n.add(BigDecimal.valueOf(customers[i]).multiply(w));
-        v = v.add(values[i].toBigDecimal().multiply(w));
-      }
-      return new double[] {n.doubleValue(), v.doubleValue()};
+      return decimalCredit(i -> values[i].toBigDecimal());
     }
   }
 

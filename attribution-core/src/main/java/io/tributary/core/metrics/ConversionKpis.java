@@ -47,6 +47,18 @@ public record ConversionKpis(
    * @return the KPIs
    */
   public static ConversionKpis of(JourneyAggregate agg, SpendTable spend) {
+    return of(agg, spend, null, agg.paths().table().channels().size());
+  }
+
+  /**
+   * The KPIs of the aggregate whose every channel is renamed to its group's (a campaign-level aggregate rolled up to
+   * channels), without building it: only whether a journey touched two channels or more depends on the names, and
+   * merging paths that coincide once renamed sums their journeys, which the KPIs only add up.
+   *
+   * @param groupOf per channel id of {@code agg}'s table, its group, or null for the channels themselves
+   * @param groups the number of groups
+   */
+  static ConversionKpis of(JourneyAggregate agg, SpendTable spend, int[] groupOf, int groups) {
     long multi = 0;
     long multiConverting = 0;
     long single = 0;
@@ -55,12 +67,12 @@ public record ConversionKpis(
     long convertingWithTouches = 0;
     PathTable paths = agg.paths().table();
     // seen[c] == p + 1 when channel c occurred in path p: distinct channels without a set per path.
-    int[] seen = new int[paths.channels().size()];
+    int[] seen = new int[groups];
     for (int p = 0; p < paths.size(); p++) {
       int length = paths.length(p);
       int distinct = 0;
       for (int k = 0; k < length && distinct < 2; k++) {
-        int c = paths.channel(p, k);
+        int c = groupOf == null ? paths.channel(p, k) : groupOf[paths.channel(p, k)];
         if (seen[c] != p + 1) {
           seen[c] = p + 1;
           distinct++;

@@ -86,7 +86,27 @@ public record JourneyAggregate(
         settings.append(';').append(jm.settings());
       }
     }
-    return new Builder(settings.toString(), options, journeyModels);
+    return new Builder(settings.toString(), options, journeyModels, null, -1);
+  }
+
+  /**
+   * A builder whose journeys' paths go to {@code paths}, shared with other builders, each journey tagged with
+   * {@code tag} ({@link PathCounts.Builder#tagJourneys()}): a segmented fold's cell. Its aggregate is made by
+   * {@link #sum(List, PathCounts)} with the paths of its tags, never by {@link Builder#build()}.
+   *
+   * @param options how events become journeys
+   * @param models the models that will be fitted; the journey models among them (time decay) are folded here
+   * @param paths a builder that tags its journeys, shared
+   * @param tag this builder's journeys' tag, {@code >= 0}
+   * @return a builder for one cell of customers
+   */
+  public static Builder builder(JourneyOptions options, List<? extends AttributionModel> models,
+      PathCounts.Builder paths, int tag) {
+    if (tag < 0) {
+      throw new IllegalArgumentException("tag must be >= 0, got " + tag);
+    }
+    Builder b = builder(options, models);
+    return new Builder(b.settings, options, b.models, Objects.requireNonNull(paths, "paths"), tag);
   }
 
   /** @return the total conversions, touchless ones included */
@@ -175,8 +195,27 @@ public record JourneyAggregate(
    * @throws IllegalArgumentException when they were made under different settings
    */
   public static JourneyAggregate sum(List<Builder> parts) {
-    Builder first = parts.get(0);
     PathCounts.Builder paths = PathCounts.builder();
+    for (Builder b : parts) {
+      if (b.tag >= 0) {
+        throw new IllegalArgumentException("a builder of tagged paths is summed with its paths given");
+      }
+      paths.addAll(b.paths);
+    }
+    return sum(parts, paths.build());
+  }
+
+  /**
+   * As {@link #sum(List)}, the parts' paths given: builders whose paths went to a shared builder
+   * ({@link #builder(JourneyOptions, List, PathCounts.Builder, int)}), summed with the paths of their tags
+   * ({@link PathCounts.Builder#buildGroups}).
+   *
+   * @param parts builders of the same models and options, at least one
+   * @param paths the paths of exactly the parts' journeys
+   * @return their journeys' aggregate
+   */
+  public static JourneyAggregate sum(List<Builder> parts, PathCounts paths) {
+    Builder first = parts.get(0);
     Map<String, Map<String, ExactSum[]>> sums = new LinkedHashMap<>();
     long touchless = 0;
     BigDecimal touchlessValue = BigDecimal.ZERO;
@@ -188,7 +227,6 @@ public record JourneyAggregate(
         throw new IllegalArgumentException(
             "cannot sum aggregates built under different settings: [" + first.settings + "] vs [" + b.settings + "]");
       }
-      paths.addAll(b.paths);
       b.credits.forEach((model, byChannel) -> {
         Map<String, ExactSum[]> target = sums.computeIfAbsent(model, m -> new HashMap<>());
         byChannel.forEach((c, acc) -> {
@@ -203,7 +241,7 @@ public record JourneyAggregate(
       timeToConversion = Math.addExact(timeToConversion, b.timeToConversion);
       duplicates = Math.addExact(duplicates, b.duplicates);
     }
-    return new JourneyAggregate(first.settings, paths.build(), Builder.creditSums(sums), touchless,
+    return new JourneyAggregate(first.settings, paths, Builder.creditSums(sums), touchless,
         touchlessValue, timed, timeToConversion, duplicates, true);
   }
 
@@ -237,7 +275,9 @@ public record JourneyAggregate(
     private final String settings;
     private final JourneyBuilder journeys;
     private final List<JourneyModel> models;
-    private final PathCounts.Builder paths = PathCounts.builder();
+    private final PathCounts.Builder paths;
+    // -1, or the tag of every journey given to the shared paths builder (a segmented fold's cell).
+    private final int tag;
     private final Map<String, Map<String, ExactSum[]>> credits = new LinkedHashMap<>();
     private long touchless;
     private BigDecimal touchlessValue = BigDecimal.ZERO;
@@ -255,8 +295,11 @@ public record JourneyAggregate(
     /* The journey models' weights of the journey addCustomer(events, also) just added (weightsOfLastJourney). */
     private final SharedWeights lastJourney = new SharedWeights();
 
-    private Builder(String settings, JourneyOptions options, List<JourneyModel> models) {
+    private Builder(String settings, JourneyOptions options, List<JourneyModel> models, PathCounts.Builder paths,
+        int tag) {
       this.settings = Objects.requireNonNull(settings, "settings");
+      this.paths = paths != null ? paths : PathCounts.builder();
+      this.tag = tag;
       this.journeys = new JourneyBuilder(options);
       this.models = List.copyOf(models);
       for (JourneyModel m : this.models) {
@@ -409,7 +452,11 @@ public record JourneyAggregate(
       for (int i = 0; i < n; i++) {
         ids[i] = pathIds[channels[from + i]];
       }
-      paths.addJourney(ids, n, converted, value);
+      if (tag >= 0) {
+        paths.addJourney(ids, n, converted, value, tag);
+      } else {
+        paths.addJourney(ids, n, converted, value);
+      }
       if (!converted) {
         return;
       }
@@ -447,7 +494,16 @@ public record JourneyAggregate(
         touchlessValue = touchlessValue.add(j.value());
         return this;
       }
-      paths.add(j);
+      if (tag >= 0) {
+        List<Touch> touches = j.touches();
+        int[] path = new int[touches.size()];
+        for (int k = 0; k < path.length; k++) {
+          path[k] = paths.channelId(touches.get(k).channel());
+        }
+        paths.addJourney(path, path.length, j.converted(), j.value(), tag);
+      } else {
+        paths.add(j);
+      }
       if (!j.converted()) {
         return this;
       }
@@ -487,6 +543,9 @@ public record JourneyAggregate(
 
     /** @return the immutable aggregate of everything added so far */
     public JourneyAggregate build() {
+      if (tag >= 0) {
+        throw new IllegalStateException("a builder of tagged paths is built by JourneyAggregate.sum, paths given");
+      }
       return new JourneyAggregate(settings, paths.build(), creditSums(credits), touchless,
           touchlessValue, timed, timeToConversion, duplicates, true);
     }

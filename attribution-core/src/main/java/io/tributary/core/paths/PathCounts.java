@@ -117,8 +117,78 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
     private PathHandoff handoff;
     // internOn's executor: once the interning is done, build() gives its thread half of the sort.
     private java.util.concurrent.Executor helper;
+    // When not null, every journey's tag (tagJourneys), in the order they reach the interner.
+    private TaggedJourneys tagged;
+    private boolean tagging;
 
     private Builder() {}
+
+    /**
+     * Records a tag with every journey from now on ({@link #addJourney(int[], int, boolean, BigDecimal, int)}, the
+     * only way in afterwards), so that {@link #buildGroups} can make the path table of any group of tags from the
+     * all-journey table without interning or sorting a path again (a segmented fold's cells: region x tier, rolled up
+     * into every region, every tier and all customers). Call before {@link #internOn} and before adding anything.
+     *
+     * @return this builder
+     */
+    public Builder tagJourneys() {
+      if (handoff != null || paths.size() > 0) {
+        throw new IllegalStateException("tagJourneys must be called first, before internOn and anything added");
+      }
+      paths.logIndexes();
+      tagged = new TaggedJourneys();
+      return this;
+    }
+
+    /**
+     * {@link #addJourney(int[], int, boolean, BigDecimal)} of a journey with a tag, after {@link #tagJourneys()}.
+     *
+     * @param tag the journey's tag, {@code >= 0}
+     * @return this builder
+     */
+    public Builder addJourney(int[] channelIds, int length, boolean converted, BigDecimal value, int tag) {
+      if (tagged == null) {
+        throw new IllegalStateException("tagJourneys was not called");
+      }
+      tagging = true;
+      try {
+        add(channelIds, length, converted ? 1 : 0, value, converted ? 0 : 1);
+      } finally {
+        tagging = false;
+      }
+      tagged.add(tag, converted, value); // after add: a journey it refused has no tag
+      return this;
+    }
+
+    /**
+     * The tables of a tagged fold: every journey's, and each group of tags': the aggregates a builder fed only the
+     * journeys of those tags would have built, bit for bit. Ends this builder, as {@link #build()} does.
+     *
+     * @param groups the number of groups
+     * @param groupsOfTag per tag, the groups (each below {@code groups}) its journeys belong to
+     * @return every journey's paths first, then each group's
+     */
+    public List<PathCounts> buildGroups(int groups, int[][] groupsOfTag) {
+      if (tagged == null) {
+        throw new IllegalStateException("tagJourneys was not called");
+      }
+      finishHandoff();
+      PathTable.Ordered all = paths.toOrderedTable(channels, helper);
+      List<PathCounts> out = new java.util.ArrayList<>(groups + 1);
+      out.add(new PathCounts(LazyPathMap.of(all.table())));
+      for (PathTable t : tagged.group(all, paths.logged(), groups, groupsOfTag)) {
+        out.add(new PathCounts(LazyPathMap.of(t)));
+      }
+      return out;
+    }
+
+    private void finishHandoff() {
+      if (handoff != null) {
+        PathHandoff h = handoff;
+        handoff = null; // from here on (even when the interning failed) the interner is this thread's again
+        h.finish();
+      }
+    }
 
     /**
      * Interns this builder's paths on a thread of {@code executor} from now on, while the caller goes on adding: a
@@ -141,6 +211,9 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
 
     /* Every path reaches the interner here: directly, or through the hand-off. */
     private void intern(int[] ids, int length, long conversions, BigDecimal value, long nulls, boolean append) {
+      if (tagged != null && !tagging) {
+        throw new IllegalStateException("a builder that tags its journeys takes them with their tag only");
+      }
       if (handoff != null) {
         handoff.add(ids, 0, length, conversions, value, nulls, append);
       } else if (append) {
@@ -329,11 +402,7 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
 
     /** @return the immutable aggregate of everything added so far */
     public PathCounts build() {
-      if (handoff != null) {
-        PathHandoff h = handoff;
-        handoff = null; // from here on (even when the interning failed) the interner is this thread's again
-        h.finish();
-      }
+      finishHandoff();
       return new PathCounts(LazyPathMap.of(paths.toTable(channels, helper)));
     }
   }

@@ -32,6 +32,27 @@ final class PathInterner {
   /** Paths appended unhashed since the last {@link #compact}, which may repeat each other or hashed paths. */
   private int unhashed;
 
+  /* When not null, the entry index of every add() in turn (logIndexes): a tagged fold's journeys (TaggedPaths). */
+  private int[] logged;
+  private int loggedSize;
+
+  /** From now on, records the entry each {@link #add} lands on, in call order ({@link #logged()}). */
+  void logIndexes() {
+    if (logged == null) {
+      logged = new int[1024];
+    }
+  }
+
+  /** @return the entry of every {@link #add} since {@link #logIndexes()}, in call order (the array may be longer) */
+  int[] logged() {
+    return logged;
+  }
+
+  /** @return how many of {@link #logged()} are set */
+  int loggedSize() {
+    return loggedSize;
+  }
+
   /** @return the number of stored entries (distinct paths, plus repeats appended unhashed) */
   int size() {
     return size;
@@ -115,6 +136,12 @@ final class PathInterner {
    */
   void add(int[] ids, int from, int length, long conv, BigDecimal value, long nul) {
     int p = indexOf(ids, from, length);
+    if (logged != null) {
+      if (loggedSize == logged.length) {
+        logged = Arrays.copyOf(logged, 2 * loggedSize);
+      }
+      logged[loggedSize++] = p;
+    }
     conversions[p] = Math.addExact(conversions[p], conv);
     nulls[p] = Math.addExact(nulls[p], nul);
     if (value.signum() != 0) {
@@ -198,6 +225,17 @@ final class PathInterner {
    */
   PathTable toTable(ChannelInterner names, java.util.concurrent.Executor helper) {
     return PathTable.sort(names, store, start, size, conversions, nulls, values, unhashed > 0, helper);
+  }
+
+  /**
+   * As {@link #toTable(ChannelInterner, java.util.concurrent.Executor)} for paths added through the hash table only
+   * (no repeats), with the table row of every entry.
+   */
+  PathTable.Ordered toOrderedTable(ChannelInterner names, java.util.concurrent.Executor helper) {
+    if (unhashed > 0) {
+      throw new IllegalStateException("entries appended unhashed have no row of their own");
+    }
+    return PathTable.sortOrdered(names, store, start, size, conversions, nulls, values, helper);
   }
 
   /** The hash of a sequence; package-private so that tests can build sequences whose hashes collide. */

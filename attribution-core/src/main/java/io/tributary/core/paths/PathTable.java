@@ -65,6 +65,25 @@ public final class PathTable {
    */
   static PathTable sort(ChannelInterner names, int[] store, int[] start, int n, long[] conversions, long[] nulls,
       BigDecimal[] values, boolean repeats, java.util.concurrent.Executor helper) {
+    return sort(names, store, start, n, conversions, nulls, values, repeats, helper, null);
+  }
+
+  /** A table of distinct sequences and where each input sequence went: {@code table}'s row i is input order[i]. */
+  record Ordered(PathTable table, int[] order) {}
+
+  /**
+   * As {@link #sort(ChannelInterner, int[], int[], int, long[], long[], BigDecimal[], boolean,
+   * java.util.concurrent.Executor)} of distinct sequences (no repeats), keeping the order.
+   */
+  static Ordered sortOrdered(ChannelInterner names, int[] store, int[] start, int n, long[] conversions,
+      long[] nulls, BigDecimal[] values, java.util.concurrent.Executor helper) {
+    int[][] order = new int[1][];
+    PathTable t = sort(names, store, start, n, conversions, nulls, values, false, helper, order);
+    return new Ordered(t, order[0]);
+  }
+
+  private static PathTable sort(ChannelInterner names, int[] store, int[] start, int n, long[] conversions,
+      long[] nulls, BigDecimal[] values, boolean repeats, java.util.concurrent.Executor helper, int[][] orderOut) {
     boolean[] used = new boolean[names.size()];
     for (int k = 0; k < start[n]; k++) {
       used[store[k]] = true;
@@ -88,6 +107,9 @@ public final class PathTable {
     }
     PathOrder.Sorted paths = PathOrder.sort(store, start, n, rank, distinct, helper);
     int[] order = paths.order();
+    if (orderOut != null) {
+      orderOut[0] = order;
+    }
     long[] conv = new long[n];
     long[] nul = new long[n];
     BigDecimal[] val = new BigDecimal[n];
@@ -224,6 +246,47 @@ public final class PathTable {
       }
     }
     return new PathTable(dictionary, outStart, Arrays.copyOf(outIds, at), c, u, v);
+  }
+
+  /**
+   * The table of some of this table's paths with other stats: row i is this table's row {@code rows[i]} (increasing,
+   * so the order is kept) with stats {@code conv[i]}, {@code nul[i]}, {@code val[i]}; the channels no selected path
+   * uses are dropped (ids renumbered, order kept). The arrays are taken, not copied.
+   *
+   * @param n the number of rows selected (the arrays may be longer)
+   */
+  PathTable select(int[] rows, int n, long[] conv, long[] nul, BigDecimal[] val) {
+    boolean[] used = new boolean[channels.size()];
+    int touches = 0;
+    for (int i = 0; i < n; i++) {
+      int p = rows[i];
+      touches += start[p + 1] - start[p];
+      for (int k = start[p]; k < start[p + 1]; k++) {
+        used[ids[k]] = true;
+      }
+    }
+    int[] rank = new int[used.length];
+    List<String> names = new ArrayList<>();
+    for (int c = 0; c < used.length; c++) {
+      rank[c] = names.size();
+      if (used[c]) {
+        names.add(channels.name(c));
+      }
+    }
+    boolean same = names.size() == used.length;
+    ChannelDictionary dictionary = same ? channels : new ChannelDictionary(names.toArray(String[]::new));
+    int[] outStart = new int[n + 1];
+    int[] outIds = new int[touches];
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      int p = rows[i];
+      for (int k = start[p]; k < start[p + 1]; k++) {
+        outIds[at++] = same ? ids[k] : rank[ids[k]];
+      }
+      outStart[i + 1] = at;
+    }
+    return new PathTable(dictionary, outStart, outIds, conv.length == n ? conv : Arrays.copyOf(conv, n),
+        nul.length == n ? nul : Arrays.copyOf(nul, n), val.length == n ? val : Arrays.copyOf(val, n));
   }
 
   /** @return {@code a} and {@code b} added path by path, as {@link PathStats#plus} adds equal paths */

@@ -3,6 +3,7 @@ package io.tributary.core.segment;
 import io.tributary.core.journey.JourneyOptions;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
+import io.tributary.core.paths.PathCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,14 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.stream.IntStream;
 
 /**
  * The segmented fold of two or more event-log segments (constant per customer): each journey is folded once, into the
  * cell of its customer's values ({@code region × tier}), and the cells are rolled up into every segment value's
  * aggregate and the all-customer one when the fold is built. {@link JourneyAggregate#merge} is exact and order-free,
  * so the roll-up is the aggregate a fold of each journey into (all), its region and its tier would have built, bit
- * for bit; it interns each path and adds each journey's time-decay credit once instead of once per aggregate (a
- * value's paths are then put together from its cells and sorted once, as {@link JourneyAggregate#sum} does).
+ * for bit; it interns each path and adds each journey's time-decay credit once instead of once per aggregate. The
+ * cells share one path builder, each journey tagged with its cell: the paths are interned and sorted once, as an
+ * unsegmented fold's, and every segment value's path table is a selection of that table's rows with the stats of the
+ * value's journeys ({@link PathCounts.Builder#buildGroups}).
  *
  * <p>Cells are the cross product of the segments' values, which the customers can make large (two columns of 1,000
  * values each); memory stays bounded because at most {@link #MAX_CELLS} cells are open at a time: beyond that, the
@@ -32,7 +37,14 @@ final class CellFold {
   private final List<? extends AttributionModel> models;
   /* Per segment (names order): the index of its value among the customer's event-log values. */
   private final int[] column;
+  // The open cells, by values; their keys and builders in tag order (a cell's tag is its index here).
   private final Map<List<String>, JourneyAggregate.Builder> open = new HashMap<>();
+  private final List<List<String>> keys = new ArrayList<>();
+  private final List<JourneyAggregate.Builder> builders = new ArrayList<>();
+  // Every open cell's paths, each journey tagged with its cell: interned once for all cells (see rollUp).
+  private PathCounts.Builder paths;
+  // When not null, the paths are interned on its thread (internOn).
+  private Executor interning;
   // The cells rolled up so far: per segment, value -> aggregate; and every journey's.
   private final List<Map<String, JourneyAggregate>> done = new ArrayList<>();
   private JourneyAggregate doneAll;
@@ -56,6 +68,17 @@ final class CellFold {
   }
 
   /**
+   * Interns the cells' paths on a thread of {@code executor} while the caller goes on building journeys
+   * ({@link PathCounts.Builder#internOn}): the same aggregates, bit for bit. Call before adding anything.
+   */
+  void internOn(Executor executor) {
+    if (paths != null) {
+      throw new IllegalStateException("internOn must be called before anything is added");
+    }
+    interning = executor;
+  }
+
+  /**
    * @param values the customer's event-log segment values, in {@link Segmentation#eventColumns()} order
    * @return the builder of the customer's cell
    */
@@ -73,8 +96,16 @@ final class CellFold {
       if (open.size() == MAX_CELLS) {
         flush();
       }
-      b = JourneyAggregate.builder(options, models);
+      if (paths == null) {
+        paths = PathCounts.builder().tagJourneys();
+        if (interning != null) {
+          paths.internOn(interning);
+        }
+      }
+      b = JourneyAggregate.builder(options, models, paths, keys.size());
       open.put(k, b);
+      keys.add(k);
+      builders.add(b);
     }
     lastKey = key;
     lastCell = b;
@@ -85,16 +116,13 @@ final class CellFold {
    * @param slices the cell folds of disjoint slices of customers, built under the same settings and segments
    * @param empty the all-customer aggregate of no journeys, built under the same settings
    * @param names the segment names
-   * @return the roll-up of every slice's cells: a cell's builders of all slices are summed together
+   * @return the roll-up of every slice's cells (each slice's rolled up on its own, then merged: every merge is exact)
    */
   static SegmentedAggregate rollUp(List<CellFold> slices, JourneyAggregate empty, List<String> names) {
     CellFold first = slices.get(0);
-    Map<List<String>, List<JourneyAggregate.Builder>> cells = new HashMap<>();
     for (CellFold f : slices) {
-      f.open.forEach((k, b) -> cells.computeIfAbsent(k, x -> new ArrayList<>(slices.size())).add(b));
-      f.open.clear();
+      f.flush();
     }
-    first.rollUp(cells);
     for (CellFold f : slices.subList(1, slices.size())) {
       for (int d = 0; d < f.done.size(); d++) {
         Map<String, JourneyAggregate> into = first.done.get(d);
@@ -111,44 +139,50 @@ final class CellFold {
     return new SegmentedAggregate(first.doneAll == null ? empty : first.doneAll, names, byValue);
   }
 
-  /* Rolls the open cells up into the aggregates built so far and closes them. */
+  /*
+   * Rolls the open cells up into the aggregates built so far and closes them. Their paths were interned once, into
+   * one table of every journey (sorted once, as an unsegmented fold's): each segment value's table is a selection of
+   * its rows with the stats of the value's journeys (PathCounts.Builder#buildGroups), so no path is interned or
+   * sorted again; the rest (time-decay's exact sums, counters) is summed from the cells, as JourneyAggregate.sum does.
+   */
   private void flush() {
-    Map<List<String>, List<JourneyAggregate.Builder>> cells = new HashMap<>();
-    open.forEach((k, b) -> cells.put(k, List.of(b)));
-    open.clear();
-    rollUp(cells);
-  }
-
-  /* Rolls cells (each one builder per slice) up into the aggregates built so far. */
-  private void rollUp(Map<List<String>, List<JourneyAggregate.Builder>> open) {
     lastKey = null;
     lastCell = null;
     if (open.isEmpty()) {
       return;
     }
-    List<List<String>> keys = new ArrayList<>(open.keySet());
-    List<List<JourneyAggregate.Builder>> cells = new ArrayList<>(keys.size());
-    for (List<String> k : keys) {
-      cells.add(open.get(k));
-    }
-    // (all) and every segment value: the sum of its cells, on both cores (every sum is exact, so the grouping cannot
-    // matter); (all) first, the largest.
+    // Groups: every segment value of the open cells, in segment order, then value order.
     record Group(int segment, String value, List<JourneyAggregate.Builder> cells) {}
     List<Group> groups = new ArrayList<>();
-    groups.add(new Group(-1, null, cells.stream().flatMap(List::stream).toList()));
+    int[][] groupsOfCell = new int[keys.size()][column.length];
     for (int d = 0; d < column.length; d++) {
-      Map<String, List<JourneyAggregate.Builder>> byValue = new TreeMap<>();
+      Map<String, List<Integer>> byValue = new TreeMap<>();
       for (int c = 0; c < keys.size(); c++) {
-        byValue.computeIfAbsent(keys.get(c).get(d), v -> new ArrayList<>()).addAll(cells.get(c));
+        byValue.computeIfAbsent(keys.get(c).get(d), v -> new ArrayList<>()).add(c);
       }
-      int segment = d;
-      byValue.forEach((v, parts) -> groups.add(new Group(segment, v, parts)));
+      for (Map.Entry<String, List<Integer>> e : byValue.entrySet()) {
+        List<JourneyAggregate.Builder> cells = new ArrayList<>();
+        for (int c : e.getValue()) {
+          groupsOfCell[c][d] = groups.size();
+          cells.add(builders.get(c));
+        }
+        groups.add(new Group(d, e.getKey(), cells));
+      }
     }
-    List<JourneyAggregate> merged = groups.parallelStream().map(g -> JourneyAggregate.sum(g.cells())).toList();
-    for (int g = 1; g < groups.size(); g++) {
+    List<PathCounts> tables = paths.buildGroups(groups.size(), groupsOfCell);
+    List<JourneyAggregate.Builder> all = List.copyOf(builders);
+    // (all) and every segment value: the sum of its cells with its paths, on both cores; (all) first, the largest.
+    List<JourneyAggregate> merged = IntStream.rangeClosed(0, groups.size()).parallel()
+        .mapToObj(g -> JourneyAggregate.sum(g == 0 ? all : groups.get(g - 1).cells(), tables.get(g)))
+        .toList();
+    for (int g = 0; g < groups.size(); g++) {
       Group group = groups.get(g);
-      done.get(group.segment()).merge(group.value(), merged.get(g), JourneyAggregate::merge);
+      done.get(group.segment()).merge(group.value(), merged.get(g + 1), JourneyAggregate::merge);
     }
     doneAll = doneAll == null ? merged.get(0) : doneAll.merge(merged.get(0));
+    open.clear();
+    keys.clear();
+    builders.clear();
+    paths = null;
   }
 }

@@ -188,6 +188,22 @@ public record SegmentedAggregate(
     }
 
     /**
+     * When this builder folds by cell ({@link #builderByCell}), interns the cells' paths on a thread of
+     * {@code executor} while the caller goes on adding customers: the same aggregate, bit for bit (see
+     * {@link io.tributary.core.paths.PathCounts.Builder#internOn}); otherwise nothing. Call before adding anything.
+     * The executor's thread is busy until {@link #build()}, which also gives it half of the paths' sort.
+     *
+     * @param executor runs one long task, then the sort's halves
+     * @return this builder
+     */
+    public Builder internPathsOn(java.util.concurrent.Executor executor) {
+      if (cells != null) {
+        cells.internOn(executor);
+      }
+      return this;
+    }
+
+    /**
      * Builds one customer's journeys and adds each to the all-customer aggregate and to its segments'.
      *
      * @param customer all events of one customer (after identity stitching and consent exclusion), any order

@@ -73,6 +73,22 @@ class CellFoldTest {
     assertArrayEquals(apart, byCell);
   }
 
+  /* The cells' paths interned on another thread while journeys are built: the same bytes as the fold apart. */
+  @Test
+  void cells_internedOnAnotherThread_sameBytes() throws Exception {
+    List<Customer> customers = customers(5, 2 * CellFold.MAX_CELLS, 2 * CellFold.MAX_CELLS);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      byte[] byCell = AggregateCodec.encode(fold(
+          SegmentedAggregate.builderByCell(SPEC.journeyOptions(), MODELS, TWO_COLUMNS).internPathsOn(pool),
+          customers));
+      assertArrayEquals(AggregateCodec.encode(
+          fold(SegmentedAggregate.builder(SPEC.journeyOptions(), MODELS, TWO_COLUMNS), customers)), byCell);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /* More cells than are kept open: rolled up on the way, the same bytes; every segment's values add up to (all). */
   @Test
   void manyCells_rolledUpOnTheWay_sameBytesAndValuesAddUpToAll() {

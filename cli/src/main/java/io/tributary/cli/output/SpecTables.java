@@ -133,8 +133,9 @@ public final class SpecTables {
       }
       return Arrays.asList(cells);
     };
-    if (source.size() >= PARALLEL_ROWS) {
-      return new Table(schema.name(), names, types, source.parallelStream().map(row).toList());
+    if (source.size() >= LAZY_ROWS) {
+      List<R> at = source instanceof java.util.RandomAccess ? source : new ArrayList<>(source);
+      return new Table(schema.name(), names, types, new Table.LazyRows(at.size(), i -> row.apply(at.get(i))));
     }
     List<List<Object>> rows = new ArrayList<>(source.size());
     for (R r : source) {
@@ -144,10 +145,12 @@ public final class SpecTables {
   }
 
   /*
-   * From this many rows on, a table's rows are made on every core, in order: a row of a view (path_summary's million
-   * paths) is made when it is read, its path text and value then (half a second on one core for a campaign-level run).
+   * From this many rows on, a table's rows are made when they are read (Table.LazyRows), by the writer's blocks on
+   * every core: a row of a view (path_summary's million paths) gets its path text and value then (half a second on
+   * one core for a campaign-level run), and the rows are never held at once. The source must be safe to read from
+   * several threads (the core's lists and views are read-only).
    */
-  static final int PARALLEL_ROWS = 16_384;
+  static final int LAZY_ROWS = 16_384;
 
   /**
    * A windowed run's table: every report date's rows, each led by its date in {@code run_date}, one column set for all

@@ -24,14 +24,65 @@ public record Table(String name, List<String> columns, List<ColumnType> types, L
       throw new IllegalArgumentException(name + ": " + types.size() + " types for " + columns.size() + " columns");
     }
     int width = columns.size();
-    // A large table (path_summary: a million rows) is checked and copied on every core, in order.
-    rows = rows.size() >= SpecTables.PARALLEL_ROWS
-        ? rows.parallelStream().map(r -> checked(name, width, r)).toList()
-        : rows.stream().map(r -> checked(name, width, r)).toList();
+    if (rows instanceof LazyRows lazy) {
+      // Made and checked as they are read (written), never held at once.
+      rows = lazy.checkedAs(name, width);
+    } else {
+      rows = rows.stream().map(r -> checked(name, width, r)).toList();
+    }
+  }
+
+  /**
+   * Rows made when they are read, each checked then: a large table (path_summary: a million rows with their path
+   * texts) is not held at once. Held, its rows were hundreds of MB that survived into the old generation: a collector
+   * pause of 1.2-1.6 s in a segmented run's write (benchmarks/results/segments.md). The writers read a large table's
+   * rows in blocks on every core, so {@code row} must be safe to call from several threads.
+   */
+  static final class LazyRows extends java.util.AbstractList<List<Object>> implements java.util.RandomAccess {
+    private final int size;
+    private final java.util.function.IntFunction<List<Object>> row;
+    private final String name;
+    private final int width;
+
+    /**
+     * @param size the number of rows
+     * @param row makes row i (any thread, any order, any number of times: the same cells each time)
+     */
+    LazyRows(int size, java.util.function.IntFunction<List<Object>> row) {
+      this(size, row, null, -1);
+    }
+
+    private LazyRows(int size, java.util.function.IntFunction<List<Object>> row, String name, int width) {
+      this.size = size;
+      this.row = Objects.requireNonNull(row, "row");
+      this.name = name;
+      this.width = width;
+    }
+
+    LazyRows checkedAs(String tableName, int tableWidth) {
+      return new LazyRows(size, row, tableName, tableWidth);
+    }
+
+    @Override
+    public List<Object> get(int i) {
+      Objects.checkIndex(i, size);
+      List<Object> r = row.apply(i);
+      return width < 0 ? r : java.util.Collections.unmodifiableList(check(name, width, r));
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   /* An unmodifiable copy of a row, checked: as wide as the table, each cell a supported type. */
   private static List<Object> checked(String name, int width, List<Object> r) {
+    return java.util.Collections.unmodifiableList(new ArrayList<>(check(name, width, r)));
+  }
+
+  /* The row itself, checked: as wide as the table, each cell a supported type. */
+  private static List<Object> check(String name, int width, List<Object> r) {
     if (r.size() != width) {
       throw new IllegalArgumentException(name + ": row of " + r.size() + " cells, " + width + " columns");
     }
@@ -41,7 +92,7 @@ public record Table(String name, List<String> columns, List<ColumnType> types, L
         throw new IllegalArgumentException(name + ": unsupported cell type " + cell.getClass().getName());
       }
     }
-    return java.util.Collections.unmodifiableList(new ArrayList<>(r));
+    return r;
   }
 
   /** @return the number as written in CSV and JSON, or null for a null cell; fails on text */

@@ -23,6 +23,15 @@ public final class LastNonDirect extends PositionalModel {
   }
 
   @Override
+  boolean sameWeights(String name, String renamed) {
+    return direct(name) == direct(renamed);
+  }
+
+  private boolean direct(String name) {
+    return TouchpointLevel.channelPart(name).equals(directChannel);
+  }
+
+  @Override
   double[] weights(PathTable paths, int p) {
     double[] w = new double[paths.length(p)];
     for (int i = w.length - 1; i >= 0; i--) {

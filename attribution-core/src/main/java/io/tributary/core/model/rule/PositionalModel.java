@@ -8,6 +8,7 @@ import io.tributary.core.paths.ScaledValues;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,16 +39,45 @@ abstract class PositionalModel implements PathModel {
   @Override
   public final ModelResult attribute(PathCounts counts) {
     PathTable paths = counts.table();
+    return attribute(paths, null, paths.channels().names());
+  }
+
+  /**
+   * Whether a touch of channel {@code name} weighs what a touch of {@code renamed} would in its place, every other
+   * touch alike: true unless the weights read the names.
+   */
+  boolean sameWeights(String name, String renamed) {
+    return true;
+  }
+
+  /*
+   * The grouped aggregate's paths are this one's with each channel renamed and coinciding paths merged (their
+   * conversions and values summed); a path's weights do not change (sameWeights), so each group's exact sums are its
+   * channels' sums of the same terms, rounded once as attribute rounds them: the same bits.
+   */
+  @Override
+  public final ModelResult attributeGrouped(PathCounts counts, int[] groupOf, List<String> groups) {
+    PathTable paths = counts.table();
+    for (int c = 0; c < groupOf.length; c++) {
+      if (!sameWeights(paths.channels().name(c), groups.get(groupOf[c]))) {
+        return null;
+      }
+    }
+    return attribute(paths, groupOf, groups);
+  }
+
+  /* Credit to names.get(map[c]) for channel c (map null: to channel c's own name). */
+  private ModelResult attribute(PathTable paths, int[] map, List<String> names) {
     ScaledValues scaled = paths.scaledValues();
     if (scaled != null) {
       try {
-        return attributeScaled(paths, scaled);
+        return attributeScaled(paths, scaled, map, names);
       } catch (ArithmeticException outOfRange) {
         // A sum left the 128-bit range or a credit the normal double range: the decimal sums below give the same
         // exact answer.
       }
     }
-    return attributeDecimal(paths);
+    return attributeDecimal(paths, map, names);
   }
 
   /*
@@ -56,10 +86,10 @@ abstract class PositionalModel implements PathModel {
    * same bits, at two long additions per touch instead of a BigDecimal one (a segmented run fits the rule models on
    * 1,000+ tables).
    */
-  private ModelResult attributeScaled(PathTable paths, ScaledValues scaled) {
+  private ModelResult attributeScaled(PathTable paths, ScaledValues scaled, int[] map, List<String> names) {
     long[] high = scaled.high();
     long[] low = scaled.low();
-    ScaledCredit[] sums = new ScaledCredit[paths.channels().size()];
+    ScaledCredit[] sums = new ScaledCredit[names.size()];
     for (int p = 0; p < paths.size(); p++) {
       long conversions = paths.conversions(p);
       if (conversions == 0 && high[p] == 0 && low[p] == 0) {
@@ -67,7 +97,7 @@ abstract class PositionalModel implements PathModel {
       }
       double[] w = weights(paths, p);
       for (int i = 0; i < w.length; i++) {
-        int c = paths.channel(p, i);
+        int c = map == null ? paths.channel(p, i) : map[paths.channel(p, i)];
         if (sums[c] == null) {
           sums[c] = new ScaledCredit(); // a channel on a converting path is listed, with credit 0 if need be
         }
@@ -79,15 +109,15 @@ abstract class PositionalModel implements PathModel {
     Map<String, double[]> byName = new HashMap<>();
     for (int c = 0; c < sums.length; c++) {
       if (sums[c] != null) {
-        byName.put(paths.channels().name(c), sums[c].credit(scaled.scale()));
+        byName.put(names.get(c), sums[c].credit(scaled.scale()));
       }
     }
     return ModelResult.of(name(), byName);
   }
 
-  private ModelResult attributeDecimal(PathTable paths) {
+  private ModelResult attributeDecimal(PathTable paths, int[] map, List<String> names) {
     // Sums per channel id over the primitive table (no object per path); ModelResult sorts channels once at the end.
-    ChannelSums[] sums = new ChannelSums[paths.channels().size()];
+    ChannelSums[] sums = new ChannelSums[names.size()];
     for (int p = 0; p < paths.size(); p++) {
       BigDecimal v = paths.value(p);
       long conversions = paths.conversions(p);
@@ -96,7 +126,7 @@ abstract class PositionalModel implements PathModel {
       }
       double[] w = weights(paths, p);
       for (int i = 0; i < w.length; i++) {
-        int c = paths.channel(p, i);
+        int c = map == null ? paths.channel(p, i) : map[paths.channel(p, i)];
         if (sums[c] == null) {
           sums[c] = new ChannelSums(); // a channel on a converting path is listed, with credit 0 if need be
         }
@@ -108,7 +138,7 @@ abstract class PositionalModel implements PathModel {
     Map<String, double[]> byName = new HashMap<>();
     for (int c = 0; c < sums.length; c++) {
       if (sums[c] != null) {
-        byName.put(paths.channels().name(c), sums[c].credit());
+        byName.put(names.get(c), sums[c].credit());
       }
     }
     return ModelResult.of(name(), byName);
@@ -126,25 +156,18 @@ abstract class PositionalModel implements PathModel {
     }
 
     @Override
-    void grow(int capacity) {
+    protected void grow(int capacity) {
       values = Arrays.copyOf(values, capacity);
     }
 
     @Override
-    void open(int slot) {
+    protected void open(int slot) {
       values[slot] = BigDecimal.ZERO;
     }
 
     /** @return conversions and value, each the exact sum over weights rounded once to a double */
     double[] credit() {
-      BigDecimal c = BigDecimal.ZERO;
-      BigDecimal v = BigDecimal.ZERO;
-      for (int i = 0; i < size; i++) {
-        BigDecimal w = weights[i] == 1.0 ? BigDecimal.ONE : new BigDecimal(weights[i]);
-        c = c.add(BigDecimal.valueOf(conversions[i]).multiply(w));
-        v = v.add(values[i].multiply(w));
-      }
-      return new double[] {c.doubleValue(), v.doubleValue()};
+      return decimalCredit(i -> values[i]);
     }
   }
 }

@@ -42,7 +42,7 @@ final class ScaledCredit extends WeightSlots {
   }
 
   @Override
-  void grow(int capacity) {
+  protected void grow(int capacity) {
     high = Arrays.copyOf(high, capacity);
     low = Arrays.copyOf(low, capacity);
   }

@@ -1,0 +1,86 @@
+package io.tributary.core.paths;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tagged fold's group tables ({@link PathCounts.Builder#buildGroups}) against a builder per group fed only that
+ * group's journeys (the independent truth: interned and sorted apart), stats and value scales included; groups
+ * overlap (a tag in two groups), one group has no journey.
+ */
+class TaggedPathsTest {
+  private static final String[] CHANNELS = {"search", "email", "display/d1", "display/d0", "social", "direct"};
+
+  @Test
+  void groups_areTheTablesOfTheirJourneysFoldedApart() {
+    Random rnd = new Random(11);
+    int tags = 6;
+    // tag t: groups t % 3 (0..2) and 3 + t / 3 (3..4); group 5 has no tag.
+    int[][] groupsOfTag = new int[tags][];
+    for (int t = 0; t < tags; t++) {
+      groupsOfTag[t] = new int[] {t % 3, 3 + t / 3};
+    }
+    int groups = 6;
+    PathCounts.Builder tagged = PathCounts.builder().tagJourneys();
+    PathCounts.Builder all = PathCounts.builder();
+    List<PathCounts.Builder> apart = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      apart.add(PathCounts.builder());
+    }
+    for (int j = 0; j < 5000; j++) {
+      int n = 1 + rnd.nextInt(4);
+      String[] names = new String[n];
+      for (int k = 0; k < n; k++) {
+        names[k] = CHANNELS[rnd.nextInt(rnd.nextBoolean() ? 2 : CHANNELS.length)]; // frequent repeats
+      }
+      boolean converted = rnd.nextInt(3) == 0;
+      BigDecimal value = converted ? new BigDecimal(rnd.nextInt(5000) + "." + rnd.nextInt(10) + (j % 7 == 0 ? "00" : ""))
+          : BigDecimal.ZERO;
+      int tag = rnd.nextInt(tags);
+      tagged.addJourney(ids(tagged, names), n, converted, value, tag);
+      all.addJourney(ids(all, names), n, converted, value);
+      for (int g : groupsOfTag[tag]) {
+        apart.get(g).addJourney(ids(apart.get(g), names), n, converted, value);
+      }
+    }
+    List<PathCounts> built = tagged.buildGroups(groups, groupsOfTag);
+    assertEquals(groups + 1, built.size());
+    assertSame(all.build(), built.get(0));
+    for (int g = 0; g < groups; g++) {
+      assertSame(apart.get(g).build(), built.get(g + 1));
+    }
+    assertEquals(0, built.get(groups).size());
+  }
+
+  @Test
+  void taggedBuilder_takesJourneysWithTheirTagOnly() {
+    PathCounts.Builder b = PathCounts.builder().tagJourneys();
+    int[] ids = {b.channelId("search")};
+    assertThrows(IllegalStateException.class, () -> b.addJourney(ids, 1, true, BigDecimal.ONE));
+    assertThrows(IllegalStateException.class, () -> PathCounts.builder().addJourney(ids, 1, true, BigDecimal.ONE, 0));
+  }
+
+  private static int[] ids(PathCounts.Builder b, String[] names) {
+    int[] out = new int[names.length];
+    for (int k = 0; k < names.length; k++) {
+      out[k] = b.channelId(names[k]);
+    }
+    return out;
+  }
+
+  /* Same paths, stats and value scales (BigDecimal.equals), same channel dictionary. */
+  private static void assertSame(PathCounts expected, PathCounts actual) {
+    assertEquals(expected.table().channels().names(), actual.table().channels().names());
+    assertTrue(expected.table().sameAs(actual.table()), "same table");
+    for (int p = 0; p < expected.table().size(); p++) {
+      assertEquals(expected.table().value(p), actual.table().value(p));
+    }
+  }
+}
