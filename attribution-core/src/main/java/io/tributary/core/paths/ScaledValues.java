@@ -27,6 +27,24 @@ public record ScaledValues(long[] high, long[] low, int scale) {
    * @return them at their largest scale, or {@code null} when that scale is above {@link #MAX_SCALE} or a value times
    *     its power of ten has more than 96 bits
    */
+  private static final long[] TENS = new long[MAX_SCALE + 1];
+
+  static {
+    TENS[0] = 1;
+    for (int s = 1; s <= MAX_SCALE; s++) {
+      TENS[s] = TENS[s - 1] * 10;
+    }
+  }
+
+  /* BigInteger.bitLength of the 128-bit two's complement integer high * 2^64 + unsigned low. */
+  static int bitLength(long high, long low) {
+    if (high < 0) {
+      high = ~high;
+      low = ~low;
+    }
+    return high != 0 ? 128 - Long.numberOfLeadingZeros(high) : 64 - Long.numberOfLeadingZeros(low);
+  }
+
   static ScaledValues of(BigDecimal[] values) {
     int scale = 0;
     for (BigDecimal v : values) {
@@ -42,6 +60,22 @@ public record ScaledValues(long[] high, long[] low, int scale) {
     for (int p = 0; p < values.length; p++) {
       BigDecimal v = values[p];
       if (v != null && v.signum() != 0) {
+        BigInteger unscaled = v.unscaledValue();
+        int shift = scale - v.scale(); // >= 0; above MAX_SCALE only for a negative v.scale()
+        if (unscaled.bitLength() < 64 && shift <= MAX_SCALE) {
+          // The common case (money): the unscaled long times 10^(scale - v.scale()) (at most 10^18, a long) as one
+          // 128-bit product, without the BigDecimal and BigIntegers of setScale and shiftRight.
+          long m = unscaled.longValue();
+          long ten = TENS[shift];
+          long l = m * ten;
+          long h = Math.multiplyHigh(m, ten);
+          if (bitLength(h, l) > MAX_BITS) {
+            return null;
+          }
+          low[p] = l;
+          high[p] = h;
+          continue;
+        }
         // Exact: setScale only appends zeros here (scale >= v.scale()).
         BigInteger u = v.setScale(scale).unscaledValue();
         if (u.bitLength() > MAX_BITS) {

@@ -1,0 +1,71 @@
+package io.tributary.core.paths;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Values as 128-bit integers of one scale against the independent truth: BigDecimal's own rescaling
+ * ({@code v.movePointRight(scale)}, exact), the 96-bit limit checked by {@link BigInteger#bitLength}. Unscaled values
+ * of every size up to and beyond a long, negative ones, negative scales, and values at the 96-bit edge.
+ */
+class ScaledValuesTest {
+  @Test
+  void of_isEveryValueAtTheLargestScale_orNullBeyond96Bits() {
+    Random r = new Random(5);
+    for (int trial = 0; trial < 3000; trial++) {
+      int n = 1 + r.nextInt(8);
+      BigDecimal[] values = new BigDecimal[n];
+      for (int p = 0; p < n; p++) {
+        if (r.nextInt(6) == 0) {
+          continue; // null: no value
+        }
+        BigInteger u = new BigInteger(1 + r.nextInt(r.nextBoolean() ? 40 : 100), r);
+        values[p] = new BigDecimal(r.nextBoolean() ? u : u.negate(), r.nextInt(23) - 3);
+      }
+      int scale = 0;
+      boolean fits = true;
+      for (BigDecimal v : values) {
+        if (v != null && v.signum() != 0) {
+          scale = Math.max(scale, v.scale());
+        }
+      }
+      BigInteger[] expected = new BigInteger[n];
+      for (int p = 0; p < n; p++) {
+        expected[p] = values[p] == null || values[p].signum() == 0 ? BigInteger.ZERO
+            : values[p].movePointRight(scale).toBigIntegerExact();
+        fits &= expected[p].bitLength() <= 96;
+      }
+      fits &= scale <= ScaledValues.MAX_SCALE;
+      ScaledValues s = ScaledValues.of(values);
+      if (!fits) {
+        assertNull(s, "trial " + trial);
+        continue;
+      }
+      assertNotNull(s, "trial " + trial);
+      assertEquals(scale, s.scale());
+      for (int p = 0; p < n; p++) {
+        BigInteger got = BigInteger.valueOf(s.high()[p]).shiftLeft(64)
+            .add(new BigInteger(Long.toUnsignedString(s.low()[p])));
+        assertEquals(expected[p], got, "trial " + trial + " value " + values[p]);
+      }
+    }
+  }
+
+  @Test
+  void bitLength_isBigIntegersOfThe128BitNumber() {
+    Random r = new Random(6);
+    for (int trial = 0; trial < 10000; trial++) {
+      BigInteger x = new BigInteger(1 + r.nextInt(127), r);
+      x = r.nextBoolean() ? x.negate() : x;
+      long high = x.shiftRight(64).longValue();
+      long low = x.longValue();
+      assertEquals(x.bitLength(), ScaledValues.bitLength(high, low), x.toString());
+    }
+  }
+}
