@@ -19,6 +19,7 @@ import io.tributary.core.model.ExactSum;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.JourneyModel;
 import io.tributary.core.model.ModelResult;
+import io.tributary.core.model.Revaluable;
 import io.tributary.core.model.markov.MarkovModel;
 import io.tributary.core.model.rule.TouchWeights;
 import io.tributary.core.model.rule.WeightSlots;
@@ -399,14 +400,16 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       byValue.put(name, v);
       byCount.put(name, n);
     }
-    // Three kinds of model, each refitted the cheapest exact way (the results are those of a refit of the aggregate
-    // with the paths' values replaced, bit for bit):
+    // Each kind of model refitted the cheapest exact way (the results are those of a refit of the aggregate with the
+    // paths' values replaced, bit for bit):
     // - rule models on paths split each path on its own and sum exactly: split straight from the acquisition paths'
     //   exact sums (ruleSplits), no table of decimals;
     // - journey models (time decay) read the folded sums made above: completed and checked as the fit does;
-    // - Markov's chain depends on the journeys alone: the run's fit's chain is revalued (MarkovModel#attributeRevalued);
-    // - the others (Shapley) are refitted on the aggregate with the values replaced.
+    // - Markov's chain and the Shapley models' channel sets depend on the journeys alone: the run's fit's are
+    //   revalued (Revaluable), Markov apart (its solves are the longest of the refits);
+    // - any other model is refitted on the aggregate with the values replaced.
     List<AttributionModel> rules = new ArrayList<>();
+    List<AttributionModel> others = new ArrayList<>();
     List<AttributionModel> fitted = new ArrayList<>();
     List<MarkovModel> markov = new ArrayList<>();
     for (AttributionModel m : models) {
@@ -415,7 +418,10 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       } else if (TouchWeights.splitsEachPath(m)) {
         rules.add(m);
       } else if (!(m instanceof JourneyModel)) {
-        fitted.add(m);
+        others.add(m);
+        if (!(m instanceof Revaluable)) {
+          fitted.add(m);
+        }
       }
     }
     List<String> channels = io.tributary.core.paths.ChannelDictionary.of(aggregate.paths()).names();
@@ -439,8 +445,12 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
               out.add(AttributionRun.completed(new ModelResult(name, credits), channels, totalConversions,
                   totalValue));
             }
-            if (!fitted.isEmpty()) {
-              out.addAll(AttributionRun.fit(withValues(aggregate, v, conversions, nulls, sums), fitted));
+            java.util.Iterator<ModelResult> refitted = fitted.isEmpty() ? java.util.Collections.emptyIterator()
+                : AttributionRun.fit(withValues(aggregate, v, conversions, nulls, sums), fitted).iterator();
+            for (AttributionModel m : others) {
+              out.add(m instanceof Revaluable r ? AttributionRun.completed(
+                  r.attributeRevalued(aggregate.paths(), List.<BigDecimal[]>of(v)).get(0), channels, totalConversions, totalValue)
+                  : refitted.next());
             }
             yield out;
           }

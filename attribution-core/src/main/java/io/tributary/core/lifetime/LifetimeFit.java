@@ -10,11 +10,7 @@ import io.tributary.core.clv.GammaGammaFit;
 import io.tributary.core.clv.LifetimeValue;
 import io.tributary.core.clv.SummaryCounts;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Both lifetime-value models fitted on a run's buyers, and the lifetime value they give each purchase pattern: the
@@ -31,23 +27,9 @@ import java.util.Map;
 public record LifetimeFit(BgNbdFit purchases, GammaGammaFit orderValue, double fallbackOrderValue,
     LocalDate calibrationEnd, ClvOptions options) {
   /*
-   * Determinism: the fit sees the summaries in a canonical order (sorted), so its sums, and so every customer's value,
-   * are the same bits whatever order an engine read its customers in.
+   * Determinism: the fit sees the summaries in a canonical order (PatternSummaries), so its sums, and so every
+   * customer's value, are the same bits whatever order an engine read its customers in.
    */
-  private static final Comparator<CustomerSummary> CANONICAL = (u, v) -> {
-    // By x, t_x, T, valued repeats, mean repeat value: written out, a chain of comparators costs more than the fit.
-    int c = Integer.compare(u.frequency(), v.frequency());
-    if (c == 0) {
-      c = Double.compare(u.recency(), v.recency());
-    }
-    if (c == 0) {
-      c = Double.compare(u.age(), v.age());
-    }
-    if (c == 0) {
-      c = Integer.compare(u.valuedRepeats(), v.valuedRepeats());
-    }
-    return c != 0 ? c : Double.compare(u.meanRepeatValue(), v.meanRepeatValue());
-  };
 
   /**
    * Fits both models on every buyer, calibrated to {@code end}.
@@ -67,47 +49,23 @@ public record LifetimeFit(BgNbdFit purchases, GammaGammaFit orderValue, double f
    * @see #of(LifetimeTally, LocalDate, ClvOptions)
    */
   static LifetimeFit of(LifetimeTally buyers, int[] weight, LocalDate end, ClvOptions options) {
-    long last = end.toEpochDay();
-    int late = 0;
-    // Patterns share summaries (every one-time buyer of a day has the same): each distinct summary once, with the
-    // number of buyers who have it.
-    Map<CustomerSummary, Integer> index = new HashMap<>();
-    List<CustomerSummary> distinct = new ArrayList<>();
-    int[] summaryOf = new int[buyers.patterns()];
-    for (int p = 0; p < summaryOf.length; p++) {
-      LifetimeTally.Purchases purchases = buyers.pattern(p);
-      if (purchases.lastDay() > last) {
-        late++;
-        summaryOf[p] = -1;
-      } else {
-        CustomerSummary s = purchases.summary(last, options.timeUnit());
-        Integer i = index.putIfAbsent(s, distinct.size());
-        if (i == null) {
-          i = distinct.size();
-          distinct.add(s);
-        }
-        summaryOf[p] = i;
-      }
-    }
-    if (late > 0) {
+    // Patterns share summaries (every one-time buyer of a day has the same): each distinct summary once, in canonical
+    // order, with the number of buyers who have it.
+    PatternSummaries summaries = PatternSummaries.of(buyers, end.toEpochDay(), options.timeUnit());
+    if (summaries.late() > 0) {
       int customers = 0;
       for (int i = 0; i < buyers.size(); i++) {
-        customers += summaryOf[buyers.patternId(i)] < 0 ? 1 : 0;
+        customers += summaries.summaryOf()[buyers.patternId(i)] < 0 ? 1 : 0;
       }
       // A calibration end before some purchases: those customers' later purchases are not in their summaries.
       throw new ClvException("calibration end " + end + " is before the last purchase of " + customers
           + " customers: lifetime value by channel is calibrated on the whole run (leave "
           + ClvOptions.CALIBRATION_END_OPTION + " out, or set it on or after the last event)");
     }
-    int[] buyersOf = new int[distinct.size()];
-    for (int i = 0; i < buyers.size(); i++) {
-      buyersOf[summaryOf[buyers.patternId(i)]] += weight == null ? 1 : weight[i];
-    }
-    List<CustomerSummary> sorted = new ArrayList<>(distinct);
-    sorted.sort(CANONICAL);
+    List<CustomerSummary> sorted = summaries.distinct();
     int[] counts = new int[sorted.size()];
-    for (int j = 0; j < counts.length; j++) {
-      counts[j] = buyersOf[index.get(sorted.get(j))];
+    for (int i = 0; i < buyers.size(); i++) {
+      counts[summaries.summaryOf()[buyers.patternId(i)]] += weight == null ? 1 : weight[i];
     }
     // The canonical list of every buyer, as runs: equal summaries are neighbours in it.
     SummaryCounts population = SummaryCounts.of(sorted, counts);
@@ -146,24 +104,19 @@ public record LifetimeFit(BgNbdFit purchases, GammaGammaFit orderValue, double f
     long last = calibrationEnd.toEpochDay();
     // A customer's value is a function of their summary alone, and patterns share summaries: once each. Each value is
     // a pure function of its summary, so computing them on every core gives the same bits as one by one.
-    Map<CustomerSummary, Integer> index = new HashMap<>();
-    List<CustomerSummary> distinct = new ArrayList<>();
-    int[] summaryOf = new int[buyers.patterns()];
-    for (int p = 0; p < summaryOf.length; p++) {
-      CustomerSummary s = buyers.pattern(p).summary(last, options.timeUnit());
-      Integer i = index.putIfAbsent(s, distinct.size());
-      if (i == null) {
-        i = distinct.size();
-        distinct.add(s);
-      }
-      summaryOf[p] = i;
+    PatternSummaries summaries = PatternSummaries.of(buyers, last, options.timeUnit());
+    if (summaries.late() > 0) {
+      throw new IllegalArgumentException(summaries.late() + " purchase patterns end after the calibration end "
+          + calibrationEnd + ": not the buyers this fit was made on");
     }
+    List<CustomerSummary> distinct = summaries.distinct();
+    int[] summaryOf = summaries.summaryOf();
     double[] values = java.util.stream.IntStream.range(0, distinct.size()).parallel()
         .mapToDouble(i -> value(lv, distinct.get(i))).toArray();
     CustomerSummary failed = null;
-    for (int i = 0; i < values.length; i++) {
-      if (Double.isNaN(values[i]) && (failed == null || CANONICAL.compare(distinct.get(i), failed) < 0)) {
-        failed = distinct.get(i); // the same customer named in every engine, whatever its reading order
+    for (int i = 0; i < values.length && failed == null; i++) {
+      if (Double.isNaN(values[i])) {
+        failed = distinct.get(i); // the first in canonical order: the same customer named in every engine
       }
     }
     if (failed != null) {

@@ -3,6 +3,7 @@ package io.tributary.core.model.markov;
 import io.tributary.core.model.ChannelCredit;
 import io.tributary.core.model.ModelResult;
 import io.tributary.core.model.PathModel;
+import io.tributary.core.model.Revaluable;
 import io.tributary.core.paths.PathCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ import java.util.Locale;
  *
  * <p>Immutable and thread-safe.
  */
-public final class MarkovModel implements PathModel {
+public final class MarkovModel implements Revaluable {
   /*
    * Exactness. Visits are solved, never simulated (AbsorptionSolver): block-triangular order of the strongly
    * connected components, direct elimination of small cyclic blocks, Gauss-Seidel to 1e-14 on large ones.
@@ -144,6 +145,7 @@ public final class MarkovModel implements PathModel {
    * @param pathValues per set, each path's value ({@code >= 0}) by its index in {@code counts.table()}
    * @return one result per set, in order
    */
+  @Override
   public List<ModelResult> attributeRevalued(PathCounts counts, List<java.math.BigDecimal[]> pathValues) {
     Built b = built(counts);
     Chain chain = b.chain();

@@ -39,9 +39,17 @@ final class ChannelSets {
   final double[] value;
   /** Per channel id: its Zobrist key. */
   final long[] keys;
+  /** Per path of the grouped table: the index of its set, -1 for a path whose set was left out. */
+  private final int[] setOfPath;
+  /* The revaluations made of these sets (revalued), kept while their values are: the Shapley models of one refit ask
+   * for the same one in turn. */
+  private final java.util.List<Revaluation> revaluations = new java.util.ArrayList<>();
 
-  /* The sets of a grouping, in the given order. */
-  private ChannelSets(ChannelDictionary dictionary, Grouping g, int[] order) {
+  private record Revaluation(java.lang.ref.WeakReference<BigDecimal[]> values,
+      java.util.concurrent.FutureTask<ChannelSets> sets) {}
+
+  /* The sets of a grouping, in the given order; pathSet: per path, its set's index in the grouping, or -1. */
+  private ChannelSets(ChannelDictionary dictionary, Grouping g, int[] order, int[] pathSet) {
     this.dictionary = dictionary;
     int n = order.length;
     int wordCount = g.wordCount;
@@ -75,6 +83,104 @@ final class ChannelSets {
       conversions[i] = g.conversions[s];
       value[i] = g.value[s] == null ? 0 : g.value[s].doubleValue();
     }
+    int[] rank = new int[g.size];
+    for (int i = 0; i < n; i++) {
+      rank[order[i]] = i;
+    }
+    for (int p = 0; p < pathSet.length; p++) {
+      pathSet[p] = pathSet[p] < 0 ? -1 : rank[pathSet[p]];
+    }
+    setOfPath = pathSet;
+  }
+
+  /* These sets with other values: everything but the values shared. */
+  private ChannelSets(ChannelSets o, double[] value) {
+    dictionary = o.dictionary;
+    ids = o.ids;
+    words = o.words;
+    hash = o.hash;
+    journeys = o.journeys;
+    conversions = o.conversions;
+    keys = o.keys;
+    setOfPath = o.setOfPath;
+    this.value = value;
+  }
+
+  /**
+   * The sets of {@code counts} with each path's value replaced (conversions and nulls kept): what {@link #group}
+   * gives on those paths with those values, bit for bit. When every path has a worth (a conversion or value) with the
+   * new values exactly when it had one with its own, the sets are the same, and only their values are summed again
+   * from the grouping of {@code counts} (a set's value is the exact sum of its paths' values, rounded once, whatever
+   * order they are added in), once per array of values while it is in use; otherwise the paths are grouped again.
+   *
+   * @param counts distinct paths
+   * @param pathValues each path's value ({@code >= 0}) by its index in {@code counts.table()}
+   * @return the revalued sets
+   */
+  static ChannelSets revalued(PathCounts counts, BigDecimal[] pathValues) {
+    PathTable table = counts.table();
+    if (pathValues.length != table.size()) {
+      throw new IllegalArgumentException(pathValues.length + " values for " + table.size() + " paths");
+    }
+    for (int p = 0; p < pathValues.length; p++) {
+      if (table.conversions(p) == 0 && (pathValues[p].signum() != 0) != (table.value(p).signum() != 0)) {
+        long[] conversions = new long[table.size()];
+        long[] nulls = new long[table.size()];
+        for (int q = 0; q < conversions.length; q++) {
+          conversions[q] = table.conversions(q);
+          nulls[q] = table.nulls(q);
+        }
+        return group(counts.withStats(conversions, pathValues, nulls).table());
+      }
+    }
+    return of(counts).revalued(pathValues);
+  }
+
+  private ChannelSets revalued(BigDecimal[] pathValues) {
+    java.util.concurrent.FutureTask<ChannelSets> task = null;
+    synchronized (revaluations) {
+      revaluations.removeIf(r -> r.values().get() == null);
+      for (Revaluation r : revaluations) {
+        if (r.values().get() == pathValues) {
+          task = r.sets();
+        }
+      }
+      if (task == null) {
+        task = new java.util.concurrent.FutureTask<>(() -> revaluedNow(pathValues));
+        revaluations.add(new Revaluation(new java.lang.ref.WeakReference<>(pathValues), task));
+      }
+    }
+    task.run(); // runs once: a second caller waits in get() for the first
+    try {
+      return task.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while revaluing channel sets", e);
+    }
+  }
+
+  private ChannelSets revaluedNow(BigDecimal[] pathValues) {
+    BigDecimal[] sums = new BigDecimal[ids.length];
+    for (int p = 0; p < pathValues.length; p++) {
+      BigDecimal v = pathValues[p];
+      if (v.signum() != 0) {
+        int s = setOfPath[p]; // >= 0: a path with value has a worth, so its set is kept
+        sums[s] = sums[s] == null ? v : sums[s].add(v);
+      }
+    }
+    double[] v = new double[ids.length];
+    for (int s = 0; s < v.length; s++) {
+      v[s] = sums[s] == null ? 0 : sums[s].doubleValue();
+    }
+    return new ChannelSets(this, v);
   }
 
   /**
@@ -105,6 +211,7 @@ final class ChannelSets {
     }
     Grouping g = new Grouping(wordCount, worth); // most paths of a campaign-level run are sets of their own
     long[] w = new long[wordCount];
+    int[] pathSet = new int[paths.size()];
     for (int pass = 0; pass < 2; pass++) {
       for (int p = 0; p < paths.size(); p++) {
         if (hasWorth(paths, p) != (pass == 0)) {
@@ -116,6 +223,7 @@ final class ChannelSets {
           w[id >>> 6] |= 1L << id;
         }
         int s = pass == 0 ? g.find(w) : g.lookUp(w);
+        pathSet[p] = s;
         if (s < 0) {
           continue;
         }
@@ -127,7 +235,7 @@ final class ChannelSets {
         }
       }
     }
-    return new ChannelSets(dict, g, g.sortedOrder());
+    return new ChannelSets(dict, g, g.sortedOrder(), pathSet);
   }
 
   /* Whether path p converts or carries value: only such paths can give their set a non-zero worth. */

@@ -1,8 +1,11 @@
 package io.tributary.core.model.shapley;
 
 import io.tributary.core.model.ModelResult;
-import io.tributary.core.model.PathModel;
+import io.tributary.core.model.Revaluable;
 import io.tributary.core.paths.PathCounts;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,7 +18,7 @@ import java.util.TreeMap;
  * total size of the distinct sets, exact for any number of channels. Every φ is {@code >= 0}. When the data have no
  * conversions (or no value) every channel gets 0 of it.
  */
-public final class CumulativeShapleyModel implements PathModel {
+public final class CumulativeShapleyModel implements Revaluable {
   @Override
   public String name() {
     return "shapley_cumulative";
@@ -23,14 +26,36 @@ public final class CumulativeShapleyModel implements PathModel {
 
   @Override
   public ModelResult attribute(PathCounts counts) {
-    ChannelSets sets = ChannelSets.of(counts);
-    double[] conv = scaled(UnanimitySum.values(sets, ChannelSets::conversionRate), counts.conversions());
-    double[] value = scaled(UnanimitySum.values(sets, ChannelSets::valuePerJourney), counts.value().doubleValue());
+    return attribute(ChannelSets.of(counts), counts.conversions(), counts.value().doubleValue());
+  }
+
+  /** The fit's channel sets are kept; only their values, and so the value game, change. */
+  @Override
+  public List<ModelResult> attributeRevalued(PathCounts counts, List<BigDecimal[]> pathValues) {
+    List<ModelResult> out = new ArrayList<>(pathValues.size());
+    for (BigDecimal[] v : pathValues) {
+      out.add(attribute(ChannelSets.revalued(counts, v), counts.conversions(), total(v).doubleValue()));
+    }
+    return out;
+  }
+
+  private ModelResult attribute(ChannelSets sets, long conversions, double totalValue) {
+    double[] conv = scaled(UnanimitySum.values(sets, ChannelSets::conversionRate), conversions);
+    double[] value = scaled(UnanimitySum.values(sets, ChannelSets::valuePerJourney), totalValue);
     Map<String, double[]> credit = new TreeMap<>();
     for (int c = 0; c < sets.channels(); c++) {
       credit.put(sets.dictionary.name(c), new double[] {conv[c], value[c]});
     }
     return ModelResult.of(name(), credit);
+  }
+
+  /* The exact total of the values: the same number, so the same double, as the revalued table's total value. */
+  private static BigDecimal total(BigDecimal[] values) {
+    BigDecimal t = BigDecimal.ZERO;
+    for (BigDecimal v : values) {
+      t = v.signum() == 0 ? t : t.add(v);
+    }
+    return t;
   }
 
   private static double[] scaled(double[] phi, double total) {

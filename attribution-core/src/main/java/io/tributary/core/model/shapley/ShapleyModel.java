@@ -1,7 +1,7 @@
 package io.tributary.core.model.shapley;
 
 import io.tributary.core.model.ModelResult;
-import io.tributary.core.model.PathModel;
+import io.tributary.core.model.Revaluable;
 import io.tributary.core.paths.PathCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * most min(2^n, P) look-ups for P sets with conversions, plus the total size of the subsets found. A sampled game
  * costs O(samples · n).
  */
-public final class ShapleyModel implements PathModel {
+public final class ShapleyModel implements Revaluable {
   /** One hash look-up costs about this many bitwise inclusion tests (1 to 8 measured alike at 20 channels). */
   private static final int LOOKUP_COST = 4;
 
@@ -89,7 +89,17 @@ public final class ShapleyModel implements PathModel {
    * @return the credit per channel of the data, with the sampling diagnostics
    */
   public ShapleyFit fit(PathCounts counts) {
-    return fit(counts, null);
+    return fit(ChannelSets.of(counts), null);
+  }
+
+  /** The fit's channel sets are kept; only their values, and so the value games, change. */
+  @Override
+  public List<ModelResult> attributeRevalued(PathCounts counts, List<java.math.BigDecimal[]> pathValues) {
+    List<ModelResult> out = new ArrayList<>(pathValues.size());
+    for (java.math.BigDecimal[] v : pathValues) {
+      out.add(fit(ChannelSets.revalued(counts, v), null).reported());
+    }
+    return out;
   }
 
   /**
@@ -114,7 +124,7 @@ public final class ShapleyModel implements PathModel {
         bySet.put(names(o, i), new double[] {o.conversions[i], o.value[i]});
       }
     }
-    ShapleyFit fit = fit(fitted, bySet);
+    ShapleyFit fit = fit(ChannelSets.of(fitted), bySet);
     if (!bySet.isEmpty()) {
       throw new IllegalArgumentException("channel sets credited but not in the fitting window: " + bySet.keySet());
     }
@@ -135,8 +145,7 @@ public final class ShapleyModel implements PathModel {
    * the conversion game, value_own(S)/VPJ(S) on the value game; sets without one are not played. Entries used are
    * removed, so what is left was not found.
    */
-  private ShapleyFit fit(PathCounts counts, Map<List<String>, double[]> own) {
-    ChannelSets sets = ChannelSets.of(counts);
+  private ShapleyFit fit(ChannelSets sets, Map<List<String>, double[]> own) {
     int channels = sets.channels();
     int[] pool = worthSets(sets);
     SubsetIndex index = new SubsetIndex(sets, pool);

@@ -1,8 +1,11 @@
 package io.tributary.core.model.shapley;
 
 import io.tributary.core.model.ModelResult;
-import io.tributary.core.model.PathModel;
+import io.tributary.core.model.Revaluable;
 import io.tributary.core.paths.PathCounts;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,7 +16,7 @@ import java.util.TreeMap;
  * journey split evenly over its distinct channels. Value likewise, with v(S) = value of those journeys. The credit is φ
  * itself and sums to the totals without rescaling.
  */
-public final class SimplifiedShapleyModel implements PathModel {
+public final class SimplifiedShapleyModel implements Revaluable {
   @Override
   public String name() {
     return "shapley_simplified";
@@ -21,7 +24,20 @@ public final class SimplifiedShapleyModel implements PathModel {
 
   @Override
   public ModelResult attribute(PathCounts counts) {
-    ChannelSets sets = ChannelSets.of(counts);
+    return attribute(ChannelSets.of(counts));
+  }
+
+  /** The fit's channel sets are kept; only their values, and so the value game, change. */
+  @Override
+  public List<ModelResult> attributeRevalued(PathCounts counts, List<BigDecimal[]> pathValues) {
+    List<ModelResult> out = new ArrayList<>(pathValues.size());
+    for (BigDecimal[] v : pathValues) {
+      out.add(attribute(ChannelSets.revalued(counts, v)));
+    }
+    return out;
+  }
+
+  private ModelResult attribute(ChannelSets sets) {
     double[] conv = UnanimitySum.values(sets, (s, t) -> s.conversions[t]);
     double[] value = UnanimitySum.values(sets, (s, t) -> s.value[t]);
     Map<String, double[]> credit = new TreeMap<>();
