@@ -162,9 +162,13 @@ final class NightlyRun {
     // nothing of the first reading is kept.
     Set<String> onePiece = new HashSet<>();
     Dataset<Row> folded;
+    // The fold's records as the executors made them, cached as objects: the partitions' aggregates (tens of MB each
+    // with --segment-by) are held by reference, not copied into Spark's row and column formats (issue 14: those
+    // copies and their collections were seconds of a segmented run's fold stage).
+    JavaRDD<Row> foldedRecords;
     List<Row> small;
     while (true) {
-      Dataset<Row> f;
+      JavaRDD<Row> f;
       if (events) {
         // As many customer partitions as input splits (about one per 32-128 MB of input), at least one per core: the
         // fold's per-partition cost is small, but hundreds of near-empty partitions on a small input are not. The
@@ -182,18 +186,22 @@ final class NightlyRun {
             .values()
             .mapPartitions(new JourneyFold(cfg.models(), cfg.lifetime() == null ? null : cfg.timezone(),
                 cfg.window(), cfg.timezone()), true);
-        f = spark.createDataFrame(byCustomer, ParsedRecords.SCHEMA);
+        f = byCustomer;
       } else {
-        f = spark.createDataFrame(SourceReader.read(spark, main, handler, onePiece, dates), ParsedRecords.SCHEMA);
+        f = SourceReader.read(spark, main, handler, onePiece, dates);
       }
       f = f.persist(StorageLevel.MEMORY_AND_DISK());
-      List<Row> s = f.filter(functions.col("kind").isin(ParsedRecords.COUNT, ParsedRecords.AGGREGATE,
-              ParsedRecords.TOTALS, ParsedRecords.NOTES, ParsedRecords.LIFETIME))
-          .collectAsList();
+      List<Row> s = f.filter(r -> switch (r.getInt(ParsedRecords.KIND)) {
+            case ParsedRecords.COUNT, ParsedRecords.AGGREGATE, ParsedRecords.TOTALS, ParsedRecords.NOTES,
+                ParsedRecords.LIFETIME -> true;
+            default -> false;
+          })
+          .collect();
       Set<String> disagree = SplitChecks.disagreeing(s.stream()
           .filter(r -> r.getInt(ParsedRecords.KIND) == ParsedRecords.COUNT).toList());
       if (disagree.isEmpty() || onePiece.containsAll(disagree)) {
-        folded = f;
+        foldedRecords = f;
+        folded = spark.createDataFrame(f, ParsedRecords.SCHEMA);
         small = s;
         break;
       }
@@ -275,7 +283,7 @@ final class NightlyRun {
       if (mainRead == mainAccepted) {
         // No rejected row to write: the cached fold records (mostly the partitions' aggregates, hundreds of MB with
         // segments) are not read again, so they leave the heap now rather than after the write.
-        folded.unpersist();
+        foldedRecords.unpersist();
       }
 
       List<WindowedReport.Dated> dated = reports(aggregate, datedPayloads, models, spend, touchpoint);
@@ -337,8 +345,26 @@ final class NightlyRun {
         if (pathSummary != null) {
           writes.start(pathSummary);
         }
+        Dataset<Row> sideRejectedRows = frame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA);
+        // The usual night has no rejected event rows: then no job needs to look for them.
+        Dataset<Row> rejected = mainRead == mainAccepted ? sideRejectedRows.coalesce(1)
+            : mainRejected.union(sideRejectedRows).coalesce(1);
+        Runnable rejectedRows = () -> writer.replace(OutputTables.REJECTED_ROWS, rejected, first, last);
+        boolean rollup = dated.stream().anyMatch(d -> !d.report().channelRollup().isEmpty());
+        Runnable channelRollup = rollup || writer.exists(OutputTables.CHANNEL_ROLLUP)
+            ? () -> writer.replace(OutputTables.CHANNEL_ROLLUP,
+                frame(OutputTables.channelRollup(dated), OutputTables.CHANNEL_ROLLUP_SCHEMA), first, last)
+            : null;
         SegmentedReport segmented = null;
         if (segmenting) {
+          // The tables of the all-customer report alone (rejected rows, the channel roll-up) are written while the
+          // segment values are fitted, as path_summary is: each replace is mostly a commit's fixed cost (issue 14).
+          writes.start(rejectedRows);
+          rejectedRows = null;
+          if (channelRollup != null) {
+            writes.start(channelRollup);
+            channelRollup = null;
+          }
           segmented = SegmentedReport.compute(segmentedAggregate, models, report, kpis, segmentation);
           notes.addAll(segmented.notes());
           phase("models per segment");
@@ -349,21 +375,18 @@ final class NightlyRun {
             dated.get(0).date(), report, dated.get(0).markov(), dated.get(0).fits(), segmented));
         boolean seg = out.get(0).segmented() != null;
 
-        Dataset<Row> sideRejectedRows = frame(sideRejected, OutputTables.REJECTED_ROWS_SCHEMA);
-        // The usual night has no rejected event rows: then no job needs to look for them.
-        Dataset<Row> rejected = mainRead == mainAccepted ? sideRejectedRows.coalesce(1)
-            : mainRejected.union(sideRejectedRows).coalesce(1);
         LocalDate date = cfg.runDate();
         boolean markov = dated.stream().anyMatch(d -> d.markov().isPresent());
         boolean fits = dated.stream().anyMatch(d -> !d.fits().isEmpty());
-        boolean rollup = dated.stream().anyMatch(d -> !d.report().channelRollup().isEmpty());
         if (pathSummary == null) {
           writes.start(() -> writer.replace(OutputTables.PATH_SUMMARY,
               segmentedFrame(io.tributary.core.output.OutputTables.PATH_SUMMARY, out, SegmentedReport::pathSummary),
               first, last));
         }
+        if (rejectedRows != null) {
+          writes.start(rejectedRows);
+        }
         writes.startAll(List.of(
-            () -> writer.replace(OutputTables.REJECTED_ROWS, rejected, first, last),
             () -> writer.replace(OutputTables.CONVERSION_KPIS, seg
                 ? segmentedFrame(io.tributary.core.output.OutputTables.CONVERSION_KPIS, out, SegmentedReport::kpis)
                 : windowed ? frame(OutputTables.conversionKpis(dated), OutputTables.conversionKpisSchema(dated))
@@ -375,9 +398,8 @@ final class NightlyRun {
                 : frame(OutputTables.channelCredit(dated), OutputTables.channelCreditSchema(dated)), first, last)));
         // --touchpoint channel/campaign: the roll-up beside the campaign rows. A later channel-level run of the date
         // empties it, so no date keeps a roll-up of credit it no longer holds.
-        if (rollup || writer.exists(OutputTables.CHANNEL_ROLLUP)) {
-          writes.start(() -> writer.replace(OutputTables.CHANNEL_ROLLUP,
-              frame(OutputTables.channelRollup(dated), OutputTables.CHANNEL_ROLLUP_SCHEMA), first, last));
+        if (channelRollup != null) {
+          writes.start(channelRollup);
         }
         // The chain's tables exist once a run fitted markov; a later run of the date without it empties them, so no
         // date keeps a chain that its credit no longer comes from.
@@ -422,7 +444,7 @@ final class NightlyRun {
       }
       return new JobResult(cfg.runDate(), stats, report, cfg.output(), phases, notes, lifetime, dated);
     } finally {
-      folded.unpersist();
+      foldedRecords.unpersist();
     }
   }
 

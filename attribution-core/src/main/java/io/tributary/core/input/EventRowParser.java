@@ -58,6 +58,8 @@ public final class EventRowParser {
   private final int[] segmentIx;
   private final byte[][] lastSegmentCell;
   private final String[] lastSegmentValue;
+  // The array plainSegments handed on last, or null: reused while the cells stay the same.
+  private String[] lastPlainSegments;
   private final Map<String, String> segmentValues = new java.util.HashMap<>();
   private String[] rowSegments;
 
@@ -391,28 +393,55 @@ public final class EventRowParser {
    */
   private boolean plainSegments(Fields r) {
     byte[] b = r.bytes();
-    String[] out = new String[segmentIx.length];
+    // Null while every cell is the row before's: then that row's array is handed on again (segments() lets the next
+    // row change it; it does not when the values are the same), not a new one per row (10M rows, 1M customers).
+    String[] out = null;
     for (int k = 0; k < segmentIx.length; k++) {
       int ix = segmentIx[k];
       if (!r.plain(ix)) {
+        lastPlainSegments = null;
         return false;
       }
       int f = r.from(ix);
       int t = r.to(ix);
-      byte[] last = lastSegmentCell[k];
-      if (last != null && last.length == t - f && java.util.Arrays.equals(last, 0, last.length, b, f, t)) {
-        out[k] = lastSegmentValue[k];
+      if (sameCell(lastSegmentCell[k], b, f, t)) {
+        if (out != null) {
+          out[k] = lastSegmentValue[k];
+        }
         continue;
+      }
+      if (out == null) {
+        out = new String[segmentIx.length];
+        System.arraycopy(lastSegmentValue, 0, out, 0, k); // cells 0..k-1 were the row before's
       }
       try {
         out[k] = segmentValue(k, new String(b, f, t - f, StandardCharsets.ISO_8859_1), r.line());
       } catch (InputException e) {
+        lastPlainSegments = null;
         return false;
       }
       lastSegmentCell[k] = java.util.Arrays.copyOfRange(b, f, t);
       lastSegmentValue[k] = out[k];
     }
+    if (out == null) {
+      // Every cell as the row before's: its values (lastSegmentValue holds them after every completed call).
+      out = lastPlainSegments != null ? lastPlainSegments : lastSegmentValue.clone();
+    }
+    lastPlainSegments = out;
     rowSegments = out;
+    return true;
+  }
+
+  /* Whether b[f, t) is the cell k: a plain loop, not Arrays.equals, for cells of a few bytes (as Memo). */
+  private static boolean sameCell(byte[] k, byte[] b, int f, int t) {
+    if (k == null || k.length != t - f) {
+      return false;
+    }
+    for (int i = 0; i < k.length; i++) {
+      if (k[i] != b[f + i]) {
+        return false;
+      }
+    }
     return true;
   }
 
