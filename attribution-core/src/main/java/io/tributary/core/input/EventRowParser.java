@@ -404,7 +404,7 @@ public final class EventRowParser {
       }
       int f = r.from(ix);
       int t = r.to(ix);
-      if (sameCell(lastSegmentCell[k], b, f, t)) {
+      if (Memo.same(lastSegmentCell[k], b, f, t)) {
         if (out != null) {
           out[k] = lastSegmentValue[k];
         }
@@ -429,19 +429,6 @@ public final class EventRowParser {
     }
     lastPlainSegments = out;
     rowSegments = out;
-    return true;
-  }
-
-  /* Whether b[f, t) is the cell k: a plain loop, not Arrays.equals, for cells of a few bytes (as Memo). */
-  private static boolean sameCell(byte[] k, byte[] b, int f, int t) {
-    if (k == null || k.length != t - f) {
-      return false;
-    }
-    for (int i = 0; i < k.length; i++) {
-      if (k[i] != b[f + i]) {
-        return false;
-      }
-    }
     return true;
   }
 
@@ -607,7 +594,8 @@ public final class EventRowParser {
       return code;
     }
 
-    private static boolean same(byte[] k, byte[] b, int f, int t) {
+    /* Whether b[f, t) is the cell k: a plain loop, not Arrays.equals, for cells of a few bytes. */
+    static boolean same(byte[] k, byte[] b, int f, int t) {
       if (k == null || k.length != t - f) {
         return false;
       }

@@ -218,15 +218,7 @@ public final class PathTable {
       }
     }
     int[] rank = new int[used.length];
-    List<String> names = new ArrayList<>();
-    for (int c = 0; c < used.length; c++) {
-      rank[c] = names.size();
-      if (used[c]) {
-        names.add(channels.name(c));
-      }
-    }
-    ChannelDictionary dictionary = names.size() == used.length ? channels
-        : new ChannelDictionary(names.toArray(String[]::new));
+    ChannelDictionary dictionary = kept(used, rank);
     int[] outStart = new int[kept + 1];
     int[] outIds = new int[ids.length];
     long[] c = new long[kept];
@@ -266,15 +258,8 @@ public final class PathTable {
       }
     }
     int[] rank = new int[used.length];
-    List<String> names = new ArrayList<>();
-    for (int c = 0; c < used.length; c++) {
-      rank[c] = names.size();
-      if (used[c]) {
-        names.add(channels.name(c));
-      }
-    }
-    boolean same = names.size() == used.length;
-    ChannelDictionary dictionary = same ? channels : new ChannelDictionary(names.toArray(String[]::new));
+    ChannelDictionary dictionary = kept(used, rank);
+    boolean same = dictionary == channels;
     int[] outStart = new int[n + 1];
     int[] outIds = new int[touches];
     int at = 0;
@@ -287,6 +272,21 @@ public final class PathTable {
     }
     return new PathTable(dictionary, outStart, outIds, conv.length == n ? conv : Arrays.copyOf(conv, n),
         nul.length == n ? nul : Arrays.copyOf(nul, n), val.length == n ? val : Arrays.copyOf(val, n));
+  }
+
+  /*
+   * The dictionary of the channels marked used, order kept (this table's own when every channel is), and in rank[c]
+   * each channel's id in it.
+   */
+  private ChannelDictionary kept(boolean[] used, int[] rank) {
+    List<String> names = new ArrayList<>();
+    for (int c = 0; c < used.length; c++) {
+      rank[c] = names.size();
+      if (used[c]) {
+        names.add(channels.name(c));
+      }
+    }
+    return names.size() == used.length ? channels : new ChannelDictionary(names.toArray(String[]::new));
   }
 
   /** @return {@code a} and {@code b} added path by path, as {@link PathStats#plus} adds equal paths */

@@ -3,9 +3,14 @@ package io.tributary.core.model.shapley;
 import io.tributary.core.paths.ChannelDictionary;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathTable;
+import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The sufficient statistic of every Shapley model: the distinct channel sets of the paths (repeats and order
@@ -43,10 +48,10 @@ final class ChannelSets {
   private final int[] setOfPath;
   /* The revaluations made of these sets (revalued), kept while their values are: the Shapley models of one refit ask
    * for the same one in turn. */
-  private final java.util.List<Revaluation> revaluations = new java.util.ArrayList<>();
+  private final List<Revaluation> revaluations = new ArrayList<>();
 
-  private record Revaluation(java.lang.ref.WeakReference<BigDecimal[]> values,
-      java.util.concurrent.FutureTask<ChannelSets> sets) {}
+  private record Revaluation(WeakReference<BigDecimal[]> values,
+      FutureTask<ChannelSets> sets) {}
 
   /* The sets of a grouping, in the given order; pathSet: per path, its set's index in the grouping, or -1. */
   private ChannelSets(ChannelDictionary dictionary, Grouping g, int[] order, int[] pathSet) {
@@ -137,7 +142,7 @@ final class ChannelSets {
   }
 
   private ChannelSets revalued(BigDecimal[] pathValues) {
-    java.util.concurrent.FutureTask<ChannelSets> task = null;
+    FutureTask<ChannelSets> task = null;
     synchronized (revaluations) {
       revaluations.removeIf(r -> r.values().get() == null);
       for (Revaluation r : revaluations) {
@@ -146,21 +151,15 @@ final class ChannelSets {
         }
       }
       if (task == null) {
-        task = new java.util.concurrent.FutureTask<>(() -> revaluedNow(pathValues));
-        revaluations.add(new Revaluation(new java.lang.ref.WeakReference<>(pathValues), task));
+        task = new FutureTask<>(() -> revaluedNow(pathValues));
+        revaluations.add(new Revaluation(new WeakReference<>(pathValues), task));
       }
     }
     task.run(); // runs once: a second caller waits in get() for the first
     try {
       return task.get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
+    } catch (ExecutionException e) {
+      throw RecentSets.rethrown(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while revaluing channel sets", e);

@@ -75,16 +75,25 @@ final class RecentSets {
           }
         }
       }
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw rethrown(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while grouping paths by channel set", e);
     }
+  }
+
+  /**
+   * @param e a grouping's failure in another thread (or task)
+   * @return the failure to rethrow in the caller: the grouping's own unchecked exception when it threw one
+   * @throws Error when the grouping threw an error: it is rethrown as it is
+   */
+  static RuntimeException rethrown(ExecutionException e) {
+    if (e.getCause() instanceof RuntimeException re) {
+      return re;
+    }
+    if (e.getCause() instanceof Error err) {
+      throw err;
+    }
+    return new IllegalStateException(e.getCause());
   }
 }
