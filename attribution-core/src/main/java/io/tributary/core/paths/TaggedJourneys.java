@@ -67,12 +67,40 @@ final class TaggedJourneys {
       byRow[next[rowOf[entries[j]]]++] = j;
     }
     next = null;
-    // Each group's rows, in row order (so in path order): the rows its journeys use, their stats summed.
+    // Each group's rows, in row order (so in path order): the rows its journeys use, their stats summed. The rows are
+    // cut in two at the middle journey and each part summed on a core of its own, then appended in row order: a row
+    // is summed in one part only (from its journeys in the same order), so the tables are those of one pass. On 10M
+    // events (3.3M journeys, two of 13 groups each) the pass was 0.9 s on one core while the other waited.
+    int mid = 0;
+    while (mid < n && from[mid + 1] <= size / 2) {
+      mid++;
+    }
+    int[] cut = {0, mid, n};
+    Rows[][] parts = new Rows[2][];
+    IntStream.range(0, 2).parallel().forEach(part -> parts[part] = rows(cut[part], cut[part + 1], from, byRow,
+        groups, groupsOfTag, Math.max(16, (cut[part + 1] - cut[part]) / Math.max(1, groups))));
+    Rows[] out = parts[0];
+    for (int g = 0; g < groups; g++) {
+      out[g].append(parts[1][g]);
+      parts[1][g] = null;
+    }
+    PathTable table = all.table();
+    PathTable[] tables = new PathTable[groups];
+    IntStream.range(0, groups).parallel().forEach(g -> {
+      Rows rows = out[g];
+      tables[g] = table.select(rows.rows, rows.size, rows.conv, rows.nul, rows.val);
+      out[g] = null;
+    });
+    return new ArrayList<>(Arrays.asList(tables));
+  }
+
+  /* Per group, the rows of [lo, hi) its journeys use, with their stats. */
+  private Rows[] rows(int lo, int hi, int[] from, int[] byRow, int groups, int[][] groupsOfTag, int capacity) {
     Rows[] out = new Rows[groups];
     for (int g = 0; g < groups; g++) {
-      out[g] = new Rows(Math.max(16, n / Math.max(1, groups)));
+      out[g] = new Rows(capacity);
     }
-    for (int r = 0; r < n; r++) {
+    for (int r = lo; r < hi; r++) {
       for (int k = from[r]; k < from[r + 1]; k++) {
         int j = byRow[k];
         int t = tags[j];
@@ -83,14 +111,7 @@ final class TaggedJourneys {
         }
       }
     }
-    PathTable table = all.table();
-    PathTable[] tables = new PathTable[groups];
-    IntStream.range(0, groups).parallel().forEach(g -> {
-      Rows rows = out[g];
-      tables[g] = table.select(rows.rows, rows.size, rows.conv, rows.nul, rows.val);
-      out[g] = null;
-    });
-    return new ArrayList<>(Arrays.asList(tables));
+    return out;
   }
 
   /** One group's rows as they are found, in increasing row order. */
@@ -106,6 +127,25 @@ final class TaggedJourneys {
       conv = new long[capacity];
       nul = new long[capacity];
       val = new BigDecimal[capacity];
+    }
+
+    /* Appends the rows of {@code o}, all after this one's. */
+    void append(Rows o) {
+      if (o.size == 0) {
+        return;
+      }
+      int c = size + o.size;
+      if (c > rows.length) {
+        rows = Arrays.copyOf(rows, c);
+        conv = Arrays.copyOf(conv, c);
+        nul = Arrays.copyOf(nul, c);
+        val = Arrays.copyOf(val, c);
+      }
+      System.arraycopy(o.rows, 0, rows, size, o.size);
+      System.arraycopy(o.conv, 0, conv, size, o.size);
+      System.arraycopy(o.nul, 0, nul, size, o.size);
+      System.arraycopy(o.val, 0, val, size, o.size);
+      size = c;
     }
 
     void add(int row, boolean converted, BigDecimal value) {

@@ -131,9 +131,10 @@ public record SegmentedReport(
             fitted == aggregate ? e.getValue() : fitted.byValue().get(d).get(e.getKey())));
       }
     }
-    List<ValueRows> valueRows = keys.parallelStream()
-        .map(key -> fitValue(key, allValues, models, allFits, segmentation, !dataDriven.isEmpty(), crediting))
-        .toList();
+    // The largest values first (a tier's journeys are a third of all, a region's a tenth): on two cores the halves of
+    // a parallel stream gave one core the three tiers and the last regions, 1.3 s against 0.7 s of fits.
+    List<ValueRows> valueRows = LargestFirst.map(keys, key -> key.fit().paths().table().size(),
+        key -> fitValue(key, allValues, models, allFits, segmentation, !dataDriven.isEmpty(), crediting));
     int at = 0;
     for (int d = 0; d < names.size(); d++) {
       int pooledValues = 0;
