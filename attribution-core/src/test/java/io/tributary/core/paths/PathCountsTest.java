@@ -148,6 +148,43 @@ class PathCountsTest {
   }
 
   /*
+   * An interning thread that starts late (its executor holds the task back for a while): the builder takes new
+   * batches instead of waiting, up to the hand-off's limit, then waits for the interner. 170,000 rows are more than
+   * the limit's batches hold, so both happen; the truth is the same TreeMap of every row's stats.
+   */
+  @Test
+  void internOn_anInternerThatStartsLate_sameAsBruteForce() {
+    SplittableRandom r = new SplittableRandom(23);
+    java.util.TreeMap<Path, PathStats> want = new java.util.TreeMap<>();
+    java.util.concurrent.ScheduledExecutorService late = java.util.concurrent.Executors.newScheduledThreadPool(1);
+    java.util.concurrent.Executor delayed = task -> late.schedule(task, 300, java.util.concurrent.TimeUnit.MILLISECONDS);
+    try {
+      PathCounts.Builder aside = PathCounts.builder().internOn(delayed);
+      String[] channels = {"search", "email", "display", "social"};
+      for (String c : channels) {
+        aside.channelId(c);
+      }
+      int[] ids = new int[6];
+      for (int i = 0; i < 170_000; i++) {
+        int n = 1 + r.nextInt(ids.length);
+        String[] names = new String[n];
+        for (int k = 0; k < n; k++) {
+          ids[k] = r.nextInt(channels.length);
+          names[k] = channels[ids[k]];
+        }
+        long conv = r.nextInt(2);
+        long nul = 1 - conv;
+        BigDecimal value = conv == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(r.nextInt(10_000), 2);
+        want.merge(Path.of(names), new PathStats(conv, value, nul), PathStats::plus);
+        aside.add(ids, n, conv, value, nul);
+      }
+      assertEquals(want, aside.build().byPath());
+    } finally {
+      late.shutdownNow();
+    }
+  }
+
+  /*
    * A table large enough that build() hands half of its sort to the interning thread (Halves.MIN_SPLIT): the same
    * TreeMap truth, and the same table as a builder without a helper.
    */
