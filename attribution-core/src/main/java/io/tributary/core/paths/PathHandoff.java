@@ -20,19 +20,14 @@ final class PathHandoff {
    * Why: on a large fold the interner's lookup (a cache miss into the hash table and one into the sequences per
    * journey) costs about as much as building the journeys, so two threads in a pipeline nearly halve the fold without
    * merging anything (10M events, 1.44M journeys, 812k distinct paths: benchmarks/results/cli.md). A few batches go
-   * round between the threads through two queues. When the interner falls behind, the builder takes a new batch
-   * instead of waiting for one, up to MAX_BATCHES (about 0.75 MB each), and blocks only beyond: on two cores shared
-   * with the collector the interner lags in bursts, and with four batches the builder waited 0.75-0.8 s of a 2.9 s
-   * segmented fold (campaign paths, 1.12M distinct), 0.24-0.31 s with up to sixteen (benchmarks/results/segments.md).
+   * round between the threads through two queues; the builder blocks only when the interner is four batches behind.
    */
   private static final int BATCH_PATHS = 8192;
   private static final int BATCHES = 4;
-  private static final int MAX_BATCHES = 16;
   private static final Batch END = new Batch();
 
-  private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(MAX_BATCHES + 1);
-  private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(MAX_BATCHES);
-  private int batches = BATCHES;
+  private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES + 1);
+  private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
   private final FutureTask<Void> interning;
   private Batch current = new Batch();
   // The first failure of an addition on the interning thread (an overflowing count), rethrown by finish().
@@ -84,14 +79,7 @@ final class PathHandoff {
   private Batch pass(Batch batch, BlockingQueue<Batch> from) {
     try {
       full.put(batch);
-      Batch got = from.poll();
-      if (got == null && batches < MAX_BATCHES) {
-        batches++;
-        got = new Batch();
-      } else if (got == null) {
-        got = from.take();
-      }
-      return got;
+      return from.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TributaryException(ErrorClass.FAILURE, "interrupted while interning paths", e);

@@ -148,9 +148,8 @@ class PathCountsTest {
   }
 
   /*
-   * An interning thread that starts late (its executor holds the task back for a while): the builder takes new
-   * batches instead of waiting, up to the hand-off's limit, then waits for the interner. 170,000 rows are more than
-   * the limit's batches hold, so both happen; the truth is the same TreeMap of every row's stats.
+   * An interning thread that starts late (its executor holds the task back for a while): the builder fills the
+   * hand-off's batches and waits for the interner, 170,000 rows (many batches) later the same TreeMap truth.
    */
   @Test
   void internOn_anInternerThatStartsLate_sameAsBruteForce() {
