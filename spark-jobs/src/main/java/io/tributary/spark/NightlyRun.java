@@ -366,6 +366,9 @@ final class NightlyRun {
             channelRollup = null;
           }
           segmented = SegmentedReport.compute(segmentedAggregate, models, report, kpis, segmentation);
+          // The segment values' aggregates (two thirds of the merged paths with two segments) are not read again:
+          // they leave the heap now rather than live through the write, whose collections would copy them.
+          segmentedAggregate = null;
           notes.addAll(segmented.notes());
           phase("models per segment");
         }
