@@ -42,7 +42,8 @@ final class CellFold {
   /*
    * The open cells by key: an open-addressing table of tags, probed with the customer's values as they are, so that
    * finding a customer's cell makes no key (a HashMap of lists made a key array and a list per customer, and hashed
-   * and compared through them: a tenth of the fold's loop on 10M events).
+   * and compared through them: 23 of the 124 profile samples of the fold loop's building thread on 10M events, 2 of
+   * 57 after).
    */
   private int[] slots = emptySlots(64);
   private final List<JourneyAggregate.Builder> builders = new ArrayList<>();
