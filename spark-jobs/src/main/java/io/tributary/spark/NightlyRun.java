@@ -248,6 +248,12 @@ final class NightlyRun {
       // The payloads are in the lists above now; the collected records are not read again. A segmented run's are
       // hundreds of MB that would otherwise stay reachable through the write (issue 14: full collections).
       small = null;
+      if (sum(counts, ParsedRecords.N1) == sum(counts, ParsedRecords.N2)) {
+        // No rejected event row: the cached fold records (their only other reader) are not read again. They go
+        // before the merge, which otherwise decodes beside a second copy of every payload (the collected payloads
+        // are copies of the cached ones), hundreds of MB with segments for the collector to copy (issue 14).
+        foldedRecords.unpersist();
+      }
       // An error that stopped a split's reading comes first: the path totals of such a split are cut short.
       SplitChecks.throwFirstError(counts, LineNumbers.of(counts));
       checkPathTotals(totals, LineNumbers.of(counts), main, onePiece);
@@ -280,11 +286,6 @@ final class NightlyRun {
         throw new JobFailedException(Errors.noDataRows(main.toString()).getMessage());
       }
       checkShare(main.toString(), mainRead, mainRead - mainAccepted, () -> firstRejected(mainRejected));
-      if (mainRead == mainAccepted) {
-        // No rejected row to write: the cached fold records (mostly the partitions' aggregates, hundreds of MB with
-        // segments) are not read again, so they leave the heap now rather than after the write.
-        foldedRecords.unpersist();
-      }
 
       List<WindowedReport.Dated> dated = reports(aggregate, datedPayloads, models, spend, touchpoint);
       notes.addAll(WindowedReport.segmentNotes(dated));
@@ -366,6 +367,9 @@ final class NightlyRun {
             channelRollup = null;
           }
           segmented = SegmentedReport.compute(segmentedAggregate, models, report, kpis, segmentation);
+          // The segment values' aggregates (two thirds of the merged paths with two segments) are not read again:
+          // they leave the heap now rather than live through the write, whose collections would copy them.
+          segmentedAggregate = null;
           notes.addAll(segmented.notes());
           phase("models per segment");
         }

@@ -33,13 +33,26 @@ import org.apache.spark.unsafe.types.UTF8String;
  * <p>A slice's strings are kept once each: a segmented run's credit table repeats the same model, channel, campaign
  * and segment texts on hundreds of thousands of rows, so a repeat is written as the number of its first occurrence,
  * and unpacked rows share one internal string per distinct text (issue 14: the segmented write spent more time
- * encoding, growing and copying those bytes than Parquet spent writing them).
+ * encoding, growing and copying those bytes than Parquet spent writing them). A column whose texts do not repeat
+ * (path_summary's paths: a million distinct texts) stops being remembered once that shows ({@link #REMEMBER_UNTIL}):
+ * each of its texts is written whole and marked as one to forget, so neither side keeps a map or list entry for it
+ * (those held every path text of a slice through its packing and its write, for the collector to copy).
  *
  * <p>Supports the column types of {@link OutputTables}: date, string, long, int, double, each nullable.
  */
 final class ShippedRows {
   /* Rows per packed slice: small enough that no single task is huge, large enough that a small table is one slice. */
   private static final int SLICE_ROWS = 250_000;
+
+  /**
+   * A string column's texts are remembered until this many of them were packed, and on while at least a quarter of
+   * them are repeats; then its texts are written whole, not remembered. Labels (models, channels, segment values)
+   * repeat from the first rows on; unique texts (paths, raw rejected rows) show within these.
+   */
+  static final int REMEMBER_UNTIL = 1024;
+
+  /* A string's length field: -(length + 1) for a text to remember, minus FORGET for one that is not remembered. */
+  private static final int FORGET = 1 << 30;
 
   private ShippedRows() {}
 
@@ -65,10 +78,20 @@ final class ShippedRows {
     Packer out = new Packer(64 + rows.size() * 16 * types.length());
     // A table's rows share a few dates (mostly the run date's): each Date is turned into its day once, not per row.
     Map<Object, Integer> days = new IdentityHashMap<>();
-    // Each distinct string's number, in order of first occurrence within the slice.
+    // Each remembered string's number, in order of first occurrence within the slice.
     Map<String, Integer> strings = new HashMap<>();
+    // Per column: texts packed and repeats among them, and whether its texts are still remembered.
+    int[] packed = new int[types.length()];
+    int[] repeats = new int[types.length()];
+    boolean[] forget = new boolean[types.length()];
     out.writeInt(rows.size());
-    for (Row r : rows) {
+    int sized = Math.min(rows.size(), REMEMBER_UNTIL);
+    for (int row = 0; row < rows.size(); row++) {
+      if (row == sized && sized < rows.size()) {
+        // The first rows tell the slice's size well enough: the buffer grows once to it, not doubling from a guess.
+        out.ensure((long) out.size() / sized * rows.size() * 9 / 8);
+      }
+      Row r = rows.get(row);
       for (int i = 0; i < types.length(); i++) {
         if (r.isNullAt(i)) {
           out.writeByte(0);
@@ -80,14 +103,24 @@ final class ShippedRows {
               days.computeIfAbsent(r.getDate(i), d -> Math.toIntExact(((Date) d).toLocalDate().toEpochDay())));
           case 'S' -> {
             String text = r.getString(i);
+            if (forget[i]) {
+              byte[] s = utf8(text);
+              out.writeInt(-s.length - 1 - FORGET);
+              out.write(s);
+              continue;
+            }
             Integer seen = strings.putIfAbsent(text, strings.size());
             if (seen != null) {
               out.writeInt(seen); // a repeat: the number of its first occurrence
+              repeats[i]++;
             } else {
               // New: its UTF-8 length as -(length + 1), then the bytes (no 64 KB limit: a raw row may be longer).
-              byte[] s = text.getBytes(StandardCharsets.UTF_8);
+              byte[] s = utf8(text);
               out.writeInt(-s.length - 1);
               out.write(s);
+            }
+            if (++packed[i] >= REMEMBER_UNTIL && repeats[i] * 4 < packed[i]) {
+              forget[i] = true;
             }
           }
           case 'J' -> out.writeLong(r.getLong(i));
@@ -136,10 +169,13 @@ final class ShippedRows {
               if (ref >= 0) {
                 yield strings.get(ref);
               }
-              byte[] s = new byte[-ref - 1];
+              boolean remember = ref >= -FORGET;
+              byte[] s = new byte[remember ? -ref - 1 : -ref - 1 - FORGET];
               in.get(s);
               UTF8String text = UTF8String.fromBytes(s);
-              strings.add(text);
+              if (remember) {
+                strings.add(text);
+              }
               yield text;
             }
             case 'J' -> in.getLong();
@@ -162,11 +198,23 @@ final class ShippedRows {
 
     private ByteBuffer room(int n) {
       if (buf.remaining() < n) {
-        ByteBuffer bigger = ByteBuffer.allocate(Math.max(buf.capacity() * 2, buf.position() + n));
+        ensure(Math.max(buf.capacity() * 2L, (long) buf.position() + n));
+      }
+      return buf;
+    }
+
+    /** Makes the buffer hold at least {@code capacity} bytes (at most the largest array). */
+    void ensure(long capacity) {
+      int c = (int) Math.min(capacity, Integer.MAX_VALUE - 16);
+      if (c > buf.capacity()) {
+        ByteBuffer bigger = ByteBuffer.allocate(c);
         bigger.put(buf.flip());
         buf = bigger;
       }
-      return buf;
+    }
+
+    int size() {
+      return buf.position();
     }
 
     void writeByte(int b) {
@@ -188,6 +236,15 @@ final class ShippedRows {
     byte[] toByteArray() {
       return Arrays.copyOf(buf.array(), buf.position());
     }
+  }
+
+  /* A text's UTF-8 bytes, short enough for either length field. */
+  private static byte[] utf8(String text) {
+    byte[] s = text.getBytes(StandardCharsets.UTF_8);
+    if (s.length >= FORGET - 1) {
+      throw new IllegalArgumentException("a text of " + s.length + " bytes cannot be shipped");
+    }
+    return s;
   }
 
   private static String typeCodes(StructType schema) {

@@ -56,9 +56,12 @@ final class TableWriter {
    *       by {@code run_date} first (Spark buffers the whole task's rows in its sorter's memory pages) unless it may
    *       keep a file open; our rows come date by date (one date in a nightly run), so the sort only cost time and,
    *       in a segmented run's write of a million path rows, hundreds of MB of live pages that the collector copied
-   *       (issue 14). With one open file a task writes its first date's rows as they come, the same rows in the same
-   *       order; a task meeting a second date (a backfill) sorts the rest as before. One, not more: each open
-   *       Parquet file holds its row group's buffers, and a backfill's task of many dates would hold many.
+   *       (issue 14). Two, not one: Spark's concurrent writer falls back to the sort as soon as it holds as many
+   *       open files as allowed (its count reaches the limit when the first file opens with a limit of 1, so every
+   *       row after a task's first was sorted all the same). With two a task writes its first date's rows as they
+   *       come, the same rows in the same order; a task meeting a second date (a backfill) sorts the rest as before.
+   *       Not more: each open Parquet file holds its row group's buffers, and a backfill's task of many dates would
+   *       hold many.
    * </ul>
    */
   static final Map<String, String> TABLE_SETTINGS = tableSettings();
@@ -88,7 +91,7 @@ final class TableWriter {
     m.put("spark.databricks.delta.snapshotPartitions", "1");
     m.put("spark.databricks.delta.replaceWhere.dataColumns.enabled", "false");
     m.put("spark.databricks.delta.stats.collect", "false");
-    m.put("spark.sql.maxConcurrentOutputFileWriters", "1");
+    m.put("spark.sql.maxConcurrentOutputFileWriters", "2");
     return Map.copyOf(m);
   }
 

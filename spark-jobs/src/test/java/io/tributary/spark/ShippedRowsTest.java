@@ -48,6 +48,26 @@ class ShippedRowsTest {
   }
 
   @Test
+  void textsThatDoNotRepeat_areForgotten_andEveryTextStillComesBack() {
+    // Two string columns: labels that repeat, and unique paths that stop being remembered after
+    // REMEMBER_UNTIL texts; a label first seen after that must still get the right number, and a path text equal to
+    // a remembered label is written whole.
+    StructType two = new StructType().add("label", DataTypes.StringType).add("path", DataTypes.StringType);
+    List<Row> rows = new ArrayList<>();
+    for (int k = 0; k < 3 * ShippedRows.REMEMBER_UNTIL; k++) {
+      String label = k < 2 * ShippedRows.REMEMBER_UNTIL ? "label " + (k % 7) : "late label " + (k % 3);
+      rows.add(RowFactory.create(label, k % 100 == 0 ? "label 1" : "p" + k + " > é"));
+    }
+    List<InternalRow> back = new ArrayList<>();
+    ShippedRows.unpack(ShippedRows.pack(rows, two), "SS").forEachRemaining(back::add);
+    assertEquals(rows.size(), back.size());
+    for (int k = 0; k < rows.size(); k++) {
+      assertEquals(rows.get(k).getString(0), back.get(k).getUTF8String(0).toString(), "row " + k);
+      assertEquals(rows.get(k).getString(1), back.get(k).getUTF8String(1).toString(), "row " + k);
+    }
+  }
+
+  @Test
   void unpack_givesRowsOneAtATime_thenNoMore() {
     List<Row> rows = List.of(RowFactory.create(null, "a", 1L, 1, 1.0), RowFactory.create(null, "a", 2L, 2, 2.0));
     Iterator<InternalRow> it = ShippedRows.unpack(ShippedRows.pack(rows, SCHEMA), "DSJIF");

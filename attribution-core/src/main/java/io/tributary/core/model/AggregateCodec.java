@@ -42,7 +42,13 @@ public final class AggregateCodec {
 
   /** @return the segmented aggregate's bytes */
   public static byte[] encode(io.tributary.core.segment.SegmentedAggregate s) {
-    CodecBytes.Out bytes = new CodecBytes.Out();
+    long expected = 64 + expectedBody(s.all());
+    for (int d = 0; d < s.names().size(); d++) {
+      for (Map.Entry<String, JourneyAggregate> e : s.byValue().get(d).entrySet()) {
+        expected += 2 + 3L * e.getKey().length() + expectedBody(e.getValue());
+      }
+    }
+    CodecBytes.Out bytes = new CodecBytes.Out((int) Math.min(expected, Integer.MAX_VALUE - 16));
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(VERSION);
       writeBody(out, s.all());
@@ -59,6 +65,26 @@ public final class AggregateCodec {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  /*
+   * About the bytes writeBody writes for a: exact for the paths whose values fit a long (nearly all), so the buffer
+   * is made once at its size instead of doubled and copied a dozen times; the rest is a generous guess.
+   */
+  private static long expectedBody(JourneyAggregate a) {
+    PathTable paths = a.paths().table();
+    long n = 1024;
+    for (int c = 0; c < paths.channels().size(); c++) {
+      n += 2 + 3L * paths.channels().name(c).length();
+    }
+    for (int p = 0; p < paths.size(); p++) {
+      // length, channel ids, conversions, the value (scale, length, at most 8 bytes), nulls
+      n += 4 + 4L * paths.length(p) + 8 + 16 + 8;
+    }
+    for (SortedMap<String, CreditSum> byChannel : a.journeyCredits().values()) {
+      n += 64 + 96L * byChannel.size();
+    }
+    return n;
   }
 
   private static void writeBody(DataOutputStream out, JourneyAggregate a) throws IOException {
@@ -331,9 +357,6 @@ public final class AggregateCodec {
   }
 
   private static void writeDecimal(DataOutputStream out, BigDecimal v) throws IOException {
-    byte[] unscaled = v.unscaledValue().toByteArray();
-    out.writeInt(v.scale());
-    out.writeInt(unscaled.length);
-    out.write(unscaled);
+    CodecBytes.writeDecimal(out, v);
   }
 }

@@ -20,8 +20,17 @@ final class CodecBytes {
 
   /** A growable byte array to wrap in a {@link java.io.DataOutputStream}; not thread-safe. */
   static final class Out extends OutputStream {
-    private byte[] buf = new byte[1024];
+    private byte[] buf;
     private int size;
+
+    Out() {
+      this(1024);
+    }
+
+    /** @param capacity the bytes expected: none of the array's growth copies below it (a payload is tens of MB) */
+    Out(int capacity) {
+      buf = new byte[Math.max(16, capacity)];
+    }
 
     @Override
     public void write(int b) {
@@ -43,6 +52,34 @@ final class CodecBytes {
     byte[] toByteArray() {
       return Arrays.copyOf(buf, size);
     }
+  }
+
+  /**
+   * Writes {@code v} as its scale (an int), the length of its unscaled value's two's-complement bytes (an int) and
+   * those bytes, big-endian and as few as hold the sign ({@link BigInteger#toByteArray}'s): a value whose unscaled
+   * digits fit a long is written from the long, without the {@link BigInteger} and byte array
+   * {@link BigDecimal#unscaledValue} would make (the same bytes).
+   */
+  static void writeDecimal(java.io.DataOutput out, BigDecimal v) throws java.io.IOException {
+    out.writeInt(v.scale());
+    if (v.precision() <= 18) {
+      long x = v.scale() == 0 ? v.longValue() : v.scaleByPowerOfTen(v.scale()).longValue();
+      int n = longBytes(x);
+      out.writeInt(n);
+      for (int i = n - 1; i >= 0; i--) {
+        out.writeByte((int) (x >> (8 * i)));
+      }
+      return;
+    }
+    byte[] unscaled = v.unscaledValue().toByteArray();
+    out.writeInt(unscaled.length);
+    out.write(unscaled);
+  }
+
+  /** @return the number of bytes {@link BigInteger#toByteArray} gives for {@code x}: its bit length, sign bit and all */
+  static int longBytes(long x) {
+    int bitLength = 64 - Long.numberOfLeadingZeros(x < 0 ? ~x : x);
+    return bitLength / 8 + 1;
   }
 
   /** Reads what a {@link java.io.DataOutputStream} wrote, from a position in a byte array; not thread-safe. */
@@ -111,9 +148,20 @@ final class CodecBytes {
       int scale = readInt();
       int n = readInt();
       check(n);
-      BigInteger unscaled = new BigInteger(b, pos, n);
+      BigDecimal v;
+      if (n > 0 && n <= 8) {
+        // Nearly every value (a path's or a credit's sum) fits a long: read it as one, with no BigInteger and its
+        // magnitude array beside the decimal (a segmented merge decodes millions of them, and keeps them).
+        long x = b[pos]; // the sign comes from the first byte
+        for (int i = 1; i < n; i++) {
+          x = x << 8 | (b[pos + i] & 0xFF);
+        }
+        v = BigDecimal.valueOf(x, scale);
+      } else {
+        v = new BigDecimal(new BigInteger(b, pos, n), scale);
+      }
       pos += n;
-      return new BigDecimal(unscaled, scale);
+      return v;
     }
 
     void skipDecimal() {
