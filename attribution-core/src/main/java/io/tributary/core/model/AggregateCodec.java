@@ -20,18 +20,20 @@ import java.util.TreeMap;
  * the driver this way). The first int is the format's {@link #VERSION}; {@link #decode} refuses any other, since the
  * layout after it may differ.
  *
- * <p>Layout, version 3 (big-endian, {@link DataOutputStream}): version; the all-customer aggregate; the segment count,
+ * <p>Layout, version 4 (big-endian, {@link DataOutputStream}): version; the all-customer aggregate; the segment count,
  * then per segment its name (UTF), its value count and per value the value (UTF) and that value's aggregate
  * (version 3 added the segments; an unsegmented aggregate has a count of 0). An aggregate is: settings (UTF);
  * has-timestamps; touchless
  * conversions; touchless value; timed conversions; time to conversion (ms); duplicate conversions; the channel
  * dictionary (count, names); the paths (count, then per path: length, channel ids, conversions, value, nulls); the
  * journey models' credit (count, then per model: name, count, then per channel: name, conversions, value). A decimal is
- * its scale, then the length and bytes of its unscaled two's-complement value.
+ * its scale, then the length and bytes of its unscaled two's-complement value. Version 4 writes each path's numbers in
+ * a few bytes (variable-length, {@link CodecBytes.Out#writeVarLong} and {@link CodecBytes.Out#writeSmallDecimal}):
+ * a path row was about 40 bytes, mostly zeros, and a segmented partition ships millions of them (issue 14).
  */
 public final class AggregateCodec {
   /** The format this build writes and reads. */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   private AggregateCodec() {}
 
@@ -51,14 +53,14 @@ public final class AggregateCodec {
     CodecBytes.Out bytes = new CodecBytes.Out((int) Math.min(expected, Integer.MAX_VALUE - 16));
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(VERSION);
-      writeBody(out, s.all());
+      writeBody(out, bytes, s.all());
       out.writeInt(s.names().size());
       for (int d = 0; d < s.names().size(); d++) {
         out.writeUTF(s.names().get(d));
         out.writeInt(s.byValue().get(d).size());
         for (Map.Entry<String, JourneyAggregate> e : s.byValue().get(d).entrySet()) {
           out.writeUTF(e.getKey());
-          writeBody(out, e.getValue());
+          writeBody(out, bytes, e.getValue());
         }
       }
     } catch (IOException e) {
@@ -78,8 +80,8 @@ public final class AggregateCodec {
       n += 2 + 3L * paths.channels().name(c).length();
     }
     for (int p = 0; p < paths.size(); p++) {
-      // length, channel ids, conversions, the value (scale, length, at most 8 bytes), nulls
-      n += 4 + 4L * paths.length(p) + 8 + 16 + 8;
+      // length, channel ids (at most 16,383: 2 bytes), conversions, the value (most often 2 bytes), nulls
+      n += 12 + 2L * paths.length(p);
     }
     for (SortedMap<String, CreditSum> byChannel : a.journeyCredits().values()) {
       n += 64 + 96L * byChannel.size();
@@ -87,7 +89,8 @@ public final class AggregateCodec {
     return n;
   }
 
-  private static void writeBody(DataOutputStream out, JourneyAggregate a) throws IOException {
+  /* out writes straight through to bytes (no buffer between them), so the two may take turns. */
+  private static void writeBody(DataOutputStream out, CodecBytes.Out bytes, JourneyAggregate a) throws IOException {
     {
       out.writeUTF(a.settings());
       out.writeBoolean(a.hasTimestamps());
@@ -106,13 +109,13 @@ public final class AggregateCodec {
       out.writeInt(paths.size());
       for (int p = 0; p < paths.size(); p++) {
         int length = paths.length(p);
-        out.writeInt(length);
+        bytes.writeVarLong(length);
         for (int k = 0; k < length; k++) {
-          out.writeInt(paths.channel(p, k));
+          bytes.writeVarLong(paths.channel(p, k));
         }
-        out.writeLong(paths.conversions(p));
-        writeDecimal(out, paths.value(p));
-        out.writeLong(paths.nulls(p));
+        bytes.writeVarLong(paths.conversions(p));
+        bytes.writeSmallDecimal(paths.value(p));
+        bytes.writeVarLong(paths.nulls(p));
       }
       out.writeInt(a.journeyCredits().size());
       for (Map.Entry<String, SortedMap<String, CreditSum>> m : a.journeyCredits().entrySet()) {
@@ -255,9 +258,13 @@ public final class AggregateCodec {
     }
     int paths = in.readInt();
     for (int p = 0; p < paths; p++) {
-      in.skip(4 * in.readInt() + 8);
-      in.skipDecimal();
-      in.skip(8);
+      int length = in.readVarInt();
+      for (int k = 0; k < length; k++) {
+        in.readVarLong();
+      }
+      in.readVarLong();
+      in.skipSmallDecimal();
+      in.readVarLong();
     }
     int models = in.readInt();
     for (int m = 0; m < models; m++) {
@@ -319,16 +326,16 @@ public final class AggregateCodec {
       }
       int nPaths = in.readInt();
       for (int i = 0; i < nPaths; i++) {
-        int len = in.readInt();
+        int len = in.readVarInt();
         if (path.length < len) {
           path = new int[len];
         }
         for (int k = 0; k < len; k++) {
-          path[k] = ids[in.readInt()];
+          path[k] = ids[in.readVarInt()];
         }
-        long conversions = in.readLong();
-        BigDecimal value = in.readDecimal();
-        paths.add(path, len, conversions, value, in.readLong());
+        long conversions = in.readVarLong();
+        BigDecimal value = in.readSmallDecimal();
+        paths.add(path, len, conversions, value, in.readVarLong());
       }
       int nModels = in.readInt();
       for (int i = 0; i < nModels; i++) {

@@ -52,6 +52,42 @@ final class CodecBytes {
     byte[] toByteArray() {
       return Arrays.copyOf(buf, size);
     }
+
+    /** Writes {@code v} in 7-bit groups, low first, the high bit set on all but the last: 1 byte below 128. */
+    void writeVarLong(long v) {
+      while ((v & ~0x7FL) != 0) {
+        write((int) ((v & 0x7F) | 0x80));
+        v >>>= 7;
+      }
+      write((int) v);
+    }
+
+    /**
+     * Writes {@code v} in a few bytes: its scale and form as one {@link #writeVarLong} (zigzag scale, shifted, and a
+     * low bit for the form), then an unscaled value that fits a long as a zigzag {@link #writeVarLong} (a zero is 2
+     * bytes in all), any other as the length and bytes of {@link BigInteger#toByteArray}.
+     */
+    void writeSmallDecimal(BigDecimal v) {
+      long scale = zigzag(v.scale());
+      if (v.precision() <= 18) {
+        long x = v.signum() == 0 ? 0 : v.scale() == 0 ? v.longValue() : v.scaleByPowerOfTen(v.scale()).longValue();
+        writeVarLong(scale << 1);
+        writeVarLong(zigzag(x));
+        return;
+      }
+      byte[] unscaled = v.unscaledValue().toByteArray();
+      writeVarLong(scale << 1 | 1);
+      writeVarLong(unscaled.length);
+      write(unscaled, 0, unscaled.length);
+    }
+  }
+
+  static long zigzag(long v) {
+    return v << 1 ^ v >> 63;
+  }
+
+  static long unzigzag(long z) {
+    return z >>> 1 ^ -(z & 1);
   }
 
   /**
@@ -162,6 +198,51 @@ final class CodecBytes {
       }
       pos += n;
       return v;
+    }
+
+    /** @return a value of {@link Out#writeVarLong} */
+    long readVarLong() {
+      long v = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        check(1);
+        byte x = b[pos++];
+        v |= (long) (x & 0x7F) << shift;
+        if (x >= 0) {
+          return v;
+        }
+      }
+      throw new UncheckedIOException(new java.io.IOException("a variable-length number of more than 64 bits at " + pos));
+    }
+
+    /** @return a non-negative int of {@link Out#writeVarLong} */
+    int readVarInt() {
+      long v = readVarLong();
+      if (v < 0 || v > Integer.MAX_VALUE) {
+        throw new UncheckedIOException(new java.io.IOException("a count out of range at " + pos + ": " + v));
+      }
+      return (int) v;
+    }
+
+    /** @return a decimal of {@link Out#writeSmallDecimal}, equal to the one written (same value, same scale) */
+    BigDecimal readSmallDecimal() {
+      long head = readVarLong();
+      int scale = Math.toIntExact(unzigzag(head >>> 1));
+      if ((head & 1) == 0) {
+        return BigDecimal.valueOf(unzigzag(readVarLong()), scale);
+      }
+      int n = readVarInt();
+      check(n);
+      BigInteger unscaled = new BigInteger(b, pos, n);
+      pos += n;
+      return new BigDecimal(unscaled, scale);
+    }
+
+    void skipSmallDecimal() {
+      if ((readVarLong() & 1) == 0) {
+        readVarLong();
+      } else {
+        skip(readVarInt());
+      }
     }
 
     void skipDecimal() {
