@@ -251,8 +251,10 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
   private static ChannelLifetimeValue withoutRoas(JourneyAggregate aggregate, List<AttributionModel> models,
       LifetimeTally buyers, SpendTable spend, ClvOptions options, ZoneId zone, int replicates, long seed) {
     LocalDate end = calibrationEnd(buyers.lastEventMillis(), options, zone);
-    LifetimeFit fit = LifetimeFit.of(buyers, end, options);
-    double[] valueOf = fit.patternValues(buyers);
+    // The buyers' distinct summaries once, for the fit and for their values.
+    PatternSummaries summaries = PatternSummaries.of(buyers, end.toEpochDay(), options.timeUnit());
+    LifetimeFit fit = LifetimeFit.of(buyers, summaries, null, end, options, true);
+    double[] valueOf = fit.patternValues(buyers, summaries);
     ChannelLifetimeValue point = split(aggregate, models, buyers, null, valueOf, fit, spend);
     if (replicates <= 0) {
       return point;
@@ -306,6 +308,7 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     int[][] channelIds = new int[buyers.distinctPaths()][];
     ExactSum total = new ExactSum();
     ExactSum touchlessValue = new ExactSum();
+    ExactSum acquiredValue = new ExactSum(); // the buyers' with a path: the sum of every path's value below
     long touchless = 0;
     long customers = 0;
     for (int i = 0; i < buyers.size(); i++) {
@@ -327,6 +330,9 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         continue;
       }
       int p = pathOf[i];
+      for (int t = 0; t < times; t++) {
+        acquiredValue.add(value);
+      }
       long before = pathCustomers[p];
       pathCustomers[p] += times;
       if (before == 0 && times == 1) {
@@ -426,17 +432,22 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     }
     List<String> channels = io.tributary.core.paths.ChannelDictionary.of(aggregate.paths()).names();
     double totalConversions = aggregate.paths().conversions();
+    // The totals of both value arrays, as doubles, for Markov's completion and the other models': each path's value is
+    // the exact sum of its buyers' values, so the exact sum of all of them is that of every buyer with a path, and
+    // a double is the same whichever exact decimal of the same number it is read from. (Before, the 743,129 exact
+    // decimals of many scales of a 10M-event run were summed, twice.)
+    double[] totals = {acquiredValue.toBigDecimal().doubleValue(), (double) (customers - touchless)};
     // The refits are independent and each deterministic: made at once, a failure rethrown in their order.
     List<Object> refits = java.util.stream.IntStream.range(0, 4).parallel().mapToObj(k -> {
       try {
         return switch (k) {
           case 0 -> ruleSplits(rules, table, pathOf, buyers, weight, valueOf, channels);
-          case 1 -> revalued(aggregate, markov, channels, values, counts);
+          case 1 -> revalued(aggregate, markov, channels, values, counts, totals);
           default -> {
             BigDecimal[] v = k == 2 ? values : counts;
             SortedMap<String, SortedMap<String, CreditSum>> sums = k == 2 ? byValue : byCount;
             List<ModelResult> out = new ArrayList<>();
-            double totalValue = sum(v).doubleValue();
+            double totalValue = totals[k - 2];
             for (int m = 0; m < journeyModels.size(); m++) {
               String name = journeyModels.get(m).name();
               List<ChannelCredit> credits = new ArrayList<>();
@@ -560,9 +571,28 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     // d = m * 2^(exponent - 1075) with the implicit bit (normal), m * 2^-1074 (subnormal): its lowest set bit.
     int lowestBit = exponent == 0 ? -1074 + Long.numberOfTrailingZeros(m)
         : exponent - 1075 + Long.numberOfTrailingZeros(m | 1L << 52);
+    if (lowestBit < 0) {
+      // d = odd * 2^lowestBit, whose exact decimal odd * 5^-lowestBit / 10^-lowestBit ends in no zero: the value and
+      // scale new BigDecimal(d) gives (and its stripTrailingZeros), with the power of 5 computed once, not per value.
+      long full = exponent == 0 ? m : m | 1L << 52;
+      long odd = full >>> Long.numberOfTrailingZeros(full);
+      return new BigDecimal(java.math.BigInteger.valueOf(odd).multiply(fivePower(-lowestBit)), -lowestBit);
+    }
     BigDecimal b = new BigDecimal(d);
     int slot = (lowestBit + 1074) >>> 5;
     return 32 * slot - 1074 >= 0 ? b : b.stripTrailingZeros();
+  }
+
+  /* 5^k for 0 <= k <= 1074, made when first needed (a race makes the same number twice: BigInteger is immutable). */
+  private static final java.math.BigInteger[] FIVE_POWERS = new java.math.BigInteger[1075];
+
+  private static java.math.BigInteger fivePower(int k) {
+    java.math.BigInteger p = FIVE_POWERS[k];
+    if (p == null) {
+      p = java.math.BigInteger.valueOf(5).pow(k);
+      FIVE_POWERS[k] = p;
+    }
+    return p;
   }
 
   private static int hash(int[] ids) {
@@ -741,13 +771,13 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
    * checked, as AttributionRun.fit gives on the aggregate with those values.
    */
   private static List<List<ModelResult>> revalued(JourneyAggregate aggregate, List<MarkovModel> markov,
-      List<String> channels, BigDecimal[] values, BigDecimal[] counts) {
+      List<String> channels, BigDecimal[] values, BigDecimal[] counts, double[] totals) {
     List<ModelResult> byValue = new ArrayList<>();
     List<ModelResult> byCount = new ArrayList<>();
     if (!markov.isEmpty()) {
       double conversions = aggregate.paths().conversions();
-      double totalValue = sum(values).doubleValue();
-      double totalCount = sum(counts).doubleValue();
+      double totalValue = totals[0];
+      double totalCount = totals[1];
       for (MarkovModel m : markov) {
         List<ModelResult> r = m.attributeRevalued(aggregate.paths(), List.of(values, counts));
         byValue.add(AttributionRun.completed(r.get(0), channels, conversions, totalValue));
@@ -755,14 +785,6 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       }
     }
     return List.of(byValue, byCount);
-  }
-
-  private static BigDecimal sum(BigDecimal[] values) {
-    BigDecimal s = BigDecimal.ZERO;
-    for (BigDecimal v : values) {
-      s = v.signum() == 0 ? s : s.add(v);
-    }
-    return s;
   }
 
   private static JourneyAggregate withValues(JourneyAggregate a, BigDecimal[] values, long[] conversions,

@@ -290,6 +290,8 @@ public record JourneyAggregate(
     private int[] ids = new int[16];
     private CustomerEvents current;
     private final JourneySink sink = this::add;
+    private final JourneySink relay = this::relay;
+    private JourneySink second;
     // The journey weights shared with other aggregates for the journey being added, or null.
     private SharedWeights shared;
     /* The journey models' weights of the journey addCustomer(events, also) just added (weightsOfLastJourney). */
@@ -352,16 +354,25 @@ public record JourneyAggregate(
      */
     public Builder addCustomer(CustomerEvents events, JourneySink also) {
       current = events;
-      return addDuplicates(journeys.build(events, (channels, times, from, to, converted, value, endTime) -> {
-        lastJourney.clear();
-        shared = lastJourney;
-        try {
-          add(channels, times, from, to, converted, value, endTime);
-        } finally {
-          shared = null;
-        }
-        also.journey(channels, times, from, to, converted, value, endTime);
-      }));
+      second = also;
+      try {
+        return addDuplicates(journeys.build(events, relay));
+      } finally {
+        second = null;
+      }
+    }
+
+    /* addCustomer(events, also)'s receiver: one for the builder, not a lambda made per customer. */
+    private void relay(int[] channels, long[] times, int from, int to, boolean converted, BigDecimal value,
+        long endTime) {
+      lastJourney.clear();
+      shared = lastJourney;
+      try {
+        add(channels, times, from, to, converted, value, endTime);
+      } finally {
+        shared = null;
+      }
+      second.journey(channels, times, from, to, converted, value, endTime);
     }
 
     /**

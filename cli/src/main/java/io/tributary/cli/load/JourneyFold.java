@@ -267,12 +267,20 @@ public final class JourneyFold {
         return new Folded(b.build(), null);
       }
       AcquisitionRecorder recorder = new AcquisitionRecorder(models, lifetimeZone).weighWith(b);
-      while (cursor.next(buffer)) {
-        recorder.startCustomer(buffer.channelNames());
-        b.addCustomer(buffer, recorder);
-        recorder.endCustomer();
+      if (interning != null) {
+        // A second thread is there: the buyers are tallied on one of their own, beside this loop (same ledger).
+        recorder.tallyOnSecondThread();
       }
-      return new Folded(b.build(), recorder.build());
+      try {
+        while (cursor.next(buffer)) {
+          recorder.startCustomer(buffer.channelNames());
+          b.addCustomer(buffer, recorder);
+          recorder.endCustomer();
+        }
+        return new Folded(b.build(), recorder.build());
+      } finally {
+        recorder.cancel(); // stops the tallying thread of a fold that failed; nothing after build
+      }
     }
   }
 
