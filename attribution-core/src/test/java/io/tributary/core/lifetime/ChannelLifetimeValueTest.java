@@ -298,6 +298,34 @@ class ChannelLifetimeValueTest {
   }
 
   @Test
+  void compute_buyersFromOtherJourneys_failsNamingTheMissingPath() {
+    // The buyers recorded from every customer, the aggregate folded without the search-only buyers (i % 4 == 2): their
+    // acquisition path is in no other journey of the aggregate (search is, in search > email). The path look-up runs on a thread of its own beside
+    // the fit; its failure must reach the caller as thrown there.
+    List<AttributionModel> models = ModelRegistry.resolve("all", ModelOptions.defaults(),
+        EnumSet.allOf(Requirement.class));
+    JourneyAggregate.Builder all = JourneyAggregate.builder(JourneyOptions.defaults(), models);
+    JourneyAggregate.Builder some = JourneyAggregate.builder(JourneyOptions.defaults(), models);
+    AcquisitionRecorder recorder = new AcquisitionRecorder(models, ZoneOffset.UTC);
+    List<CustomerEvents> population = population(false);
+    for (int i = 0; i < population.size(); i++) {
+      CustomerEvents e = population.get(i);
+      recorder.startCustomer(e.channelNames());
+      all.addCustomer(e, recorder);
+      recorder.endCustomer();
+      if (i >= CUSTOMERS || i % 4 != 2) {
+        some.addCustomer(e);
+      }
+    }
+    JourneyAggregate aggregate = some.build();
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> ChannelLifetimeValue.compute(aggregate, models, LifetimeTally.of(recorder.build()), List.of(),
+            SpendTable.empty(), ClvOptions.defaults(), ZoneOffset.UTC));
+    assertEquals("acquisition path search is not in the aggregate: the ledger and the aggregate were folded "
+        + "from different journeys", e.getMessage());
+  }
+
+  @Test
   void compute_customersInAnotherOrder_sameBits() {
     assertEquals(run(false, SpendTable.empty()).clv().rows(), run(true, SpendTable.empty()).clv().rows());
   }
