@@ -251,14 +251,11 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
   private static ChannelLifetimeValue withoutRoas(JourneyAggregate aggregate, List<AttributionModel> models,
       LifetimeTally buyers, SpendTable spend, ClvOptions options, ZoneId zone, int replicates, long seed) {
     LocalDate end = calibrationEnd(buyers.lastEventMillis(), options, zone);
-    // Each buyer's acquisition path in the aggregate's table needs no fitted value: looked up on a thread of its own
-    // while the summaries are made (one core) and the fits run, instead of after them.
-    java.util.concurrent.CompletableFuture<int[]> pathOf = pathIndexOnItsOwnThread(aggregate.paths().table(), buyers);
     // The buyers' distinct summaries once, for the fit and for their values.
     PatternSummaries summaries = PatternSummaries.of(buyers, end.toEpochDay(), options.timeUnit());
     LifetimeFit fit = LifetimeFit.of(buyers, summaries, null, end, options, true);
     double[] valueOf = fit.patternValues(buyers, summaries);
-    ChannelLifetimeValue point = split(aggregate, models, buyers, null, valueOf, fit, spend, joined(pathOf));
+    ChannelLifetimeValue point = split(aggregate, models, buyers, null, valueOf, fit, spend);
     if (replicates <= 0) {
       return point;
     }
@@ -294,14 +291,8 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
    */
   static ChannelLifetimeValue split(JourneyAggregate aggregate, List<AttributionModel> models, LifetimeTally buyers,
       int[] weight, double[] valueOf, LifetimeFit fit, SpendTable spend) {
-    return split(aggregate, models, buyers, weight, valueOf, fit, spend,
-        pathIndex(aggregate.paths().table(), buyers));
-  }
-
-  /* pathOf: pathIndex(aggregate's table, buyers), made by the caller. */
-  private static ChannelLifetimeValue split(JourneyAggregate aggregate, List<AttributionModel> models,
-      LifetimeTally buyers, int[] weight, double[] valueOf, LifetimeFit fit, SpendTable spend, int[] pathOf) {
     PathTable table = aggregate.paths().table();
+    int[] pathOf = pathIndex(table, buyers);
     ExactSum[] pathValue = new ExactSum[table.size()];
     double[] firstValue = new double[table.size()];
     long[] pathCustomers = new long[table.size()];
@@ -505,40 +496,6 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     }
     return new ChannelLifetimeValue(rows, fit.purchases(), fit.orderValue(), fit.fallbackOrderValue(),
         fit.calibrationEnd(), Math.toIntExact(customers), total.toBigDecimal().doubleValue(), 0);
-  }
-
-  /*
-   * pathIndex on a daemon thread (a run that fails elsewhere does not wait for it); a pure function of the table and
-   * the buyers, so the same array whichever thread makes it.
-   */
-  private static java.util.concurrent.CompletableFuture<int[]> pathIndexOnItsOwnThread(PathTable table,
-      LifetimeTally buyers) {
-    java.util.concurrent.CompletableFuture<int[]> f = new java.util.concurrent.CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        f.complete(pathIndex(table, buyers));
-      } catch (Throwable e) {
-        f.completeExceptionally(e);
-      }
-    }, "lifetime-path-index");
-    t.setDaemon(true);
-    t.start();
-    return f;
-  }
-
-  /* The result, or its exception as thrown. */
-  private static <T> T joined(java.util.concurrent.CompletableFuture<T> f) {
-    try {
-      return f.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error r) {
-        throw r;
-      }
-      throw e;
-    }
   }
 
   /*

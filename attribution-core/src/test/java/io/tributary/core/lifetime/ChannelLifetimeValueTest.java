@@ -300,8 +300,8 @@ class ChannelLifetimeValueTest {
   @Test
   void compute_buyersFromOtherJourneys_failsNamingTheMissingPath() {
     // The buyers recorded from every customer, the aggregate folded without the search-only buyers (i % 4 == 2): their
-    // acquisition path is in no other journey of the aggregate (search is, in search > email). The path look-up runs on a thread of its own beside
-    // the fit; its failure must reach the caller as thrown there.
+    // acquisition path is in no other journey of the aggregate (search is, in search > email): the run must stop
+    // naming it, not credit its value to nobody.
     List<AttributionModel> models = ModelRegistry.resolve("all", ModelOptions.defaults(),
         EnumSet.allOf(Requirement.class));
     JourneyAggregate.Builder all = JourneyAggregate.builder(JourneyOptions.defaults(), models);
