@@ -231,19 +231,7 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
      *     rethrown as it was thrown)
      */
     public ChannelLifetimeValue finish(List<ChannelCreditRow> credit) {
-      ChannelLifetimeValue v;
-      try {
-        v = future.join();
-      } catch (java.util.concurrent.CompletionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error r) {
-          throw r;
-        }
-        throw e;
-      }
-      return v.withRoas(credit);
+      return Joined.value(future).withRoas(credit);
     }
   }
 

@@ -85,7 +85,7 @@ public record LifetimeFit(BgNbdFit purchases, GammaGammaFit orderValue, double f
     GammaGammaFit orderValue = null;
     double fallback = Double.NaN;
     try {
-      orderValue = valueFit == null ? GammaGamma.fit(population) : joined(valueFit);
+      orderValue = valueFit == null ? GammaGamma.fit(population) : Joined.value(valueFit);
     } catch (ClvException e) {
       // Stated fallback (docs/models.md): order values without Gamma-Gamma's heterogeneity (e.g. drawn independently
       // of the customer) leave its likelihood without a maximum; every purchase is then worth the mean repeat order.
@@ -123,21 +123,6 @@ public record LifetimeFit(BgNbdFit purchases, GammaGammaFit orderValue, double f
     t.setDaemon(true);
     t.start();
     return f;
-  }
-
-  /* The fit's result, or its exception as thrown. */
-  private static GammaGammaFit joined(java.util.concurrent.CompletableFuture<GammaGammaFit> f) {
-    try {
-      return f.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error r) {
-        throw r;
-      }
-      throw e;
-    }
   }
 
   /**
