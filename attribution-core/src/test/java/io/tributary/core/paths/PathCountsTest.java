@@ -166,16 +166,7 @@ class PathCountsTest {
       int[] ids = new int[6];
       for (int i = 0; i < 170_000; i++) {
         int n = 1 + r.nextInt(ids.length);
-        String[] names = new String[n];
-        for (int k = 0; k < n; k++) {
-          ids[k] = r.nextInt(channels.length);
-          names[k] = channels[ids[k]];
-        }
-        long conv = r.nextInt(2);
-        long nul = 1 - conv;
-        BigDecimal value = conv == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(r.nextInt(10_000), 2);
-        want.merge(Path.of(names), new PathStats(conv, value, nul), PathStats::plus);
-        aside.add(ids, n, conv, value, nul);
+        addRandomRow(r, n, channels, ids, want, aside);
       }
       assertEquals(want, aside.build().byPath());
     } finally {
@@ -204,17 +195,7 @@ class PathCountsTest {
       int[] ids = new int[24];
       for (int i = 0; i < 5 * Halves.MIN_SPLIT; i++) {
         int n = 1 + r.nextInt(r.nextInt(4) == 0 ? ids.length : 9);
-        String[] names = new String[n];
-        for (int k = 0; k < n; k++) {
-          ids[k] = r.nextInt(channels.length);
-          names[k] = channels[ids[k]];
-        }
-        long conv = r.nextInt(2);
-        long nul = 1 - conv;
-        BigDecimal value = conv == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(r.nextInt(10_000), 2);
-        want.merge(Path.of(names), new PathStats(conv, value, nul), PathStats::plus);
-        direct.add(ids, n, conv, value, nul);
-        aside.add(ids, n, conv, value, nul);
+        addRandomRow(r, n, channels, ids, want, direct, aside);
       }
       assertTrue(want.size() > 2 * Halves.MIN_SPLIT, "large enough to split: " + want.size());
       PathCounts got = aside.build();
@@ -242,5 +223,22 @@ class PathCountsTest {
   void internOn_afterAdding_isRefused() {
     PathCounts.Builder b = PathCounts.builder().add(Path.of("a"), 1, BigDecimal.ONE, 0);
     assertThrows(IllegalStateException.class, () -> b.internOn(Runnable::run));
+  }
+
+  /* One random row of n channels: added to each builder by ids and to the TreeMap truth by names. */
+  private static void addRandomRow(SplittableRandom r, int n, String[] channels, int[] ids,
+      java.util.Map<Path, PathStats> want, PathCounts.Builder... builders) {
+    String[] names = new String[n];
+    for (int k = 0; k < n; k++) {
+      ids[k] = r.nextInt(channels.length);
+      names[k] = channels[ids[k]];
+    }
+    long conv = r.nextInt(2);
+    long nul = 1 - conv;
+    BigDecimal value = conv == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(r.nextInt(10_000), 2);
+    want.merge(Path.of(names), new PathStats(conv, value, nul), PathStats::plus);
+    for (PathCounts.Builder b : builders) {
+      b.add(ids, n, conv, value, nul);
+    }
   }
 }
