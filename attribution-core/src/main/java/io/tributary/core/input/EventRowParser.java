@@ -58,6 +58,8 @@ public final class EventRowParser {
   private final int[] segmentIx;
   private final byte[][] lastSegmentCell;
   private final String[] lastSegmentValue;
+  // Per segment column, the plain cells met so far (up to SegmentCells.MAX) with their values.
+  private final SegmentCells[] segmentCells;
   // The array plainSegments handed on last, or null: reused while the cells stay the same.
   private String[] lastPlainSegments;
   private final Map<String, String> segmentValues = new java.util.HashMap<>();
@@ -116,6 +118,10 @@ public final class EventRowParser {
     }
     this.lastSegmentCell = new byte[segmentIx.length][];
     this.lastSegmentValue = new String[segmentIx.length];
+    this.segmentCells = new SegmentCells[segmentIx.length];
+    for (int k = 0; k < segmentIx.length; k++) {
+      segmentCells[k] = new SegmentCells();
+    }
     this.header = Objects.requireNonNull(header, "header");
     this.level = Objects.requireNonNull(level, "level");
     this.campaignIx = level.usesCampaign() ? header.index("campaign") : -1;
@@ -414,13 +420,22 @@ public final class EventRowParser {
         out = new String[segmentIx.length];
         System.arraycopy(lastSegmentValue, 0, out, 0, k); // cells 0..k-1 were the row before's
       }
-      try {
-        out[k] = segmentValue(k, new String(b, f, t - f, StandardCharsets.ISO_8859_1), r.line());
-      } catch (InputException e) {
-        lastPlainSegments = null;
-        return false;
+      // A cell met before (a region, a tier: few values, each customer's rows come together, so the cell changes
+      // with the customer) takes its value from the column's table, the bytes the key: no String per customer.
+      SegmentCells cells = segmentCells[k];
+      int slot = cells.find(b, f, t);
+      if (slot >= 0) {
+        out[k] = cells.value(slot);
+        lastSegmentCell[k] = cells.key(slot);
+      } else {
+        try {
+          out[k] = segmentValue(k, new String(b, f, t - f, StandardCharsets.ISO_8859_1), r.line());
+        } catch (InputException e) {
+          lastPlainSegments = null;
+          return false;
+        }
+        lastSegmentCell[k] = cells.remember(b, f, t, out[k]);
       }
-      lastSegmentCell[k] = java.util.Arrays.copyOfRange(b, f, t);
       lastSegmentValue[k] = out[k];
     }
     if (out == null) {
@@ -556,6 +571,75 @@ public final class EventRowParser {
       return Values.parseFlag(text) ? 1 : 0;
     } catch (IllegalArgumentException e) {
       return -1;
+    }
+  }
+
+  /**
+   * The plain cells of one segment column met so far, up to {@link #MAX} of them, with the value
+   * {@link #segmentValue} made of each: a pure function of the cell's bytes (strip, aliases, checks, interning), so a
+   * cell's value from here is the one the text rule would make again. A column of more distinct values than that
+   * (a customer id used as a segment) keeps the first ones and reads the others by the rule.
+   */
+  private static final class SegmentCells {
+    /*
+     * Why: 10M rows of 1M customers change segment cells at every customer; making a String of each cell, stripping,
+     * translating and looking it up, then a tuple list in the store, was a third of the reading thread's samples
+     * with two segment columns (JFR, benchmarks/results/segments.md).
+     */
+    static final int MAX = 256;
+    // Open addressing, linear probing, at most half full: the index of the cell in keys/values, or -1.
+    private final int[] slots = new int[2 * MAX];
+    private final byte[][] keys = new byte[MAX][];
+    private final String[] values = new String[MAX];
+    private int size;
+
+    SegmentCells() {
+      java.util.Arrays.fill(slots, -1);
+    }
+
+    /** @return the index of the cell {@code b[f, t)}, or -1 when it was not remembered */
+    int find(byte[] b, int f, int t) {
+      int mask = slots.length - 1;
+      for (int i = hash(b, f, t) & mask; slots[i] >= 0; i = (i + 1) & mask) {
+        int c = slots[i];
+        if (Memo.same(keys[c], b, f, t)) {
+          return c;
+        }
+      }
+      return -1;
+    }
+
+    byte[] key(int c) {
+      return keys[c];
+    }
+
+    String value(int c) {
+      return values[c];
+    }
+
+    /** Remembers the cell's value when there is room; @return the cell's bytes, a copy */
+    byte[] remember(byte[] b, int f, int t, String value) {
+      byte[] key = java.util.Arrays.copyOfRange(b, f, t);
+      if (size < MAX) {
+        int mask = slots.length - 1;
+        int i = hash(b, f, t) & mask;
+        while (slots[i] >= 0) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = size;
+        keys[size] = key;
+        values[size] = value;
+        size++;
+      }
+      return key;
+    }
+
+    private static int hash(byte[] b, int f, int t) {
+      int h = t - f;
+      for (int i = f; i < t; i++) {
+        h = 31 * h + b[i];
+      }
+      return h ^ (h >>> 16);
     }
   }
 

@@ -32,6 +32,62 @@ class SegmentColumnsTest {
         e.getMessage());
   }
 
+  /*
+   * The byte path remembers each column's cells (up to 256 per column) with their values: every row must still read
+   * the value the rule gives its cell (stripped, (none) when empty), whether the cell is the row before's, one met
+   * earlier, a new one, or one beyond the remembered ones. The truth is worked out here from the cell's text.
+   */
+  @Test
+  void parse_bytes_manyCellsRepeatedAndBeyondTheRemembered_eachRowReadsItsCellsValue() throws Exception {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+    StringBuilder csv = new StringBuilder("customer_id,timestamp,channel,loyalty,region\n");
+    List<String> want = new ArrayList<>();
+    for (int row = 0; row < 20_000; row++) {
+      // region: 400 values (more than are remembered), padded or empty now and then; loyalty: 3, runs of rows alike
+      int reg = rnd.nextInt(10) < 8 ? rnd.nextInt(12) : rnd.nextInt(400);
+      String region = switch (rnd.nextInt(20)) {
+        case 0 -> "";
+        case 1 -> " r" + reg + " ";
+        default -> "r" + reg;
+      };
+      String loyalty = List.of("gold", "silver", "bronze").get(row / 7 % 3);
+      csv.append("c").append(row / 5).append(",2024-01-01T00:00:00Z,email,").append(loyalty).append(',')
+          .append(region).append('\n');
+      String r = region.strip();
+      want.add("c" + row / 5 + ":" + loyalty + "|" + (r.isEmpty() ? "(none)" : r));
+    }
+    List<String> segs = List.of("loyalty", "region");
+    List<String> got = new ArrayList<>();
+    try (CsvRecords r = CsvRecords.open("events.csv",
+        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), CsvRecords.DETECT,
+        Long.MAX_VALUE)) {
+      Header h = EventRowParser.header("events.csv", r.header(), ColumnMapping.none(), segs);
+      EventRowParser bytes = new EventRowParser(h, ColumnMapping.none(), ZoneOffset.UTC, segs);
+      String[] pending = new String[1];
+      EventSink sink = new EventSink() {
+        @Override
+        public void segments(String[] values) {
+          pending[0] = String.join("|", values);
+        }
+
+        @Override
+        public void add(byte[] b, int cf, int ct, long time, int chf, int cht, boolean touch, boolean conversion,
+            BigDecimal value, String orderId) {
+          got.add(new String(b, cf, ct - cf, StandardCharsets.US_ASCII) + ":" + pending[0]);
+        }
+
+        @Override
+        public void add(Event e) {
+          got.add(e.customerId() + ":" + pending[0]);
+        }
+      };
+      while (r.next()) {
+        bytes.parse(r, sink);
+      }
+    }
+    assertEquals(want, got);
+  }
+
   @Test
   void parse_bytesAndText_sameValuesAndSameRejection() throws Exception {
     List<String> segs = List.of("loyalty", "region");

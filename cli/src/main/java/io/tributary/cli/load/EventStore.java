@@ -152,8 +152,8 @@ public final class EventStore implements AutoCloseable {
     private ByteKeys customerKeys = new ByteKeys();
     private final FewKeys channelKeys = new FewKeys();
     // Distinct segment-value tuples this writer met, and the one of the row to come (a customer's rows repeat it).
-    private final List<String[]> tuples = new ArrayList<>();
-    private final Map<List<String>, Integer> tupleIds = new HashMap<>();
+    private final SegmentTuples tupleIds = new SegmentTuples();
+    private final List<String[]> tuples = tupleIds.tuples();
     private int pendingTuple;
     private Chunk chunk;
     private byte[] lastCustomer = new byte[64];
@@ -248,14 +248,7 @@ public final class EventStore implements AutoCloseable {
       if (!tuples.isEmpty() && Arrays.equals(tuples.get(pendingTuple), values)) {
         return;
       }
-      Integer id = tupleIds.get(Arrays.asList(values));
-      if (id == null) {
-        String[] copy = values.clone();
-        id = tuples.size();
-        tuples.add(copy);
-        tupleIds.put(Arrays.asList(copy), id);
-      }
-      pendingTuple = id;
+      pendingTuple = tupleIds.id(values);
     }
 
     /** @return rows added through this writer */
