@@ -48,6 +48,27 @@ final class PathInterner {
     return logged;
   }
 
+  /**
+   * Forgets every path (the interner is empty afterwards and must not be used again) and hands over the log: for a
+   * tagged fold whose paths are in their sorted table already, so that the arrays are not kept alive through the
+   * grouping.
+   *
+   * @return the entry of every {@link #add} since {@link #logIndexes()}, in call order (the array may be longer)
+   */
+  int[] releaseAllButLog() {
+    int[] log = logged;
+    logged = null;
+    store = new int[0];
+    start = new int[1];
+    conversions = new long[0];
+    nulls = new long[0];
+    values = new BigDecimal[0];
+    slots = new long[0];
+    size = 0;
+    stored = 0;
+    return log;
+  }
+
   /** @return how many of {@link #logged()} are set */
   int loggedSize() {
     return loggedSize;

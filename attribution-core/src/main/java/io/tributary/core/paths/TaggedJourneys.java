@@ -44,6 +44,9 @@ final class TaggedJourneys {
    * @return per group, the table of its journeys' paths: exactly what interning and sorting them apart would make
    */
   List<PathTable> group(PathTable.Ordered all, int[] entries, int groups, int[][] groupsOfTag) {
+    if (tags == null) {
+      throw new IllegalStateException("grouped already");
+    }
     if (entries.length < size) {
       throw new IllegalStateException("a journey was interned without its tag");
     }
@@ -72,11 +75,31 @@ final class TaggedJourneys {
       rowTags[k] = tags[j];
       rowValues[k] = values[j];
     }
+    // What the sums below do not read goes now (the journeys in fold order, the log, the maps: tens of MB each at a
+    // million paths), so that a collection during them does not copy it; this is the journeys' last use.
     next = null;
+    rowOf = null;
+    entries = null;
+    tags = null;
+    values = null;
+    // Each group's number of rows, so that its arrays are made once at their size: no doubling, no copy to size.
+    int[] rowsOfGroup = new int[groups];
+    int[] lastRow = new int[groups];
+    Arrays.fill(lastRow, -1);
+    for (int r = 0; r < n; r++) {
+      for (int k = from[r]; k < from[r + 1]; k++) {
+        for (int g : groupsOfTag[rowTags[k] >>> 1]) {
+          if (lastRow[g] != r) {
+            lastRow[g] = r;
+            rowsOfGroup[g]++;
+          }
+        }
+      }
+    }
     // Each group's rows, in row order (so in path order): the rows its journeys use, their stats summed.
     Rows[] out = new Rows[groups];
     for (int g = 0; g < groups; g++) {
-      out[g] = new Rows(Math.max(16, n / Math.max(1, groups)));
+      out[g] = new Rows(rowsOfGroup[g]);
     }
     for (int r = 0; r < n; r++) {
       for (int k = from[r]; k < from[r + 1]; k++) {
@@ -88,6 +111,8 @@ final class TaggedJourneys {
         }
       }
     }
+    rowTags = null;
+    rowValues = null;
     PathTable table = all.table();
     PathTable[] tables = new PathTable[groups];
     IntStream.range(0, groups).parallel().forEach(g -> {
@@ -116,8 +141,8 @@ final class TaggedJourneys {
     void add(int row, boolean converted, BigDecimal value) {
       int i = size - 1;
       if (i < 0 || rows[i] != row) {
-        if (size == rows.length) {
-          int c = 2 * size;
+        if (size == rows.length) { // not when made at its size
+          int c = Math.max(16, 2 * size);
           rows = Arrays.copyOf(rows, c);
           conv = Arrays.copyOf(conv, c);
           nul = Arrays.copyOf(nul, c);
