@@ -57,6 +57,10 @@ class TaggedPathsTest {
       assertSame(apart.get(g).build(), built.get(g + 1));
     }
     assertEquals(0, built.get(groups).size());
+    // buildGroups released the interner's paths: the builder takes nothing more and builds nothing again.
+    assertThrows(IllegalStateException.class, tagged::build);
+    assertThrows(IllegalStateException.class, () -> tagged.buildGroups(groups, groupsOfTag));
+    assertThrows(IllegalStateException.class, () -> tagged.addJourney(new int[] {0}, 1, false, BigDecimal.ZERO, 0));
   }
 
   @Test
