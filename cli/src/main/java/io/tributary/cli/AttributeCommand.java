@@ -62,19 +62,13 @@ final class AttributeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AttributionJob.Outcome outcome;
-    long t0;
-    // A segmented run's path_summary is written beside the fits (EarlyPathSummary); deleted if the run fails.
-    try (EarlyPathSummary early = EarlyPathSummary.forRun(output, models.segmentation(), window.window().label(),
-        window.window().windowed())) {
-      outcome = AttributionJob.run(input, side, read, models, lifetime, window.window(), streams,
-          progress(streams), early);
-      RunPipeline.writeRejects(read.rejectsFile(), outcome.rejected(), outcome.window().label());
-      t0 = System.nanoTime();
-      ResultWriter.write(outcome.report(), outcome.lifetime(), outcome.segmented(), early, outcome.rejected(),
-          () -> MarkovDiagnostics.of(outcome.aggregate(), outcome.models()), outcome.window().label(),
-          outcome.dated(), output, streams);
-    }
+    AttributionJob.Outcome outcome = AttributionJob.run(input, side, read, models, lifetime, window.window(),
+        streams, progress(streams));
+    RunPipeline.writeRejects(read.rejectsFile(), outcome.rejected(), outcome.window().label());
+    long t0 = System.nanoTime();
+    ResultWriter.write(outcome.report(), outcome.lifetime(), outcome.segmented(), outcome.rejected(),
+        () -> MarkovDiagnostics.of(outcome.aggregate(), outcome.models()), outcome.window().label(),
+        outcome.dated(), output, streams);
     if (report != null) {
       ReportWriter.write(report, outcome, input, side, models);
     }

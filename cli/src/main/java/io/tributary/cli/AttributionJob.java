@@ -76,15 +76,6 @@ final class AttributionJob {
 
   static Outcome run(MainInput input, SideFiles side, ReadOptions read, ModelFlags flags, LifetimeFlags lifetimeFlags,
       RunWindow window, Streams streams, Progress progress) {
-    return run(input, side, read, flags, lifetimeFlags, window, streams, progress, null);
-  }
-
-  /**
-   * As above; {@code early}, when not null, is started on every journey's aggregate as soon as a segmented
-   * whole-input run has folded them, and writes {@code path_summary} while the models are fitted.
-   */
-  static Outcome run(MainInput input, SideFiles side, ReadOptions read, ModelFlags flags, LifetimeFlags lifetimeFlags,
-      RunWindow window, Streams streams, Progress progress, EarlyPathSummary early) {
     boolean lifetimeOn = lifetimeFlags != null && lifetimeFlags.enabled();
     var clvOptions = lifetimeOn ? lifetimeFlags.options() : null;
     if (lifetimeOn) {
@@ -94,13 +85,13 @@ final class AttributionJob {
     // Closing the pipeline deletes the events spilled beyond --memory-budget, whether the run succeeds or fails.
     try (RunPipeline run = RunPipeline.start(streams, read, input.events(), input.paths(), side.spend(),
         side.identities(), side.consent())) {
-      return run(run, input, side, read, flags, lifetimeOn, clvOptions, window, streams, progress, early);
+      return run(run, input, side, read, flags, lifetimeOn, clvOptions, window, streams, progress);
     }
   }
 
   private static Outcome run(RunPipeline run, MainInput input, SideFiles side, ReadOptions read, ModelFlags flags,
       boolean lifetimeOn, io.tributary.core.clv.ClvOptions clvOptions, RunWindow window, Streams streams,
-      Progress progress, EarlyPathSummary early) {
+      Progress progress) {
     Rejects rejects = run.rejects();
     boolean events = input.events() != null;
     io.tributary.core.options.InputOptionSpec.requireEventLog(events, side.identities() != null,
@@ -175,9 +166,6 @@ final class AttributionJob {
         aggregate = folded.aggregate();
         segmentedAggregate = folded.segmented();
         ledger = folded.ledger();
-        if (early != null && segmentedAggregate != null) {
-          early.start(segmentedAggregate.all(), segmentation.names());
-        }
         duplicates = aggregate.duplicateConversions();
       }
       clock.lap("build and fold journeys");

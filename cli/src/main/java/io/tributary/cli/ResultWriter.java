@@ -44,7 +44,7 @@ final class ResultWriter {
   static void write(AttributionReport report, ChannelLifetimeValue lifetime, List<RejectedRow> rejected,
       Supplier<Optional<MarkovDiagnostics>> markov, LocalDate runDate, List<WindowedReport.Dated> dated,
       OutputOptions options, Streams streams) {
-    write(report, lifetime, null, null, rejected, markov, runDate, dated, options, streams);
+    write(report, lifetime, null, rejected, markov, runDate, dated, options, streams);
   }
 
   /**
@@ -54,16 +54,6 @@ final class ResultWriter {
   static void write(AttributionReport report, ChannelLifetimeValue lifetime, SegmentedReport segmented,
       List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov, LocalDate runDate,
       List<WindowedReport.Dated> dated, OutputOptions options, Streams streams) {
-    write(report, lifetime, segmented, null, rejected, markov, runDate, dated, options, streams);
-  }
-
-  /**
-   * As above; {@code early}, when not null and started, has written (or is writing) {@code path_summary}: its file
-   * is finished in its turn instead of written again.
-   */
-  static void write(AttributionReport report, ChannelLifetimeValue lifetime, SegmentedReport segmented,
-      EarlyPathSummary early, List<RejectedRow> rejected, Supplier<Optional<MarkovDiagnostics>> markov,
-      LocalDate runDate, List<WindowedReport.Dated> dated, OutputOptions options, Streams streams) {
     Dates dates = new Dates(runDate, dated, segmented);
     OutputTarget target = OutputTarget.resolve(options.output());
     OutputOptions.Format format = options.format();
@@ -91,10 +81,6 @@ final class ResultWriter {
         case CSV -> {
           if (target.kind() == OutputTarget.Kind.DIRECTORY) {
             for (Table t : tables(report, lifetime, rejected, markov, dates)) {
-              if (early != null && early.started() && t.name().equals(OutputTables.PATH_SUMMARY.name())) {
-                early.finish();
-                continue;
-              }
               try (Writer w = target.openIn(t.name() + ".csv")) {
                 CsvTableWriter.write(t, w);
               }
