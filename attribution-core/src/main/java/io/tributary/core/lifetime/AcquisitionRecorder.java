@@ -307,7 +307,12 @@ public final class AcquisitionRecorder implements JourneySink {
         slot[k] = k > 0 && ch.equals(previous) ? slot[k - 1] : indexOf(distinct, ch);
         previous = ch;
       }
-      weights = new double[journeyModels * d];
+      // One buffer for every buyer: the tally copies the first journeyModels * d weights.
+      if (weights.length < journeyModels * d) {
+        weights = new double[Math.max(journeyModels * d, 2 * weights.length)];
+      } else {
+        Arrays.fill(weights, 0, journeyModels * d, 0);
+      }
       for (int m = 0; m < journeyModels; m++) {
         int w = weightFrom + m * n;
         for (int k = 0; k < n; k++) {

@@ -499,7 +499,11 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     int[] slotHash = new int[capacity]; // the full hash of each slot's path: most probes end on it, not on the ids
     java.util.Arrays.fill(slots, -1);
     for (int d = 0; d < distinct; d++) {
-      ids[d] = table.channels().encode(buyers.distinctPath(d));
+      String[] names = buyers.distinctPathNames(d);
+      ids[d] = new int[names.length];
+      for (int k = 0; k < names.length; k++) {
+        ids[d][k] = table.channels().id(names[k]);
+      }
       int full = hash(ids[d]);
       int h = full & (capacity - 1);
       while (slots[h] >= 0) {
