@@ -403,17 +403,22 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     // a double is the same whichever exact decimal of the same number it is read from. (Before, the 743,129 exact
     // decimals of many scales of a 10M-event run were summed, twice.)
     double[] totals = {acquiredValue.toBigDecimal().doubleValue(), (double) (customers - touchless)};
-    // The refits are independent and each deterministic: made at once, a failure rethrown in their order.
-    List<Object> refits = java.util.stream.IntStream.range(0, 4).parallel().mapToObj(k -> {
+    // The refits are independent and each deterministic: made at once, a failure rethrown in their order. Each rule
+    // model is a task of its own (together they were the longest task, and the two cores then waited on it).
+    int r0 = rules.size();
+    int[] acquiring = byPath.acquiring();
+    List<Object> refits = java.util.stream.IntStream.range(0, r0 + 3).parallel().mapToObj(k -> {
       try {
-        return switch (k) {
-          case 0 -> ruleSplits(rules, table, byPath, channels);
-          case 1 -> revalued(aggregate, markov, channels, values, counts, totals);
+        if (k < r0) {
+          return ruleSplits(List.of(rules.get(k)), table, byPath, acquiring, channels);
+        }
+        return switch (k - r0) {
+          case 0 -> revalued(aggregate, markov, channels, values, counts, totals);
           default -> {
-            PathValues v = k == 2 ? values : counts;
-            SortedMap<String, SortedMap<String, CreditSum>> sums = k == 2 ? byValue : byCount;
+            PathValues v = k - r0 == 1 ? values : counts;
+            SortedMap<String, SortedMap<String, CreditSum>> sums = k - r0 == 1 ? byValue : byCount;
             List<ModelResult> out = new ArrayList<>();
-            double totalValue = totals[k - 2];
+            double totalValue = totals[k - r0 - 1];
             for (int m = 0; m < journeyModels.size(); m++) {
               String name = journeyModels.get(m).name();
               List<ChannelCredit> credits = new ArrayList<>();
@@ -441,12 +446,18 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         throw e;
       }
     }
+    List<ModelResult> ruleValues = new ArrayList<>(r0);
+    List<ModelResult> ruleCounts = new ArrayList<>(r0);
+    for (int k = 0; k < r0; k++) {
+      @SuppressWarnings("unchecked")
+      List<List<ModelResult>> one = (List<List<ModelResult>>) refits.get(k);
+      ruleValues.add(one.get(0).get(0));
+      ruleCounts.add(one.get(1).get(0));
+    }
     @SuppressWarnings("unchecked")
-    List<List<ModelResult>> ruleResults = (List<List<ModelResult>>) refits.get(0);
-    @SuppressWarnings("unchecked")
-    List<List<ModelResult>> markovResults = (List<List<ModelResult>>) refits.get(1);
-    List<ModelResult> lifetime = inModelOrder(models, ruleResults.get(0), refits.get(2), markovResults.get(0));
-    List<ModelResult> acquired = inModelOrder(models, ruleResults.get(1), refits.get(3), markovResults.get(1));
+    List<List<ModelResult>> markovResults = (List<List<ModelResult>>) refits.get(r0);
+    List<ModelResult> lifetime = inModelOrder(models, ruleValues, refits.get(r0 + 1), markovResults.get(0));
+    List<ModelResult> acquired = inModelOrder(models, ruleCounts, refits.get(r0 + 2), markovResults.get(1));
     List<ChannelLifetimeValueRow> rows = new ArrayList<>();
     double unattributedValue = touchlessValue.toBigDecimal().doubleValue();
     for (int m = 0; m < models.size(); m++) {
@@ -579,21 +590,10 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
    * value, [1]: new customers (the same with each path's customer count), per model in order, every channel listed.
    */
   private static List<List<ModelResult>> ruleSplits(List<AttributionModel> rules, PathTable table, ByPath byPath,
-      List<String> channels) {
+      int[] paths, List<String> channels) {
     int[] start = byPath.start;
     double[] value = byPath.value;
     int[] times = byPath.times;
-    // The acquisition paths (about a third of the table), once for every model.
-    int acquiring = 0;
-    for (int p = 0; p < table.size(); p++) {
-      acquiring += start[p] < start[p + 1] ? 1 : 0;
-    }
-    int[] paths = new int[acquiring];
-    for (int p = 0, k = 0; p < table.size(); p++) {
-      if (start[p] < start[p + 1]) {
-        paths[k++] = p;
-      }
-    }
     List<ModelResult> byValue = new ArrayList<>(rules.size());
     List<ModelResult> byCount = new ArrayList<>(rules.size());
     for (AttributionModel m : rules) {
@@ -672,6 +672,21 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         }
       }
       return new ByPath(start, value, times);
+    }
+
+    /* The acquisition paths (about a third of a run's table), in table order. */
+    int[] acquiring() {
+      int n = 0;
+      for (int p = 0; p + 1 < start.length; p++) {
+        n += start[p] < start[p + 1] ? 1 : 0;
+      }
+      int[] paths = new int[n];
+      for (int p = 0, k = 0; p + 1 < start.length; p++) {
+        if (start[p] < start[p + 1]) {
+          paths[k++] = p;
+        }
+      }
+      return paths;
     }
 
     /* Each path's new customers: its buyers, each counted as many times as it counts. */
