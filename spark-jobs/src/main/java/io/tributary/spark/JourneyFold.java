@@ -41,6 +41,8 @@ final class JourneyFold implements FlatMapFunction<Iterator<Row>, Row> {
    * faster by cell, 1,000 x 3 slower (the CLI's measurements, its {@code JourneyFold.MAX_CELLS}).
    */
   static final int MAX_CELLS = 256;
+  /* The most distinct packed segment texts a partition keeps split (see splitOnce). */
+  private static final int MAX_SPLITS = 4096;
 
   private final RunOptions spec;
   private final String lifetimeZone;
@@ -90,6 +92,10 @@ final class JourneyFold implements FlatMapFunction<Iterator<Row>, Row> {
       private SegmentedAggregate.Builder segmented;
       private Iterator<Row> ends;
       private Row pending;
+      // Each packed segment text of the partition split once: a partition holds a few distinct value tuples (30 of
+      // region x tier) over tens of thousands of customers, and splitting each customer's first event again was 40 of
+      // the segmented fold's 181 samples in a profile (issue 14). Bounded, for a column of many values.
+      private final Map<String, String[]> split = new java.util.HashMap<>();
 
       @Override
       public boolean hasNext() {
@@ -230,10 +236,22 @@ final class JourneyFold implements FlatMapFunction<Iterator<Row>, Row> {
           String packed = events.segments(i);
           if (events.time(i) == first && first != Long.MAX_VALUE && (offered == null || !offered.equals(packed))) {
             offered = packed;
-            firstValues.offer(first, ParsedRecords.segments(packed));
+            firstValues.offer(first, splitOnce(packed));
           }
         }
         return firstValues.values();
+      }
+
+      /* ParsedRecords#segments of packed, shared by every event of the text (FirstValues only reads it). */
+      private String[] splitOnce(String packed) {
+        String[] values = packed == null ? null : split.get(packed);
+        if (values == null) {
+          values = ParsedRecords.segments(packed);
+          if (packed != null && split.size() < MAX_SPLITS) {
+            split.put(packed, values);
+          }
+        }
+        return values;
       }
     };
   }
