@@ -142,12 +142,14 @@ public final class PurchaseHistory {
     long first = days[(int) keys[0]];
     int repeats = 0;
     int valued = 0;
-    BigDecimal valuedSum = BigDecimal.ZERO;
+    // Exact sums, read only by signum and doubleValue (which depend on the number, not its scale): a day's single
+    // purchase and the first valued day are taken as they are, not added to a zero (a new decimal each).
+    BigDecimal valuedSum = null;
     long lastRepeat = first;
     int i = 0;
     while (i < n) {
       long day = days[(int) keys[i]];
-      BigDecimal dayValue = BigDecimal.ZERO;
+      BigDecimal dayValue = values[(int) keys[i++]];
       for (; i < n && days[(int) keys[i]] == day; i++) {
         dayValue = dayValue.add(values[(int) keys[i]]);
       }
@@ -158,7 +160,7 @@ public final class PurchaseHistory {
       lastRepeat = day;
       if (dayValue.signum() > 0) {
         valued++;
-        valuedSum = valuedSum.add(dayValue);
+        valuedSum = valuedSum == null ? dayValue : valuedSum.add(dayValue);
       }
     }
     double scale = unit.days();

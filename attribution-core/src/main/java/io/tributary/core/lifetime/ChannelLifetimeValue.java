@@ -19,6 +19,7 @@ import io.tributary.core.model.ExactSum;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.model.JourneyModel;
 import io.tributary.core.model.ModelResult;
+import io.tributary.core.model.PathValues;
 import io.tributary.core.model.Revaluable;
 import io.tributary.core.model.markov.MarkovModel;
 import io.tributary.core.model.rule.TouchWeights;
@@ -281,9 +282,7 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       int[] weight, double[] valueOf, LifetimeFit fit, SpendTable spend) {
     PathTable table = aggregate.paths().table();
     int[] pathOf = pathIndex(table, buyers);
-    ExactSum[] pathValue = new ExactSum[table.size()];
-    double[] firstValue = new double[table.size()];
-    long[] pathCustomers = new long[table.size()];
+    ByPath byPath = ByPath.of(table.size(), pathOf, weight, buyers, valueOf);
     List<JourneyModel> journeyModels = new ArrayList<>();
     for (AttributionModel m : models) {
       if (m instanceof JourneyModel jm) {
@@ -317,24 +316,8 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         }
         continue;
       }
-      int p = pathOf[i];
       for (int t = 0; t < times; t++) {
         acquiredValue.add(value);
-      }
-      long before = pathCustomers[p];
-      pathCustomers[p] += times;
-      if (before == 0 && times == 1) {
-        firstValue[p] = value; // most paths acquire one buyer: no exact sum needed for them
-      } else {
-        if (pathValue[p] == null) {
-          pathValue[p] = new ExactSum();
-          if (before == 1) {
-            pathValue[p].add(firstValue[p]);
-          }
-        }
-        for (int t = 0; t < times; t++) {
-          pathValue[p].add(value);
-        }
       }
       if (journeyModels.isEmpty()) {
         continue;
@@ -365,17 +348,10 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         }
       }
     }
-    long[] conversions = new long[table.size()];
-    long[] nulls = new long[table.size()];
-    BigDecimal[] values = new BigDecimal[table.size()];
-    BigDecimal[] counts = new BigDecimal[table.size()];
-    for (int p = 0; p < table.size(); p++) {
-      conversions[p] = table.conversions(p);
-      nulls[p] = table.nulls(p);
-      values[p] = pathValue[p] != null ? pathValue[p].toBigDecimal()
-          : pathCustomers[p] == 1 ? exactDecimal(firstValue[p]) : BigDecimal.ZERO;
-      counts[p] = BigDecimal.valueOf(pathCustomers[p]);
-    }
+    // Each path's lifetime value is the exact sum of its buyers' values and its new customers their count: the models
+    // that revalue paths read only group sums of them, exact sums of doubles here, with no decimal per path.
+    PathValues values = PathValues.ofParts(byPath.start, byPath.value, byPath.times);
+    PathValues counts = PathValues.ofCounts(byPath.customers());
     SortedMap<String, SortedMap<String, CreditSum>> byValue = new TreeMap<>();
     SortedMap<String, SortedMap<String, CreditSum>> byCount = new TreeMap<>();
     for (int m = 0; m < journeyModels.size(); m++) {
@@ -400,8 +376,10 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     //   exact sums (ruleSplits), no table of decimals;
     // - journey models (time decay) read the folded sums made above: completed and checked as the fit does;
     // - Markov's chain and the Shapley models' channel sets depend on the journeys alone: the run's fit's are
-    //   revalued (Revaluable), Markov apart (its solves are the longest of the refits);
-    // - any other model is refitted on the aggregate with the values replaced.
+    //   revalued (Revaluable), Markov apart (its solves are the longest of the refits), from exact sums of the
+    //   buyers' doubles per chain state or channel set (PathValues): no decimal per path, which on 10M events was
+    //   about 100 MB of garbage and with it a fourth young collection of 0.3-0.4 s;
+    // - any other model is refitted on the aggregate with the values replaced (their decimals made only then).
     List<AttributionModel> rules = new ArrayList<>();
     List<AttributionModel> others = new ArrayList<>();
     List<AttributionModel> fitted = new ArrayList<>();
@@ -425,17 +403,22 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     // a double is the same whichever exact decimal of the same number it is read from. (Before, the 743,129 exact
     // decimals of many scales of a 10M-event run were summed, twice.)
     double[] totals = {acquiredValue.toBigDecimal().doubleValue(), (double) (customers - touchless)};
-    // The refits are independent and each deterministic: made at once, a failure rethrown in their order.
-    List<Object> refits = java.util.stream.IntStream.range(0, 4).parallel().mapToObj(k -> {
+    // The refits are independent and each deterministic: made at once, a failure rethrown in their order. Each rule
+    // model is a task of its own (together they were the longest task, and the two cores then waited on it).
+    int r0 = rules.size();
+    int[] acquiring = byPath.acquiring();
+    List<Object> refits = java.util.stream.IntStream.range(0, r0 + 3).parallel().mapToObj(k -> {
       try {
-        return switch (k) {
-          case 0 -> ruleSplits(rules, table, pathOf, buyers, weight, valueOf, channels);
-          case 1 -> revalued(aggregate, markov, channels, values, counts, totals);
+        if (k < r0) {
+          return ruleSplits(List.of(rules.get(k)), table, byPath, acquiring, channels);
+        }
+        return switch (k - r0) {
+          case 0 -> revalued(aggregate, markov, channels, values, counts, totals);
           default -> {
-            BigDecimal[] v = k == 2 ? values : counts;
-            SortedMap<String, SortedMap<String, CreditSum>> sums = k == 2 ? byValue : byCount;
+            PathValues v = k - r0 == 1 ? values : counts;
+            SortedMap<String, SortedMap<String, CreditSum>> sums = k - r0 == 1 ? byValue : byCount;
             List<ModelResult> out = new ArrayList<>();
-            double totalValue = totals[k - 2];
+            double totalValue = totals[k - r0 - 1];
             for (int m = 0; m < journeyModels.size(); m++) {
               String name = journeyModels.get(m).name();
               List<ChannelCredit> credits = new ArrayList<>();
@@ -445,10 +428,10 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
                   totalValue));
             }
             java.util.Iterator<ModelResult> refitted = fitted.isEmpty() ? java.util.Collections.emptyIterator()
-                : AttributionRun.fit(withValues(aggregate, v, conversions, nulls, sums), fitted).iterator();
+                : AttributionRun.fit(withValues(aggregate, v.toArray(), sums), fitted).iterator();
             for (AttributionModel m : others) {
               out.add(m instanceof Revaluable r ? AttributionRun.completed(
-                  r.attributeRevalued(aggregate.paths(), List.<BigDecimal[]>of(v)).get(0), channels, totalConversions, totalValue)
+                  r.attributeRevalued(aggregate.paths(), List.of(v)).get(0), channels, totalConversions, totalValue)
                   : refitted.next());
             }
             yield out;
@@ -463,12 +446,18 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
         throw e;
       }
     }
+    List<ModelResult> ruleValues = new ArrayList<>(r0);
+    List<ModelResult> ruleCounts = new ArrayList<>(r0);
+    for (int k = 0; k < r0; k++) {
+      @SuppressWarnings("unchecked")
+      List<List<ModelResult>> one = (List<List<ModelResult>>) refits.get(k);
+      ruleValues.add(one.get(0).get(0));
+      ruleCounts.add(one.get(1).get(0));
+    }
     @SuppressWarnings("unchecked")
-    List<List<ModelResult>> ruleResults = (List<List<ModelResult>>) refits.get(0);
-    @SuppressWarnings("unchecked")
-    List<List<ModelResult>> markovResults = (List<List<ModelResult>>) refits.get(1);
-    List<ModelResult> lifetime = inModelOrder(models, ruleResults.get(0), refits.get(2), markovResults.get(0));
-    List<ModelResult> acquired = inModelOrder(models, ruleResults.get(1), refits.get(3), markovResults.get(1));
+    List<List<ModelResult>> markovResults = (List<List<ModelResult>>) refits.get(r0);
+    List<ModelResult> lifetime = inModelOrder(models, ruleValues, refits.get(r0 + 1), markovResults.get(0));
+    List<ModelResult> acquired = inModelOrder(models, ruleCounts, refits.get(r0 + 2), markovResults.get(1));
     List<ChannelLifetimeValueRow> rows = new ArrayList<>();
     double unattributedValue = touchlessValue.toBigDecimal().doubleValue();
     for (int m = 0; m < models.size(); m++) {
@@ -499,7 +488,11 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     int[] slotHash = new int[capacity]; // the full hash of each slot's path: most probes end on it, not on the ids
     java.util.Arrays.fill(slots, -1);
     for (int d = 0; d < distinct; d++) {
-      ids[d] = table.channels().encode(buyers.distinctPath(d));
+      String[] names = buyers.distinctPathNames(d);
+      ids[d] = new int[names.length];
+      for (int k = 0; k < names.length; k++) {
+        ids[d][k] = table.channels().id(names[k]);
+      }
       int full = hash(ids[d]);
       int h = full & (capacity - 1);
       while (slots[h] >= 0) {
@@ -539,48 +532,6 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       out[i] = tableIndex[d];
     }
     return out;
-  }
-
-  /*
-   * The exact decimal of one value >= 0, in the form ExactSum.toBigDecimal gives a sum of that one value: an integer of
-   * scale 0 when the value is a multiple of 2^14 (ExactSum's lowest slot then has a weight >= 1), otherwise with
-   * trailing zeros stripped. Without an exact sum's 70 slots per path.
-   */
-  static BigDecimal exactDecimal(double d) {
-    if (!(d >= 0) || Double.isInfinite(d)) {
-      throw new IllegalArgumentException("exact sum takes finite values >= 0, got " + d);
-    }
-    if (d == 0) {
-      return BigDecimal.ZERO;
-    }
-    long bits = Double.doubleToRawLongBits(d);
-    int exponent = (int) (bits >>> 52) & 0x7FF;
-    long m = bits & 0x000F_FFFF_FFFF_FFFFL;
-    // d = m * 2^(exponent - 1075) with the implicit bit (normal), m * 2^-1074 (subnormal): its lowest set bit.
-    int lowestBit = exponent == 0 ? -1074 + Long.numberOfTrailingZeros(m)
-        : exponent - 1075 + Long.numberOfTrailingZeros(m | 1L << 52);
-    if (lowestBit < 0) {
-      // d = odd * 2^lowestBit, whose exact decimal odd * 5^-lowestBit / 10^-lowestBit ends in no zero: the value and
-      // scale new BigDecimal(d) gives (and its stripTrailingZeros), with the power of 5 computed once, not per value.
-      long full = exponent == 0 ? m : m | 1L << 52;
-      long odd = full >>> Long.numberOfTrailingZeros(full);
-      return new BigDecimal(java.math.BigInteger.valueOf(odd).multiply(fivePower(-lowestBit)), -lowestBit);
-    }
-    BigDecimal b = new BigDecimal(d);
-    int slot = (lowestBit + 1074) >>> 5;
-    return 32 * slot - 1074 >= 0 ? b : b.stripTrailingZeros();
-  }
-
-  /* 5^k for 0 <= k <= 1074, made when first needed (a race makes the same number twice: BigInteger is immutable). */
-  private static final java.math.BigInteger[] FIVE_POWERS = new java.math.BigInteger[1075];
-
-  private static java.math.BigInteger fivePower(int k) {
-    java.math.BigInteger p = FIVE_POWERS[k];
-    if (p == null) {
-      p = java.math.BigInteger.valueOf(5).pow(k);
-      FIVE_POWERS[k] = p;
-    }
-    return p;
   }
 
   private static int hash(int[] ids) {
@@ -638,46 +589,18 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
    * times its weights, rounded once: what its fit on the paths with those values gives, bit for bit. [0]: lifetime
    * value, [1]: new customers (the same with each path's customer count), per model in order, every channel listed.
    */
-  private static List<List<ModelResult>> ruleSplits(List<AttributionModel> rules, PathTable table, int[] pathOf,
-      LifetimeTally buyers, int[] weight, double[] valueOf, List<String> channels) {
-    // The buyers by acquisition path (a counting sort): each path's weights are computed once per model, and each
-    // buyer's value is added into the slot of each touch's channel and weight (adding a path's values one by one is
-    // the same exact sum as adding their sum, and cheaper than adding a 70-slot sum per touch).
-    int[] start = new int[table.size() + 1];
-    for (int i = 0; i < pathOf.length; i++) {
-      if (pathOf[i] >= 0 && (weight == null || weight[i] > 0)) {
-        start[pathOf[i] + 1]++;
-      }
-    }
-    for (int p = 0; p < table.size(); p++) {
-      start[p + 1] += start[p];
-    }
-    int[] byPath = new int[start[table.size()]];
-    int[] next = java.util.Arrays.copyOf(start, table.size());
-    for (int i = 0; i < pathOf.length; i++) {
-      if (pathOf[i] >= 0 && (weight == null || weight[i] > 0)) {
-        byPath[next[pathOf[i]]++] = i;
-      }
-    }
-    // The acquisition paths (about a third of the table) and each listed buyer's value, once for every model.
-    int acquiring = 0;
-    for (int p = 0; p < table.size(); p++) {
-      acquiring += start[p] < start[p + 1] ? 1 : 0;
-    }
-    int[] paths = new int[acquiring];
-    for (int p = 0, k = 0; p < table.size(); p++) {
-      if (start[p] < start[p + 1]) {
-        paths[k++] = p;
-      }
-    }
-    double[] value = new double[byPath.length];
-    for (int j = 0; j < byPath.length; j++) {
-      value[j] = valueOf[buyers.patternId(byPath[j])];
-    }
+  private static List<List<ModelResult>> ruleSplits(List<AttributionModel> rules, PathTable table, ByPath byPath,
+      int[] paths, List<String> channels) {
+    int[] start = byPath.start;
+    double[] value = byPath.value;
+    int[] times = byPath.times;
     List<ModelResult> byValue = new ArrayList<>(rules.size());
     List<ModelResult> byCount = new ArrayList<>(rules.size());
     for (AttributionModel m : rules) {
       WeightedSums[] sums = new WeightedSums[table.channels().size()];
+      // Each path's weights once per model, each of its buyers' values added into the slot of each touch's channel and
+      // weight (adding a path's values one by one is the same exact sum as adding their sum, and cheaper than adding
+      // a 70-slot sum per touch).
       for (int p : paths) {
         double[] w = TouchWeights.of(m, table, p);
         for (int k = 0; k < w.length; k++) {
@@ -692,7 +615,7 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
           ExactSum sum = sums[c].values[slot];
           long customers = 0;
           for (int j = start[p]; j < start[p + 1]; j++) {
-            for (int t = weight == null ? 1 : weight[byPath[j]]; t > 0; t--) {
+            for (int t = times == null ? 1 : times[j]; t > 0; t--) {
               sum.add(value[j]);
               customers++;
             }
@@ -719,6 +642,67 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
       byCount.add(new ModelResult(m.name(), n));
     }
     return List.of(byValue, byCount);
+  }
+
+  /*
+   * The buyers with an acquisition path, listed by path (a counting sort), each with its lifetime value and how many
+   * times it counts: buyers of path p are [start[p], start[p + 1]). Made once per split for every model's refit.
+   */
+  private record ByPath(int[] start, double[] value, int[] times) {
+    static ByPath of(int paths, int[] pathOf, int[] weight, LifetimeTally buyers, double[] valueOf) {
+      int[] start = new int[paths + 1];
+      for (int i = 0; i < pathOf.length; i++) {
+        if (pathOf[i] >= 0 && (weight == null || weight[i] > 0)) {
+          start[pathOf[i] + 1]++;
+        }
+      }
+      for (int p = 0; p < paths; p++) {
+        start[p + 1] += start[p];
+      }
+      double[] value = new double[start[paths]];
+      int[] times = weight == null ? null : new int[start[paths]];
+      int[] next = java.util.Arrays.copyOf(start, paths);
+      for (int i = 0; i < pathOf.length; i++) {
+        if (pathOf[i] >= 0 && (weight == null || weight[i] > 0)) {
+          int j = next[pathOf[i]]++;
+          value[j] = valueOf[buyers.patternId(i)];
+          if (times != null) {
+            times[j] = weight[i];
+          }
+        }
+      }
+      return new ByPath(start, value, times);
+    }
+
+    /* The acquisition paths (about a third of a run's table), in table order. */
+    int[] acquiring() {
+      int n = 0;
+      for (int p = 0; p + 1 < start.length; p++) {
+        n += start[p] < start[p + 1] ? 1 : 0;
+      }
+      int[] paths = new int[n];
+      for (int p = 0, k = 0; p + 1 < start.length; p++) {
+        if (start[p] < start[p + 1]) {
+          paths[k++] = p;
+        }
+      }
+      return paths;
+    }
+
+    /* Each path's new customers: its buyers, each counted as many times as it counts. */
+    long[] customers() {
+      long[] out = new long[start.length - 1];
+      for (int p = 0; p < out.length; p++) {
+        if (times == null) {
+          out[p] = start[p + 1] - start[p];
+        } else {
+          for (int j = start[p]; j < start[p + 1]; j++) {
+            out[p] += times[j];
+          }
+        }
+      }
+      return out;
+    }
   }
 
   /*
@@ -759,7 +743,7 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
    * checked, as AttributionRun.fit gives on the aggregate with those values.
    */
   private static List<List<ModelResult>> revalued(JourneyAggregate aggregate, List<MarkovModel> markov,
-      List<String> channels, BigDecimal[] values, BigDecimal[] counts, double[] totals) {
+      List<String> channels, PathValues values, PathValues counts, double[] totals) {
     List<ModelResult> byValue = new ArrayList<>();
     List<ModelResult> byCount = new ArrayList<>();
     if (!markov.isEmpty()) {
@@ -775,8 +759,15 @@ public record ChannelLifetimeValue(List<ChannelLifetimeValueRow> rows, BgNbdFit 
     return List.of(byValue, byCount);
   }
 
-  private static JourneyAggregate withValues(JourneyAggregate a, BigDecimal[] values, long[] conversions,
-      long[] nulls, SortedMap<String, SortedMap<String, CreditSum>> journeyCredits) {
+  private static JourneyAggregate withValues(JourneyAggregate a, BigDecimal[] values,
+      SortedMap<String, SortedMap<String, CreditSum>> journeyCredits) {
+    PathTable table = a.paths().table();
+    long[] conversions = new long[table.size()];
+    long[] nulls = new long[table.size()];
+    for (int p = 0; p < table.size(); p++) {
+      conversions[p] = table.conversions(p);
+      nulls[p] = table.nulls(p);
+    }
     return new JourneyAggregate(a.settings(), a.paths().withStats(conversions, values, nulls), journeyCredits, 0,
         BigDecimal.ZERO, 0, 0, 0, a.hasTimestamps());
   }

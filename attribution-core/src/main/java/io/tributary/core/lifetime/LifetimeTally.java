@@ -75,15 +75,17 @@ public final class LifetimeTally {
   private static final CustomerSummary NO_REPEAT = CustomerSummary.of(0, 0, 0);
   private final List<Purchases> patterns = new ArrayList<>();
   private final Map<Purchases, Integer> patternIds = new HashMap<>();
-  private final List<Path> paths = new ArrayList<>();
   private final List<List<String>> pathChannels = new ArrayList<>();
   /*
    * Speed (the recorder runs inside the fold, once per buyer): acquisition paths are looked up by their channel names
-   * in an open-addressing table, hashed as Path hashes them, so a Path is made only for a path not seen before; the
-   * patterns of buyers without a repeat (most of them) are looked up by their day in a primitive table. Ids are still
-   * handed out in first-seen order, so the tally is the same whichever way a buyer came in.
+   * in an open-addressing table, hashed as Path hashes them, and kept as their names: a Path is made only when one is
+   * asked for (a run has up to one distinct acquisition path per buyer, and a Path with its sorted set of channels
+   * was about a fifth of what the 10M-event run's tally allocated). The patterns of buyers without a repeat (most of them) are
+   * looked up by their day in a primitive table. Ids are still handed out in first-seen order, so the tally is the
+   * same whichever way a buyer came in.
    */
   private String[][] pathNames = new String[16][];
+  private Path[] pathObjects = new Path[16];
   private int[] pathHash = new int[16];
   private int[] pathSlots = emptySlots(1024);
   private long[] dayKeys = new long[1024];
@@ -171,17 +173,27 @@ public final class LifetimeTally {
 
   /** @return buyer {@code i}'s acquisition path, or null when their first purchase had no touch in its window */
   public Path acquisitionPath(int i) {
-    return pathOf[i] < 0 ? null : paths.get(pathOf[i]);
+    return pathOf[i] < 0 ? null : distinctPath(pathOf[i]);
   }
 
   /** @return the number of distinct acquisition paths among the buyers */
   int distinctPaths() {
-    return paths.size();
+    return pathChannels.size();
   }
 
-  /** @return distinct acquisition path {@code id} (0..{@link #distinctPaths()}-1) */
+  /** @return distinct acquisition path {@code id} (0..{@link #distinctPaths()}-1), made when first asked for */
   Path distinctPath(int id) {
-    return paths.get(id);
+    Path p = pathObjects[id];
+    if (p == null) {
+      p = new Path(Arrays.asList(pathNames[id]));
+      pathObjects[id] = p; // a reader racing another makes an equal path: either is right
+    }
+    return p;
+  }
+
+  /** @return distinct acquisition path {@code id}'s channel names in touch order: the tally's own array, not a copy */
+  String[] distinctPathNames(int id) {
+    return pathNames[id];
   }
 
   /** @return buyer {@code i}'s distinct acquisition path id, or -1 without a path */
@@ -210,9 +222,9 @@ public final class LifetimeTally {
     for (int p = 0; p < patternMap.length; p++) {
       patternMap[p] = patternId(other.patterns.get(p));
     }
-    int[] pathMap = new int[other.paths.size()];
+    int[] pathMap = new int[other.distinctPaths()];
     for (int p = 0; p < pathMap.length; p++) {
-      pathMap[p] = pathId(other.paths.get(p));
+      pathMap[p] = pathId(other.pathNames[p]);
     }
     if (other.journeyModels >= 0) {
       if (journeyModels >= 0 && journeyModels != other.journeyModels) {
@@ -279,9 +291,12 @@ public final class LifetimeTally {
       if (id < 0) {
         String[] ch = new String[to - from];
         for (int i = from; i < to; i++) {
-          ch[i - from] = names.get(channels[i]);
+          ch[i - from] = Objects.requireNonNull(names.get(channels[i]), "channel");
+          if (ch[i - from].isEmpty()) {
+            throw new IllegalArgumentException("empty channel name in path " + Arrays.toString(ch)); // as Path says
+          }
         }
-        return newPath(new Path(Arrays.asList(ch)), ch, h);
+        return newPath(ch, h);
       }
       if (pathHash[id] == h && sameNames(pathNames[id], names, channels, from, to)) {
         return id;
@@ -370,8 +385,12 @@ public final class LifetimeTally {
   }
 
   private int pathId(Path p) {
-    List<String> names = p.channels();
-    int[] ids = new int[names.size()];
+    return pathId(p.channels().toArray(String[]::new));
+  }
+
+  private int pathId(String[] channels) {
+    List<String> names = Arrays.asList(channels);
+    int[] ids = new int[channels.length];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = i;
     }
@@ -379,13 +398,13 @@ public final class LifetimeTally {
   }
 
   /* Adds a path not seen before. */
-  private int newPath(Path p, String[] channels, int hash) {
-    int id = paths.size();
-    paths.add(p);
-    pathChannels.add(List.copyOf(p.distinctChannels()));
+  private int newPath(String[] channels, int hash) {
+    int id = pathChannels.size();
+    pathChannels.add(distinctSorted(channels));
     if (id == pathNames.length) {
       pathNames = Arrays.copyOf(pathNames, 2 * id);
       pathHash = Arrays.copyOf(pathHash, 2 * id);
+      pathObjects = Arrays.copyOf(pathObjects, 2 * id);
     }
     pathNames[id] = channels;
     pathHash[id] = hash;
@@ -406,6 +425,19 @@ public final class LifetimeTally {
       at = (at + 1) & mask;
     }
     pathSlots[at] = id;
+  }
+
+  /* A path's distinct channels in name order (what Path.distinctChannels gives), without a sorted set per path. */
+  static List<String> distinctSorted(String[] channels) {
+    String[] sorted = channels.clone();
+    Arrays.sort(sorted);
+    int d = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (d == 0 || !sorted[i].equals(sorted[d - 1])) {
+        sorted[d++] = sorted[i];
+      }
+    }
+    return List.of(d == sorted.length ? sorted : Arrays.copyOf(sorted, d));
   }
 
   private static int[] emptySlots(int capacity) {
@@ -441,10 +473,10 @@ public final class LifetimeTally {
           out.writeInt(d);
         }
       }
-      out.writeInt(paths.size());
-      for (Path p : paths) {
-        out.writeInt(p.length());
-        for (String c : p.channels()) {
+      out.writeInt(distinctPaths());
+      for (int p = 0; p < distinctPaths(); p++) {
+        out.writeInt(pathNames[p].length);
+        for (String c : pathNames[p]) {
           out.writeUTF(c);
         }
       }

@@ -1,7 +1,6 @@
 package io.tributary.core.model;
 
 import io.tributary.core.paths.PathCounts;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -14,9 +13,9 @@ import java.util.List;
 public interface Revaluable extends PathModel {
   /**
    * @param counts distinct paths with their conversions and nulls (their values are not read)
-   * @param pathValues per set, each path's value ({@code >= 0}) by its index in {@code counts.table()}
+   * @param pathValues per set, each path's value by its index in {@code counts.table()}
    * @return per set, in order, the result {@link #attribute} gives on {@code counts} with its values replaced by that
    *     set (conversions and nulls kept), bit for bit
    */
-  List<ModelResult> attributeRevalued(PathCounts counts, List<BigDecimal[]> pathValues);
+  List<ModelResult> attributeRevalued(PathCounts counts, List<PathValues> pathValues);
 }

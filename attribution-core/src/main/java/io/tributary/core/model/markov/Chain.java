@@ -78,18 +78,11 @@ final class Chain {
    * @param pathValues each path's value, {@code >= 0}, by the same path index
    * @return the revalued chain; every array but the values is shared
    */
-  Chain revalued(int[] endState, BigDecimal[] pathValues) {
-    if (endState.length != pathValues.length) {
-      throw new IllegalArgumentException(endState.length + " paths and " + pathValues.length + " values");
+  Chain revalued(int[] endState, io.tributary.core.model.PathValues pathValues) {
+    if (endState.length != pathValues.size()) {
+      throw new IllegalArgumentException(endState.length + " paths and " + pathValues.size() + " values");
     }
-    BigDecimal[] val = new BigDecimal[size()];
-    for (int p = 0; p < pathValues.length; p++) {
-      BigDecimal v = pathValues[p];
-      if (v.signum() != 0) {
-        int s = endState[p];
-        val[s] = val[s] == null ? v : val[s].add(v);
-      }
-    }
+    BigDecimal[] val = pathValues.groupSums(endState, size());
     BigDecimal total = BigDecimal.ZERO;
     for (int s = 0; s < val.length; s++) {
       val[s] = val[s] == null ? BigDecimal.ZERO : val[s];

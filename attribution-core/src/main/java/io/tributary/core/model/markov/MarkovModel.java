@@ -146,12 +146,12 @@ public final class MarkovModel implements Revaluable {
    * @return one result per set, in order
    */
   @Override
-  public List<ModelResult> attributeRevalued(PathCounts counts, List<java.math.BigDecimal[]> pathValues) {
+  public List<ModelResult> attributeRevalued(PathCounts counts, List<io.tributary.core.model.PathValues> pathValues) {
     Built b = built(counts);
     Chain chain = b.chain();
     int[] endState = b.endState();
     List<ModelResult> out = new ArrayList<>(pathValues.size());
-    for (java.math.BigDecimal[] values : pathValues) {
+    for (io.tributary.core.model.PathValues values : pathValues) {
       out.add(fit(chain.revalued(endState, values)).result());
     }
     return out;

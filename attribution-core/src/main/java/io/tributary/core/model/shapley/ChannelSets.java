@@ -1,5 +1,6 @@
 package io.tributary.core.model.shapley;
 
+import io.tributary.core.model.PathValues;
 import io.tributary.core.paths.ChannelDictionary;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathTable;
@@ -50,7 +51,7 @@ final class ChannelSets {
    * for the same one in turn. */
   private final List<Revaluation> revaluations = new ArrayList<>();
 
-  private record Revaluation(WeakReference<BigDecimal[]> values,
+  private record Revaluation(WeakReference<PathValues> values,
       FutureTask<ChannelSets> sets) {}
 
   /* The sets of a grouping, in the given order; pathSet: per path, its set's index in the grouping, or -1. */
@@ -122,26 +123,26 @@ final class ChannelSets {
    * @param pathValues each path's value ({@code >= 0}) by its index in {@code counts.table()}
    * @return the revalued sets
    */
-  static ChannelSets revalued(PathCounts counts, BigDecimal[] pathValues) {
+  static ChannelSets revalued(PathCounts counts, PathValues pathValues) {
     PathTable table = counts.table();
-    if (pathValues.length != table.size()) {
-      throw new IllegalArgumentException(pathValues.length + " values for " + table.size() + " paths");
+    if (pathValues.size() != table.size()) {
+      throw new IllegalArgumentException(pathValues.size() + " values for " + table.size() + " paths");
     }
-    for (int p = 0; p < pathValues.length; p++) {
-      if (table.conversions(p) == 0 && (pathValues[p].signum() != 0) != (table.value(p).signum() != 0)) {
+    for (int p = 0; p < pathValues.size(); p++) {
+      if (table.conversions(p) == 0 && (pathValues.signum(p) != 0) != (table.value(p).signum() != 0)) {
         long[] conversions = new long[table.size()];
         long[] nulls = new long[table.size()];
         for (int q = 0; q < conversions.length; q++) {
           conversions[q] = table.conversions(q);
           nulls[q] = table.nulls(q);
         }
-        return group(counts.withStats(conversions, pathValues, nulls).table());
+        return group(counts.withStats(conversions, pathValues.toArray(), nulls).table());
       }
     }
     return of(counts).revalued(pathValues);
   }
 
-  private ChannelSets revalued(BigDecimal[] pathValues) {
+  private ChannelSets revalued(PathValues pathValues) {
     FutureTask<ChannelSets> task = null;
     synchronized (revaluations) {
       revaluations.removeIf(r -> r.values().get() == null);
@@ -166,15 +167,9 @@ final class ChannelSets {
     }
   }
 
-  private ChannelSets revaluedNow(BigDecimal[] pathValues) {
-    BigDecimal[] sums = new BigDecimal[ids.length];
-    for (int p = 0; p < pathValues.length; p++) {
-      BigDecimal v = pathValues[p];
-      if (v.signum() != 0) {
-        int s = setOfPath[p]; // >= 0: a path with value has a worth, so its set is kept
-        sums[s] = sums[s] == null ? v : sums[s].add(v);
-      }
-    }
+  private ChannelSets revaluedNow(PathValues pathValues) {
+    // A path with value has a worth, so its set is kept: setOfPath >= 0 wherever a value is summed.
+    BigDecimal[] sums = pathValues.groupSums(setOfPath, ids.length);
     double[] v = new double[ids.length];
     for (int s = 0; s < v.length; s++) {
       v[s] = sums[s] == null ? 0 : sums[s].doubleValue();

@@ -1,9 +1,9 @@
 package io.tributary.core.model.shapley;
 
 import io.tributary.core.model.ModelResult;
+import io.tributary.core.model.PathValues;
 import io.tributary.core.model.Revaluable;
 import io.tributary.core.paths.PathCounts;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +31,11 @@ public final class CumulativeShapleyModel implements Revaluable {
 
   /** The fit's channel sets are kept; only their values, and so the value game, change. */
   @Override
-  public List<ModelResult> attributeRevalued(PathCounts counts, List<BigDecimal[]> pathValues) {
+  public List<ModelResult> attributeRevalued(PathCounts counts, List<PathValues> pathValues) {
     List<ModelResult> out = new ArrayList<>(pathValues.size());
-    for (BigDecimal[] v : pathValues) {
-      out.add(attribute(ChannelSets.revalued(counts, v), counts.conversions(), total(v).doubleValue()));
+    for (PathValues v : pathValues) {
+      // The exact total of the values: the same number, so the same double, as the revalued table's total value.
+      out.add(attribute(ChannelSets.revalued(counts, v), counts.conversions(), v.total().doubleValue()));
     }
     return out;
   }
@@ -47,15 +48,6 @@ public final class CumulativeShapleyModel implements Revaluable {
       credit.put(sets.dictionary.name(c), new double[] {conv[c], value[c]});
     }
     return ModelResult.of(name(), credit);
-  }
-
-  /* The exact total of the values: the same number, so the same double, as the revalued table's total value. */
-  private static BigDecimal total(BigDecimal[] values) {
-    BigDecimal t = BigDecimal.ZERO;
-    for (BigDecimal v : values) {
-      t = v.signum() == 0 ? t : t.add(v);
-    }
-    return t;
   }
 
   private static double[] scaled(double[] phi, double total) {

@@ -94,9 +94,9 @@ public final class ShapleyModel implements Revaluable {
 
   /** The fit's channel sets are kept; only their values, and so the value games, change. */
   @Override
-  public List<ModelResult> attributeRevalued(PathCounts counts, List<java.math.BigDecimal[]> pathValues) {
+  public List<ModelResult> attributeRevalued(PathCounts counts, List<io.tributary.core.model.PathValues> pathValues) {
     List<ModelResult> out = new ArrayList<>(pathValues.size());
-    for (java.math.BigDecimal[] v : pathValues) {
+    for (io.tributary.core.model.PathValues v : pathValues) {
       out.add(fit(ChannelSets.revalued(counts, v), null).reported());
     }
     return out;

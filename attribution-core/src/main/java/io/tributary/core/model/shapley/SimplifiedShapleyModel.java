@@ -1,9 +1,9 @@
 package io.tributary.core.model.shapley;
 
 import io.tributary.core.model.ModelResult;
+import io.tributary.core.model.PathValues;
 import io.tributary.core.model.Revaluable;
 import io.tributary.core.paths.PathCounts;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +29,9 @@ public final class SimplifiedShapleyModel implements Revaluable {
 
   /** The fit's channel sets are kept; only their values, and so the value game, change. */
   @Override
-  public List<ModelResult> attributeRevalued(PathCounts counts, List<BigDecimal[]> pathValues) {
+  public List<ModelResult> attributeRevalued(PathCounts counts, List<PathValues> pathValues) {
     List<ModelResult> out = new ArrayList<>(pathValues.size());
-    for (BigDecimal[] v : pathValues) {
+    for (PathValues v : pathValues) {
       out.add(attribute(ChannelSets.revalued(counts, v)));
     }
     return out;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.core.model.ModelResult;
+import io.tributary.core.model.PathValues;
 import io.tributary.core.paths.Path;
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathStats;
@@ -225,7 +226,8 @@ class MarkovModelTest {
       values[p] = new BigDecimal(path.equals("G") ? "20" : path.equals("M") ? "30" : "50");
       doubled[p] = values[p].add(values[p]);
     }
-    List<ModelResult> r = new MarkovModel(1).attributeRevalued(pc, List.of(values, doubled));
+    List<ModelResult> r = new MarkovModel(1).attributeRevalued(pc,
+        List.of(PathValues.of(values), PathValues.of(doubled)));
     assertCredit(r.get(0), "G", 2.4, 300.0 / 7);
     assertCredit(r.get(0), "M", 1.6, 400.0 / 7);
     assertCredit(r.get(1), "G", 2.4, 600.0 / 7);
@@ -254,18 +256,34 @@ class MarkovModelTest {
     long[] nulls = new long[n];
     BigDecimal[] lifetime = new BigDecimal[n];
     BigDecimal[] customers = new BigDecimal[n];
+    // Lifetime values as lifetime value hands them over: each path's the exact sum of a few doubles, each counted a
+    // few times; the truth is their decimal sum.
+    int[] start = new int[n + 1];
+    double[] parts = new double[3 * n];
+    int[] times = new int[3 * n];
+    long[] counts = new long[n];
     for (int p = 0; p < n; p++) {
       conversions[p] = pc.table().conversions(p);
       nulls[p] = pc.table().nulls(p);
       boolean acquires = conversions[p] > 0 && random.nextBoolean();
-      lifetime[p] = acquires ? new BigDecimal(random.nextDouble() * 500) : BigDecimal.ZERO;
-      customers[p] = acquires ? BigDecimal.valueOf(1 + random.nextInt(3)) : BigDecimal.ZERO;
+      lifetime[p] = BigDecimal.ZERO;
+      start[p + 1] = start[p];
+      for (int k = acquires ? 1 + random.nextInt(3) : 0; k > 0; k--) {
+        int j = start[p + 1]++;
+        parts[j] = random.nextInt(4) == 0 ? 0 : random.nextDouble() * 500;
+        times[j] = 1 + random.nextInt(2);
+        lifetime[p] = lifetime[p].add(new BigDecimal(parts[j]).multiply(BigDecimal.valueOf(times[j])));
+      }
+      counts[p] = acquires ? 1 + random.nextInt(3) : 0;
+      customers[p] = BigDecimal.valueOf(counts[p]);
     }
     for (int order = 1; order <= 3; order++) {
       MarkovModel m = new MarkovModel(order);
-      List<ModelResult> r = m.attributeRevalued(pc, List.of(lifetime, customers));
+      List<ModelResult> r = m.attributeRevalued(pc, List.of(PathValues.ofParts(start, parts, times),
+          PathValues.ofCounts(counts), PathValues.of(lifetime)));
       assertEquals(m.attribute(pc.withStats(conversions, lifetime, nulls)), r.get(0), "order " + order);
       assertEquals(m.attribute(pc.withStats(conversions, customers, nulls)), r.get(1), "order " + order);
+      assertEquals(r.get(0), r.get(2), "order " + order);
     }
   }
 
@@ -282,12 +300,12 @@ class MarkovModelTest {
     }
     MarkovModel m = new MarkovModel(1);
     assertCredit(m.attribute(pc), "G", 2.4, 0);
-    List<ModelResult> r = m.attributeRevalued(pc, List.<BigDecimal[]>of(values));
+    List<ModelResult> r = m.attributeRevalued(pc, List.of(PathValues.of(values)));
     assertCredit(r.get(0), "G", 2.4, 300.0 / 7);
     assertCredit(r.get(0), "M", 1.6, 400.0 / 7);
     PathCounts other = counts("M", 1, "0", 3, "M > G", 2, "0", 1);
     m.attribute(other);
-    List<ModelResult> again = m.attributeRevalued(pc, List.<BigDecimal[]>of(values));
+    List<ModelResult> again = m.attributeRevalued(pc, List.of(PathValues.of(values)));
     assertEquals(r, again);
   }
 }
