@@ -7,6 +7,7 @@ import io.tributary.core.input.CsvRecords;
 import io.tributary.core.input.RawRows;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,8 +123,8 @@ final class SlicedReading {
       t.setDaemon(true);
       return t;
     });
+    List<Future<Range<S>>> parts = new ArrayList<>();
     try {
-      List<Future<Range<S>>> parts = new ArrayList<>();
       parts.add(pool.submit(() -> read.apply(head)));
       for (int k = 1; k < n; k++) {
         long from = cuts[k];
@@ -150,16 +151,50 @@ final class SlicedReading {
       Thread.currentThread().interrupt();
       throw new TributaryException("interrupted while reading", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
+      Throwable cause = reported(parts, e.getCause());
+      if (cause instanceof RuntimeException re) {
         throw re;
       }
-      if (e.getCause() instanceof Error err) {
+      if (cause instanceof Error err) {
         throw err;
       }
-      throw new TributaryException("reading failed: " + e.getCause(), e.getCause());
+      throw new TributaryException("reading failed: " + cause, cause);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The failure a failed read reports, given the first one met in file order: that one, unless it is an error of the
+   * JVM's other than running out of heap and some other range ran out of heap. Out of heap in one range breaks the
+   * others in other ways (a JDK class whose initialisation ran out of memory is missing from then on, for every thread:
+   * {@code NoClassDefFoundError: Could not initialize class ...}), and the user must see the cause, with its one line
+   * of advice, not a consequence. Only then are the other ranges waited for (they end soon, the heap being gone, or
+   * at their range's end); an exception is reported at once.
+   *
+   * @param parts every range's reading
+   * @param first the failure met first
+   * @return the failure to report
+   */
+  static Throwable reported(List<? extends Future<?>> parts, Throwable first) {
+    if (!(first instanceof Error) || first instanceof OutOfMemoryError) {
+      return first;
+    }
+    for (Future<?> f : parts) {
+      try {
+        f.get();
+      } catch (ExecutionException x) {
+        if (x.getCause() instanceof OutOfMemoryError oom) {
+          return oom;
+        }
+      } catch (CancellationException x) {
+        // A range not read: nothing to report.
+      } catch (InterruptedException x) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return first;
   }
 
   /**
