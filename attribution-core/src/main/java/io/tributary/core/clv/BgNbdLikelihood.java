@@ -61,9 +61,9 @@ public final class BgNbdLikelihood {
     repeatCustomers = repeat;
     meanAge = customers == 0 ? 0 : sumAge / customers;
     meanFrequency = customers == 0 ? 0 : sumX / customers;
-    xs = distinct(x);
-    recencies = distinct(tx);
-    ages = distinct(age);
+    xs = SortedDistinct.of(x, n);
+    recencies = SortedDistinct.of(tx, n);
+    ages = SortedDistinct.of(age, n);
     if (xs.length >= 1 << 21 || recencies.length >= 1 << 21 || ages.length >= 1 << 21) {
       throw new ClvException("more than 2,097,151 distinct values of x, t_x or T: not supported");
     }
@@ -76,15 +76,8 @@ public final class BgNbdLikelihood {
       long ai = Arrays.binarySearch(ages, age[i]);
       keys[i] = xi << 42 | ti << 21 | ai;
     }
-    long[] rowKeys = keys.clone();
-    Arrays.sort(rowKeys);
-    int rows = 0;
-    for (int i = 0; i < n; i++) {
-      if (i == 0 || rowKeys[i] != rowKeys[i - 1]) {
-        rowKeys[rows++] = rowKeys[i];
-      }
-    }
-    rowKeys = Arrays.copyOf(rowKeys, rows);
+    long[] rowKeys = SortedDistinct.of(keys, n);
+    int rows = rowKeys.length;
     rowX = new int[rows];
     rowRecency = new int[rows];
     rowAge = new int[rows];
@@ -215,28 +208,4 @@ public final class BgNbdLikelihood {
     return out;
   }
 
-  private static int[] distinct(int[] v) {
-    int[] s = v.clone();
-    Arrays.sort(s);
-    int n = 0;
-    for (int i = 0; i < s.length; i++) {
-      if (i == 0 || s[i] != s[i - 1]) {
-        s[n++] = s[i];
-      }
-    }
-    return Arrays.copyOf(s, n);
-  }
-
-  /* Distinct values ascending, as a stream's sorted().distinct() gives them (times are >= 0, never NaN or -0.0). */
-  private static double[] distinct(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    int n = 0;
-    for (int i = 0; i < s.length; i++) {
-      if (i == 0 || Double.compare(s[i], s[i - 1]) != 0) {
-        s[n++] = s[i];
-      }
-    }
-    return Arrays.copyOf(s, n);
-  }
 }

@@ -39,15 +39,7 @@ final class GammaGammaLikelihood {
         sum += s.meanRepeatValue();
       }
     }
-    int[] sorted = c.clone();
-    Arrays.sort(sorted);
-    int distinct = 0;
-    for (int i = 0; i < n; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[distinct++] = sorted[i];
-      }
-    }
-    counts = Arrays.copyOf(sorted, distinct);
+    counts = SortedDistinct.of(c, n);
     // Rows sorted by count, then by the mean's bits (means are > 0, so bit order is value order): per count, the
     // distinct means' bits sorted; each run's customers are then counted into its row.
     int[] perCount = new int[counts.length];
@@ -67,16 +59,8 @@ final class GammaGammaLikelihood {
     }
     int[] rowStart = new int[counts.length + 1];
     for (int k = 0; k < counts.length; k++) {
-      long[] b = bits[k];
-      Arrays.sort(b);
-      int m = 0;
-      for (int i = 0; i < b.length; i++) {
-        if (i == 0 || b[i] != b[i - 1]) {
-          b[m++] = b[i];
-        }
-      }
-      bits[k] = Arrays.copyOf(b, m);
-      rowStart[k + 1] = rowStart[k] + m;
+      bits[k] = SortedDistinct.of(bits[k], bits[k].length);
+      rowStart[k + 1] = rowStart[k] + bits[k].length;
     }
     int rows = rowStart[counts.length];
     countIndex = new int[rows];

@@ -2,6 +2,7 @@ package io.tributary.core.lifetime;
 
 import io.tributary.core.clv.ClvTimeUnit;
 import io.tributary.core.clv.CustomerSummary;
+import io.tributary.core.clv.SortedDistinct;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -87,11 +88,11 @@ record PatternSummaries(List<CustomerSummary> distinct, int[] summaryOf, int lat
       mean[kept] = inDays.meanRepeatValue();
       summaryOf[p] = kept++;
     }
-    int[] xs = distinct(x, kept);
-    double[] txs = distinct(tx, kept);
-    double[] ages = distinct(age, kept);
-    int[] valueds = distinct(valued, kept);
-    double[] means = distinct(mean, kept);
+    int[] xs = SortedDistinct.of(x, kept);
+    double[] txs = SortedDistinct.of(tx, kept);
+    double[] ages = SortedDistinct.of(age, kept);
+    int[] valueds = SortedDistinct.of(valued, kept);
+    double[] means = SortedDistinct.of(mean, kept);
     int bx = bits(xs.length);
     int btx = bits(txs.length);
     int bage = bits(ages.length);
@@ -108,14 +109,8 @@ record PatternSummaries(List<CustomerSummary> distinct, int[] summaryOf, int lat
       k = k << bvalued | Arrays.binarySearch(valueds, valued[i]);
       keys[i] = k << bmean | Arrays.binarySearch(means, mean[i]);
     }
-    long[] sorted = keys.clone();
-    Arrays.sort(sorted);
-    int rows = 0;
-    for (int i = 0; i < kept; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[rows++] = sorted[i];
-      }
-    }
+    long[] sorted = SortedDistinct.of(keys, kept);
+    int rows = sorted.length;
     CustomerSummary[] distinct = new CustomerSummary[rows];
     for (int p = 0; p < n; p++) {
       if (summaryOf[p] >= 0) {
@@ -153,32 +148,6 @@ record PatternSummaries(List<CustomerSummary> distinct, int[] summaryOf, int lat
       }
     }
     return new PatternSummaries(List.copyOf(sorted), summaryOf, late);
-  }
-
-  /* The distinct values of values[0, n), ascending. */
-  private static int[] distinct(int[] values, int n) {
-    int[] v = Arrays.copyOf(values, n);
-    Arrays.sort(v);
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      if (k == 0 || v[i] != v[k - 1]) {
-        v[k++] = v[i];
-      }
-    }
-    return Arrays.copyOf(v, k);
-  }
-
-  /* The distinct values of values[0, n), in Double.compare's order (so -0.0 and 0.0 are two, as there). */
-  private static double[] distinct(double[] values, int n) {
-    double[] v = Arrays.copyOf(values, n);
-    Arrays.sort(v);
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      if (k == 0 || Double.compare(v[i], v[k - 1]) != 0) {
-        v[k++] = v[i];
-      }
-    }
-    return Arrays.copyOf(v, k);
   }
 
   /* Bits for ranks 0..count-1. */
