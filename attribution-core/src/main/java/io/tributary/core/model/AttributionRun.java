@@ -9,9 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fits models on an aggregate: path models on its distinct paths, journey models from its folded sums. Every result
@@ -38,61 +35,26 @@ public final class AttributionRun {
     // comes back as a value and the first one in model order is rethrown here, as it was thrown: the same error
     // whatever the scheduling. The totals the results are checked against are summed after the fits (a million
     // decimals: on one thread, before them, they held up every core).
-    int n = models.size();
-    Object[] fitted = new Object[n];
-    int[] order = costOrder(models);
-    AtomicInteger next = new AtomicInteger();
-    Runnable fitter = () -> {
-      for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-        AttributionModel m = models.get(order[i]);
-        try {
-          fitted[order[i]] = complete(fitOne(aggregate, m), channels);
-        } catch (RuntimeException e) {
-          fitted[order[i]] = e;
-        }
-      }
-    };
-    List<ForkJoinTask<?>> helpers = new ArrayList<>();
-    for (int h = Math.min(n, ForkJoinPool.getCommonPoolParallelism() + 1) - 1; h > 0; h--) {
-      helpers.add(ForkJoinPool.commonPool().submit(fitter));
-    }
-    fitter.run();
-    for (ForkJoinTask<?> h : helpers) {
-      h.join(); // its fits are in the array from here on (join happens-after the task)
-    }
+    List<ModelResult> fitted = LargestFirst.map(models, AttributionRun::cost, m -> complete(fitOne(aggregate, m),
+        channels));
     double conversions = aggregate.paths().conversions();
     double value = aggregate.paths().value().doubleValue();
-    List<ModelResult> out = new ArrayList<>(n);
-    for (Object f : fitted) {
-      if (f instanceof RuntimeException e) {
-        throw e;
-      }
-      ModelResult r = (ModelResult) f;
+    for (ModelResult r : fitted) {
       checkReconciles(r, conversions, value);
-      out.add(r);
     }
-    return List.copyOf(out);
+    return List.copyOf(fitted);
   }
 
   /*
-   * The order models are taken in by the fitting threads, each taking the next one left: the data-driven models
-   * (Markov, the Shapley family) first, in their output order, then the rule models. On 10M events a data-driven fit
-   * costs up to several rule models (Markov 0.11 s, Shapley 0.09 s, a rule model 0.01-0.04 s with the quick
-   * compiler), so starting them first keeps the last one from running alone at the end while the other threads idle
-   * (a parallel stream split the list in halves and left Markov last on one thread: fit 0.25 s, about 0.1 s of it
-   * on one core, benchmarks/results/cli.md).
+   * A model's cost for the order the fitting threads take models in (LargestFirst: the costliest first, equal costs in
+   * output order): the data-driven models (Markov, the Shapley family) before the rule models. On 10M events a
+   * data-driven fit costs up to several rule models (Markov 0.11 s, Shapley 0.09 s, a rule model 0.01-0.04 s with the
+   * quick compiler), so starting them first keeps the last one from running alone at the end while the other threads
+   * idle (a parallel stream split the list in halves and left Markov last on one thread: fit 0.25 s, about 0.1 s of
+   * it on one core, benchmarks/results/cli.md).
    */
-  static int[] costOrder(List<AttributionModel> models) {
-    int[] order = new int[models.size()];
-    int k = 0;
-    for (int pass = 0; pass < 2; pass++) {
-      for (int i = 0; i < models.size(); i++) {
-        if (models.get(i).rule() == (pass == 1)) {
-          order[k++] = i;
-        }
-      }
-    }
-    return order;
+  static long cost(AttributionModel model) {
+    return model.rule() ? 0 : 1;
   }
 
   /**

@@ -11,6 +11,7 @@ import io.tributary.core.metrics.SpendTable;
 import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.AttributionRun;
 import io.tributary.core.model.JourneyAggregate;
+import io.tributary.core.model.LargestFirst;
 import io.tributary.core.model.ModelResult;
 import io.tributary.core.output.KpiRow;
 import io.tributary.core.output.SegmentRow;

@@ -1,4 +1,4 @@
-package io.tributary.core.segment;
+package io.tributary.core.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,9 +15,10 @@ import java.util.function.ToLongFunction;
  * largest task left, so the small ones fill in at the end instead of one large task running alone while the other
  * cores wait (a parallel stream splits the list in halves: with a segment's 3 large values after another's 10 small
  * ones, one core got the 3 large ones). The results come back in the tasks' order, so they are the same for any
- * thread count and schedule; a task's failure is rethrown as thrown, the first in task order.
+ * thread count and schedule; a task's failure is rethrown as thrown, the first in task order. Used for the models'
+ * fits ({@link AttributionRun#fit}) and the per-segment-value fits.
  */
-final class LargestFirst {
+public final class LargestFirst {
   private LargestFirst() {}
 
   /**
@@ -26,7 +27,7 @@ final class LargestFirst {
    * @param work what each task computes, safe to run on several threads at once
    * @return {@code work} of every task, in the order of {@code tasks}
    */
-  static <T, R> List<R> map(List<T> tasks, ToLongFunction<T> size, Function<T, R> work) {
+  public static <T, R> List<R> map(List<T> tasks, ToLongFunction<T> size, Function<T, R> work) {
     int n = tasks.size();
     long[] sizes = new long[n];
     Integer[] order = new Integer[n];

@@ -1,4 +1,4 @@
-package io.tributary.core.segment;
+package io.tributary.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
