@@ -291,12 +291,9 @@ public final class LifetimeTally {
       if (id < 0) {
         String[] ch = new String[to - from];
         for (int i = from; i < to; i++) {
-          ch[i - from] = Objects.requireNonNull(names.get(channels[i]), "channel");
-          if (ch[i - from].isEmpty()) {
-            throw new IllegalArgumentException("empty channel name in path " + Arrays.toString(ch)); // as Path says
-          }
+          ch[i - from] = names.get(channels[i]);
         }
-        return newPath(ch, h);
+        return newPath(Path.requireValid(ch), h);
       }
       if (pathHash[id] == h && sameNames(pathNames[id], names, channels, from, to)) {
         return id;
@@ -400,7 +397,7 @@ public final class LifetimeTally {
   /* Adds a path not seen before. */
   private int newPath(String[] channels, int hash) {
     int id = pathChannels.size();
-    pathChannels.add(distinctSorted(channels));
+    pathChannels.add(Path.distinctChannels(channels));
     if (id == pathNames.length) {
       pathNames = Arrays.copyOf(pathNames, 2 * id);
       pathHash = Arrays.copyOf(pathHash, 2 * id);
@@ -425,19 +422,6 @@ public final class LifetimeTally {
       at = (at + 1) & mask;
     }
     pathSlots[at] = id;
-  }
-
-  /* A path's distinct channels in name order (what Path.distinctChannels gives), without a sorted set per path. */
-  static List<String> distinctSorted(String[] channels) {
-    String[] sorted = channels.clone();
-    Arrays.sort(sorted);
-    int d = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      if (d == 0 || !sorted[i].equals(sorted[d - 1])) {
-        sorted[d++] = sorted[i];
-      }
-    }
-    return List.of(d == sorted.length ? sorted : Arrays.copyOf(sorted, d));
   }
 
   private static int[] emptySlots(int capacity) {

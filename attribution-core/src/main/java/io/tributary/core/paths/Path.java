@@ -34,6 +34,19 @@ public final class Path implements Comparable<Path> {
   }
 
   private Path(String[] channels) {
+    this.channels = requireValid(channels);
+    this.hash = Arrays.hashCode(channels);
+  }
+
+  /**
+   * Checks channel names as a path's constructor does, for a caller that keeps them as names and makes its path only
+   * when asked for one.
+   *
+   * @param channels the channel names in touch order
+   * @return {@code channels}
+   * @throws IllegalArgumentException on an empty path or an empty channel name
+   */
+  public static String[] requireValid(String[] channels) {
     if (channels.length == 0) {
       throw new IllegalArgumentException("a path has at least one channel");
     }
@@ -42,8 +55,7 @@ public final class Path implements Comparable<Path> {
         throw new IllegalArgumentException("empty channel name in path " + Arrays.toString(channels));
       }
     }
-    this.channels = channels;
-    this.hash = Arrays.hashCode(channels);
+    return channels;
   }
 
   /** @return a path over names already checked (a {@link PathTable}'s), neither copied nor checked again */
@@ -102,7 +114,24 @@ public final class Path implements Comparable<Path> {
 
   /** @return the distinct channels, sorted */
   public SortedSet<String> distinctChannels() {
-    return new TreeSet<>(Arrays.asList(channels));
+    return new TreeSet<>(distinctChannels(channels));
+  }
+
+  /**
+   * @param channels channel names
+   * @return their distinct names, sorted ({@link #distinctChannels()} of their path), without a sorted set: a caller
+   *     with a path per customer makes one small array
+   */
+  public static List<String> distinctChannels(String[] channels) {
+    String[] sorted = channels.clone();
+    Arrays.sort(sorted);
+    int d = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (d == 0 || !sorted[i].equals(sorted[d - 1])) {
+        sorted[d++] = sorted[i];
+      }
+    }
+    return List.of(d == sorted.length ? sorted : Arrays.copyOf(sorted, d));
   }
 
   /** @return the channels joined by {@code " > "}, as path files and reports show them */

@@ -1,5 +1,6 @@
 package io.tributary.core.model.markov;
 
+import io.tributary.core.model.PathValues;
 import java.math.BigDecimal;
 
 /**
@@ -78,7 +79,7 @@ final class Chain {
    * @param pathValues each path's value, {@code >= 0}, by the same path index
    * @return the revalued chain; every array but the values is shared
    */
-  Chain revalued(int[] endState, io.tributary.core.model.PathValues pathValues) {
+  Chain revalued(int[] endState, PathValues pathValues) {
     if (endState.length != pathValues.size()) {
       throw new IllegalArgumentException(endState.length + " paths and " + pathValues.size() + " values");
     }

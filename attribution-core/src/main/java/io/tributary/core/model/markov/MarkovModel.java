@@ -3,6 +3,7 @@ package io.tributary.core.model.markov;
 import io.tributary.core.model.ChannelCredit;
 import io.tributary.core.model.ModelResult;
 import io.tributary.core.model.PathModel;
+import io.tributary.core.model.PathValues;
 import io.tributary.core.model.Revaluable;
 import io.tributary.core.paths.PathCounts;
 import java.util.ArrayList;
@@ -146,12 +147,12 @@ public final class MarkovModel implements Revaluable {
    * @return one result per set, in order
    */
   @Override
-  public List<ModelResult> attributeRevalued(PathCounts counts, List<io.tributary.core.model.PathValues> pathValues) {
+  public List<ModelResult> attributeRevalued(PathCounts counts, List<PathValues> pathValues) {
     Built b = built(counts);
     Chain chain = b.chain();
     int[] endState = b.endState();
     List<ModelResult> out = new ArrayList<>(pathValues.size());
-    for (io.tributary.core.model.PathValues values : pathValues) {
+    for (PathValues values : pathValues) {
       out.add(fit(chain.revalued(endState, values)).result());
     }
     return out;

@@ -1,6 +1,7 @@
 package io.tributary.core.model.shapley;
 
 import io.tributary.core.model.ModelResult;
+import io.tributary.core.model.PathValues;
 import io.tributary.core.model.Revaluable;
 import io.tributary.core.paths.PathCounts;
 import java.util.ArrayList;
@@ -94,9 +95,9 @@ public final class ShapleyModel implements Revaluable {
 
   /** The fit's channel sets are kept; only their values, and so the value games, change. */
   @Override
-  public List<ModelResult> attributeRevalued(PathCounts counts, List<io.tributary.core.model.PathValues> pathValues) {
+  public List<ModelResult> attributeRevalued(PathCounts counts, List<PathValues> pathValues) {
     List<ModelResult> out = new ArrayList<>(pathValues.size());
-    for (io.tributary.core.model.PathValues v : pathValues) {
+    for (PathValues v : pathValues) {
       out.add(fit(ChannelSets.revalued(counts, v), null).reported());
     }
     return out;
