@@ -1,13 +1,7 @@
 package io.tributary.cli;
 
-import io.tributary.core.output.OutputTables;
-import io.tributary.core.segment.SegmentedReport;
-
 import io.tributary.cli.load.RejectedRow;
 import io.tributary.cli.options.OutputOptions;
-import io.tributary.core.output.OutputTables;
-import io.tributary.core.window.WindowedReport;
-import java.time.LocalDate;
 import io.tributary.cli.output.CsvTableWriter;
 import io.tributary.cli.output.JsonTableWriter;
 import io.tributary.cli.output.OutputTarget;
@@ -18,10 +12,15 @@ import io.tributary.cli.output.TextReport;
 import io.tributary.core.lifetime.ChannelLifetimeValue;
 import io.tributary.core.metrics.AttributionReport;
 import io.tributary.core.metrics.MarkovDiagnostics;
+import io.tributary.core.output.OutputTables;
+import io.tributary.core.segment.SegmentedReport;
+import io.tributary.core.window.WindowedReport;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,8 +80,8 @@ final class ResultWriter {
         case CSV -> {
           if (target.kind() == OutputTarget.Kind.DIRECTORY) {
             for (Table t : tables(report, lifetime, rejected, markov, dates)) {
-              try (Writer w = target.openIn(t.name() + ".csv")) {
-                CsvTableWriter.write(t, w);
+              try (OutputStream o = target.openBytesIn(t.name() + ".csv")) {
+                CsvTableWriter.write(t, o);
               }
             }
           } else {

@@ -1,72 +1,206 @@
 package io.tributary.cli.output;
 
-import io.tributary.cli.csv.CsvCells;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Writes a {@link Table} as CSV: a header of SPEC's column names, comma-delimited, {@code \n} line ends, UTF-8 (the
- * caller's writer), numbers in {@link Numbers}' format, nulls as empty cells, text neutralised by {@link CsvCells}.
+ * Writes a {@link Table} as CSV: a header of SPEC's column names, comma-delimited, {@code \n} line ends, UTF-8,
+ * numbers in {@link Numbers}' format, nulls as empty cells, text neutralised and quoted as {@link
+ * io.tributary.cli.csv.CsvCells} does it.
  */
 public final class CsvTableWriter {
-  private static final char COMMA = ',';
+  private static final byte COMMA = ',';
   /*
-   * A large table is formatted in blocks of rows on every core and written block after block in row order, so the
-   * bytes are those of one thread. Formatting numbers (shortest round trip) is most of writing: a segmented run's
-   * channel_credit has 674,688 rows of ten numbers. A window of blocks bounds the text held at once (a few MB).
+   * A large table is encoded in blocks of rows on every core and written block after block in row order, so the
+   * bytes are those of one thread. A window of blocks bounds what is held at once (a few MB), and its buffers are
+   * reused from window to window: a campaign-level path_summary is 252 MB of text, and memory the process has not
+   * touched before costs more than the encoding itself on a virtual machine (page faults the host must back).
    */
   private static final int BLOCK = 2048;
   private static final int WINDOW = 16;
 
   private CsvTableWriter() {}
 
+  /**
+   * Writes {@code table} to {@code out} as UTF-8 bytes, the form a file takes: no text is made of the blocks and
+   * nothing is encoded twice. Does not close {@code out}.
+   */
+  public static void write(Table table, OutputStream out) throws IOException {
+    write(table, (bytes, length) -> out.write(bytes, 0, length));
+  }
+
   /** Writes {@code table} to {@code out}; does not close it. */
   public static void write(Table table, Writer out) throws IOException {
-    out.write(String.join(",", table.columns()));
-    out.write('\n');
+    write(table, (bytes, length) -> out.write(new String(bytes, 0, length, StandardCharsets.UTF_8)));
+  }
+
+  /* Where encoded bytes go: a stream, or a writer (decoded back to text). */
+  private interface Sink {
+    void accept(byte[] bytes, int length) throws IOException;
+  }
+
+  private static void write(Table table, Sink sink) throws IOException {
+    CsvLine header = new CsvLine(256);
+    List<String> columns = table.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      if (i > 0) {
+        header.put(COMMA);
+      }
+      header.plain(columns.get(i));
+    }
+    header.put((byte) '\n');
+    sink.accept(header.bytes, header.length);
     List<List<Object>> rows = table.rows();
     int n = rows.size();
     if (n <= BLOCK) {
-      out.write(lines(rows, 0, n));
+      CsvLine block = new CsvLine(4096);
+      block.rows(rows, 0, n);
+      sink.accept(block.bytes, block.length);
       return;
     }
     int blocks = (n + BLOCK - 1) / BLOCK;
+    CsvLine[] window = new CsvLine[Math.min(WINDOW, blocks)];
+    for (int b = 0; b < window.length; b++) {
+      window[b] = new CsvLine(1 << 16);
+    }
     for (int first = 0; first < blocks; first += WINDOW) {
       int from = first;
       int to = Math.min(blocks, first + WINDOW);
-      List<String> texts = IntStream.range(from, to).parallel()
-          .mapToObj(b -> lines(rows, b * BLOCK, Math.min(n, (b + 1) * BLOCK))).toList();
-      for (String text : texts) {
-        out.write(text);
+      // Each block into its own buffer; the stream's end orders every buffer's bytes before the writes below.
+      IntStream.range(from, to).parallel().forEach(b -> {
+        CsvLine block = window[b - from];
+        block.length = 0;
+        block.rows(rows, b * BLOCK, Math.min(n, (b + 1) * BLOCK));
+      });
+      for (int b = from; b < to; b++) {
+        sink.accept(window[b - from].bytes, window[b - from].length);
       }
     }
   }
 
-  /* Rows [from, to) as CSV lines. */
-  private static String lines(List<List<Object>> rows, int from, int to) {
-    StringBuilder line = new StringBuilder();
-    for (int r = from; r < to; r++) {
-      if (r == from + 1) {
-        // Room for the block at the first row's length and a quarter more, so that the builder rarely grows (each
-        // growth copies the block: a campaign-level path_summary block is half a MB).
-        line.ensureCapacity((int) Math.min(1 << 26, (long) line.length() * (to - from) * 5 / 4));
-      }
-      List<Object> row = rows.get(r);
-      for (int i = 0; i < row.size(); i++) {
-        if (i > 0) {
-          line.append(COMMA);
-        }
-        Object cell = row.get(i);
-        if (cell instanceof String s) {
-          line.append(CsvCells.text(s, COMMA));
-        } else if (cell != null) {
-          line.append(Table.number(cell));
-        }
-      }
-      line.append('\n');
+  /**
+   * A growing buffer of CSV bytes. Text goes in as UTF-8 (one copy: {@link String#getBytes} of an ASCII string is a
+   * copy of its bytes), numbers as their ASCII digits.
+   */
+  static final class CsvLine {
+    byte[] bytes;
+    int length;
+
+    CsvLine(int capacity) {
+      bytes = new byte[capacity];
     }
-    return line.toString();
+
+    /* Rows [from, to) as CSV lines. */
+    void rows(List<List<Object>> rows, int from, int to) {
+      for (int r = from; r < to; r++) {
+        if (r == from + 1) {
+          // Room for the block at the first row's length and a quarter more, so that the buffer rarely grows.
+          room((int) Math.min(1 << 26, (long) length * (to - from) * 5 / 4));
+        }
+        List<Object> row = rows.get(r);
+        for (int i = 0; i < row.size(); i++) {
+          if (i > 0) {
+            put(COMMA);
+          }
+          cell(row.get(i));
+        }
+        put((byte) '\n');
+      }
+    }
+
+    void cell(Object cell) {
+      if (cell instanceof String s) {
+        text(s);
+      } else if (cell instanceof Long l) {
+        number(l);
+      } else if (cell != null) {
+        plain(Table.number(cell));
+      }
+    }
+
+    /*
+     * A text cell as CsvCells.text makes it: a leading apostrophe when a spreadsheet would read a formula, the whole
+     * quoted (quotes doubled) when it holds a comma, a quote or a line break. UTF-8 never puts an ASCII byte inside a
+     * multi-byte character, so the encoded bytes are searched for those four.
+     */
+    void text(String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      boolean quoted = false;
+      for (byte c : b) {
+        if (c == COMMA || c == '"' || c == '\n' || c == '\r') {
+          quoted = true;
+          break;
+        }
+      }
+      boolean neutralised = io.tributary.cli.csv.CsvCells.dangerous(s);
+      room(b.length + 3);
+      if (!quoted) {
+        if (neutralised) {
+          bytes[length++] = '\'';
+        }
+        System.arraycopy(b, 0, bytes, length, b.length);
+        length += b.length;
+        return;
+      }
+      put((byte) '"');
+      if (neutralised) {
+        put((byte) '\'');
+      }
+      for (byte c : b) {
+        if (c == '"') {
+          put(c);
+        }
+        put(c);
+      }
+      put((byte) '"');
+    }
+
+    /* ASCII text as it is: column names and formatted numbers. */
+    void plain(String ascii) {
+      int n = ascii.length();
+      room(n);
+      for (int i = 0; i < n; i++) {
+        bytes[length++] = (byte) ascii.charAt(i);
+      }
+    }
+
+    /* Long.toString's digits, without the String. */
+    void number(long v) {
+      if (v == Long.MIN_VALUE) {
+        plain(Long.toString(v));
+        return;
+      }
+      room(20);
+      if (v < 0) {
+        bytes[length++] = '-';
+        v = -v;
+      }
+      int digits = 1;
+      for (long t = v; t >= 10; t /= 10) {
+        digits++;
+      }
+      int end = length + digits;
+      for (int i = end - 1; i >= length; i--) {
+        bytes[i] = (byte) ('0' + v % 10);
+        v /= 10;
+      }
+      length = end;
+    }
+
+    void put(byte b) {
+      room(1);
+      bytes[length++] = b;
+    }
+
+    private void room(int more) {
+      if (length + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
+      }
+    }
   }
 }

@@ -120,6 +120,15 @@ public record OutputTarget(Kind kind, Path path) {
     return Files.newBufferedWriter(path.resolve(name), StandardCharsets.UTF_8);
   }
 
+  /**
+   * Opens the file {@code name} inside the directory target for bytes, creating the directory: for writers that
+   * encode their own UTF-8 ({@link CsvTableWriter}), which a text writer would copy and encode a second time.
+   */
+  public OutputStream openBytesIn(String name) throws IOException {
+    Files.createDirectories(path);
+    return new java.io.BufferedOutputStream(Files.newOutputStream(path.resolve(name)), 1 << 16);
+  }
+
   /** @return a description for messages */
   public String describe() {
     return kind == Kind.STDOUT ? "stdout" : path.toString() + (kind == Kind.DIRECTORY ? "/" : "");

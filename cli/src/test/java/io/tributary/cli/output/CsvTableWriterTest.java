@@ -1,0 +1,98 @@
+package io.tributary.cli.output;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tributary.core.output.ColumnType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvTableWriterTest {
+  private static final List<ColumnType> TYPES = List.of(ColumnType.TEXT, ColumnType.LONG, ColumnType.DOUBLE);
+
+  @Test
+  void write_cellsOfEveryKind_asWorkedOutByHand() throws IOException {
+    List<List<Object>> rows = List.of(
+        row("email", 3L, 0.5),
+        row("a,b", -42L, null),
+        row("say \"hi\"", Long.MIN_VALUE, 1e20),
+        row("=SUM(A1)", 0L, -0.25),
+        row("-x,y", Long.MAX_VALUE, 0.1 + 0.2),
+        row("line\nbreak", 7L, new BigDecimal("12.3400")),
+        row("café > 東京", 10L, 3.0),
+        row("", null, null),
+        row(null, 1L, 2.0));
+    String expected = "path,journeys,value\n"
+        + "email,3,0.5\n"
+        + "\"a,b\",-42,\n"
+        + "\"say \"\"hi\"\"\",-9223372036854775808,100000000000000000000\n"
+        + "'=SUM(A1),0,-0.25\n"
+        + "\"'-x,y\",9223372036854775807,0.30000000000000004\n"
+        + "\"line\nbreak\",7,12.34\n"
+        + "café > 東京,10,3\n"
+        + ",,\n"
+        + ",1,2\n";
+    assertEquals(expected, bytes(table(rows)));
+    assertEquals(expected, text(table(rows)));
+  }
+
+  @Test
+  void write_manyBlocks_rowsInOrder() throws IOException {
+    // Blocks of 2,048 rows encoded on every core in windows of 16: 70,001 rows cross both boundaries.
+    int n = 70_001;
+    List<List<Object>> rows = new ArrayList<>(n);
+    StringBuilder expected = new StringBuilder("path,journeys,value\n");
+    for (int i = 0; i < n; i++) {
+      String path = "c" + (i % 97) + (i % 5 == 0 ? " > ünï,code" : " > d");
+      rows.add(row(path, (long) i - 35_000, i / 4.0));
+      String shownPath = i % 5 == 0 ? "\"" + path + "\"" : path;
+      String value = i % 4 == 0 ? Integer.toString(i / 4) : (i / 4) + (i % 4 == 1 ? ".25" : i % 4 == 2 ? ".5" : ".75");
+      expected.append(shownPath).append(',').append(i - 35_000).append(',').append(value).append('\n');
+    }
+    assertEquals(expected.toString(), bytes(table(rows)));
+    assertEquals(expected.toString(), text(table(rows)));
+  }
+
+  @Test
+  void write_lazyRows_sameBytesAsHeldRows() throws IOException {
+    int n = 5_000;
+    List<List<Object>> held = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      held.add(row("p" + i, (long) i, i * 0.1));
+    }
+    Table lazy = new Table("t", List.of("path", "journeys", "value"), TYPES,
+        new Table.LazyRows(n, i -> row("p" + i, (long) i, i * 0.1)));
+    ByteArrayOutputStream a = new ByteArrayOutputStream();
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    CsvTableWriter.write(table(held), a);
+    CsvTableWriter.write(lazy, b);
+    assertArrayEquals(a.toByteArray(), b.toByteArray());
+  }
+
+  private static List<Object> row(Object... cells) {
+    return Arrays.asList(cells);
+  }
+
+  private static Table table(List<List<Object>> rows) {
+    return new Table("t", List.of("path", "journeys", "value"), TYPES, rows);
+  }
+
+  private static String bytes(Table t) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CsvTableWriter.write(t, out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String text(Table t) throws IOException {
+    StringWriter out = new StringWriter();
+    CsvTableWriter.write(t, out);
+    return out.toString();
+  }
+}
