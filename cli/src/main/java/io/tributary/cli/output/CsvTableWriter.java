@@ -1,5 +1,6 @@
 package io.tributary.cli.output;
 
+import io.tributary.cli.csv.CsvCells;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -10,8 +11,7 @@ import java.util.stream.IntStream;
 
 /**
  * Writes a {@link Table} as CSV: a header of SPEC's column names, comma-delimited, {@code \n} line ends, UTF-8,
- * numbers in {@link Numbers}' format, nulls as empty cells, text neutralised and quoted as {@link
- * io.tributary.cli.csv.CsvCells} does it.
+ * numbers in {@link Numbers}' format, nulls as empty cells, text neutralised and quoted as {@link CsvCells} does it.
  */
 public final class CsvTableWriter {
   private static final byte COMMA = ',';
@@ -45,35 +45,39 @@ public final class CsvTableWriter {
   }
 
   private static void write(Table table, Sink sink) throws IOException {
-    CsvLine header = new CsvLine(256);
+    CsvBytes header = new CsvBytes(256);
     List<String> columns = table.columns();
     for (int i = 0; i < columns.size(); i++) {
       if (i > 0) {
         header.put(COMMA);
       }
-      header.plain(columns.get(i));
+      // A segment column is named after the event log's column, which may be any UTF-8 text.
+      byte[] name = columns.get(i).getBytes(StandardCharsets.UTF_8);
+      header.room(name.length);
+      System.arraycopy(name, 0, header.bytes, header.length, name.length);
+      header.length += name.length;
     }
     header.put((byte) '\n');
     sink.accept(header.bytes, header.length);
     List<List<Object>> rows = table.rows();
     int n = rows.size();
     if (n <= BLOCK) {
-      CsvLine block = new CsvLine(4096);
+      CsvBytes block = new CsvBytes(4096);
       block.rows(rows, 0, n);
       sink.accept(block.bytes, block.length);
       return;
     }
     int blocks = (n + BLOCK - 1) / BLOCK;
-    CsvLine[] window = new CsvLine[Math.min(WINDOW, blocks)];
+    CsvBytes[] window = new CsvBytes[Math.min(WINDOW, blocks)];
     for (int b = 0; b < window.length; b++) {
-      window[b] = new CsvLine(1 << 16);
+      window[b] = new CsvBytes(1 << 16);
     }
     for (int first = 0; first < blocks; first += WINDOW) {
       int from = first;
       int to = Math.min(blocks, first + WINDOW);
       // Each block into its own buffer; the stream's end orders every buffer's bytes before the writes below.
       IntStream.range(from, to).parallel().forEach(b -> {
-        CsvLine block = window[b - from];
+        CsvBytes block = window[b - from];
         block.length = 0;
         block.rows(rows, b * BLOCK, Math.min(n, (b + 1) * BLOCK));
       });
@@ -87,11 +91,11 @@ public final class CsvTableWriter {
    * A growing buffer of CSV bytes. Text goes in as UTF-8 (one copy: {@link String#getBytes} of an ASCII string is a
    * copy of its bytes), numbers as their ASCII digits.
    */
-  static final class CsvLine {
+  static final class CsvBytes {
     byte[] bytes;
     int length;
 
-    CsvLine(int capacity) {
+    CsvBytes(int capacity) {
       bytes = new byte[capacity];
     }
 
@@ -140,7 +144,7 @@ public final class CsvTableWriter {
           break;
         }
       }
-      boolean neutralised = io.tributary.cli.csv.CsvCells.dangerous(s);
+      boolean neutralised = CsvCells.dangerous(s);
       room(b.length + 3);
       if (!quoted) {
         if (neutralised) {
@@ -166,11 +170,11 @@ public final class CsvTableWriter {
     /*
      * The common case of text(): ASCII with nothing to quote or neutralise, copied char by char into the
      * buffer. Nothing is allocated (a million campaign paths of 225 characters each were 250 MB of byte arrays from
-     * getBytes, which grew the heap). False, with nothing written, for any other text.
+     * getBytes, which grew the heap). False, the length unchanged, for any other text.
      */
     private boolean ascii(String s) {
       int n = s.length();
-      if (n == 0 || io.tributary.cli.csv.CsvCells.dangerous(s)) {
+      if (n == 0 || CsvCells.dangerous(s)) {
         return n == 0;
       }
       room(n);
@@ -187,7 +191,7 @@ public final class CsvTableWriter {
       return true;
     }
 
-    /* ASCII text as it is: column names and formatted numbers. */
+    /* ASCII text as it is: formatted numbers. */
     void plain(String ascii) {
       int n = ascii.length();
       room(n);
@@ -224,7 +228,7 @@ public final class CsvTableWriter {
       bytes[length++] = b;
     }
 
-    private void room(int more) {
+    void room(int more) {
       if (length + more > bytes.length) {
         bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
       }

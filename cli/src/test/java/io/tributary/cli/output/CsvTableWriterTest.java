@@ -44,6 +44,15 @@ class CsvTableWriterTest {
   }
 
   @Test
+  void write_headerOfNonAsciiColumnName_utf8() throws IOException {
+    // --segment-by names a column of the event log, and the output's column is named after it.
+    Table t = new Table("t", List.of("région", "journeys"), List.of(ColumnType.TEXT, ColumnType.LONG),
+        List.of(row("île", 1L)));
+    assertEquals("région,journeys\nîle,1\n", bytes(t));
+    assertEquals("région,journeys\nîle,1\n", text(t));
+  }
+
+  @Test
   void write_manyBlocks_rowsInOrder() throws IOException {
     // Blocks of 2,048 rows encoded on every core in windows of 16: 70,001 rows cross both boundaries.
     int n = 70_001;
