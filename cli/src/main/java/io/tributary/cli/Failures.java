@@ -33,8 +33,10 @@ final class Failures implements IExitCodeExceptionMapper, IExecutionExceptionHan
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parse) {
     if (outOfMemory(ex)) {
       // A worker thread ran out of heap and its pool wrapped the error: the same one line as Main's.
-      cmd.getErr().println(Main.outOfMemory());
-      cmd.getErr().flush();
+      Main.showOutOfMemory(line -> {
+        cmd.getErr().println(line);
+        cmd.getErr().flush();
+      });
       return FAILURE;
     }
     cmd.getErr().println(message(ex));

@@ -137,7 +137,10 @@ public final class Main implements Runnable {
     } catch (OutOfMemoryError e) {
       // The command's data is unreachable once the error has left it; the reserve makes room for the message.
       reserve = null;
-      err.println(outOfMemory());
+      showOutOfMemory(line -> {
+        err.println(line);
+        err.flush();
+      });
       return Failures.FAILURE;
     } finally {
       out.flush();
@@ -162,8 +165,10 @@ public final class Main implements Runnable {
     Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
       if (e instanceof OutOfMemoryError) {
         reserve = null;
-        System.err.println(outOfMemory());
-        System.err.flush();
+        showOutOfMemory(line -> {
+          System.err.println(line);
+          System.err.flush();
+        });
         Runtime.getRuntime().halt(Failures.FAILURE);
       } else if (jvmDefault != null) {
         jvmDefault.uncaughtException(thread, e);
@@ -174,6 +179,26 @@ public final class Main implements Runnable {
       }
     });
     System.exit(run(System.out, System.err, args));
+  }
+
+  /* Guards the out-of-memory line: threads that run out together must show it once, and before any of them halts. */
+  private static final Object OUT_OF_MEMORY_LOCK = new Object();
+  private static boolean outOfMemoryShown;
+
+  /**
+   * Shows {@link #outOfMemory()} once per process: a reading thread's handler and the main thread (or the pool that
+   * wrapped a worker's error) can meet the same shortage at the same moment, and MemoryBoundsTest saw the line twice.
+   * A second caller waits until the first has printed it, so that its halt cannot cut the line off.
+   *
+   * @param show prints and flushes one line
+   */
+  static void showOutOfMemory(java.util.function.Consumer<String> show) {
+    synchronized (OUT_OF_MEMORY_LOCK) {
+      if (!outOfMemoryShown) {
+        outOfMemoryShown = true;
+        show.accept(outOfMemory());
+      }
+    }
   }
 
   /**
