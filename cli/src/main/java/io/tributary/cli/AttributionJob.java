@@ -182,6 +182,8 @@ final class AttributionJob {
       if (r.gapShifts() > 0) {
         summary.add(InputNotes.gapShifts(r.stats().source(), r.gapShifts(), settings.zone()));
       }
+      // Folded: nothing below reads an event again, and the fits and the write want the heap.
+      store.release();
     } else {
       PathLoader.Result r = PathLoader.load(new InputSource(input.paths(), streams.in()), settings, rejects,
           flags.threads());

@@ -70,6 +70,7 @@ public final class EventStore implements AutoCloseable {
   private int customers = -1;
   private List<String> channelNames = List.of();
   private CustomerGroups grouped;
+  private boolean released;
   /* Null: never spill. */
   private final Spilling spilling;
   /* Partitions of the spilled runs: one per fold slice. */
@@ -128,12 +129,13 @@ public final class EventStore implements AutoCloseable {
   /** Events of one writer, {@value #CHUNK} rows at most; values and order ids of the rows that have one. */
   static final class Chunk {
     final Writer owner;
-    final int[] customer = new int[CHUNK];
-    final long[] time = new long[CHUNK];
-    final char[] channel = new char[CHUNK];
-    final byte[] flags = new byte[CHUNK];
+    // Not final: release() drops them once the events are folded.
+    int[] customer = new int[CHUNK];
+    long[] time = new long[CHUNK];
+    char[] channel = new char[CHUNK];
+    byte[] flags = new byte[CHUNK];
     /* Per row, its segment values as an index into the owner's tuples; null without segment columns. */
-    final int[] segmentRef;
+    int[] segmentRef;
     int size;
     int[] extraRows = new int[16];
     BigDecimal[] values = new BigDecimal[16];
@@ -143,6 +145,18 @@ public final class EventStore implements AutoCloseable {
     Chunk(Writer owner, boolean segmented) {
       this.owner = owner;
       this.segmentRef = segmented ? new int[CHUNK] : null;
+    }
+
+    void release() {
+      customer = null;
+      time = null;
+      channel = null;
+      flags = null;
+      segmentRef = null;
+      extraRows = null;
+      values = null;
+      orderIds = null;
+      size = 0;
     }
   }
 
@@ -445,10 +459,35 @@ public final class EventStore implements AutoCloseable {
    * @return the events in customer order, and how many were dropped by consent
    */
   public synchronized CustomerGroups group() {
+    if (released) {
+      throw new IllegalStateException("the events were released after the fold");
+    }
     if (grouped == null) {
       grouped = spilled() ? groupSpilled() : groupOnce();
     }
     return grouped;
+  }
+
+  /**
+   * Lets go of the events held in memory, once they are folded: the run's fits and writes then have the heap without
+   * them (about 20 bytes a row and the customer ids: 10M rows of 1M customers are 200-250 MB, which otherwise stay in
+   * the old generation until the run ends, and a segmented run's tables then pushed the collector into a full
+   * collection and a larger heap). The counts stay readable; reading or grouping the events again is refused. Spilled
+   * runs stay on disk until {@link #close()}.
+   */
+  public synchronized void release() {
+    for (Chunk c : chunks) {
+      c.release();
+    }
+    chunks.clear();
+    if (grouped instanceof Grouped g) {
+      g.release();
+    }
+    for (Writer w : writers) {
+      w.customerKeys = new ByteKeys();
+      w.customerMap = null;
+    }
+    released = true;
   }
 
   /* Whether the events go to disk: some did already, or all of them are over the budget now. */
@@ -581,28 +620,39 @@ public final class EventStore implements AutoCloseable {
 
   /** The events in customer order: customer {@code c} owns {@code order[start[c] .. start[c+1])}. */
   public final class Grouped implements CustomerGroups {
-    private final int[] start;
-    private final int[] order;
+    // Not final: release() drops them; the counts stay.
+    private int[] start;
+    private int[] order;
     private final long excluded;
+    private final int customerCount;
+    private final int eventCount;
 
-    private final Chunk[] byIndex = chunks.toArray(Chunk[]::new);
+    private Chunk[] byIndex = chunks.toArray(Chunk[]::new);
 
     private Grouped(int[] start, int[] order, long excluded) {
       this.start = start;
       this.order = order;
       this.excluded = excluded;
+      this.customerCount = start.length - 1;
+      this.eventCount = order.length;
+    }
+
+    private void release() {
+      start = null;
+      order = null;
+      byIndex = null;
     }
 
     /** @return the number of customers */
     @Override
     public long customers() {
-      return start.length - 1;
+      return customerCount;
     }
 
     /** @return the number of events kept (not excluded by consent) */
     @Override
     public long events() {
-      return order.length;
+      return eventCount;
     }
 
     /** @return the events dropped because their customer opted out */
@@ -625,14 +675,17 @@ public final class EventStore implements AutoCloseable {
     /* A slice per thread from four threads on, each of at least minCustomers customers (see JourneyFold). */
     @Override
     public int slices(int threads, int minCustomers) {
-      int n = start.length - 1;
+      int n = customerCount;
       return threads < JourneyFold.MIN_THREADS_TO_SLICE ? 1 : Math.min(threads, n / minCustomers + 1);
     }
 
     /** Slice {@code s} of {@code n} is the customers {@code [customers * s / n, customers * (s + 1) / n)}. */
     @Override
     public CustomerCursor cursor(int slice, int slices) {
-      long n = start.length - 1;
+      if (start == null) {
+        throw new IllegalStateException("the events were released after the fold");
+      }
+      long n = customerCount;
       int from = (int) (n * slice / slices);
       int to = (int) (n * (slice + 1) / slices);
       return new CustomerCursor() {
