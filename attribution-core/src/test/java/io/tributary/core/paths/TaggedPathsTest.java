@@ -54,7 +54,16 @@ class TaggedPathsTest {
     assertEquals(groups + 1, built.size());
     assertSame(all.build(), built.get(0));
     for (int g = 0; g < groups; g++) {
-      assertSame(apart.get(g).build(), built.get(g + 1));
+      PathCounts expected = apart.get(g).build();
+      PathCounts actual = built.get(g + 1);
+      assertSame(expected, actual);
+      // A group that uses every channel reads the all-journey table's ids (PathTable.select): each path through the
+      // accessors the models use, and merged with another table, as the group folded apart.
+      for (int p = 0; p < expected.table().size(); p++) {
+        assertEquals(expected.table().path(p), actual.table().path(p));
+        assertEquals(expected.table().length(p), actual.table().length(p));
+      }
+      assertSame(expected.merge(apart.get(0).build()), actual.merge(built.get(1)));
     }
     assertEquals(0, built.get(groups).size());
     // buildGroups released the interner's paths: the builder takes nothing more and builds nothing again.
