@@ -5,7 +5,6 @@ import io.tributary.core.model.AttributionModel;
 import io.tributary.core.model.JourneyAggregate;
 import io.tributary.core.paths.PathCounts;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +36,12 @@ final class CellFold {
   private final List<? extends AttributionModel> models;
   /* Per segment (names order): the index of its value among the customer's event-log values. */
   private final int[] column;
-  // The open cells' keys and builders in tag order (a cell's tag is its index here).
-  private final List<List<String>> keys = new ArrayList<>();
   /*
-   * The open cells by key: an open-addressing table of tags, probed with the customer's values as they are, so that
-   * finding a customer's cell makes no key (a HashMap of lists made a key array and a list per customer, and hashed
-   * and compared through them: 23 of the 124 profile samples of the fold loop's building thread on 10M events, 2 of
-   * 57 after).
+   * The open cells' keys, found with the customer's values as they are (a HashMap of lists made a key per customer:
+   * 23 of the 124 profile samples of the fold loop's building thread on 10M events, 2 of 57 after); a cell's tag is
+   * its key's id, and its builder's index in builders.
    */
-  private int[] slots = emptySlots(64);
+  private final ValueTuples keys;
   private final List<JourneyAggregate.Builder> builders = new ArrayList<>();
   // Every open cell's paths, each journey tagged with its cell: interned once for all cells (see rollUp).
   private PathCounts.Builder paths;
@@ -61,6 +57,7 @@ final class CellFold {
     this.options = options;
     this.models = models;
     this.column = column.clone();
+    this.keys = new ValueTuples(column);
     for (int d = 0; d < column.length; d++) {
       done.add(new HashMap<>());
     }
@@ -88,87 +85,26 @@ final class CellFold {
    * @return the builder of the customer's cell
    */
   JourneyAggregate.Builder cellOf(String[] values) {
-    if (lastTag >= 0 && sameKey(lastTag, values)) {
+    if (lastTag >= 0 && keys.is(lastTag, values)) {
       return builders.get(lastTag);
     }
-    int hash = 1;
-    for (int c : column) {
-      hash = 31 * hash + values[c].hashCode();
-    }
-    int mask = slots.length - 1;
-    int i = spread(hash) & mask;
-    for (int tag = slots[i]; tag >= 0; tag = slots[i]) {
-      if (sameKey(tag, values)) {
-        lastTag = tag;
-        return builders.get(tag);
+    int tag = keys.find(values);
+    if (tag < 0) {
+      if (keys.size() == MAX_CELLS) {
+        flush();
+        return cellOf(values);
       }
-      i = (i + 1) & mask;
-    }
-    if (keys.size() == MAX_CELLS) {
-      flush();
-      return cellOf(values);
-    }
-    if (paths == null) {
-      paths = PathCounts.builder().tagJourneys();
-      if (interning != null) {
-        paths.internOn(interning);
+      if (paths == null) {
+        paths = PathCounts.builder().tagJourneys();
+        if (interning != null) {
+          paths.internOn(interning);
+        }
       }
-    }
-    String[] key = new String[column.length];
-    for (int d = 0; d < key.length; d++) {
-      key[d] = values[column[d]];
-    }
-    int tag = keys.size();
-    JourneyAggregate.Builder b = JourneyAggregate.builder(options, models, paths, tag);
-    keys.add(List.of(key));
-    builders.add(b);
-    slots[i] = tag;
-    if (2 * keys.size() > slots.length) {
-      rehash();
+      tag = keys.add(values);
+      builders.add(JourneyAggregate.builder(options, models, paths, tag));
     }
     lastTag = tag;
-    return b;
-  }
-
-  /* Whether the open cell of this tag is the one of these values. */
-  private boolean sameKey(int tag, String[] values) {
-    List<String> key = keys.get(tag);
-    for (int d = 0; d < column.length; d++) {
-      String k = key.get(d);
-      String v = values[column[d]];
-      if (k != v && !k.equals(v)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int spread(int hash) {
-    return hash ^ (hash >>> 16);
-  }
-
-  private static int[] emptySlots(int capacity) {
-    int[] t = new int[capacity];
-    Arrays.fill(t, -1);
-    return t;
-  }
-
-  /* Doubles the table of open cells: at most half full, so a probe ends soon. */
-  private void rehash() {
-    int[] t = emptySlots(2 * slots.length);
-    int mask = t.length - 1;
-    for (int tag = 0; tag < keys.size(); tag++) {
-      int hash = 1;
-      for (String v : keys.get(tag)) {
-        hash = 31 * hash + v.hashCode();
-      }
-      int i = spread(hash) & mask;
-      while (t[i] >= 0) {
-        i = (i + 1) & mask;
-      }
-      t[i] = tag;
-    }
-    slots = t;
+    return builders.get(tag);
   }
 
   /**
@@ -206,7 +142,7 @@ final class CellFold {
    */
   private void flush() {
     lastTag = -1;
-    if (keys.isEmpty()) {
+    if (keys.size() == 0) {
       return;
     }
     // Groups: every segment value of the open cells, in segment order, then value order.
@@ -216,7 +152,7 @@ final class CellFold {
     for (int d = 0; d < column.length; d++) {
       Map<String, List<Integer>> byValue = new TreeMap<>();
       for (int c = 0; c < keys.size(); c++) {
-        byValue.computeIfAbsent(keys.get(c).get(d), v -> new ArrayList<>()).add(c);
+        byValue.computeIfAbsent(keys.tuples().get(c)[d], v -> new ArrayList<>()).add(c);
       }
       for (Map.Entry<String, List<Integer>> e : byValue.entrySet()) {
         List<JourneyAggregate.Builder> cells = new ArrayList<>();
@@ -238,7 +174,6 @@ final class CellFold {
       done.get(group.segment()).merge(group.value(), merged.get(g + 1), JourneyAggregate::merge);
     }
     doneAll = doneAll == null ? merged.get(0) : doneAll.merge(merged.get(0));
-    Arrays.fill(slots, -1);
     keys.clear();
     builders.clear();
     paths = null;

@@ -1,13 +1,13 @@
 package io.tributary.cli.load;
 
-import io.tributary.core.segment.FirstValues;
-
 import io.tributary.core.TributaryException;
 import io.tributary.core.input.EventSink;
 import io.tributary.core.journey.ConsentList;
 import io.tributary.core.journey.CustomerEvents;
 import io.tributary.core.journey.Event;
 import io.tributary.core.journey.IdentityMap;
+import io.tributary.core.segment.FirstValues;
+import io.tributary.core.segment.ValueTuples;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -166,7 +166,7 @@ public final class EventStore implements AutoCloseable {
     private ByteKeys customerKeys = new ByteKeys();
     private final FewKeys channelKeys = new FewKeys();
     // Distinct segment-value tuples this writer met, and the one of the row to come (a customer's rows repeat it).
-    private final SegmentTuples tupleIds = new SegmentTuples();
+    private final ValueTuples tupleIds = new ValueTuples();
     private final List<String[]> tuples = tupleIds.tuples();
     private int pendingTuple;
     private Chunk chunk;
