@@ -63,24 +63,7 @@ class SegmentColumnsTest {
         Long.MAX_VALUE)) {
       Header h = EventRowParser.header("events.csv", r.header(), ColumnMapping.none(), segs);
       EventRowParser bytes = new EventRowParser(h, ColumnMapping.none(), ZoneOffset.UTC, segs);
-      String[] pending = new String[1];
-      EventSink sink = new EventSink() {
-        @Override
-        public void segments(String[] values) {
-          pending[0] = String.join("|", values);
-        }
-
-        @Override
-        public void add(byte[] b, int cf, int ct, long time, int chf, int cht, boolean touch, boolean conversion,
-            BigDecimal value, String orderId) {
-          got.add(new String(b, cf, ct - cf, StandardCharsets.US_ASCII) + ":" + pending[0]);
-        }
-
-        @Override
-        public void add(Event e) {
-          got.add(e.customerId() + ":" + pending[0]);
-        }
-      };
+      EventSink sink = recording(got);
       while (r.next()) {
         bytes.parse(r, sink);
       }
@@ -98,24 +81,7 @@ class SegmentColumnsTest {
       Header h = EventRowParser.header("events.csv", r.header(), ColumnMapping.none(), segs);
       EventRowParser bytes = new EventRowParser(h, ColumnMapping.none(), ZoneOffset.UTC, segs);
       EventRowParser text = new EventRowParser(h, ColumnMapping.none(), ZoneOffset.UTC, segs);
-      String[] pending = new String[1];
-      EventSink sink = new EventSink() {
-        @Override
-        public void segments(String[] values) {
-          pending[0] = String.join("|", values);
-        }
-
-        @Override
-        public void add(byte[] b, int cf, int ct, long time, int chf, int cht, boolean touch, boolean conversion,
-            BigDecimal value, String orderId) {
-          viaBytes.add(new String(b, cf, ct - cf, StandardCharsets.US_ASCII) + ":" + pending[0]);
-        }
-
-        @Override
-        public void add(Event e) {
-          viaBytes.add(e.customerId() + ":" + pending[0]);
-        }
-      };
+      EventSink sink = recording(viaBytes);
       List<String> errors = new ArrayList<>();
       while (r.next()) {
         String[] cells = r.texts();
@@ -137,5 +103,27 @@ class SegmentColumnsTest {
       assertEquals("events.csv:5: column loyalty: control character in segment value \"bad\\u0001\"", errors.get(0));
       assertEquals(errors.get(0), errors.get(1));
     }
+  }
+
+  /* A sink that records each row as "customer:values", its segment values joined by "|", as either path hands it on. */
+  private static EventSink recording(List<String> rows) {
+    String[] pending = new String[1];
+    return new EventSink() {
+      @Override
+      public void segments(String[] values) {
+        pending[0] = String.join("|", values);
+      }
+
+      @Override
+      public void add(byte[] b, int cf, int ct, long time, int chf, int cht, boolean touch, boolean conversion,
+          BigDecimal value, String orderId) {
+        rows.add(new String(b, cf, ct - cf, StandardCharsets.US_ASCII) + ":" + pending[0]);
+      }
+
+      @Override
+      public void add(Event e) {
+        rows.add(e.customerId() + ":" + pending[0]);
+      }
+    };
   }
 }
