@@ -167,8 +167,11 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
      * journeys of those tags would have built, bit for bit. Ends this builder, as {@link #build()} does.
      *
      * @param groups the number of groups
-     * @param groupsOfTag per tag, the groups (each below {@code groups}) its journeys belong to
+     * @param groupsOfTag per tag, the groups (each below {@code groups}) its journeys belong to, a group at the same
+     *     position in every list it is in (a cell's list: its value of each segment, in segment order); the groups at
+     *     one position are built on one core, each position on its own
      * @return every journey's paths first, then each group's
+     * @throws IllegalArgumentException when a group is at two positions of the lists
      */
     public List<PathCounts> buildGroups(int groups, int[][] groupsOfTag) {
       if (tagged == null) {

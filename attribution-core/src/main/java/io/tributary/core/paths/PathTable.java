@@ -241,37 +241,34 @@ public final class PathTable {
   }
 
   /**
-   * The table of some of this table's paths with other stats: row i is this table's row {@code rows[i]} (increasing,
-   * so the order is kept) with stats {@code conv[i]}, {@code nul[i]}, {@code val[i]}; the channels no selected path
-   * uses are dropped (ids renumbered, order kept). The arrays are taken, not copied.
+   * Copies path {@code p}'s channel ids into {@code out} from {@code at}: how a selection's ids are gathered for
+   * {@link #selected}.
    *
-   * @param n the number of rows selected (the arrays may be longer)
+   * @return {@code at + length(p)}
    */
-  PathTable select(int[] rows, int n, long[] conv, long[] nul, BigDecimal[] val) {
+  int copyIds(int p, int[] out, int at) {
+    return copy(ids, start, p, out, at);
+  }
+
+  /**
+   * The table of some of this table's paths with other stats: row i is one of this table's rows (taken in increasing
+   * order, so the order is kept), its ids gathered by {@link #copyIds} into {@code ids[start[i], start[i + 1])}, with
+   * stats {@code conv[i]}, {@code nul[i]}, {@code val[i]}; the channels no selected path uses are dropped (ids
+   * renumbered in place, order kept). The arrays are taken, not copied.
+   */
+  PathTable selected(int[] start, int[] ids, long[] conv, long[] nul, BigDecimal[] val) {
     boolean[] used = new boolean[channels.size()];
-    int touches = 0;
-    for (int i = 0; i < n; i++) {
-      int p = rows[i];
-      touches += start[p + 1] - start[p];
-      for (int k = start[p]; k < start[p + 1]; k++) {
-        used[ids[k]] = true;
-      }
+    for (int id : ids) {
+      used[id] = true;
     }
     int[] rank = new int[used.length];
     ChannelDictionary dictionary = kept(used, rank);
-    boolean same = dictionary == channels;
-    int[] outStart = new int[n + 1];
-    int[] outIds = new int[touches];
-    int at = 0;
-    for (int i = 0; i < n; i++) {
-      int p = rows[i];
-      for (int k = start[p]; k < start[p + 1]; k++) {
-        outIds[at++] = same ? ids[k] : rank[ids[k]];
+    if (dictionary != channels) {
+      for (int k = 0; k < ids.length; k++) {
+        ids[k] = rank[ids[k]];
       }
-      outStart[i + 1] = at;
     }
-    return new PathTable(dictionary, outStart, outIds, conv.length == n ? conv : Arrays.copyOf(conv, n),
-        nul.length == n ? nul : Arrays.copyOf(nul, n), val.length == n ? val : Arrays.copyOf(val, n));
+    return new PathTable(dictionary, start, ids, conv, nul, val);
   }
 
   /*

@@ -40,8 +40,10 @@ final class TaggedJourneys {
    * @param all the table of every journey's path, with its rows' entries
    * @param entries the interner entry of each journey, in journey order
    * @param groups the number of groups
-   * @param groupsOfTag per tag, the groups its journeys belong to
+   * @param groupsOfTag per tag, the groups its journeys belong to; a group is at the same position in every list it is
+   *     in (a cell's list is its value of each segment, in segment order)
    * @return per group, the table of its journeys' paths: exactly what interning and sorting them apart would make
+   * @throws IllegalArgumentException when a group is at two positions
    */
   List<PathTable> group(PathTable.Ordered all, int[] entries, int groups, int[][] groupsOfTag) {
     if (tags == null) {
@@ -82,75 +84,109 @@ final class TaggedJourneys {
     entries = null;
     tags = null;
     values = null;
-    // Each group's number of rows, so that its arrays are made once at their size: no doubling, no copy to size.
+    PathTable table = all.table();
+    // Each group's rows and touches, so that its arrays are made once at their size: no doubling, no copy to size.
     int[] rowsOfGroup = new int[groups];
+    int[] touchesOfGroup = new int[groups];
     int[] lastRow = new int[groups];
     Arrays.fill(lastRow, -1);
     for (int r = 0; r < n; r++) {
+      int length = table.length(r);
       for (int k = from[r]; k < from[r + 1]; k++) {
         for (int g : groupsOfTag[rowTags[k] >>> 1]) {
           if (lastRow[g] != r) {
             lastRow[g] = r;
             rowsOfGroup[g]++;
+            touchesOfGroup[g] += length;
           }
         }
       }
     }
-    // Each group's rows, in row order (so in path order): the rows its journeys use, their stats summed.
-    Rows[] out = new Rows[groups];
-    for (int g = 0; g < groups; g++) {
-      out[g] = new Rows(rowsOfGroup[g]);
-    }
-    for (int r = 0; r < n; r++) {
-      for (int k = from[r]; k < from[r + 1]; k++) {
-        int t = rowTags[k];
-        boolean converted = (t & 1) != 0;
-        BigDecimal v = rowValues[k];
-        for (int g : groupsOfTag[t >>> 1]) {
-          out[g].add(r, converted, v);
+    // Each position of the tags' group lists on a core of its own (a segmented fold's cell lists one value of each
+    // segment: region on one core, tier on the other). A group is at one position only (slots), so each of its
+    // journeys is summed by exactly one task, which reads the journeys in row order and fills the group's table
+    // arrays in order: its ids gathered as its rows are met, not selected afterwards in a second pass (on 10M events
+    // with two segment columns the two passes took 0.6 s, one core for the sums, benchmarks/results/segments.md).
+    PathTable[] tables = new PathTable[groups];
+    IntStream.range(0, slots(groupsOfTag, groups)).parallel().forEach(j -> {
+      Selection[] open = new Selection[groups];
+      for (int r = 0; r < n; r++) {
+        for (int k = from[r]; k < from[r + 1]; k++) {
+          int t = rowTags[k];
+          int[] of = groupsOfTag[t >>> 1];
+          if (j < of.length) {
+            int g = of[j];
+            if (open[g] == null) {
+              open[g] = new Selection(rowsOfGroup[g], touchesOfGroup[g]);
+            }
+            open[g].add(table, r, (t & 1) != 0, rowValues[k]);
+          }
         }
       }
-    }
-    rowTags = null;
-    rowValues = null;
-    PathTable table = all.table();
-    PathTable[] tables = new PathTable[groups];
-    IntStream.range(0, groups).parallel().forEach(g -> {
-      Rows rows = out[g];
-      tables[g] = table.select(rows.rows, rows.size, rows.conv, rows.nul, rows.val);
-      out[g] = null;
+      for (int g = 0; g < groups; g++) {
+        if (open[g] != null) {
+          tables[g] = open[g].table(table);
+          open[g] = null;
+        }
+      }
     });
+    for (int g = 0; g < groups; g++) {
+      if (tables[g] == null) { // no journey of this group
+        tables[g] = new Selection(0, 0).table(table);
+      }
+    }
     return new ArrayList<>(Arrays.asList(tables));
   }
 
-  /** One group's rows as they are found, in increasing row order. */
-  private static final class Rows {
-    int[] rows;
-    long[] conv;
-    long[] nul;
-    BigDecimal[] val;
-    int size;
+  /*
+   * The number of positions in the tags' group lists.
+   *
+   * @throws IllegalArgumentException when a group is at two positions (two lists, or twice in one list)
+   */
+  private static int slots(int[][] groupsOfTag, int groups) {
+    int[] slotOf = new int[groups];
+    Arrays.fill(slotOf, -1);
+    int slots = 0;
+    for (int[] of : groupsOfTag) {
+      slots = Math.max(slots, of.length);
+      for (int j = 0; j < of.length; j++) {
+        int g = of[j];
+        if (slotOf[g] >= 0 && slotOf[g] != j) {
+          throw new IllegalArgumentException("group " + g + " is at positions " + slotOf[g] + " and " + j
+              + " of the tags' group lists; a group may take one position only");
+        }
+        slotOf[g] = j;
+      }
+    }
+    return slots;
+  }
 
-    Rows(int capacity) {
-      rows = new int[capacity];
-      conv = new long[capacity];
-      nul = new long[capacity];
-      val = new BigDecimal[capacity];
+  /** One group's table as its rows are found, in increasing row order, in arrays made at their final size. */
+  private static final class Selection {
+    private final int[] start;
+    private final int[] ids;
+    private final long[] conv;
+    private final long[] nul;
+    private final BigDecimal[] val;
+    private int size;
+    private int touches;
+    private int lastRow = -1;
+
+    Selection(int rows, int touches) {
+      start = new int[rows + 1];
+      ids = new int[touches];
+      conv = new long[rows];
+      nul = new long[rows];
+      val = new BigDecimal[rows];
     }
 
-    void add(int row, boolean converted, BigDecimal value) {
-      int i = size - 1;
-      if (i < 0 || rows[i] != row) {
-        if (size == rows.length) { // not when made at its size
-          int c = Math.max(16, 2 * size);
-          rows = Arrays.copyOf(rows, c);
-          conv = Arrays.copyOf(conv, c);
-          nul = Arrays.copyOf(nul, c);
-          val = Arrays.copyOf(val, c);
-        }
-        i = size++;
-        rows[i] = row;
+    void add(PathTable all, int row, boolean converted, BigDecimal value) {
+      if (row != lastRow) {
+        lastRow = row;
+        touches = all.copyIds(row, ids, touches);
+        start[++size] = touches;
       }
+      int i = size - 1;
       if (converted) {
         conv[i] = Math.addExact(conv[i], 1);
       } else {
@@ -160,6 +196,14 @@ final class TaggedJourneys {
         BigDecimal v = val[i];
         val[i] = v == null ? value : v.add(value);
       }
+    }
+
+    PathTable table(PathTable all) {
+      if (size != conv.length || touches != ids.length) {
+        throw new IllegalStateException("group counted " + conv.length + " rows and " + ids.length
+            + " touches but met " + size + " and " + touches + " (a bug)");
+      }
+      return all.selected(start, ids, conv, nul, val);
     }
   }
 }

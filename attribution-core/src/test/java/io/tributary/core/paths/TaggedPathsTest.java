@@ -57,8 +57,9 @@ class TaggedPathsTest {
       PathCounts expected = apart.get(g).build();
       PathCounts actual = built.get(g + 1);
       assertSame(expected, actual);
-      // A group that uses every channel reads the all-journey table's ids (PathTable.select): each path through the
-      // accessors the models use, and merged with another table, as the group folded apart.
+      // A group's ids are gathered from the all-journey table's rows (PathTable.copyIds, renumbered when the group
+      // uses fewer channels): each path through the accessors the models use, and merged with another table, as the
+      // group folded apart.
       for (int p = 0; p < expected.table().size(); p++) {
         assertEquals(expected.table().path(p), actual.table().path(p));
         assertEquals(expected.table().length(p), actual.table().length(p));
@@ -70,6 +71,17 @@ class TaggedPathsTest {
     assertThrows(IllegalStateException.class, tagged::build);
     assertThrows(IllegalStateException.class, () -> tagged.buildGroups(groups, groupsOfTag));
     assertThrows(IllegalStateException.class, () -> tagged.addJourney(new int[] {0}, 1, false, BigDecimal.ZERO, 0));
+  }
+
+  @Test
+  void groups_eachAtOnePositionOfTheTagsLists() {
+    // Each position's groups are summed by a task of their own: a group at two positions would be summed by two.
+    for (int[][] lists : new int[][][] {{{0, 1}, {1, 2}}, {{0, 0}}}) {
+      PathCounts.Builder tagged = PathCounts.builder().tagJourneys();
+      tagged.addJourney(new int[] {tagged.channelId("search")}, 1, true, BigDecimal.ONE, 0);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tagged.buildGroups(3, lists));
+      assertTrue(e.getMessage().contains("a group may take one position only"), e.getMessage());
+    }
   }
 
   @Test
