@@ -419,9 +419,15 @@ public final class PathTable {
   public ScaledValues scaledValues() {
     ScaledValues s = scaledValues;
     if (s == null) {
-      s = ScaledValues.of(values);
-      s = s == null ? NONE : s;
-      scaledValues = s;
+      // Markov and the first rule model ask at the same moment (each on its core): one makes them, the other waits.
+      synchronized (this) {
+        s = scaledValues;
+        if (s == null) {
+          s = ScaledValues.of(values);
+          s = s == null ? NONE : s;
+          scaledValues = s;
+        }
+      }
     }
     return s == NONE ? null : s;
   }

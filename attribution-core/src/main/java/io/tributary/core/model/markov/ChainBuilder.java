@@ -2,6 +2,7 @@ package io.tributary.core.model.markov;
 
 import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathTable;
+import io.tributary.core.paths.ScaledValues;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
@@ -21,6 +22,16 @@ final class ChainBuilder {
    */
   private final int order;
   private final PathTable paths;
+  /*
+   * The paths' values as 128-bit integers of one scale (PathTable#scaledValues, made once per table and shared with
+   * the rule models), or null: then summed as decimals into value. A state's value only ever feeds doubles (its value
+   * rate, the total's check), so summing the same numbers as integers gives the same chain: two long additions per
+   * converting path instead of a BigDecimal one that reads the path's decimal from the heap (a third of a per-segment
+   * chain's build, benchmarks/results/segments.md).
+   */
+  private final ScaledValues scaled;
+  private long[] valueHigh = new long[16];
+  private long[] valueLow = new long[16];
   private final SequenceTable windows = new SequenceTable();
   private final EdgeTable edges = new EdgeTable();
   private long[] startWeight = new long[16];
@@ -35,6 +46,7 @@ final class ChainBuilder {
   private ChainBuilder(PathTable paths, int order) {
     this.paths = paths;
     this.order = order;
+    this.scaled = paths.scaledValues();
   }
 
   /**
@@ -85,6 +97,18 @@ final class ChainBuilder {
     int last = paths.length(p) < order ? addShort(p, n) : addWindows(p, n);
     conversions[last] += conv;
     nulls[last] += paths.nulls(p);
+    if (scaled != null) {
+      long high = scaled.high()[p];
+      long low = scaled.low()[p];
+      if ((high | low) != 0) {
+        long sum = valueLow[last] + low;
+        long carry = Long.compareUnsigned(sum, valueLow[last]) < 0 ? 1 : 0;
+        valueLow[last] = sum;
+        // At most 96 bits a path (ScaledValues) and fewer than 2^31 paths: 127 bits, no overflow.
+        valueHigh[last] = Math.addExact(Math.addExact(valueHigh[last], high), carry);
+      }
+      return last;
+    }
     BigDecimal v = paths.value(p);
     if (v.signum() != 0) {
       value[last] = value[last] == null ? v : value[last].add(v);
@@ -182,6 +206,8 @@ final class ChainBuilder {
     conversions = Arrays.copyOf(conversions, c);
     nulls = Arrays.copyOf(nulls, c);
     value = Arrays.copyOf(value, c);
+    valueHigh = Arrays.copyOf(valueHigh, c);
+    valueLow = Arrays.copyOf(valueLow, c);
     depthSum = Arrays.copyOf(depthSum, c);
   }
 
@@ -219,7 +245,8 @@ final class ChainBuilder {
       start[s] = startWeight[o];
       conv[s] = conversions[o];
       nul[s] = nulls[o];
-      val[s] = value[o] == null ? BigDecimal.ZERO : value[o];
+      val[s] = scaled != null ? decimal(valueHigh[o], valueLow[o], scaled.scale())
+          : value[o] == null ? BigDecimal.ZERO : value[o];
       totalValue = totalValue.add(val[s]);
       outflow[s] = Math.addExact(conv[s], nul[s]);
       inflow[s] = start[s];
@@ -266,6 +293,19 @@ final class ChainBuilder {
     }
     return new Chain(order, sortedNames, win, start, conv, nul, val, outflow, outStart, outTo, outWeight, inStart,
         inFrom, inProbability, depth, statesOf(win, sortedNames.length), journeys, totalConversions, totalValue);
+  }
+
+  /* The 128-bit two's complement integer high * 2^64 + unsigned low, times 10^-scale. */
+  private static BigDecimal decimal(long high, long low, int scale) {
+    if (high == (low >> 63)) {
+      return BigDecimal.valueOf(low, scale);
+    }
+    byte[] bytes = new byte[16];
+    for (int i = 0; i < 8; i++) {
+      bytes[i] = (byte) (high >>> (56 - 8 * i));
+      bytes[8 + i] = (byte) (low >>> (56 - 8 * i));
+    }
+    return new BigDecimal(new java.math.BigInteger(bytes), scale);
   }
 
   private static int[][] statesOf(int[][] windows, int channels) {

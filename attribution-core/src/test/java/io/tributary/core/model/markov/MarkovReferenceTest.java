@@ -198,6 +198,41 @@ class MarkovReferenceTest {
     }
   }
 
+  @Test
+  void fit_valuesSummedAsIntegersOrAsDecimals_giveTheSameBits() {
+    // A table whose values are 128-bit integers of one scale has its states' values summed as integers; one with a
+    // value of 20 decimals (beyond ScaledValues.MAX_SCALE) as decimals. The same numbers written with more zeros give
+    // the same credit and removal effects, bit for bit, and both match the reference.
+    SplittableRandom rnd = new SplittableRandom(5);
+    List<String> ch = RandomData.channels(5);
+    List<Object[]> scaled = new ArrayList<>();
+    List<Object[]> decimal = new ArrayList<>();
+    for (int i = 0; i < 800; i++) {
+      List<String> p = new ArrayList<>();
+      int len = 1 + rnd.nextInt(6);
+      for (int j = 0; j < len; j++) {
+        p.add(ch.get(rnd.nextInt(ch.size())));
+      }
+      long conv = rnd.nextInt(3);
+      long nul = rnd.nextInt(3) + (conv == 0 ? 1 : 0);
+      BigDecimal v = BigDecimal.valueOf(conv * rnd.nextInt(100_000), rnd.nextInt(3));
+      scaled.add(new Object[] {new Path(p), conv, v, nul});
+      decimal.add(new Object[] {new Path(p), conv, v.setScale(20), nul});
+    }
+    PathCounts asIntegers = build(scaled);
+    PathCounts asDecimals = build(decimal);
+    assertTrue(asIntegers.table().scaledValues() != null, "values of at most 2 decimals are scaled integers");
+    assertTrue(asDecimals.table().scaledValues() == null, "values of 20 decimals are not");
+    for (int order = 1; order <= 3; order++) {
+      MarkovFit a = new MarkovModel(order).fit(asIntegers);
+      MarkovFit b = new MarkovModel(order).fit(asDecimals);
+      assertEquals(a.result(), b.result(), "order " + order);
+      assertEquals(a.removalEffects(), b.removalEffects(), "order " + order);
+      assertMatchesReference(asIntegers, order, a);
+      assertMatchesReference(asDecimals, order, b);
+    }
+  }
+
   private static PathCounts build(List<Object[]> rows) {
     PathCounts.Builder b = PathCounts.builder();
     for (Object[] r : rows) {
