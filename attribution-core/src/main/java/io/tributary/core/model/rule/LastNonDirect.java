@@ -1,6 +1,7 @@
 package io.tributary.core.model.rule;
 
 import io.tributary.core.journey.TouchpointLevel;
+import io.tributary.core.paths.ChannelDictionary;
 import io.tributary.core.paths.PathTable;
 import java.util.Objects;
 
@@ -11,6 +12,14 @@ import java.util.Objects;
  */
 public final class LastNonDirect extends PositionalModel {
   private final String directChannel;
+  /*
+   * Which channel ids of the last dictionary fitted on are direct: a path's touches are read from the end until one is
+   * not, and cutting each touchpoint key's channel part there made a String per touch (a campaign-level run fits this
+   * model on the all-customer table and every segment value's). Tables of one fold share their dictionary.
+   */
+  private volatile DirectIds lastDirect;
+
+  private record DirectIds(ChannelDictionary dictionary, boolean[] direct) {}
 
   /** @param directChannel the channel to skip, e.g. {@code direct} (compared exactly) */
   public LastNonDirect(String directChannel) {
@@ -33,15 +42,29 @@ public final class LastNonDirect extends PositionalModel {
 
   @Override
   double[] weights(PathTable paths, int p) {
+    boolean[] direct = directIds(paths.channels());
     double[] w = new double[paths.length(p)];
     for (int i = w.length - 1; i >= 0; i--) {
-      // At a campaign level the name is a touchpoint key: its channel part is what is direct or not.
-      if (!TouchpointLevel.channelPart(paths.channels().name(paths.channel(p, i))).equals(directChannel)) {
+      if (!direct[paths.channel(p, i)]) {
         w[i] = 1;
         return w;
       }
     }
     w[w.length - 1] = 1;
     return w;
+  }
+
+  private boolean[] directIds(ChannelDictionary dictionary) {
+    DirectIds d = lastDirect;
+    if (d == null || d.dictionary() != dictionary) {
+      boolean[] direct = new boolean[dictionary.size()];
+      for (int c = 0; c < direct.length; c++) {
+        // At a campaign level the name is a touchpoint key: its channel part is what is direct or not.
+        direct[c] = direct(dictionary.name(c));
+      }
+      d = new DirectIds(dictionary, direct);
+      lastDirect = d;
+    }
+    return d.direct();
   }
 }

@@ -112,6 +112,33 @@ class RuleModelsTest {
   }
 
   @Test
+  void lastNonDirect_oneModelOnTablesOfOtherChannels_readsEachTablesDirectTouches() {
+    // Id 0 is direct/brand (direct at campaign level) in the first table and affiliate/a in the second: the model
+    // keeps which ids are direct per table, so fitting it on one table, then the other, then the first again must
+    // give each table's hand-worked credit.
+    PathCounts campaigns = PathCounts.builder()
+        .add(Path.of(key("email", "e1"), key("direct", "brand")), 3, new BigDecimal("30"), 0)
+        .add(Path.of(key("direct", "brand"), key("direct", "(none)")), 1, new BigDecimal("2"), 0)
+        .build();
+    PathCounts other = PathCounts.builder()
+        .add(Path.of(key("search", "s1"), key("affiliate", "a")), 2, new BigDecimal("8"), 0)
+        .add(Path.of(key("affiliate", "a"), key("direct", "brand")), 1, new BigDecimal("5"), 0)
+        .build();
+    LastNonDirect model = new LastNonDirect("direct");
+    for (int round = 0; round < 2; round++) {
+      ModelResult r = model.attribute(campaigns);
+      assertCredit(r, key("email", "e1"), 3, 30);
+      assertCredit(r, key("direct", "(none)"), 1, 2); // all direct: the last touch keeps it
+      ModelResult o = model.attribute(other);
+      assertCredit(o, key("affiliate", "a"), 3, 13);
+    }
+  }
+
+  private static String key(String channel, String campaign) {
+    return channel + io.tributary.core.journey.TouchpointLevel.SEPARATOR + campaign;
+  }
+
+  @Test
   void timeDecay_issueExample_value50_touches0069DaysBefore_halfLife7() {
     long conv = 100 * DAY;
     Journey j = new Journey(List.of(new Touch("a", conv - 9 * DAY), new Touch("b", conv - 6 * DAY),
