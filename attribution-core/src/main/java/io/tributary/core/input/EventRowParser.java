@@ -62,6 +62,7 @@ public final class EventRowParser {
   private final SegmentCells[] segmentCells;
   // The array plainSegments handed on last, or null: reused while the cells stay the same.
   private String[] lastPlainSegments;
+  private final String[] plainSegmentsBuffer;
   private final Map<String, String> segmentValues = new java.util.HashMap<>();
   private String[] rowSegments;
 
@@ -118,6 +119,7 @@ public final class EventRowParser {
     }
     this.lastSegmentCell = new byte[segmentIx.length][];
     this.lastSegmentValue = new String[segmentIx.length];
+    this.plainSegmentsBuffer = new String[segmentIx.length];
     this.segmentCells = new SegmentCells[segmentIx.length];
     for (int k = 0; k < segmentIx.length; k++) {
       segmentCells[k] = new SegmentCells();
@@ -417,7 +419,9 @@ public final class EventRowParser {
         continue;
       }
       if (out == null) {
-        out = new String[segmentIx.length];
+        // One array for every row whose cells change (a new customer, mostly): the sink copies what it keeps
+        // (EventSink#segments), so a million customers make no million arrays.
+        out = plainSegmentsBuffer;
         System.arraycopy(lastSegmentValue, 0, out, 0, k); // cells 0..k-1 were the row before's
       }
       // A cell met before (a region, a tier: few values, each customer's rows come together, so the cell changes

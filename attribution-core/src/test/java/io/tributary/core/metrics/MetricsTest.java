@@ -159,4 +159,28 @@ class MetricsTest {
             new PathSummaryRow("social > social", 1, 0, 0, 1)),
         report.pathSummary());
   }
+
+  @Test
+  void pathSummaryView_showsEachPathAsItsPathObjectDoes_aLongOneBetweenShortOnes() {
+    // Rows are shown in a builder reused from row to row (one that held a path of thousands of touches is dropped):
+    // every row, a 40,000-touch one among short and non-ASCII ones, as Path.display() shows it.
+    List<String> longPath = new ArrayList<>();
+    for (int i = 0; i < 40_000; i++) {
+      longPath.add(i % 3 == 0 ? "é-mail" : "search");
+    }
+    PathCounts pc = PathCounts.builder()
+        .add(Path.of("display", "é-mail"), 1, BigDecimal.ONE, 0)
+        .add(new Path(longPath), 1, BigDecimal.ONE, 1)
+        .add(Path.of("search", "email" + io.tributary.core.journey.TouchpointLevel.SEPARATOR + "spring"), 0,
+            BigDecimal.ZERO, 2)
+        .add(Path.of("social"), 0, BigDecimal.ZERO, 1)
+        .build();
+    PathSummaryView view = new PathSummaryView(pc.table());
+    for (int round = 0; round < 2; round++) {
+      for (int p = 0; p < view.size(); p++) {
+        assertEquals(pc.table().path(p).display(), view.get(p).path(), "row " + p);
+      }
+    }
+    assertEquals(1, view.stream().filter(r -> r.path().equals("search > email/spring")).count());
+  }
 }

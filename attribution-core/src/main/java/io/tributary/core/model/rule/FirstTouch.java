@@ -1,6 +1,7 @@
 package io.tributary.core.model.rule;
 
 import io.tributary.core.paths.PathTable;
+import java.util.Arrays;
 
 /** {@code first_touch}: all credit to the first touch. */
 public final class FirstTouch extends PositionalModel {
@@ -10,9 +11,8 @@ public final class FirstTouch extends PositionalModel {
   }
 
   @Override
-  double[] weights(PathTable paths, int p) {
-    double[] w = new double[paths.length(p)];
-    w[0] = 1;
-    return w;
+  void weights(PathTable paths, int p, double[] into) {
+    into[0] = 1;
+    Arrays.fill(into, 1, paths.length(p), 0);
   }
 }

@@ -3,6 +3,7 @@ package io.tributary.core.model.rule;
 import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.paths.ChannelDictionary;
 import io.tributary.core.paths.PathTable;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -41,17 +42,17 @@ public final class LastNonDirect extends PositionalModel {
   }
 
   @Override
-  double[] weights(PathTable paths, int p) {
+  void weights(PathTable paths, int p, double[] into) {
     boolean[] direct = directIds(paths.channels());
-    double[] w = new double[paths.length(p)];
-    for (int i = w.length - 1; i >= 0; i--) {
+    int n = paths.length(p);
+    Arrays.fill(into, 0, n, 0);
+    for (int i = n - 1; i >= 0; i--) {
       if (!direct[paths.channel(p, i)]) {
-        w[i] = 1;
-        return w;
+        into[i] = 1;
+        return;
       }
     }
-    w[w.length - 1] = 1;
-    return w;
+    into[n - 1] = 1;
   }
 
   private boolean[] directIds(ChannelDictionary dictionary) {

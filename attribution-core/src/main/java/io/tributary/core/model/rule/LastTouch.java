@@ -1,6 +1,7 @@
 package io.tributary.core.model.rule;
 
 import io.tributary.core.paths.PathTable;
+import java.util.Arrays;
 
 /** {@code last_touch}: all credit to the last touch. */
 public final class LastTouch extends PositionalModel {
@@ -10,9 +11,9 @@ public final class LastTouch extends PositionalModel {
   }
 
   @Override
-  double[] weights(PathTable paths, int p) {
-    double[] w = new double[paths.length(p)];
-    w[w.length - 1] = 1;
-    return w;
+  void weights(PathTable paths, int p, double[] into) {
+    int n = paths.length(p);
+    Arrays.fill(into, 0, n - 1, 0);
+    into[n - 1] = 1;
   }
 }

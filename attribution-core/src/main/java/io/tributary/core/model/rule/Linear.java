@@ -11,9 +11,8 @@ public final class Linear extends PositionalModel {
   }
 
   @Override
-  double[] weights(PathTable paths, int p) {
-    double[] w = new double[paths.length(p)];
-    Arrays.fill(w, 1.0 / w.length);
-    return w;
+  void weights(PathTable paths, int p, double[] into) {
+    int n = paths.length(p);
+    Arrays.fill(into, 0, n, 1.0 / n);
   }
 }

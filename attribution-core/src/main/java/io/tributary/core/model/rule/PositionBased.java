@@ -23,9 +23,8 @@ public final class PositionBased extends PositionalModel {
   }
 
   @Override
-  double[] weights(PathTable paths, int p) {
+  void weights(PathTable paths, int p, double[] w) {
     int n = paths.length(p);
-    double[] w = new double[n];
     if (n == 1) {
       w[0] = 1;
     } else if (n == 2) {
@@ -40,6 +39,5 @@ public final class PositionBased extends PositionalModel {
         w[i] = middle;
       }
     }
-    return w;
   }
 }

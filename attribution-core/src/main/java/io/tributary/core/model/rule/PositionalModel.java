@@ -21,7 +21,20 @@ abstract class PositionalModel implements PathModel {
    * @param p a path of it (at least one touch)
    * @return one weight per touch, each {@code >= 0}, summing to 1
    */
-  abstract double[] weights(PathTable paths, int p);
+  final double[] weights(PathTable paths, int p) {
+    double[] w = new double[paths.length(p)];
+    weights(paths, p, w);
+    return w;
+  }
+
+  /**
+   * {@link #weights(PathTable, int)} written into {@code into[0, length(p))}, every slot of it set: the fits reuse
+   * one array for every path (a new one per path and model came to a gigabyte of garbage on a segmented 10M-row run,
+   * the all-customer table, its channel roll-up and every segment value's, and a collection more).
+   *
+   * @param into room for at least {@code paths.length(p)} weights; the rest is left alone
+   */
+  abstract void weights(PathTable paths, int p, double[] into);
 
   @Override
   public final boolean rule() {
@@ -90,13 +103,18 @@ abstract class PositionalModel implements PathModel {
     long[] high = scaled.high();
     long[] low = scaled.low();
     ScaledCredit[] sums = new ScaledCredit[names.size()];
+    double[] w = new double[16];
     for (int p = 0; p < paths.size(); p++) {
       long conversions = paths.conversions(p);
       if (conversions == 0 && high[p] == 0 && low[p] == 0) {
         continue;
       }
-      double[] w = weights(paths, p);
-      for (int i = 0; i < w.length; i++) {
+      int n = paths.length(p);
+      if (w.length < n) {
+        w = new double[Math.max(n, 2 * w.length)];
+      }
+      weights(paths, p, w);
+      for (int i = 0; i < n; i++) {
         int c = map == null ? paths.channel(p, i) : map[paths.channel(p, i)];
         if (sums[c] == null) {
           sums[c] = new ScaledCredit(); // a channel on a converting path is listed, with credit 0 if need be
@@ -118,14 +136,19 @@ abstract class PositionalModel implements PathModel {
   private ModelResult attributeDecimal(PathTable paths, int[] map, List<String> names) {
     // Sums per channel id over the primitive table (no object per path); ModelResult sorts channels once at the end.
     ChannelSums[] sums = new ChannelSums[names.size()];
+    double[] w = new double[16];
     for (int p = 0; p < paths.size(); p++) {
       BigDecimal v = paths.value(p);
       long conversions = paths.conversions(p);
       if (conversions == 0 && v.signum() == 0) {
         continue;
       }
-      double[] w = weights(paths, p);
-      for (int i = 0; i < w.length; i++) {
+      int n = paths.length(p);
+      if (w.length < n) {
+        w = new double[Math.max(n, 2 * w.length)];
+      }
+      weights(paths, p, w);
+      for (int i = 0; i < n; i++) {
         int c = map == null ? paths.channel(p, i) : map[paths.channel(p, i)];
         if (sums[c] == null) {
           sums[c] = new ChannelSums(); // a channel on a converting path is listed, with credit 0 if need be
