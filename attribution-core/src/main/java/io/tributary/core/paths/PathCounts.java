@@ -168,9 +168,9 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
      *
      * @param groups the number of groups
      * @param groupsOfTag per tag, the groups (each below {@code groups}) its journeys belong to, a group at the same
-     *     position in every list it is in (a cell's list: its value of each segment, in segment order); the groups at
-     *     one position are built on one core, each position on its own
-     * @return every journey's paths first, then each group's
+     *     position in every list it is in (a cell's list: its value of each segment, in segment order)
+     * @return every journey's paths first, then each group's, whose table is made when it is read (and made again
+     *     when read after no one held it: the same table), not held from here to the fits
      * @throws IllegalArgumentException when a group is at two positions of the lists
      */
     public List<PathCounts> buildGroups(int groups, int[][] groupsOfTag) {
@@ -186,8 +186,8 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
       ended = true;
       List<PathCounts> out = new java.util.ArrayList<>(groups + 1);
       out.add(new PathCounts(LazyPathMap.of(all.table())));
-      for (PathTable t : tagged.group(all, paths.releaseAllButLog(), groups, groupsOfTag)) {
-        out.add(new PathCounts(LazyPathMap.of(t)));
+      for (LazyPathMap group : tagged.group(all, paths.releaseAllButLog(), groups, groupsOfTag)) {
+        out.add(new PathCounts(group));
       }
       return out;
     }

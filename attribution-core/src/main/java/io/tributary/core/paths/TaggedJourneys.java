@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The journeys of a tagged path fold ({@link PathCounts.Builder#tagJourneys()}), in the order they were added: each
@@ -42,10 +41,11 @@ final class TaggedJourneys {
    * @param groups the number of groups
    * @param groupsOfTag per tag, the groups its journeys belong to; a group is at the same position in every list it is
    *     in (a cell's list is its value of each segment, in segment order)
-   * @return per group, the table of its journeys' paths: exactly what interning and sorting them apart would make
+   * @return per group, the table of its journeys' paths, made when read: exactly what interning and sorting them apart
+   *     would make
    * @throws IllegalArgumentException when a group is at two positions
    */
-  List<PathTable> group(PathTable.Ordered all, int[] entries, int groups, int[][] groupsOfTag) {
+  List<LazyPathMap> group(PathTable.Ordered all, int[] entries, int groups, int[][] groupsOfTag) {
     if (tags == null) {
       throw new IllegalStateException("grouped already");
     }
@@ -102,53 +102,50 @@ final class TaggedJourneys {
         }
       }
     }
-    // Each position of the tags' group lists on a core of its own (a segmented fold's cell lists one value of each
-    // segment: region on one core, tier on the other). A group is at one position only (slots), so each of its
-    // journeys is summed by exactly one task, which reads the journeys in row order and fills the group's table
-    // arrays in order: its ids gathered as its rows are met, not selected afterwards in a second pass (on 10M events
-    // with two segment columns the two passes took 0.6 s, one core for the sums, benchmarks/results/segments.md).
-    PathTable[] tables = new PathTable[groups];
-    IntStream.range(0, slots(groupsOfTag, groups)).parallel().forEach(j -> {
-      Selection[] open = new Selection[groups];
-      for (int r = 0; r < n; r++) {
-        for (int k = from[r]; k < from[r + 1]; k++) {
-          int t = rowTags[k];
-          int[] of = groupsOfTag[t >>> 1];
-          if (j < of.length) {
-            int g = of[j];
-            if (open[g] == null) {
-              open[g] = new Selection(rowsOfGroup[g], touchesOfGroup[g]);
+    // Each group's table is made when a fit reads it (LazyPathMap.ofRecipe), from the journeys in row order: its
+    // rows as they are met, its ids gathered with the sums into arrays made at their size. Made here, all of them,
+    // they were alive together from the fold to the last value's fit, and copied by every collection in between.
+    Groups made = new Groups(table, from, rowTags, rowValues, groupsOfTag, slots(groupsOfTag, groups), rowsOfGroup,
+        touchesOfGroup);
+    List<LazyPathMap> out = new ArrayList<>(groups);
+    for (int g = 0; g < groups; g++) {
+      int group = g;
+      out.add(LazyPathMap.ofRecipe(() -> made.table(group), rowsOfGroup[g]));
+    }
+    return out;
+  }
+
+  /** What every group's table is made from: the all-journey table and the journeys in its row order. */
+  private record Groups(PathTable table, int[] from, int[] rowTags, BigDecimal[] rowValues, int[][] groupsOfTag,
+      int[] slotOf, int[] rowsOfGroup, int[] touchesOfGroup) {
+
+    PathTable table(int g) {
+      Selection s = new Selection(rowsOfGroup[g], touchesOfGroup[g]);
+      int j = slotOf[g];
+      if (j >= 0) {
+        for (int r = 0; r < table.size(); r++) {
+          for (int k = from[r]; k < from[r + 1]; k++) {
+            int t = rowTags[k];
+            int[] of = groupsOfTag[t >>> 1];
+            if (j < of.length && of[j] == g) {
+              s.add(table, r, (t & 1) != 0, rowValues[k]);
             }
-            open[g].add(table, r, (t & 1) != 0, rowValues[k]);
           }
         }
       }
-      for (int g = 0; g < groups; g++) {
-        if (open[g] != null) {
-          tables[g] = open[g].table(table);
-          open[g] = null;
-        }
-      }
-    });
-    for (int g = 0; g < groups; g++) {
-      if (tables[g] == null) { // no journey of this group
-        tables[g] = new Selection(0, 0).table(table);
-      }
+      return s.table(table);
     }
-    return new ArrayList<>(Arrays.asList(tables));
   }
 
   /*
-   * The number of positions in the tags' group lists.
+   * Each group's position in the tags' group lists, -1 for a group in none.
    *
    * @throws IllegalArgumentException when a group is at two positions (two lists, or twice in one list)
    */
-  private static int slots(int[][] groupsOfTag, int groups) {
+  private static int[] slots(int[][] groupsOfTag, int groups) {
     int[] slotOf = new int[groups];
     Arrays.fill(slotOf, -1);
-    int slots = 0;
     for (int[] of : groupsOfTag) {
-      slots = Math.max(slots, of.length);
       for (int j = 0; j < of.length; j++) {
         int g = of[j];
         if (slotOf[g] >= 0 && slotOf[g] != j) {
@@ -158,7 +155,7 @@ final class TaggedJourneys {
         slotOf[g] = j;
       }
     }
-    return slots;
+    return slotOf;
   }
 
   /** One group's table as its rows are found, in increasing row order, in arrays made at their final size. */

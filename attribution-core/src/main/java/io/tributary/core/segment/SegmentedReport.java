@@ -134,7 +134,8 @@ public record SegmentedReport(
     }
     // The largest values first (a tier's journeys are a third of all, a region's a tenth): on two cores the halves of
     // a parallel stream gave one core the three tiers and the last regions, 1.3 s against 0.7 s of fits.
-    List<ValueRows> valueRows = LargestFirst.map(keys, key -> key.fit().paths().table().size(),
+    // Sized without making the tables: a segmented fold's are made when a fit reads them (PathCounts.Builder#buildGroups).
+    List<ValueRows> valueRows = LargestFirst.map(keys, key -> key.fit().paths().size(),
         key -> fitValue(key, allValues, models, allFits, segmentation, !dataDriven.isEmpty(), crediting));
     int at = 0;
     for (int d = 0; d < names.size(); d++) {
@@ -199,6 +200,9 @@ public record SegmentedReport(
     List<String> values = List.copyOf(ofValue);
     JourneyAggregate a = key.aggregate();
     JourneyAggregate fit = key.fit();
+    // Held while the value is fitted: a table made when read (PathCounts.Builder#buildGroups) is then made once.
+    io.tributary.core.paths.PathTable held = a.paths().table();
+    io.tributary.core.paths.PathTable heldFit = fit.paths().table();
     ConversionKpis k = ConversionKpis.of(a, SpendTable.empty());
     long fitJourneys = fit == a ? k.journeys() : ConversionKpis.of(fit, SpendTable.empty()).journeys();
     boolean ownFit = fitJourneys >= segmentation.minJourneys() && fit.paths().conversions() > 0;
@@ -224,6 +228,8 @@ public record SegmentedReport(
         addChain(transitions, removals, values, MarkovDiagnostics.of(fit, models));
       }
     }
+    java.lang.ref.Reference.reachabilityFence(held);
+    java.lang.ref.Reference.reachabilityFence(heldFit);
     return new ValueRows(credit, new SegmentRow<>(values, null, new KpiRow(k, null)), values,
         segmentation.perSegmentPaths() ? a : null, transitions, removals, !ownFit && anyDataDriven);
   }
