@@ -33,7 +33,7 @@ public final class PathTable {
   private volatile BigDecimal totalValue;
   // The values as integers of one scale, made once for every rule model fitted on the table (NONE: they do not fit).
   private volatile ScaledValues scaledValues;
-  private static final ScaledValues NONE = new ScaledValues(new long[0], new long[0], 0);
+  private static final ScaledValues NONE = new ScaledValues(new long[0], new long[0], 0, 0);
 
   private PathTable(ChannelDictionary channels, int[] start, int[] ids, long[] conversions, long[] nulls,
       BigDecimal[] values) {
@@ -401,10 +401,17 @@ public final class PathTable {
   public BigDecimal totalValue() {
     BigDecimal v = totalValue;
     if (v == null) {
-      v = BigDecimal.ZERO;
-      for (int p = 0; p < size(); p++) {
-        if (values[p] != null) {
-          v = v.add(values[p]);
+      // From the scaled values every rule model and Markov read anyway (made once), the same decimal as the sum of
+      // the decimals: on the all-customer table of a segmented 10M-row run that sum took 0.1 s on one core while the
+      // other waited, after the fits, and as long again on every segment value's table before its fits.
+      ScaledValues scaled = scaledValues();
+      v = scaled == null ? null : scaled.total();
+      if (v == null) {
+        v = BigDecimal.ZERO;
+        for (int p = 0; p < size(); p++) {
+          if (values[p] != null) {
+            v = v.add(values[p]);
+          }
         }
       }
       totalValue = v;

@@ -3,6 +3,7 @@ package io.tributary.core.paths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -67,5 +68,38 @@ class ScaledValuesTest {
       long low = x.longValue();
       assertEquals(x.bitLength(), ScaledValues.bitLength(high, low), x.toString());
     }
+  }
+
+  @Test
+  void total_isTheDecimalSumItself_valueAndScale() {
+    // Against BigDecimal.add from zero: the same number and the same scale (BigDecimal.equals), with nulls, zeros of
+    // more decimals than any other value, negative scales and unscaled values beyond a long.
+    Random r = new Random(17);
+    int compared = 0;
+    for (int trial = 0; trial < 3000; trial++) {
+      int n = r.nextInt(12);
+      BigDecimal[] values = new BigDecimal[n];
+      BigDecimal expected = BigDecimal.ZERO;
+      for (int p = 0; p < n; p++) {
+        switch (r.nextInt(6)) {
+          case 0 -> values[p] = null;
+          case 1 -> values[p] = BigDecimal.valueOf(0, r.nextInt(8) - 2); // a zero of -2..5 decimals
+          default -> {
+            BigInteger u = new BigInteger(1 + r.nextInt(r.nextBoolean() ? 30 : 80), r);
+            values[p] = new BigDecimal(r.nextInt(5) == 0 ? u.negate() : u, r.nextInt(12) - 2);
+          }
+        }
+        if (values[p] != null) {
+          expected = expected.add(values[p]);
+        }
+      }
+      ScaledValues s = ScaledValues.of(values);
+      if (s == null) {
+        continue; // beyond 96 bits: the table sums its decimals
+      }
+      assertEquals(expected, s.total(), "trial " + trial);
+      compared++;
+    }
+    assertTrue(compared > 2000, compared + " of 3000 trials had scaled values");
   }
 }
