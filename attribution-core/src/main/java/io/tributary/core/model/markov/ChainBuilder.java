@@ -33,7 +33,7 @@ final class ChainBuilder {
   private long[] valueHigh = new long[16];
   private long[] valueLow = new long[16];
   private final SequenceTable windows = new SequenceTable();
-  private final EdgeTable edges = new EdgeTable();
+  private final EdgeTable edges;
   private long[] startWeight = new long[16];
   private long[] conversions = new long[16];
   private long[] nulls = new long[16];
@@ -47,6 +47,8 @@ final class ChainBuilder {
     this.paths = paths;
     this.order = order;
     this.scaled = paths.scaledValues();
+    // Order 1: a state per channel, at most as many states as the table has channels (ids in order of appearance).
+    this.edges = new EdgeTable(order == 1 ? paths.channels().size() : 0);
   }
 
   /**

@@ -14,9 +14,46 @@ final class EdgeTable {
    */
   private long[] slots = emptySlots(256);
   private int size;
+  /*
+   * Or, for transitions between the first `states` ids, a matrix (weight 0: none): a chain of order 1 has one state per
+   * channel, known before the paths are read, and a lookup in a matrix of a hundred campaign touchpoints' states is an
+   * index where the table probes (its probes were a third of building a campaign-level chain).
+   */
+  private final int states;
+  private final long[] matrix;
+  private int matrixSize;
 
-  /** Adds {@code weight} to the transition {@code from → to}. */
+  /** The largest number of states kept in a matrix: 256 x 256 weights are 512 KB. */
+  static final int MATRIX_LIMIT = 256;
+
+  /** A table of transitions between any ids. */
+  EdgeTable() {
+    this(0);
+  }
+
+  /**
+   * @param states how many ids (0 .. states - 1) the transitions between which are kept in a matrix: the chain's
+   *     number of states when it is known beforehand and at most {@link #MATRIX_LIMIT}, else 0
+   */
+  EdgeTable(int states) {
+    this.states = states <= MATRIX_LIMIT ? states : 0;
+    this.matrix = this.states > 0 ? new long[this.states * this.states] : null;
+  }
+
+  /** Adds {@code weight} ({@code > 0}: the journeys of a transition) to the transition {@code from → to}. */
   void add(int from, int to, long weight) {
+    if (weight <= 0) {
+      throw new IllegalArgumentException("a transition's weight is at least 1 journey, got " + weight);
+    }
+    if (from < states && to < states) {
+      int i = from * states + to;
+      long w = matrix[i];
+      if (w == 0) {
+        matrixSize++;
+      }
+      matrix[i] = Math.addExact(w, weight);
+      return;
+    }
     long key = key(from, to);
     int mask = slots.length / 2 - 1;
     int i = mix(key) & mask;
@@ -40,6 +77,9 @@ final class EdgeTable {
 
   /** @return the summed weight of {@code from → to}, 0 when never added */
   long get(int from, int to) {
+    if (from < states && to < states) {
+      return matrix[from * states + to];
+    }
     long key = key(from, to);
     int mask = slots.length / 2 - 1;
     int i = mix(key) & mask;
@@ -57,7 +97,7 @@ final class EdgeTable {
 
   /** @return the number of distinct transitions */
   int size() {
-    return size;
+    return matrixSize + size;
   }
 
   /**
@@ -66,6 +106,13 @@ final class EdgeTable {
    * @param visitor receives from, to, weight
    */
   void forEach(EdgeVisitor visitor) {
+    if (matrixSize > 0) {
+      for (int i = 0; i < matrix.length; i++) {
+        if (matrix[i] != 0) {
+          visitor.accept(i / states, i % states, matrix[i]);
+        }
+      }
+    }
     for (int i = 0; i < slots.length; i += 2) {
       if (slots[i] >= 0) {
         visitor.accept((int) (slots[i] >>> 32), (int) slots[i], slots[i + 1]);
