@@ -48,11 +48,22 @@ class GroupedFitsTest {
     }
     JourneyAggregate campaigns = b.build();
     List<AttributionModel> rules = models.stream().filter(AttributionModel::rule).toList();
-    AttributionReport.GroupedFits grouped = AttributionReport.GroupedFits.of(campaigns, rules);
-    assertNotNull(grouped);
     JourneyAggregate channels = campaigns.channelRollup();
     List<ModelResult> expected = AttributionRun.fit(channels, rules);
-    assertEquals(rules.size(), grouped.results().size());
+    // First on models never fitted on these paths (a pass over them), then right after the campaign-level fit (each
+    // channel's campaigns' sums added: PositionalModel keeps the last table's), as a campaign-level run does.
+    assertSameFits(expected, AttributionReport.GroupedFits.of(campaigns, rules), rules.size());
+    AttributionRun.fit(campaigns, rules);
+    AttributionReport.GroupedFits grouped = AttributionReport.GroupedFits.of(campaigns, rules);
+    assertSameFits(expected, grouped, rules.size());
+    assertEquals(channels.paths().table().channels().names(), grouped.channels());
+    assertEquals(ConversionKpis.of(channels, SpendTable.empty()),
+        ConversionKpis.of(campaigns, SpendTable.empty(), grouped.groupOf(), grouped.channels().size()));
+  }
+
+  private static void assertSameFits(List<ModelResult> expected, AttributionReport.GroupedFits grouped, int models) {
+    assertNotNull(grouped);
+    assertEquals(models, grouped.results().size());
     for (ModelResult e : expected) {
       ModelResult got = grouped.results().get(e.model());
       assertEquals(e.credits().size(), got.credits().size(), e.model());
@@ -64,8 +75,5 @@ class GroupedFitsTest {
             Double.doubleToRawLongBits(got.credits().get(i).value()), e.model());
       }
     }
-    assertEquals(channels.paths().table().channels().names(), grouped.channels());
-    assertEquals(ConversionKpis.of(channels, SpendTable.empty()),
-        ConversionKpis.of(campaigns, SpendTable.empty(), grouped.groupOf(), grouped.channels().size()));
   }
 }

@@ -76,7 +76,46 @@ abstract class PositionalModel implements PathModel {
         return null;
       }
     }
+    LastSums fitted = last;
+    if (fitted != null && fitted.table().get() == paths) {
+      try {
+        return grouped(fitted, groupOf, groups);
+      } catch (ArithmeticException outOfRange) {
+        // A group's sum left the 128-bit range or its credit the double range: the pass below sums decimals.
+      }
+    }
     return attribute(paths, groupOf, groups);
+  }
+
+  /*
+   * The channel sums of the last table this model was fitted on (attribute, no map), held weakly with it: the channel
+   * roll-up of a campaign-level run (attributeGrouped on the same table, right after) adds each channel's campaigns'
+   * sums, weight by weight, instead of reading the million paths again. A group's sums are then the very sums the pass
+   * makes (exact integers per weight), rounded once the same way: the same bits.
+   */
+  private volatile LastSums last;
+
+  private record LastSums(java.lang.ref.WeakReference<PathTable> table, ScaledCredit[] sums, int scale) {}
+
+  private ModelResult grouped(LastSums fitted, int[] groupOf, List<String> groups) {
+    ScaledCredit[] byGroup = new ScaledCredit[groups.size()];
+    ScaledCredit[] sums = fitted.sums();
+    for (int c = 0; c < sums.length; c++) {
+      if (sums[c] != null) {
+        int g = groupOf[c];
+        if (byGroup[g] == null) {
+          byGroup[g] = new ScaledCredit();
+        }
+        byGroup[g].addAll(sums[c]);
+      }
+    }
+    Map<String, double[]> byName = new HashMap<>();
+    for (int g = 0; g < byGroup.length; g++) {
+      if (byGroup[g] != null) {
+        byName.put(groups.get(g), byGroup[g].credit(fitted.scale()));
+      }
+    }
+    return ModelResult.of(name(), byName);
   }
 
   /* Credit to names.get(map[c]) for channel c (map null: to channel c's own name). */
@@ -129,6 +168,9 @@ abstract class PositionalModel implements PathModel {
       if (sums[c] != null) {
         byName.put(names.get(c), sums[c].credit(scaled.scale()));
       }
+    }
+    if (map == null) {
+      last = new LastSums(new java.lang.ref.WeakReference<>(paths), sums, scaled.scale());
     }
     return ModelResult.of(name(), byName);
   }

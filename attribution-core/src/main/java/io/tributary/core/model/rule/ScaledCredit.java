@@ -41,6 +41,23 @@ final class ScaledCredit extends WeightSlots {
     high[i] = Math.addExact(Math.addExact(high[i], valueHigh), carry);
   }
 
+  /**
+   * Adds another accumulator's sums weight by weight: the sums one accumulator fed the touches of both would hold
+   * (a channel's, from its campaigns').
+   *
+   * @throws ArithmeticException when a value sum leaves the 128-bit range
+   */
+  void addAll(ScaledCredit other) {
+    for (int j = 0; j < other.size; j++) {
+      int i = slot(other.weights[j]);
+      conversions[i] = Math.addExact(conversions[i], other.conversions[j]);
+      long sum = low[i] + other.low[j];
+      long carry = Long.compareUnsigned(sum, low[i]) < 0 ? 1 : 0;
+      low[i] = sum;
+      high[i] = Math.addExact(Math.addExact(high[i], other.high[j]), carry);
+    }
+  }
+
   @Override
   protected void grow(int capacity) {
     high = Arrays.copyOf(high, capacity);
