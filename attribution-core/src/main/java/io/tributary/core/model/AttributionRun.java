@@ -2,6 +2,7 @@ package io.tributary.core.model;
 
 import io.tributary.core.TributaryException;
 import io.tributary.core.model.bootstrap.PathBootstrap;
+import io.tributary.core.model.rule.TouchWeights;
 import io.tributary.core.paths.ChannelDictionary;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +36,32 @@ public final class AttributionRun {
     // comes back as a value and the first one in model order is rethrown here, as it was thrown: the same error
     // whatever the scheduling. The totals the results are checked against are summed after the fits (a million
     // decimals: on one thread, before them, they held up every core).
-    List<ModelResult> fitted = LargestFirst.map(models, AttributionRun::cost, m -> complete(fitOne(aggregate, m),
-        channels));
+    // The models that split each path on its own are fitted together, in one pass over the paths (TouchWeights):
+    // one task where the first of them is, beside each other model's, so a failure is still the first in model order.
+    List<Integer> together = new ArrayList<>();
+    for (int i = 0; i < models.size(); i++) {
+      if (TouchWeights.splitsEachPath(models.get(i))) {
+        together.add(i);
+      }
+    }
+    List<List<Integer>> tasks = new ArrayList<>();
+    for (int i = 0; i < models.size(); i++) {
+      if (together.size() < 2 || !together.contains(i)) {
+        tasks.add(List.of(i));
+      } else if (together.get(0) == i) {
+        tasks.add(together);
+      }
+    }
+    List<List<ModelResult>> byTask = LargestFirst.map(tasks, t -> cost(models.get(t.get(0))), t -> t.size() == 1
+        ? List.of(fitOne(aggregate, models.get(t.get(0))))
+        : TouchWeights.fitTogether(t.stream().map(models::get).toList(), aggregate.paths()));
+    ModelResult[] byModel = new ModelResult[models.size()];
+    for (int t = 0; t < tasks.size(); t++) {
+      for (int j = 0; j < tasks.get(t).size(); j++) {
+        byModel[tasks.get(t).get(j)] = complete(byTask.get(t).get(j), channels);
+      }
+    }
+    List<ModelResult> fitted = List.of(byModel);
     double conversions = aggregate.paths().conversions();
     double value = aggregate.paths().value().doubleValue();
     for (ModelResult r : fitted) {

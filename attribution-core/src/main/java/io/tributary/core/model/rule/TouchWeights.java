@@ -1,7 +1,10 @@
 package io.tributary.core.model.rule;
 
 import io.tributary.core.model.AttributionModel;
+import io.tributary.core.model.ModelResult;
+import io.tributary.core.paths.PathCounts;
 import io.tributary.core.paths.PathTable;
+import java.util.List;
 
 /**
  * The touch weights of the rule models fitted on paths, for code that splits other per-path values exactly as these
@@ -31,5 +34,25 @@ public final class TouchWeights {
       throw new IllegalArgumentException("model " + model.name() + " does not split each path on its own");
     }
     return m.weights(paths, p);
+  }
+
+  /**
+   * Fits the models that split each path on its own ({@link #splitsEachPath}) on one table together, in one pass over
+   * its paths: the results {@code PathModel#attribute} gives one by one, bit for bit.
+   *
+   * @param models models for which {@link #splitsEachPath} holds
+   * @param counts the paths
+   * @return one result per model, in order
+   * @throws IllegalArgumentException when a model does not split each path on its own
+   */
+  public static List<ModelResult> fitTogether(List<? extends AttributionModel> models, PathCounts counts) {
+    List<PositionalModel> positional = new java.util.ArrayList<>(models.size());
+    for (AttributionModel model : models) {
+      if (!(model instanceof PositionalModel m)) {
+        throw new IllegalArgumentException("model " + model.name() + " does not split each path on its own");
+      }
+      positional.add(m);
+    }
+    return PositionalModel.attributeAll(positional, counts);
   }
 }

@@ -139,6 +139,38 @@ class RuleModelsTest {
   }
 
   @Test
+  void fitTogether_isEachModelsOwnFit_bitForBit() {
+    // One pass for five models against each model's own pass: random tables (values of 0-2 decimals, summed as
+    // integers), one whose values have 20 decimals (summed as decimals), and one model alone.
+    List<PositionalModel> models = List.of(new FirstTouch(), new LastTouch(), new LastNonDirect("c01"), new Linear(),
+        new PositionBased(PositionWeights.U));
+    List<PathCounts> tables = new java.util.ArrayList<>();
+    for (long seed = 1; seed <= 20; seed++) {
+      tables.add(io.tributary.core.RandomData.pathCounts(seed, 50 + (int) (seed * 37), 2 + (int) (seed % 6),
+          1 + (int) (seed % 9)));
+    }
+    PathCounts t = tables.get(3);
+    BigDecimal[] longValues = new BigDecimal[t.table().size()];
+    long[] conv = new long[longValues.length];
+    long[] nul = new long[longValues.length];
+    for (int p = 0; p < longValues.length; p++) {
+      longValues[p] = t.table().value(p).setScale(20);
+      conv[p] = t.table().conversions(p);
+      nul[p] = t.table().nulls(p);
+    }
+    PathCounts decimals = t.withStats(conv, longValues, nul);
+    org.junit.jupiter.api.Assertions.assertNull(decimals.table().scaledValues());
+    tables.add(decimals);
+    for (PathCounts table : tables) {
+      List<ModelResult> together = TouchWeights.fitTogether(models, table);
+      for (int m = 0; m < models.size(); m++) {
+        assertEquals(models.get(m).attribute(table), together.get(m), models.get(m).name());
+      }
+      assertEquals(List.of(models.get(2).attribute(table)), TouchWeights.fitTogether(List.of(models.get(2)), table));
+    }
+  }
+
+  @Test
   void timeDecay_issueExample_value50_touches0069DaysBefore_halfLife7() {
     long conv = 100 * DAY;
     Journey j = new Journey(List.of(new Touch("a", conv - 9 * DAY), new Touch("b", conv - 6 * DAY),
