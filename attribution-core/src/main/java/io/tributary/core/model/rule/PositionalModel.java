@@ -139,9 +139,18 @@ abstract class PositionalModel implements PathModel {
    * 1,000+ tables).
    */
   private ModelResult attributeScaled(PathTable paths, ScaledValues scaled, int[] map, List<String> names) {
+    return scaledResult(scaledSums(List.of(this), paths, scaled, map, names.size())[0], paths, scaled, map, names);
+  }
+
+  /*
+   * Each model's sums per credited name (map null: per channel) over one pass of the table: a path's touches, counts
+   * and value read once for all the models.
+   */
+  private static ScaledCredit[][] scaledSums(List<PositionalModel> models, PathTable paths, ScaledValues scaled,
+      int[] map, int names) {
     long[] high = scaled.high();
     long[] low = scaled.low();
-    ScaledCredit[] sums = new ScaledCredit[names.size()];
+    ScaledCredit[][] sums = new ScaledCredit[models.size()][names];
     double[] w = new double[16];
     for (int p = 0; p < paths.size(); p++) {
       long conversions = paths.conversions(p);
@@ -152,17 +161,26 @@ abstract class PositionalModel implements PathModel {
       if (w.length < n) {
         w = new double[Math.max(n, 2 * w.length)];
       }
-      weights(paths, p, w);
-      for (int i = 0; i < n; i++) {
-        int c = map == null ? paths.channel(p, i) : map[paths.channel(p, i)];
-        if (sums[c] == null) {
-          sums[c] = new ScaledCredit(); // a channel on a converting path is listed, with credit 0 if need be
-        }
-        if (w[i] != 0) {
-          sums[c].add(w[i], conversions, high[p], low[p]);
+      for (int m = 0; m < sums.length; m++) {
+        models.get(m).weights(paths, p, w);
+        ScaledCredit[] own = sums[m];
+        for (int i = 0; i < n; i++) {
+          int c = map == null ? paths.channel(p, i) : map[paths.channel(p, i)];
+          if (own[c] == null) {
+            own[c] = new ScaledCredit(); // a channel on a converting path is listed, with credit 0 if need be
+          }
+          if (w[i] != 0) {
+            own[c].add(w[i], conversions, high[p], low[p]);
+          }
         }
       }
     }
+    return sums;
+  }
+
+  /* The credit of one model's sums, each rounded once; kept for attributeGrouped when they are per channel. */
+  private ModelResult scaledResult(ScaledCredit[] sums, PathTable paths, ScaledValues scaled, int[] map,
+      List<String> names) {
     Map<String, double[]> byName = new HashMap<>();
     for (int c = 0; c < sums.length; c++) {
       if (sums[c] != null) {
@@ -199,46 +217,11 @@ abstract class PositionalModel implements PathModel {
 
   private static List<ModelResult> attributeAllScaled(List<PositionalModel> models, PathTable paths,
       ScaledValues scaled) {
-    long[] high = scaled.high();
-    long[] low = scaled.low();
-    int k = models.size();
     List<String> names = paths.channels().names();
-    ScaledCredit[][] sums = new ScaledCredit[k][names.size()];
-    double[] w = new double[16];
-    for (int p = 0; p < paths.size(); p++) {
-      long conversions = paths.conversions(p);
-      if (conversions == 0 && high[p] == 0 && low[p] == 0) {
-        continue;
-      }
-      int n = paths.length(p);
-      if (w.length < n) {
-        w = new double[Math.max(n, 2 * w.length)];
-      }
-      for (int m = 0; m < k; m++) {
-        models.get(m).weights(paths, p, w);
-        ScaledCredit[] own = sums[m];
-        for (int i = 0; i < n; i++) {
-          int c = paths.channel(p, i);
-          if (own[c] == null) {
-            own[c] = new ScaledCredit();
-          }
-          if (w[i] != 0) {
-            own[c].add(w[i], conversions, high[p], low[p]);
-          }
-        }
-      }
-    }
-    List<ModelResult> out = new java.util.ArrayList<>(k);
-    for (int m = 0; m < k; m++) {
-      Map<String, double[]> byName = new HashMap<>();
-      for (int c = 0; c < names.size(); c++) {
-        if (sums[m][c] != null) {
-          byName.put(names.get(c), sums[m][c].credit(scaled.scale()));
-        }
-      }
-      PositionalModel model = models.get(m);
-      model.last = new LastSums(new java.lang.ref.WeakReference<>(paths), sums[m], scaled.scale());
-      out.add(ModelResult.of(model.name(), byName));
+    ScaledCredit[][] sums = scaledSums(models, paths, scaled, null, names.size());
+    List<ModelResult> out = new java.util.ArrayList<>(models.size());
+    for (int m = 0; m < models.size(); m++) {
+      out.add(models.get(m).scaledResult(sums[m], paths, scaled, null, names));
     }
     return out;
   }

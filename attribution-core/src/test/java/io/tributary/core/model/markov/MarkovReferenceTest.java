@@ -176,13 +176,9 @@ class MarkovReferenceTest {
     List<String> ch = RandomData.channels(6);
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
-      List<String> p = new ArrayList<>();
-      int len = 1 + rnd.nextInt(7);
-      for (int j = 0; j < len; j++) {
-        p.add(ch.get(rnd.nextInt(ch.size())));
-      }
+      Path p = randomPath(rnd, ch, 7);
       long conv = rnd.nextInt(3);
-      rows.add(new Object[] {new Path(p), conv, BigDecimal.valueOf(conv * rnd.nextInt(5000), 2),
+      rows.add(new Object[] {p, conv, BigDecimal.valueOf(conv * rnd.nextInt(5000), 2),
           (long) rnd.nextInt(3) + (conv == 0 ? 1 : 0)});
     }
     for (int order = 1; order <= 3; order++) {
@@ -208,16 +204,12 @@ class MarkovReferenceTest {
     List<Object[]> scaled = new ArrayList<>();
     List<Object[]> decimal = new ArrayList<>();
     for (int i = 0; i < 800; i++) {
-      List<String> p = new ArrayList<>();
-      int len = 1 + rnd.nextInt(6);
-      for (int j = 0; j < len; j++) {
-        p.add(ch.get(rnd.nextInt(ch.size())));
-      }
+      Path p = randomPath(rnd, ch, 6);
       long conv = rnd.nextInt(3);
       long nul = rnd.nextInt(3) + (conv == 0 ? 1 : 0);
       BigDecimal v = BigDecimal.valueOf(conv * rnd.nextInt(100_000), rnd.nextInt(3));
-      scaled.add(new Object[] {new Path(p), conv, v, nul});
-      decimal.add(new Object[] {new Path(p), conv, v.setScale(20), nul});
+      scaled.add(new Object[] {p, conv, v, nul});
+      decimal.add(new Object[] {p, conv, v.setScale(20), nul});
     }
     PathCounts asIntegers = build(scaled);
     PathCounts asDecimals = build(decimal);
@@ -231,6 +223,16 @@ class MarkovReferenceTest {
       assertMatchesReference(asIntegers, order, a);
       assertMatchesReference(asDecimals, order, b);
     }
+  }
+
+  /* A path of 1 to maxLength touches of the given channels. */
+  private static Path randomPath(SplittableRandom rnd, List<String> channels, int maxLength) {
+    List<String> p = new ArrayList<>();
+    int len = 1 + rnd.nextInt(maxLength);
+    for (int j = 0; j < len; j++) {
+      p.add(channels.get(rnd.nextInt(channels.size())));
+    }
+    return new Path(p);
   }
 
   private static PathCounts build(List<Object[]> rows) {
