@@ -29,8 +29,8 @@ abstract class PositionalModel implements PathModel {
 
   /**
    * {@link #weights(PathTable, int)} written into {@code into[0, length(p))}, every slot of it set: the fits reuse
-   * one array for every path (a new one per path and model came to a gigabyte of garbage on a segmented 10M-row run,
-   * the all-customer table, its channel roll-up and every segment value's, and a collection more).
+   * one array for every path instead of a new one per path and model (five models on a million paths of the
+   * all-customer table, and again on every segment value's).
    *
    * @param into room for at least {@code paths.length(p)} weights; the rest is left alone
    */
