@@ -1,7 +1,6 @@
 package io.tributary.core.paths;
 
 import java.lang.ref.WeakReference;
-import java.util.function.Supplier;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;

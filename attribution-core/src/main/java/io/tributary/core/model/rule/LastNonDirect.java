@@ -14,11 +14,12 @@ import java.util.Objects;
 public final class LastNonDirect extends PositionalModel {
   private final String directChannel;
   /*
-   * Which channel ids of the last dictionary fitted on are direct: a path's touches are read from the end until one is
-   * not, and cutting each touchpoint key's channel part there made a String per touch (a campaign-level run fits this
-   * model on the all-customer table and every segment value's). Tables of one fold share their dictionary.
+   * Which channel ids of the last dictionary a thread fitted on are direct: a path's touches are read from the end
+   * until one is not, and cutting each touchpoint key's channel part there made a String per touch (a campaign-level
+   * run fits this model on the all-customer table and every segment value's). Per thread, so that two threads
+   * fitting tables of two dictionaries at once do not each work it out again for every path.
    */
-  private volatile DirectIds lastDirect;
+  private final ThreadLocal<DirectIds> lastDirect = new ThreadLocal<>();
 
   private record DirectIds(ChannelDictionary dictionary, boolean[] direct) {}
 
@@ -56,7 +57,7 @@ public final class LastNonDirect extends PositionalModel {
   }
 
   private boolean[] directIds(ChannelDictionary dictionary) {
-    DirectIds d = lastDirect;
+    DirectIds d = lastDirect.get();
     if (d == null || d.dictionary() != dictionary) {
       boolean[] direct = new boolean[dictionary.size()];
       for (int c = 0; c < direct.length; c++) {
@@ -64,7 +65,7 @@ public final class LastNonDirect extends PositionalModel {
         direct[c] = direct(dictionary.name(c));
       }
       d = new DirectIds(dictionary, direct);
-      lastDirect = d;
+      lastDirect.set(d);
     }
     return d.direct();
   }
