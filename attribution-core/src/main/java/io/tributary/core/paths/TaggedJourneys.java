@@ -102,11 +102,53 @@ final class TaggedJourneys {
         }
       }
     }
-    // Each group's table is made when a fit reads it (LazyPathMap.ofRecipe), from the journeys in row order: its
+    // Each group's table is made when a fit reads it (LazyPathMap.ofRecipe), from its own journeys in row order: its
     // rows as they are met, its ids gathered with the sums into arrays made at their size. Made here, all of them,
     // they were alive together from the fold to the last value's fit, and copied by every collection in between.
-    Groups made = new Groups(table, from, rowTags, rowValues, groupsOfTag, slots(groupsOfTag, groups), rowsOfGroup,
-        touchesOfGroup);
+    int[] slotOf = slots(groupsOfTag, groups);
+    int slots = 0;
+    for (int j : slotOf) {
+      slots = Math.max(slots, j + 1);
+    }
+    // Per position of the lists, every group's journeys one group after the other, each group's in row order (a
+    // stable counting sort by group): a group's table reads its journeys only, not all of them once per group (with
+    // 200 regions, 200 passes over every journey).
+    int[] journeysOfGroup = new int[groups];
+    int[] journeysAt = new int[slots];
+    for (int k = 0; k < size; k++) {
+      int[] of = groupsOfTag[rowTags[k] >>> 1];
+      for (int g : of) {
+        journeysOfGroup[g]++;
+      }
+      for (int j = 0; j < of.length; j++) {
+        journeysAt[j]++;
+      }
+    }
+    int[] groupFrom = new int[groups];
+    int[] fill = new int[slots];
+    for (int g = 0; g < groups; g++) {
+      if (slotOf[g] >= 0) {
+        groupFrom[g] = fill[slotOf[g]];
+        fill[slotOf[g]] += journeysOfGroup[g];
+      }
+    }
+    int[][] byGroup = new int[slots][];
+    for (int j = 0; j < slots; j++) {
+      byGroup[j] = new int[journeysAt[j]];
+    }
+    int[] rowOfJourney = new int[size];
+    int[] at = groupFrom.clone();
+    for (int r = 0; r < n; r++) {
+      for (int k = from[r]; k < from[r + 1]; k++) {
+        rowOfJourney[k] = r;
+        int[] of = groupsOfTag[rowTags[k] >>> 1];
+        for (int j = 0; j < of.length; j++) {
+          byGroup[j][at[of[j]]++] = k;
+        }
+      }
+    }
+    Groups made = new Groups(table, rowOfJourney, rowTags, rowValues, slotOf, byGroup, groupFrom, journeysOfGroup,
+        rowsOfGroup, touchesOfGroup);
     List<LazyPathMap> out = new ArrayList<>(groups);
     for (int g = 0; g < groups; g++) {
       int group = g;
@@ -115,22 +157,21 @@ final class TaggedJourneys {
     return out;
   }
 
-  /** What every group's table is made from: the all-journey table and the journeys in its row order. */
-  private record Groups(PathTable table, int[] from, int[] rowTags, BigDecimal[] rowValues, int[][] groupsOfTag,
-      int[] slotOf, int[] rowsOfGroup, int[] touchesOfGroup) {
+  /**
+   * What every group's table is made from: the all-journey table, the journeys in its row order (each one's row, tag
+   * and value), and per position of the tags' group lists the journeys of each group there, in row order.
+   */
+  private record Groups(PathTable table, int[] rowOfJourney, int[] rowTags, BigDecimal[] rowValues, int[] slotOf,
+      int[][] byGroup, int[] groupFrom, int[] journeysOfGroup, int[] rowsOfGroup, int[] touchesOfGroup) {
 
     PathTable table(int g) {
       Selection s = new Selection(rowsOfGroup[g], touchesOfGroup[g]);
       int j = slotOf[g];
       if (j >= 0) {
-        for (int r = 0; r < table.size(); r++) {
-          for (int k = from[r]; k < from[r + 1]; k++) {
-            int t = rowTags[k];
-            int[] of = groupsOfTag[t >>> 1];
-            if (j < of.length && of[j] == g) {
-              s.add(table, r, (t & 1) != 0, rowValues[k]);
-            }
-          }
+        int[] journeys = byGroup[j];
+        for (int i = groupFrom[g], end = i + journeysOfGroup[g]; i < end; i++) {
+          int k = journeys[i];
+          s.add(table, rowOfJourney[k], (rowTags[k] & 1) != 0, rowValues[k]);
         }
       }
       return s.table(table);
