@@ -85,15 +85,17 @@ final class TaggedJourneys {
     tags = null;
     values = null;
     PathTable table = all.table();
-    // Each group's rows and touches, so that its arrays are made once at their size: no doubling, no copy to size.
+    // Each group's rows, touches and journeys, so that its arrays are made once at their size: no doubling, no copy.
     int[] rowsOfGroup = new int[groups];
     int[] touchesOfGroup = new int[groups];
+    int[] journeysOfGroup = new int[groups];
     int[] lastRow = new int[groups];
     Arrays.fill(lastRow, -1);
     for (int r = 0; r < n; r++) {
       int length = table.length(r);
       for (int k = from[r]; k < from[r + 1]; k++) {
         for (int g : groupsOfTag[rowTags[k] >>> 1]) {
+          journeysOfGroup[g]++;
           if (lastRow[g] != r) {
             lastRow[g] = r;
             rowsOfGroup[g]++;
@@ -113,23 +115,12 @@ final class TaggedJourneys {
     // Per position of the lists, every group's journeys one group after the other, each group's in row order (a
     // stable counting sort by group): a group's table reads its journeys only, not all of them once per group (with
     // 200 regions, 200 passes over every journey).
-    int[] journeysOfGroup = new int[groups];
-    int[] journeysAt = new int[slots];
-    for (int k = 0; k < size; k++) {
-      int[] of = groupsOfTag[rowTags[k] >>> 1];
-      for (int g : of) {
-        journeysOfGroup[g]++;
-      }
-      for (int j = 0; j < of.length; j++) {
-        journeysAt[j]++;
-      }
-    }
     int[] groupFrom = new int[groups];
-    int[] fill = new int[slots];
+    int[] journeysAt = new int[slots];
     for (int g = 0; g < groups; g++) {
       if (slotOf[g] >= 0) {
-        groupFrom[g] = fill[slotOf[g]];
-        fill[slotOf[g]] += journeysOfGroup[g];
+        groupFrom[g] = journeysAt[slotOf[g]];
+        journeysAt[slotOf[g]] += journeysOfGroup[g];
       }
     }
     int[][] byGroup = new int[slots][];
