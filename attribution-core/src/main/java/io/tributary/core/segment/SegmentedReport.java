@@ -134,7 +134,8 @@ public record SegmentedReport(
     }
     // The largest values first (a tier's journeys are a third of all, a region's a tenth): on two cores the halves of
     // a parallel stream gave one core the three tiers and the last regions, 1.3 s against 0.7 s of fits.
-    // Sized without making the tables: a segmented fold's are made when a fit reads them (PathCounts.Builder#buildGroups).
+    // Sized without making the tables: a segmented fold's are made when a fit reads them
+    // (PathCounts.Builder#buildGroups).
     List<ValueRows> valueRows = LargestFirst.map(keys, key -> key.fit().paths().size(),
         key -> fitValue(key, allValues, models, allFits, segmentation, !dataDriven.isEmpty(), crediting));
     int at = 0;
