@@ -90,6 +90,40 @@ class NumbersTest {
     }
   }
 
+  @Test
+  void format_decimalsOfAtMostFifteenDigits_sameAsTryingEveryPrecision() {
+    // Decimals of 1 to 17 significant digits at every decade a double reaches, read as doubles: sums of money, rates,
+    // shares. Those of up to 15 digits are written from Double.toString's digits; the rest take the exact search.
+    // Either way the answer must be the definition's.
+    SplittableRandom rnd = new SplittableRandom(29);
+    for (int i = 0; i < 40_000; i++) {
+      int digits = rnd.nextInt(1, 18);
+      long unscaled = rnd.nextLong(1, (long) Math.pow(10, Math.min(digits, 18)));
+      int scale = i % 5 == 0 ? rnd.nextInt(-300, 320) : rnd.nextInt(-16, 24);
+      double d = new BigDecimal(java.math.BigInteger.valueOf(unscaled), scale).doubleValue()
+          * (rnd.nextInt(7) == 0 ? -1 : 1);
+      if (!Double.isFinite(d) || d == 0) {
+        continue;
+      }
+      assertEquals(everyPrecision(d), Numbers.format(d), Double.toString(d));
+    }
+    // Around the smallest normal double, where the doubles' spacing stops shrinking with them, and at the largest.
+    for (double edge : new double[] {Double.MIN_NORMAL, Double.MAX_VALUE, 2.2250738585072014E-308, 1e-307, 1e308}) {
+      double d = edge;
+      for (int k = 0; k < 50 && Double.isFinite(d); k++) {
+        assertEquals(everyPrecision(d), Numbers.format(d), Double.toString(d));
+        assertEquals(everyPrecision(-d), Numbers.format(-d), Double.toString(-d));
+        d = edge > 1 ? Math.nextDown(d) : k % 2 == 0 ? Math.nextDown(d) : Math.nextUp(Math.nextUp(d));
+      }
+    }
+    assertEquals("451353.49", Numbers.format(451353.49));
+    assertEquals("0.00123", Numbers.format(0.00123));
+    assertEquals("0.000012345", Numbers.format(1.2345e-5));
+    assertEquals("100.5", Numbers.format(100.5));
+    assertEquals("123456789012345.6", Numbers.format(123456789012345.6));
+    assertEquals("1500000000000000000", Numbers.format(1.5e18));
+  }
+
   private static String everyPrecision(double d) {
     BigDecimal exact = new BigDecimal(d);
     for (int p = 1; ; p++) {
