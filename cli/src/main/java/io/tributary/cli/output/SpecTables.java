@@ -131,7 +131,7 @@ public final class SpecTables {
       for (int i = 0; i < kept.size(); i++) {
         cells[lead + i] = text(kept.get(i).cell(r));
       }
-      return Arrays.asList(cells);
+      return Table.cells(cells);
     };
     if (source.size() >= LAZY_ROWS) {
       List<R> at = source instanceof java.util.RandomAccess ? source : new ArrayList<>(source);
