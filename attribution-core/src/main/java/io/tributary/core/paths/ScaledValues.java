@@ -69,10 +69,9 @@ public record ScaledValues(long[] high, long[] low, int scale, int sumScale) {
         int shift = scale - v.scale(); // >= 0; above MAX_SCALE only for a negative v.scale()
         if (v.precision() <= MAX_SCALE && shift <= MAX_SCALE) {
           // The common case (money): the unscaled long (under 10^18) times 10^(scale - v.scale()) (at most 10^18) as
-          // one 128-bit product, without the BigDecimal and BigIntegers of setScale and shiftRight. The unscaled long
-          // is read from the number moved to scale 0, one small object: unscaledValue() makes a BigInteger and its
-          // array, which on a segmented 10M-row run (every value table's million paths) was most of this method.
-          long m = v.scale() == 0 ? v.longValue() : v.scaleByPowerOfTen(v.scale()).longValue();
+          // one 128-bit product, without the BigDecimal and BigIntegers of setScale and shiftRight; the unscaled long
+          // without an object either (unscaledLong).
+          long m = unscaledLong(v);
           long ten = TENS[shift];
           long l = m * ten;
           long h = Math.multiplyHigh(m, ten);
@@ -93,6 +92,32 @@ public record ScaledValues(long[] high, long[] low, int scale, int sumScale) {
       }
     }
     return new ScaledValues(high, low, scale, sumScale);
+  }
+
+  /* Powers of ten as doubles, each exact (10^22 is the last a double holds exactly). */
+  private static final double[] DOUBLE_TENS = new double[MAX_SCALE + 1];
+
+  static {
+    DOUBLE_TENS[0] = 1;
+    for (int s = 1; s <= MAX_SCALE; s++) {
+      DOUBLE_TENS[s] = DOUBLE_TENS[s - 1] * 10;
+    }
+  }
+
+  /*
+   * The unscaled value u of v (at most 18 digits, scale s at most MAX_SCALE) as a long, without making an object when
+   * v is below 10^15 with at most 15 digits (money): unscaledValue() makes a BigInteger and its array, a million of
+   * them per table. For s >= 0, d = doubleValue() is u / 10^s correctly rounded, and d * 10^s (10^s exact) is u times
+   * (1 + e), |e| <= 2^-52: off by less than 0.25 for |u| < 10^15, so rounding gives u exactly. For s < 0, v is a whole
+   * number below 10^15 < 2^53: d is v itself, and d / 10^-s is u exactly.
+   */
+  private static long unscaledLong(BigDecimal v) {
+    int scale = v.scale();
+    if (v.precision() + Math.max(0, -scale) <= 15 && scale <= MAX_SCALE) {
+      double d = v.doubleValue();
+      return scale >= 0 ? Math.round(d * DOUBLE_TENS[scale]) : Math.round(d / DOUBLE_TENS[-scale]);
+    }
+    return scale == 0 ? v.longValue() : v.scaleByPowerOfTen(scale).longValue();
   }
 
   /**

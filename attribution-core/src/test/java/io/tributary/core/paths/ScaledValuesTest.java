@@ -59,6 +59,39 @@ class ScaledValuesTest {
   }
 
   @Test
+  void of_numbersOfUpTo18DigitsAtEveryScale_areTheDecimalsOwn() {
+    // Where a value's number is read through its double (at most 15 digits below 10^15) and just beyond (16 to 18
+    // digits): the largest and smallest numbers of each length, and random ones, at scales -17..18, each alone and
+    // beside a value of 18 decimals (so that it is scaled up), against BigDecimal's rescaling.
+    Random r = new Random(9);
+    int read = 0;
+    for (int digits = 1; digits <= 18; digits++) {
+      long top = (long) Math.pow(10, digits) - 1;
+      long bottom = (long) Math.pow(10, digits - 1);
+      for (long u : new long[] {top, bottom, bottom + r.nextLong(top - bottom + 1), -(bottom + r.nextLong(top - bottom + 1))}) {
+        for (int scale = -17; scale <= 18; scale++) {
+          BigDecimal v = BigDecimal.valueOf(u, scale);
+          for (BigDecimal[] values : new BigDecimal[][] {{v}, {v, new BigDecimal("1E-18")}}) {
+            ScaledValues s = ScaledValues.of(values);
+            int at = Math.max(0, values.length == 1 ? scale : 18);
+            BigInteger expected = v.movePointRight(at).toBigIntegerExact();
+            if (expected.bitLength() > 96) {
+              assertNull(s, v.toString());
+              continue;
+            }
+            assertNotNull(s, v.toString());
+            assertEquals(at, s.scale());
+            assertEquals(expected, BigInteger.valueOf(s.high()[0]).shiftLeft(64)
+                .add(new BigInteger(Long.toUnsignedString(s.low()[0]))), v.toString());
+            read++;
+          }
+        }
+      }
+    }
+    assertTrue(read > 3000, "read " + read);
+  }
+
+  @Test
   void bitLength_isBigIntegersOfThe128BitNumber() {
     Random r = new Random(6);
     for (int trial = 0; trial < 10000; trial++) {
