@@ -139,6 +139,9 @@ final class OutputTables {
     if (cell instanceof BigDecimal b) {
       return b.doubleValue();
     }
+    if (cell instanceof io.tributary.core.metrics.ShownPath p) {
+      return p.toString();
+    }
     return cell;
   }
 

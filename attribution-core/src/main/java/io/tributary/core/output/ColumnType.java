@@ -6,7 +6,7 @@ package io.tributary.core.output;
  * {@code DoubleType}, {@code DateType}, {@code TimestampType}).
  */
 public enum ColumnType {
-  /** Text; a cell is a {@link String}. */
+  /** Text; a cell is a {@link String}, or a {@link io.tributary.core.metrics.ShownPath} (its {@code toString()}). */
   TEXT,
   /** A whole number; a cell is a {@link Long}. */
   LONG,

@@ -129,7 +129,7 @@ public final class OutputTables {
   /** Every distinct path with its journeys, conversions and value. */
   public static final TableSchema<PathSummaryRow> PATH_SUMMARY = TableSchema
       .<PathSummaryRow>named("path_summary", "the core's path order (by path length, then channel ids)")
-      .required("path", TEXT, PathSummaryRow::path)
+      .required("path", TEXT, PathSummaryRow::shownPath)
       .required("journeys", LONG, PathSummaryRow::journeys)
       .required("conversions", LONG, PathSummaryRow::conversions)
       .required("conversion_value", DOUBLE, PathSummaryRow::conversionValue)

@@ -162,8 +162,8 @@ class MetricsTest {
 
   @Test
   void pathSummaryView_showsEachPathAsItsPathObjectDoes_aLongOneBetweenShortOnes() {
-    // Rows are shown in a builder reused from row to row (one that held a path of thousands of touches is dropped):
-    // every row, a 40,000-touch one among short and non-ASCII ones, as Path.display() shows it.
+    // Rows' paths are spelled out from the names shown per channel id, when asked: every row, a 40,000-touch one
+    // among short and non-ASCII ones, as Path.display() shows it.
     List<String> longPath = new ArrayList<>();
     for (int i = 0; i < 40_000; i++) {
       longPath.add(i % 3 == 0 ? "é-mail" : "search");

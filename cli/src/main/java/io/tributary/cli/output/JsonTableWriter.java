@@ -49,8 +49,8 @@ public final class JsonTableWriter {
         Object cell = row.get(i);
         if (cell == null) {
           sb.append("null");
-        } else if (cell instanceof String s) {
-          sb.append(string(s));
+        } else if (cell instanceof CharSequence s) {
+          sb.append(string(s.toString()));
         } else {
           sb.append(Table.number(cell));
         }

@@ -1,5 +1,6 @@
 package io.tributary.cli.output;
 
+import io.tributary.core.metrics.ShownPath;
 import io.tributary.core.output.ColumnType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,8 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One output table in long format: a SPEC name, its column names and its rows. A cell is text ({@link String}), a
- * number ({@link Long}, {@link Double}, {@link BigDecimal}) or null (not defined; an empty CSV cell, JSON null).
+ * One output table in long format: a SPEC name, its column names and its rows. A cell is text ({@link String}, or a
+ * {@link ShownPath} a writer may copy without spelling it out), a number ({@link Long}, {@link Double},
+ * {@link BigDecimal}) or null (not defined; an empty CSV cell, JSON null).
  *
  * @param name the table's name, e.g. {@code channel_credit}
  * @param columns column names, snake_case
@@ -94,7 +96,7 @@ public record Table(String name, List<String> columns, List<ColumnType> types, L
     for (int i = 0; i < width; i++) {
       Object cell = r.get(i);
       if (cell != null && !(cell instanceof String) && !(cell instanceof Long) && !(cell instanceof Double)
-          && !(cell instanceof BigDecimal)) {
+          && !(cell instanceof BigDecimal) && !(cell instanceof ShownPath)) {
         throw new IllegalArgumentException(name + ": unsupported cell type " + cell.getClass().getName());
       }
     }

@@ -3,7 +3,11 @@ package io.tributary.cli.output;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tributary.core.metrics.PathSummaryRow;
+import io.tributary.core.metrics.PathSummaryView;
 import io.tributary.core.output.ColumnType;
+import io.tributary.core.paths.Path;
+import io.tributary.core.paths.PathCounts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -83,6 +87,66 @@ class CsvTableWriterTest {
     CsvTableWriter.write(table(held), a);
     CsvTableWriter.write(lazy, b);
     assertArrayEquals(a.toByteArray(), b.toByteArray());
+  }
+
+  @Test
+  void write_shownPaths_quotedAndNeutralisedAsTheirText() throws IOException {
+    // Paths are written from their names' bytes: a path is quoted when any name holds a comma or a quote, and
+    // neutralised when its first name starts like a formula; the separator changes neither.
+    PathCounts pc = PathCounts.builder()
+        .add(Path.of("email", "café"), 1, BigDecimal.ONE, 0)
+        .add(Path.of("=cmd", "email"), 1, BigDecimal.ONE, 0)
+        .add(Path.of("email", "a,b"), 1, BigDecimal.ONE, 0)
+        .add(Path.of("-x", "a,b", "東京"), 1, BigDecimal.ONE, 0)
+        .add(Path.of("say \"hi\""), 1, BigDecimal.ONE, 0)
+        .add(Path.of("email", "-x"), 1, BigDecimal.ONE, 0)
+        .build();
+    String csv = bytes(SpecTables.pathSummary(new PathSummaryView(pc.table()), null));
+    List<String> lines = new ArrayList<>(List.of(csv.split("\n")));
+    assertEquals("path,journeys,conversions,conversion_value,nulls", lines.remove(0));
+    java.util.Collections.sort(lines);
+    List<String> expected = new ArrayList<>(List.of(
+        "email > café,1,1,1,0",
+        "'=cmd > email,1,1,1,0",
+        "\"email > a,b\",1,1,1,0",
+        "\"'-x > a,b > 東京\",1,1,1,0",
+        "\"say \"\"hi\"\"\",1,1,1,0",
+        "email > -x,1,1,1,0"));
+    java.util.Collections.sort(expected);
+    assertEquals(expected, lines);
+  }
+
+  @Test
+  void write_shownPathsOfTwoTablesInterleaved_eachWithItsNames() throws IOException {
+    // A segmented path_summary's rows come from one table per segment value; a block may hold rows of several, each
+    // table's names (ids mean different names in each) prepared when its rows come.
+    PathCounts.Builder a = PathCounts.builder();
+    PathCounts.Builder b = PathCounts.builder();
+    int n = 3_000;
+    for (int i = 0; i < n; i++) {
+      a.add(Path.of("a" + i % 7, "x,y", "a" + i), 0, BigDecimal.ZERO, 1);
+      b.add(Path.of("b" + i, "=b" + i % 5), 0, BigDecimal.ZERO, 1);
+    }
+    PathSummaryView va = new PathSummaryView(a.build().table());
+    PathSummaryView vb = new PathSummaryView(b.build().table());
+    Table t = SpecTables.pathSummary(new java.util.AbstractList<>() {
+      @Override
+      public PathSummaryRow get(int i) {
+        return (i % 2 == 0 ? va : vb).get(i / 2);
+      }
+
+      @Override
+      public int size() {
+        return 2 * n;
+      }
+    }, null);
+    String[] lines = bytes(t).split("\n");
+    assertEquals(2 * n + 1, lines.length);
+    for (int i = 0; i < 2 * n; i++) {
+      String path = (i % 2 == 0 ? va : vb).get(i / 2).path();
+      String cell = path.contains(",") ? "\"" + path + "\"" : path;
+      assertEquals(cell + ",1,0,0,1", lines[i + 1], "row " + i);
+    }
   }
 
   private static List<Object> row(Object... cells) {
