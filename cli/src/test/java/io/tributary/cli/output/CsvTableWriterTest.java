@@ -74,6 +74,23 @@ class CsvTableWriterTest {
   }
 
   @Test
+  void write_sameTextRepeatedInAColumn_eachRowAsWorkedOutByHand() throws IOException {
+    // A column's text that repeats (the same String) is copied from its bytes earlier in the block: quoted and
+    // neutralised as when it was first written, in every block, also after a row with another text.
+    String[] texts = {"north", "a,b", "=x", ""};
+    String[] shown = {"north", "\"a,b\"", "'=x", ""};
+    int n = 10_000;
+    List<List<Object>> rows = new ArrayList<>(n);
+    StringBuilder expected = new StringBuilder("path,journeys,value\n");
+    for (int i = 0; i < n; i++) {
+      int t = (i / 3) % texts.length;
+      rows.add(row(texts[t], (long) i, null));
+      expected.append(shown[t]).append(',').append(i).append(",\n");
+    }
+    assertEquals(expected.toString(), bytes(table(rows)));
+  }
+
+  @Test
   void write_lazyRows_sameBytesAsHeldRows() throws IOException {
     int n = 5_000;
     List<List<Object>> held = new ArrayList<>(n);
