@@ -71,10 +71,15 @@ public record MarkovDiagnostics(
 
   static MarkovDiagnostics of(MarkovFit fit) {
     List<MarkovState> states = fit.states();
+    // Each state's label once, not once per transition into or out of it: at a campaign level a label is a joined
+    // stream of its keys, and the transitions of a 10M-row run are many times its states.
+    String[] labels = new String[states.size()];
+    for (int s = 0; s < labels.length; s++) {
+      labels[s] = label(states.get(s));
+    }
     List<Transition> transitions = new ArrayList<>(fit.transitions().size());
     for (MarkovTransition t : fit.transitions()) {
-      transitions.add(new Transition(label(states.get(t.from())), label(states.get(t.to())), t.weight(),
-          t.probability()));
+      transitions.add(new Transition(labels[t.from()], labels[t.to()], t.weight(), t.probability()));
     }
     List<Removal> removals = new ArrayList<>(fit.removalEffects().size());
     for (RemovalEffect r : fit.removalEffects()) {

@@ -59,6 +59,34 @@ class ScaledValuesTest {
   }
 
   @Test
+  void of_largeTable_madeInChunksOnEveryCore_sameIntegers_orNullForOneValueTooLargeInAnyChunk() {
+    // From 2^17 values on, chunks are made in parallel: every value still its own, and one value beyond 96 bits
+    // (in the first chunk, a middle one or the last) still makes the whole null.
+    Random r = new Random(11);
+    int n = 300_001;
+    BigDecimal[] values = new BigDecimal[n];
+    for (int p = 0; p < n; p++) {
+      if (r.nextInt(3) > 0) {
+        values[p] = BigDecimal.valueOf(r.nextLong() % 100_000_000_000L, r.nextInt(5));
+      }
+    }
+    ScaledValues s = ScaledValues.of(values);
+    assertNotNull(s);
+    assertEquals(4, s.scale());
+    for (int p = 0; p < n; p++) {
+      BigInteger want = values[p] == null ? BigInteger.ZERO : values[p].movePointRight(4).toBigIntegerExact();
+      BigInteger got = BigInteger.valueOf(s.high()[p]).shiftLeft(64)
+          .add(new BigInteger(Long.toUnsignedString(s.low()[p])));
+      assertEquals(want, got, "value " + p);
+    }
+    for (int at : new int[] {0, n / 2, n - 1}) {
+      BigDecimal[] tooLarge = values.clone();
+      tooLarge[at] = new BigDecimal(BigInteger.ONE.shiftLeft(100), 0);
+      assertNull(ScaledValues.of(tooLarge), "too large at " + at);
+    }
+  }
+
+  @Test
   void of_numbersOfUpTo18DigitsAtEveryScale_areTheDecimalsOwn() {
     // Where a value's number is read through its double (at most 15 digits below 10^15) and just beyond (16 to 18
     // digits): the largest and smallest numbers of each length, and random ones, at scales -17..18, each alone and
