@@ -140,6 +140,38 @@ class SegmentsCliTest {
   }
 
   @Test
+  void customerValue_isTheEarliestEventsValue_tiesTakeTheSmallestText() throws IOException {
+    // Worked by hand. u1: its earliest row comes last in the file (gold, north). u2: two rows share its earliest time
+    // (silver/bronze, south/east): bronze and east, each column on its own. u3: one early row (zinc, west), then rows
+    // sharing a later time. Each customer one journey ending in a conversion of 10, so a value's journeys are its
+    // customers.
+    String csv = "customer_id,timestamp,channel,conversion,conversion_value,tier,region\n"
+        + "u1,2024-03-02T10:00:00Z,email,0,,silver,south\n"
+        + "u1,2024-03-03T10:00:00Z,search,1,10,silver,south\n"
+        + "u2,2024-03-01T09:00:00Z,email,0,,silver,south\n"
+        + "u2,2024-03-01T09:00:00Z,display,0,,bronze,east\n"
+        + "u2,2024-03-04T09:00:00Z,search,1,10,aaa,aaa\n"
+        + "u3,2024-03-05T09:00:00Z,search,0,,aaa,aaa\n"
+        + "u3,2024-03-05T09:00:00Z,email,1,10,aaa,aaa\n"
+        + "u1,2024-03-01T10:00:00Z,display,0,,gold,north\n"
+        + "u3,2024-03-01T08:00:00Z,social,0,,zinc,west\n";
+    Path e = dir.resolve("ties.csv");
+    Files.writeString(e, csv, StandardCharsets.UTF_8);
+    Path out = dir.resolve("ties");
+    Cli.Result r = Cli.run("attribute", "--events", e.toString(), "--segment-by", "tier,region", "--models",
+        "first_touch", "--format", "csv", "--output", out + "/", "-q");
+    assertEquals(0, r.exit(), r.err());
+    Map<String, String> journeys = new HashMap<>();
+    List<String[]> kpis = SimpleCsv.file(out.resolve("conversion_kpis.csv"));
+    int at = List.of(kpis.get(0)).indexOf("journeys");
+    for (String[] row : kpis.subList(1, kpis.size())) {
+      journeys.put(row[0] + "/" + row[1], row[at]);
+    }
+    assertEquals(Map.of("(all)/(all)", "3", "bronze/(all)", "1", "gold/(all)", "1", "zinc/(all)", "1",
+        "(all)/east", "1", "(all)/north", "1", "(all)/west", "1"), journeys);
+  }
+
+  @Test
   void missingColumn_oneLineNamingFileAndColumn() throws IOException {
     String e = events().toString();
     Cli.Result r = Cli.run("attribute", "--events", e, "--segment-by", "region", "-q");
