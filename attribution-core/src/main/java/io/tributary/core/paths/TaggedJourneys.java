@@ -216,10 +216,12 @@ final class TaggedJourneys {
         start[++size] = touches;
       }
       int i = size - 1;
+      // One per journey, and the journeys are at most an int's range (they are an array's entries): no overflow, so
+      // no Math.addExact (which the quick compiler calls rather than inlines).
       if (converted) {
-        conv[i] = Math.addExact(conv[i], 1);
+        conv[i]++;
       } else {
-        nul[i] = Math.addExact(nul[i], 1);
+        nul[i]++;
       }
       if (value != null) {
         BigDecimal v = val[i];

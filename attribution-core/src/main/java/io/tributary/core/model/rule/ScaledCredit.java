@@ -38,7 +38,8 @@ final class ScaledCredit extends WeightSlots {
     long sum = low[i] + valueLow;
     long carry = Long.compareUnsigned(sum, low[i]) < 0 ? 1 : 0;
     low[i] = sum;
-    high[i] = Math.addExact(Math.addExact(high[i], valueHigh), carry);
+    // valueHigh + carry cannot overflow (a path's value has at most 96 bits): one checked addition, not two.
+    high[i] = Math.addExact(high[i], valueHigh + carry);
   }
 
   /**
