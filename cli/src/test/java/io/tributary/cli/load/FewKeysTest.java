@@ -15,7 +15,7 @@ class FewKeysTest {
     SplittableRandom rnd = new SplittableRandom(5);
     FewKeys keys = new FewKeys();
     Map<String, Integer> truth = new HashMap<>();
-    // 600 keys in 256 slots: many share a slot and take turns in it. Lengths 0 to 20, the same ends and middles often.
+    // 600 keys of three letters: many share a slot (the same length, ends and middle) and take turns in it.
     String[] names = new String[600];
     for (int k = 0; k < names.length; k++) {
       StringBuilder sb = new StringBuilder();
