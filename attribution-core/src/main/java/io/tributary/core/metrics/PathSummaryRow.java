@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param conversionValue their revenue
  * @param nulls non-converting journeys
  */
-public record PathSummaryRow(ShownPath shownPath, long journeys, long conversions, double conversionValue, long nulls) {
+public record PathSummaryRow(ShownPath shownPath, long journeys, long conversions, double conversionValue,
+    long nulls) {
   public PathSummaryRow {
     Objects.requireNonNull(shownPath, "shownPath");
   }

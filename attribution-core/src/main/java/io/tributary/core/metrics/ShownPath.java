@@ -36,7 +36,7 @@ public final class ShownPath implements CharSequence {
 
   /**
    * @param text names joined by {@link #SEPARATOR} (a name never holds {@link Path#MARK}), or empty for no touch
-   * @return the text as a path text: its names are its own
+   * @return the text as a shown path, whose names are its own
    */
   public static ShownPath of(String text) {
     Objects.requireNonNull(text, "text");

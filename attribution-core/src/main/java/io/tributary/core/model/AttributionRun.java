@@ -31,6 +31,18 @@ public final class AttributionRun {
    * @throws IllegalStateException when a result does not reconcile (a bug, never bad input)
    */
   public static List<ModelResult> fit(JourneyAggregate aggregate, List<AttributionModel> models) {
+    return fit(aggregate, models, (Runnable) null);
+  }
+
+  /**
+   * As {@link #fit(JourneyAggregate, List)}, running {@code alongside} too, as one more task of the fitting threads,
+   * taken after every model's: work that needs no model's result (a report's KPIs) fills a core the models leave
+   * idle, where it ran alone after them (Markov's chain is one task, longer than the rule models together). A model's
+   * failure is still rethrown before the task's.
+   *
+   * @param alongside run once, on any of the fitting threads, before this returns; may be null
+   */
+  public static List<ModelResult> fit(JourneyAggregate aggregate, List<AttributionModel> models, Runnable alongside) {
     List<String> channels = ChannelDictionary.of(aggregate.paths()).names();
     // Models are independent and each is deterministic, so they are fitted on the machine's cores at once. A failure
     // comes back as a value and the first one in model order is rethrown here, as it was thrown: the same error
@@ -58,9 +70,19 @@ public final class AttributionRun {
       // while the others waited for them (0.1-0.15 s of one core on a campaign-level 10M-row run).
       aggregate.paths().table().scaledValues();
     }
-    List<List<ModelResult>> byTask = LargestFirst.map(tasks, t -> cost(models.get(t.get(0))), t -> t.size() == 1
-        ? List.of(fitOne(aggregate, models.get(t.get(0))))
-        : TouchWeights.fitTogether(t.stream().map(models::get).toList(), aggregate.paths()));
+    if (alongside != null) {
+      tasks.add(List.of()); // the last task: alongside
+    }
+    List<List<ModelResult>> byTask = LargestFirst.map(tasks, t -> t.isEmpty() ? -1 : cost(models.get(t.get(0))),
+        t -> {
+          if (t.isEmpty()) {
+            alongside.run();
+            return List.of();
+          }
+          return t.size() == 1
+              ? List.of(fitOne(aggregate, models.get(t.get(0))))
+              : TouchWeights.fitTogether(t.stream().map(models::get).toList(), aggregate.paths());
+        });
     ModelResult[] byModel = new ModelResult[models.size()];
     for (int t = 0; t < tasks.size(); t++) {
       for (int j = 0; j < tasks.get(t).size(); j++) {
@@ -101,7 +123,18 @@ public final class AttributionRun {
    */
   public static List<ModelResult> fit(JourneyAggregate aggregate, List<AttributionModel> models,
       ModelOptions options) {
-    List<ModelResult> results = fit(aggregate, models);
+    return fit(aggregate, models, options, null);
+  }
+
+  /**
+   * As {@link #fit(JourneyAggregate, List, ModelOptions)}, running {@code alongside} on the fitting threads as
+   * {@link #fit(JourneyAggregate, List, Runnable)} does.
+   *
+   * @param alongside run once before this returns; may be null
+   */
+  public static List<ModelResult> fit(JourneyAggregate aggregate, List<AttributionModel> models,
+      ModelOptions options, Runnable alongside) {
+    List<ModelResult> results = fit(aggregate, models, alongside);
     if (options.bootstrapReplicates() == 0) {
       return results;
     }

@@ -151,6 +151,27 @@ class ModelInvariantsTest {
   }
 
   @Test
+  void fit_withWorkAlongside_runsItOnce_sameResults_modelFailureFirst() {
+    List<AttributionModel> all = ModelRegistry.resolve("all", ModelOptions.defaults(), ALL);
+    JourneyAggregate agg = aggregate(RandomData.events(17, 400, 5), all);
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    assertEquals(AttributionRun.fit(agg, all), AttributionRun.fit(agg, all, ran::incrementAndGet));
+    assertEquals(1, ran.get());
+    // A model's failure is rethrown, not the work's, whichever ran first: the models' tasks come first in order.
+    PathCounts pc = PathCounts.builder().add(Path.of("a"), 1, BigDecimal.ONE, 0).build();
+    List<AttributionModel> td = ModelRegistry.resolve("time_decay", ModelOptions.defaults(), ALL);
+    TributaryException e = assertThrows(TributaryException.class, () -> AttributionRun.fit(
+        JourneyAggregate.ofPaths("file", pc), td, () -> {
+          throw new IllegalStateException("the work alongside");
+        }));
+    assertTrue(e.getMessage().contains("path file"), e.getMessage());
+    IllegalStateException own = assertThrows(IllegalStateException.class, () -> AttributionRun.fit(agg, all, () -> {
+      throw new IllegalStateException("the work alongside");
+    }));
+    assertEquals("the work alongside", own.getMessage());
+  }
+
+  @Test
   void fit_noConversions_givesZeroCreditForEveryChannel() {
     PathCounts pc = PathCounts.builder().add(Path.of("a", "b"), 0, BigDecimal.ZERO, 5).build();
     List<AttributionModel> models = ModelRegistry.resolve("all", ModelOptions.defaults(), Set.of());

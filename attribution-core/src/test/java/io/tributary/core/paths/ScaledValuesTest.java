@@ -96,7 +96,9 @@ class ScaledValuesTest {
     for (int digits = 1; digits <= 18; digits++) {
       long top = (long) Math.pow(10, digits) - 1;
       long bottom = (long) Math.pow(10, digits - 1);
-      for (long u : new long[] {top, bottom, bottom + r.nextLong(top - bottom + 1), -(bottom + r.nextLong(top - bottom + 1))}) {
+      long inside = bottom + r.nextLong(top - bottom + 1);
+      long negative = -(bottom + r.nextLong(top - bottom + 1));
+      for (long u : new long[] {top, bottom, inside, negative}) {
         for (int scale = -17; scale <= 18; scale++) {
           BigDecimal v = BigDecimal.valueOf(u, scale);
           for (BigDecimal[] values : new BigDecimal[][] {{v}, {v, new BigDecimal("1E-18")}}) {
