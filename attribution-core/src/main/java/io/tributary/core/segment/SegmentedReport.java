@@ -119,13 +119,15 @@ public record SegmentedReport(
     List<SegmentRow<MarkovDiagnostics.Transition>> transitions = new ArrayList<>();
     List<SegmentRow<MarkovDiagnostics.Removal>> removals = new ArrayList<>();
     paths.add(allValues, aggregate.all());
-    addChain(transitions, removals, allValues, MarkovDiagnostics.of(fitted.all(), models));
     List<String> notes = new ArrayList<>();
     List<String> dataDriven = models.stream().filter(m -> !m.rule()).map(AttributionModel::name)
         .toList();
     // Every segment value is fitted on its own and independently of the others: in parallel (1,000 values of a
     // region column are 1,000 fits), collected in the tables' order, so the rows are the same for any thread count.
     List<ValueKey> keys = new ArrayList<>();
+    // The first task, the largest: (all)'s chain tables. Made alone before the values' fits, they left a core idle;
+    // taken first, they read the chain the all-customer fit has just built (MarkovModel keeps the last one built).
+    keys.add(new ValueKey(-1, null, fitted.all(), fitted.all()));
     for (int d = 0; d < names.size(); d++) {
       for (Map.Entry<String, JourneyAggregate> e : aggregate.byValue().get(d).entrySet()) {
         keys.add(new ValueKey(d, e.getKey(), e.getValue(),
@@ -136,9 +138,13 @@ public record SegmentedReport(
     // a parallel stream gave one core the three tiers and the last regions, 1.3 s against 0.7 s of fits.
     // Sized without making the tables: a segmented fold's are made when a fit reads them
     // (PathCounts.Builder#buildGroups).
-    List<ValueRows> valueRows = LargestFirst.map(keys, key -> key.fit().paths().size(),
-        key -> fitValue(key, allValues, models, allFits, segmentation, !dataDriven.isEmpty(), crediting));
-    int at = 0;
+    List<ValueRows> valueRows = LargestFirst.map(keys,
+        key -> key.segment() < 0 ? Long.MAX_VALUE : key.fit().paths().size(),
+        key -> key.segment() < 0 ? chainRows(allValues, key.fit(), models)
+            : fitValue(key, allValues, models, allFits, segmentation, !dataDriven.isEmpty(), crediting));
+    transitions.addAll(valueRows.get(0).transitions());
+    removals.addAll(valueRows.get(0).removals());
+    int at = 1;
     for (int d = 0; d < names.size(); d++) {
       int pooledValues = 0;
       ValueKey example = null;
@@ -186,13 +192,24 @@ public record SegmentedReport(
     return rows;
   }
 
-  /** One value of one segment: the segment's index, the value, its journeys, its fitting journeys. */
+  /**
+   * One value of one segment: the segment's index, the value, its journeys, its fitting journeys; segment -1 (no
+   * value) is the task of (all)'s chain tables.
+   */
   private record ValueKey(int segment, String value, JourneyAggregate aggregate, JourneyAggregate fit) {}
 
   /** The rows of one segment value, and whether its data-driven models were pooled. */
   private record ValueRows(List<SegmentRow<ChannelCreditRow>> credit, SegmentRow<KpiRow> kpis,
       List<String> values, JourneyAggregate paths, List<SegmentRow<MarkovDiagnostics.Transition>> transitions,
       List<SegmentRow<MarkovDiagnostics.Removal>> removals, boolean pooled) {}
+
+  /* The chain tables of (all): only its transitions and removals. */
+  private static ValueRows chainRows(List<String> allValues, JourneyAggregate fitted, List<AttributionModel> models) {
+    List<SegmentRow<MarkovDiagnostics.Transition>> transitions = new ArrayList<>();
+    List<SegmentRow<MarkovDiagnostics.Removal>> removals = new ArrayList<>();
+    addChain(transitions, removals, allValues, MarkovDiagnostics.of(fitted, models));
+    return new ValueRows(List.of(), null, allValues, null, transitions, removals, false);
+  }
 
   private static ValueRows fitValue(ValueKey key, List<String> allValues, List<AttributionModel> models,
       Map<String, ModelResult> allFits, Segmentation segmentation, boolean anyDataDriven, Crediting crediting) {
