@@ -13,7 +13,8 @@ final class FewKeys {
    * A cache of 256 slots put 16 of the 96 campaign-level keys of a 10M-row run (email/email_c3, ...) in slots shared
    * with another key, so about a sixth of the rows went to the table, taking turns; 1,024 slots hold them apart.
    */
-  private static final int SLOTS = 1024;
+  private static final int SLOT_BITS = 10;
+  private static final int SLOTS = 1 << SLOT_BITS;
   private final ByteKeys keys = new ByteKeys();
   // Slot -> id + 1 (0 = empty).
   private final int[] cache = new int[SLOTS];
@@ -44,6 +45,6 @@ final class FewKeys {
   private static int slot(int len, byte first, byte middle, byte last) {
     int h = (len * 31 + first) * 31 + middle;
     h = (h * 31 + last) * 0x9E3779B9;
-    return h >>> (32 - Integer.numberOfTrailingZeros(SLOTS));
+    return h >>> (32 - SLOT_BITS);
   }
 }
