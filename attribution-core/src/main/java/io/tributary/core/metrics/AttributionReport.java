@@ -88,14 +88,12 @@ public record AttributionReport(
     // chain leaves idle, where they ran alone after the fits (a pass over every path: 1.12M of them at a campaign
     // level on 10M rows). At channel/campaign they are counted per channel, as of() counts them with the roll-up.
     ConversionKpis[] kpis = new ConversionKpis[1];
-    Runnable alongside = level == TouchpointLevel.CHANNEL_CAMPAIGN
-        ? () -> {
-          ChannelGroups g = ChannelGroups.of(aggregate);
-          kpis[0] = ConversionKpis.of(aggregate, spend, g.groupOf(), g.channels().size());
-        }
+    ChannelGroups groups = level == TouchpointLevel.CHANNEL_CAMPAIGN ? ChannelGroups.of(aggregate) : null;
+    Runnable alongside = groups != null
+        ? () -> kpis[0] = ConversionKpis.of(aggregate, spend, groups.groupOf(), groups.channels().size())
         : () -> kpis[0] = ConversionKpis.of(aggregate, spend);
     List<ModelResult> results = AttributionRun.fit(aggregate, models, options, alongside);
-    return of(results, aggregate, spend, level, models, kpis[0]);
+    return of(results, aggregate, spend, level, models, kpis[0], groups);
   }
 
   /**
@@ -127,12 +125,15 @@ public record AttributionReport(
    */
   public static AttributionReport of(List<ModelResult> results, JourneyAggregate aggregate, SpendTable spend,
       TouchpointLevel level, List<AttributionModel> models) {
-    return of(results, aggregate, spend, level, models, null);
+    return of(results, aggregate, spend, level, models, null, null);
   }
 
-  /* As of(results, aggregate, spend, level, models), with the KPIs compute() counted beside the fits, or null. */
+  /*
+   * As of(results, aggregate, spend, level, models), with the KPIs compute() counted beside the fits and the
+   * touchpoints' channels it grouped them by (channel/campaign only), or nulls.
+   */
   private static AttributionReport of(List<ModelResult> results, JourneyAggregate aggregate, SpendTable spend,
-      TouchpointLevel level, List<AttributionModel> models, ConversionKpis counted) {
+      TouchpointLevel level, List<AttributionModel> models, ConversionKpis counted, ChannelGroups groups) {
     List<ChannelCreditRow> rows = CreditTable.rows(results, aggregate, spend, level);
     if (level != TouchpointLevel.CHANNEL_CAMPAIGN) {
       return new AttributionReport(results, rows, counted != null ? counted : ConversionKpis.of(aggregate, spend),
@@ -140,7 +141,7 @@ public record AttributionReport(
     }
     List<AttributionModel> rules = models.stream().filter(AttributionModel::rule).toList();
     List<String> modelOrder = models.stream().map(AttributionModel::name).toList();
-    GroupedFits grouped = GroupedFits.of(aggregate, rules);
+    GroupedFits grouped = groups != null ? GroupedFits.of(aggregate, rules, groups) : GroupedFits.of(aggregate, rules);
     if (grouped != null) {
       // The roll-up's totals and touchless conversions are the campaign-level aggregate's (CreditTable.rollup reads
       // only those of it).
@@ -196,7 +197,11 @@ public record AttributionReport(
   record GroupedFits(Map<String, ModelResult> results, int[] groupOf, List<String> channels) {
     /** @return the fits, or null when a rule model cannot be fitted so (then roll the aggregate up) */
     static GroupedFits of(JourneyAggregate aggregate, List<AttributionModel> rules) {
-      ChannelGroups groups = ChannelGroups.of(aggregate);
+      return of(aggregate, rules, ChannelGroups.of(aggregate));
+    }
+
+    /** As {@link #of(JourneyAggregate, List)}, with the aggregate's channel groups made already. */
+    static GroupedFits of(JourneyAggregate aggregate, List<AttributionModel> rules, ChannelGroups groups) {
       int[] groupOf = groups.groupOf();
       List<String> channels = groups.channels();
       double conversions = aggregate.paths().conversions();
