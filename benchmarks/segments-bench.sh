@@ -8,8 +8,9 @@
 # The file: java -cp benchmarks/target/benchmarks.jar io.tributary.bench.cli.EventLogGenerator /tmp/ev10m-seg.csv \
 #   10000000 1000000 20240301 8 --segments 1000   (8 campaigns per channel, 1,000 regions, 3 tiers)
 # Environment: BENCH_DIR (default target/segments-bench), BENCH_XMX (default 6g), BENCH_MASTER (default local[2]),
-# BENCH_JOB_JVM_FLAGS (default: spark-jobs/conf/jvm.options, the flags the job's launcher starts it with, as
-# spark-bench.sh; rows measured before 2026-12-05 01:55 UTC ran the job without them, on the JVM's defaults).
+# BENCH_JOB_JVM_FLAGS (default: spark-jobs/conf/jvm.options and cli/bin/page-flags, the flags the job's launcher
+# starts it with, as spark-bench.sh; rows measured before 2026-12-05 01:55 UTC ran the job without them, on the JVM's
+# defaults, and rows before 2026-12-06 03:20 UTC without page-flags).
 # BENCH_CLI (default launcher): how the CLI runs. `launcher` runs cli/bin/tributary, the product's command, with the
 # jar's class-data archive built beforehand (in a clean environment, as a user's first run would); for this 678 MB log
 # the launcher picks -XX:TieredStopAtLevel=1, the parallel collector and an initial heap of about twice the input.
@@ -33,7 +34,9 @@ if [ "$engine" = job ]; then
   # Private copies of the jars and the JVM options of a local Spark run: job-lib.sh, as spark-bench.sh.
   . "$root/benchmarks/job-lib.sh"
   cp=$(job_classpath "$root" "$dir/lib")
-  jvm="${BENCH_JOB_JVM_FLAGS-$(grep -v -e '^#' -e '^ *$' spark-jobs/conf/jvm.options | tr '\n' ' ')} $(spark_jvm "$root" "$xmx" "$master")"
+  default_flags="$(grep -v -e '^#' -e '^ *$' spark-jobs/conf/jvm.options | tr '\n' ' ') $(cli/bin/page-flags)"
+  jvm="${BENCH_JOB_JVM_FLAGS-$default_flags}"
+  jvm="$jvm $(spark_jvm "$root" "$xmx" "$master")"
   export SPARK_LOCAL_IP=127.0.0.1
 else
   cp cli/target/tributary.jar "$dir/lib/tributary.jar"

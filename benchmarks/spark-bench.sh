@@ -7,7 +7,7 @@
 #   BENCH_DATA=eventlog benchmarks/spark-bench.sh 10000000   # issue 5's file: EventLogGenerator, 433 MB at 10M rows
 #
 # Environment: BENCH_DIR (default target/spark-bench), BENCH_XMX (default 6g), BENCH_MASTER (default local[2]),
-# BENCH_JOB_JVM_FLAGS (default: spark-jobs/conf/jvm.options, the flags the job's launcher starts it with),
+# BENCH_JOB_JVM_FLAGS (default: spark-jobs/conf/jvm.options and cli/bin/page-flags, as the job's launcher starts it),
 # BENCH_BASELINE_JVM_FLAGS (default none: the baseline as its author would start it; set it to the job's flags to
 # see what the flags alone are worth), BENCH_ROUNDS (default 1: rounds of baseline then job, alternating),
 # BENCH_RERUN (1: each round also re-runs the job into the tables it just wrote, as a nightly re-run does),
@@ -36,7 +36,8 @@ export SPARK_LOCAL_IP=127.0.0.1
 # The yardstick lives in benchmarks/ (not in the job): its jar joins the class path of its own runs only.
 cp "benchmarks/target/benchmarks.jar" "$dir/lib/benchmarks.jar"
 
-job_flags=${BENCH_JOB_JVM_FLAGS-$(grep -v -e '^#' -e '^ *$' spark-jobs/conf/jvm.options | tr '\n' ' ')}
+default_flags="$(grep -v -e '^#' -e '^ *$' spark-jobs/conf/jvm.options | tr '\n' ' ') $("$root/cli/bin/page-flags")"
+job_flags=${BENCH_JOB_JVM_FLAGS-$default_flags}
 baseline_flags=${BENCH_BASELINE_JVM_FLAGS:-}
 
 run() { # label events-file out-dir jvm-flags class-path main-class args...
