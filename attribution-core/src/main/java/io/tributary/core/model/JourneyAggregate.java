@@ -12,6 +12,7 @@ import io.tributary.core.journey.TouchpointLevel;
 import io.tributary.core.paths.PathCounts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -227,14 +228,18 @@ public record JourneyAggregate(
         throw new IllegalArgumentException(
             "cannot sum aggregates built under different settings: [" + first.settings + "] vs [" + b.settings + "]");
       }
-      b.credits.forEach((model, byChannel) -> {
-        Map<String, ExactSum[]> target = sums.computeIfAbsent(model, m -> new HashMap<>());
-        byChannel.forEach((c, acc) -> {
-          ExactSum[] t = target.computeIfAbsent(c, x -> new ExactSum[] {new ExactSum(), new ExactSum()});
-          t[0].addAll(acc[0]);
-          t[1].addAll(acc[1]);
-        });
-      });
+      for (int k = 0; k < b.models.size(); k++) {
+        Map<String, ExactSum[]> target = sums.computeIfAbsent(b.models.get(k).name(), m -> new HashMap<>());
+        ExactSum[][] byId = b.credits[k];
+        for (int id = 0; id < byId.length; id++) {
+          ExactSum[] acc = byId[id];
+          if (acc != null) {
+            ExactSum[] t = target.computeIfAbsent(b.idNames[id], x -> new ExactSum[] {new ExactSum(), new ExactSum()});
+            t[0].addAll(acc[0]);
+            t[1].addAll(acc[1]);
+          }
+        }
+      }
       touchless = Math.addExact(touchless, b.touchless);
       touchlessValue = touchlessValue.add(b.touchlessValue);
       timed = Math.addExact(timed, b.timed);
@@ -278,7 +283,15 @@ public record JourneyAggregate(
     private final PathCounts.Builder paths;
     // -1, or the tag of every journey given to the shared paths builder (a segmented fold's cell).
     private final int tag;
-    private final Map<String, Map<String, ExactSum[]>> credits = new LinkedHashMap<>();
+    /*
+     * Per journey model (models order), per path channel id: the exact sums of its touches' weights and of the value
+     * times them, null until a touch of the channel is folded. By id, not by name: a campaign-level run's touches
+     * change name from one to the next, and a map lookup per touch (hash, compare the name) was the segmented fold's
+     * largest cost on its journey thread after the journeys themselves (benchmarks/results/segments.md, 2026-12-06).
+     */
+    private ExactSum[][][] credits;
+    // The name of each path channel id this builder has used (the path builder's ids, shared by a fold's cells).
+    private String[] idNames = new String[16];
     private long touchless;
     private BigDecimal touchlessValue = BigDecimal.ZERO;
     private long timed;
@@ -304,9 +317,7 @@ public record JourneyAggregate(
       this.tag = tag;
       this.journeys = new JourneyBuilder(options);
       this.models = List.copyOf(models);
-      for (JourneyModel m : this.models) {
-        credits.put(m.name(), new HashMap<>());
-      }
+      this.credits = new ExactSum[this.models.size()][16][];
     }
 
     /**
@@ -453,7 +464,7 @@ public record JourneyAggregate(
         mappedDictionary = events.channelNames();
         pathIds = new int[mappedDictionary.size()];
         for (int i = 0; i < pathIds.length; i++) {
-          pathIds[i] = paths.channelId(mappedDictionary.get(i));
+          pathIds[i] = idOf(mappedDictionary.get(i));
         }
       }
       int n = to - from;
@@ -492,10 +503,21 @@ public record JourneyAggregate(
           }
           s = s != null ? s : new SharedWeights(j, weights);
         }
+        double v = value.doubleValue();
         for (int k = 0; k < models.size(); k++) {
-          fold(credits.get(models.get(k).name()), s.journey, s.weights[k]);
+          fold(k, ids, s.weights[k], v);
         }
       }
+    }
+
+    /* The path builder's id of a channel, its name recorded for the credit sums. */
+    private int idOf(String channel) {
+      int id = paths.channelId(channel);
+      if (id >= idNames.length) {
+        idNames = Arrays.copyOf(idNames, Math.max(id + 1, 2 * idNames.length));
+      }
+      idNames[id] = channel;
+      return id;
     }
 
     /** Adds one journey. */
@@ -505,12 +527,15 @@ public record JourneyAggregate(
         touchlessValue = touchlessValue.add(j.value());
         return this;
       }
-      if (tag >= 0) {
-        List<Touch> touches = j.touches();
-        int[] path = new int[touches.size()];
+      List<Touch> touches = j.touches();
+      int[] path = null;
+      if (tag >= 0 || j.converted()) {
+        path = new int[touches.size()];
         for (int k = 0; k < path.length; k++) {
-          path[k] = paths.channelId(touches.get(k).channel());
+          path[k] = idOf(touches.get(k).channel());
         }
+      }
+      if (tag >= 0) {
         paths.addJourney(path, path.length, j.converted(), j.value(), tag);
       } else {
         paths.add(j);
@@ -520,8 +545,9 @@ public record JourneyAggregate(
       }
       timed++;
       timeToConversion = Math.addExact(timeToConversion, j.endTime() - j.touches().get(0).timestamp());
-      for (JourneyModel m : models) {
-        fold(credits.get(m.name()), j, m.weights(j));
+      double v = j.value().doubleValue();
+      for (int k = 0; k < models.size(); k++) {
+        fold(k, path, models.get(k).weights(j), v);
       }
       return this;
     }
@@ -532,20 +558,24 @@ public record JourneyAggregate(
       return this;
     }
 
-    private static void fold(Map<String, ExactSum[]> byChannel, Journey j, double[] w) {
-      // Each touch's weight, and the value times it (rounded once), is added exactly on its own: the totals do not
-      // depend on the order in which journeys, slices or partitions are folded, and a channel's credit is exactly
-      // the sum of its campaigns' (--touchpoint channel/campaign), however a journey mixes them. A journey's touches
-      // of one channel follow each other in the map's probe: the last entry is tried first.
-      List<Touch> touches = j.touches();
-      double value = j.value().doubleValue();
-      String last = null;
-      ExactSum[] acc = null;
+    /*
+     * Adds one converting journey's weights by model k, touch i's to channel ids[i]. Each touch's weight, and the
+     * value times it (rounded once), is added exactly on its own: the totals do not depend on the order in which
+     * journeys, slices or partitions are folded, and a channel's credit is exactly the sum of its campaigns'
+     * (--touchpoint channel/campaign), however a journey mixes them.
+     */
+    private void fold(int k, int[] ids, double[] w, double value) {
+      ExactSum[][] byId = credits[k];
       for (int i = 0; i < w.length; i++) {
-        String c = touches.get(i).channel();
-        if (!c.equals(last)) {
-          acc = byChannel.computeIfAbsent(c, x -> new ExactSum[] {new ExactSum(), new ExactSum()});
-          last = c;
+        int id = ids[i];
+        if (id >= byId.length) {
+          byId = Arrays.copyOf(byId, Math.max(id + 1, 2 * byId.length));
+          credits[k] = byId;
+        }
+        ExactSum[] acc = byId[id];
+        if (acc == null) {
+          acc = new ExactSum[] {new ExactSum(), new ExactSum()};
+          byId[id] = acc;
         }
         acc[0].add(w[i]);
         acc[1].add(value * w[i]);
@@ -557,8 +587,24 @@ public record JourneyAggregate(
       if (tag >= 0) {
         throw new IllegalStateException("a builder of tagged paths is built by JourneyAggregate.sum, paths given");
       }
-      return new JourneyAggregate(settings, paths.build(), creditSums(credits), touchless,
+      return new JourneyAggregate(settings, paths.build(), creditSums(byName()), touchless,
           touchlessValue, timed, timeToConversion, duplicates, true);
+    }
+
+    /* Per model name, per channel name: the sums by id, keyed as the aggregate keys its credits. */
+    private Map<String, Map<String, ExactSum[]>> byName() {
+      Map<String, Map<String, ExactSum[]>> out = new LinkedHashMap<>();
+      for (int k = 0; k < models.size(); k++) {
+        Map<String, ExactSum[]> byChannel = new HashMap<>();
+        ExactSum[][] byId = credits[k];
+        for (int id = 0; id < byId.length; id++) {
+          if (byId[id] != null) {
+            byChannel.put(idNames[id], byId[id]);
+          }
+        }
+        out.put(models.get(k).name(), byChannel);
+      }
+      return out;
     }
 
     /* Per model, per channel, the exact sums as decimals. */
