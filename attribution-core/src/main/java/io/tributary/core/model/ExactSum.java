@@ -2,6 +2,7 @@ package io.tributary.core.model;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * An exact, order-independent sum of non-negative doubles: every double is an integer times a power of two, so it is
@@ -21,8 +22,17 @@ public final class ExactSum {
   private static final int SLOTS = 70;
   private static final long MASK = 0xFFFF_FFFFL;
   private static final int CARRY_EVERY = 1 << 30;
+  private static final long[] NONE = new long[0];
 
-  private final long[] slots = new long[SLOTS];
+  /*
+   * Only the slots [base, base + slots.length) are held, every other one is 0: the doubles a sum meets span a few
+   * slots of the 70 (touch weights in (2^-30, 1], values times them), so the window is a cache line or two instead
+   * of 560 bytes. A segmented fold holds one pair of sums per cell, touchpoint and journey model (30 cells x 96
+   * campaigns: 5,760), and folding into the full arrays missed the cache on most touches (benchmarks/results/
+   * segments.md, 2026-12-06). The window only widens, when an addition or a carry needs a slot outside it.
+   */
+  private long[] slots = NONE;
+  private int base;
   private int pending;
 
   /** Adds {@code d}, which must be finite and {@code >= 0}. */
@@ -46,12 +56,32 @@ public final class ExactSum {
     int o = shift & 31;
     long lo = m << o;
     long hi = o == 0 ? 0 : m >>> (64 - o);
-    slots[s] += lo & MASK;
-    slots[s + 1] += lo >>> 32;
-    slots[s + 2] += hi;
+    int i = s - base;
+    if (i < 0 || i + 3 > slots.length) {
+      widen(s, s + 3);
+      i = s - base;
+    }
+    long[] held = slots;
+    held[i] += lo & MASK;
+    held[i + 1] += lo >>> 32;
+    held[i + 2] += hi;
     if (++pending == CARRY_EVERY) {
       carry();
     }
+  }
+
+  /* Makes the window hold the slots [from, to) too, with a slot to spare on each side (within the 70). */
+  private void widen(int from, int to) {
+    int lo = slots.length == 0 ? from : Math.min(base, from);
+    int hi = slots.length == 0 ? to : Math.max(base + slots.length, to);
+    lo = Math.max(0, lo - 1);
+    hi = Math.min(SLOTS, hi + 1);
+    long[] wider = new long[hi - lo];
+    if (slots.length > 0) {
+      System.arraycopy(slots, 0, wider, base - lo, slots.length);
+    }
+    slots = wider;
+    base = lo;
   }
 
   /**
@@ -62,18 +92,41 @@ public final class ExactSum {
     // After carry() this slot is < 2^32 and other's < 2^62 (at most 2^30 pieces below 2^32 each since its last
     // carry), so the slot-wise sum cannot overflow before the carry below.
     carry();
-    for (int i = 0; i < SLOTS; i++) {
-      slots[i] += other.slots[i];
+    long[] theirs = other.slots;
+    if (theirs.length == 0) {
+      return;
+    }
+    int from = other.base;
+    if (from < base || from + theirs.length > base + slots.length || slots.length == 0) {
+      widen(from, from + theirs.length);
+    }
+    int at = from - base;
+    for (int i = 0; i < theirs.length; i++) {
+      slots[at + i] += theirs[i];
     }
     carry();
   }
 
+  /*
+   * Moves every slot's bits above 32 into the next slot, widening the window upwards when its top slot has some; the
+   * top slot of all (69) keeps them, as no sum of doubles reaches it.
+   */
   private void carry() {
-    for (int i = 0; i < SLOTS - 1; i++) {
-      slots[i + 1] += slots[i] >>> 32;
+    pending = 0;
+    for (int i = 0; i < slots.length; i++) {
+      long up = slots[i] >>> 32;
+      if (up == 0) {
+        continue;
+      }
+      if (i == slots.length - 1) {
+        if (base + i == SLOTS - 1) {
+          return;
+        }
+        slots = Arrays.copyOf(slots, slots.length + 1);
+      }
+      slots[i + 1] += up;
       slots[i] &= MASK;
     }
-    pending = 0;
   }
 
   /**
@@ -83,13 +136,13 @@ public final class ExactSum {
   public BigDecimal toBigDecimal() {
     carry();
     int low = 0;
-    while (low < SLOTS && slots[low] == 0) {
+    while (low < slots.length && slots[low] == 0) {
       low++;
     }
-    if (low == SLOTS) {
+    if (low == slots.length) {
       return BigDecimal.ZERO;
     }
-    int high = SLOTS - 1;
+    int high = slots.length - 1;
     while (slots[high] == 0) {
       high--;
     }
@@ -107,7 +160,7 @@ public final class ExactSum {
       // Only the top slot can exceed 32 bits after carry() (no sum of doubles reaches it); add it whole.
       total = total.add(BigInteger.valueOf(slots[high] >>> 32).shiftLeft(32 * (high - low + 1)));
     }
-    int exponent = 32 * low - 1074;
+    int exponent = 32 * (base + low) - 1074;
     if (exponent >= 0) {
       return new BigDecimal(total.shiftLeft(exponent));
     }

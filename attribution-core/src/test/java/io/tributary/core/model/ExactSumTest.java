@@ -94,6 +94,50 @@ class ExactSumTest {
   }
 
   @Test
+  void sumsHeldInFewSlots_widenDownUpAndOnCarries_andMergeAcrossDistantSlots() {
+    // A sum holds only the slots its doubles reach (a window), widened as needed: small values after large ones
+    // (down), large after small (up), a carry out of the window's top slot (up again), and merges of windows far
+    // apart. Each is the exact sum, as a BigDecimal adds it.
+    List<Double> tiny = new ArrayList<>();
+    List<Double> huge = new ArrayList<>();
+    List<Double> carrying = new ArrayList<>();
+    for (int i = 1; i <= 3000; i++) {
+      tiny.add(Math.scalb((double) i, -1070));
+      huge.add(Double.MAX_VALUE / i);
+      carrying.add(Math.scalb((double) ((1L << 53) - i), -20)); // all 53 bits set or nearly: carries on every add
+    }
+    ExactSum down = new ExactSum();
+    huge.forEach(down::add);
+    tiny.forEach(down::add);
+    ExactSum up = new ExactSum();
+    tiny.forEach(up::add);
+    huge.forEach(up::add);
+    List<Double> both = new ArrayList<>(tiny);
+    both.addAll(huge);
+    assertEquals(0, reference(both).compareTo(down.toBigDecimal()));
+    assertEquals(down.toBigDecimal(), up.toBigDecimal());
+
+    ExactSum carry = new ExactSum();
+    carrying.forEach(carry::add);
+    assertEquals(0, reference(carrying).compareTo(carry.toBigDecimal()));
+
+    ExactSum merged = new ExactSum();
+    ExactSum small = new ExactSum();
+    tiny.forEach(small::add);
+    ExactSum large = new ExactSum();
+    huge.forEach(large::add);
+    merged.addAll(small);
+    merged.addAll(carry);
+    merged.addAll(large);
+    merged.addAll(new ExactSum());
+    List<Double> all = new ArrayList<>(both);
+    all.addAll(carrying);
+    assertEquals(0, reference(all).compareTo(merged.toBigDecimal()));
+    // Merging never changes the sum merged in, which may be read by several threads.
+    assertEquals(0, reference(tiny).compareTo(small.toBigDecimal()));
+  }
+
+  @Test
   void tenthsThatDoublesCannotHold_sumExactlyAsTheirBinaryValues() {
     ExactSum s = new ExactSum();
     for (int i = 0; i < 10; i++) {
