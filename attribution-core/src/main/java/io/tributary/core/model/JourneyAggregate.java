@@ -228,6 +228,7 @@ public record JourneyAggregate(
         throw new IllegalArgumentException(
             "cannot sum aggregates built under different settings: [" + first.settings + "] vs [" + b.settings + "]");
       }
+      b.settle();
       for (int k = 0; k < b.models.size(); k++) {
         Map<String, ExactSum[]> target = sums.computeIfAbsent(b.models.get(k).name(), m -> new HashMap<>());
         ExactSum[][] byId = b.credits[k];
@@ -263,11 +264,6 @@ public record JourneyAggregate(
     /** An empty holder; {@link #clear()} it before each journey. */
     public SharedWeights() {}
 
-    private SharedWeights(Journey journey, double[][] weights) {
-      this.journey = journey;
-      this.weights = weights;
-    }
-
     /** Forgets the journey, before the next one is added. */
     public void clear() {
       journey = null;
@@ -290,6 +286,8 @@ public record JourneyAggregate(
      * largest cost on its journey thread after the journeys themselves (benchmarks/results/segments.md, 2026-12-06).
      */
     private ExactSum[][][] credits;
+    // Converting journeys whose sums wait for the interning thread (Deferred), while the paths are interned there.
+    private Deferred deferred;
     // The name of each path channel id this builder has used (the path builder's ids, shared by a fold's cells).
     private String[] idNames = new String[16];
     private long touchless;
@@ -484,28 +482,142 @@ public record JourneyAggregate(
       }
       timed++;
       timeToConversion = Math.addExact(timeToConversion, endTime - times[from]);
-      if (!models.isEmpty()) {
-        SharedWeights s = shared;
-        if (s == null || s.journey == null) {
-          // Journey models read a Journey; only converting journeys (a few percent of touches) become one.
-          List<Touch> touches = new ArrayList<>(n);
-          for (int i = from; i < to; i++) {
-            touches.add(new Touch(events.channelName(channels[i]), times[i]));
-          }
-          Journey j = new Journey(touches, true, value, endTime);
-          double[][] weights = new double[models.size()][];
-          for (int k = 0; k < weights.length; k++) {
-            weights[k] = models.get(k).weights(j);
-          }
-          if (s != null) {
-            s.journey = j;
-            s.weights = weights;
-          }
-          s = s != null ? s : new SharedWeights(j, weights);
+      if (models.isEmpty()) {
+        return;
+      }
+      SharedWeights s = shared;
+      if (paths.internsElsewhere()) {
+        // The sums wait for the interning thread, which is mostly idle while this one builds journeys; the weights
+        // are made here only when another aggregate or receiver needs them now.
+        if (s != null && s.journey == null) {
+          weigh(s, events, channels, times, from, to, value, endTime);
         }
-        double v = value.doubleValue();
-        for (int k = 0; k < models.size(); k++) {
-          fold(k, ids, s.weights[k], v);
+        if (deferred().add(ids, n, times, from, value, endTime, s == null ? null : s.weights)) {
+          handOver();
+        }
+        return;
+      }
+      if (s == null || s.journey == null) {
+        s = weigh(s != null ? s : new SharedWeights(), events, channels, times, from, to, value, endTime);
+      }
+      double v = value.doubleValue();
+      for (int k = 0; k < models.size(); k++) {
+        fold(k, ids, 0, s.weights[k], v);
+      }
+    }
+
+    /* Hands the full batch of deferred journeys to the interning thread, with the names of the ids as they are now. */
+    private void handOver() {
+      Deferred full = deferred;
+      full.names = idNames.clone();
+      paths.runWhereInterned(full);
+      deferred = null;
+    }
+
+    private Deferred deferred() {
+      if (deferred == null) {
+        deferred = new Deferred();
+      }
+      return deferred;
+    }
+
+    /* Makes the journey and its journey models' weights into s. @return s */
+    private SharedWeights weigh(SharedWeights s, CustomerEvents events, int[] channels, long[] times, int from,
+        int to, BigDecimal value, long endTime) {
+      // Journey models read a Journey; only converting journeys (a few percent of touches) become one.
+      List<Touch> touches = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        touches.add(new Touch(events.channelName(channels[i]), times[i]));
+      }
+      s.journey = new Journey(touches, true, value, endTime);
+      s.weights = weightsOf(s.journey);
+      return s;
+    }
+
+    private double[][] weightsOf(Journey j) {
+      double[][] weights = new double[models.size()][];
+      for (int k = 0; k < weights.length; k++) {
+        weights[k] = models.get(k).weights(j);
+      }
+      return weights;
+    }
+
+    /*
+     * Folds the deferred journeys not yet handed to the interning thread, on this one, once that thread is done
+     * (the paths built): then every journey is in the sums. Synchronized, as the sums of a segmented fold's groups
+     * read a cell's builder on several threads at once.
+     */
+    private synchronized void settle() {
+      if (paths.internsElsewhere()) {
+        throw new IllegalStateException("the journey models' sums are read before the paths were built");
+      }
+      if (deferred != null) {
+        deferred.names = idNames;
+        deferred.run();
+        deferred = null;
+      }
+    }
+
+    /*
+     * Converting journeys whose journey-model sums are folded later, on the interning thread (a batch at a time,
+     * after its paths) or by settle(): their touches' path ids and times, value and end, and their weights when
+     * made already. The sums are exact, so folding later and elsewhere gives the same bits. On 10M events the
+     * segmented fold's journey thread did this for about a sixth of its time, while the interning thread was idle
+     * two thirds of its own (benchmarks/results/segments.md, 2026-12-06).
+     */
+    private final class Deferred implements Runnable {
+      // A batch's journeys: enough to pay for the hand-over; its arrays grow to it, as a cell may see few journeys.
+      private static final int JOURNEYS = 2048;
+      private int[] touchIds = new int[64];
+      private long[] touchTimes = new long[64];
+      private int[] start = new int[17];
+      private BigDecimal[] values = new BigDecimal[16];
+      private long[] ends = new long[16];
+      private double[][][] weights = new double[16][][];
+      private int size;
+      // The names of the path ids, as they were when the batch was handed over.
+      private String[] names;
+
+      /* @return whether the batch is full now */
+      boolean add(int[] ids, int n, long[] times, int from, BigDecimal value, long endTime, double[][] w) {
+        if (size == values.length) {
+          int c = Math.min(JOURNEYS, 2 * size);
+          start = Arrays.copyOf(start, c + 1);
+          values = Arrays.copyOf(values, c);
+          ends = Arrays.copyOf(ends, c);
+          weights = Arrays.copyOf(weights, c);
+        }
+        int at = start[size];
+        if (at + n > touchIds.length) {
+          int c = Math.max(at + n, 2 * touchIds.length);
+          touchIds = Arrays.copyOf(touchIds, c);
+          touchTimes = Arrays.copyOf(touchTimes, c);
+        }
+        System.arraycopy(ids, 0, touchIds, at, n);
+        System.arraycopy(times, from, touchTimes, at, n);
+        values[size] = value;
+        ends[size] = endTime;
+        weights[size] = w;
+        start[++size] = at + n;
+        return size == JOURNEYS;
+      }
+
+      @Override
+      public void run() {
+        for (int e = 0; e < size; e++) {
+          int from = start[e];
+          double[][] w = weights[e];
+          if (w == null) {
+            List<Touch> touches = new ArrayList<>(start[e + 1] - from);
+            for (int i = from; i < start[e + 1]; i++) {
+              touches.add(new Touch(names[touchIds[i]], touchTimes[i]));
+            }
+            w = weightsOf(new Journey(touches, true, values[e], ends[e]));
+          }
+          double v = values[e].doubleValue();
+          for (int k = 0; k < models.size(); k++) {
+            fold(k, touchIds, from, w[k], v);
+          }
         }
       }
     }
@@ -545,9 +657,20 @@ public record JourneyAggregate(
       }
       timed++;
       timeToConversion = Math.addExact(timeToConversion, j.endTime() - j.touches().get(0).timestamp());
+      if (paths.internsElsewhere()) {
+        // The interning thread may be folding deferred journeys: this one's sums wait with them (weighed here).
+        long[] times = new long[path.length];
+        for (int k = 0; k < times.length; k++) {
+          times[k] = touches.get(k).timestamp();
+        }
+        if (deferred().add(path, path.length, times, 0, j.value(), j.endTime(), weightsOf(j))) {
+          handOver();
+        }
+        return this;
+      }
       double v = j.value().doubleValue();
       for (int k = 0; k < models.size(); k++) {
-        fold(k, path, models.get(k).weights(j), v);
+        fold(k, path, 0, models.get(k).weights(j), v);
       }
       return this;
     }
@@ -564,10 +687,10 @@ public record JourneyAggregate(
      * journeys, slices or partitions are folded, and a channel's credit is exactly the sum of its campaigns'
      * (--touchpoint channel/campaign), however a journey mixes them.
      */
-    private void fold(int k, int[] ids, double[] w, double value) {
+    private void fold(int k, int[] ids, int from, double[] w, double value) {
       ExactSum[][] byId = credits[k];
       for (int i = 0; i < w.length; i++) {
-        int id = ids[i];
+        int id = ids[from + i];
         if (id >= byId.length) {
           byId = Arrays.copyOf(byId, Math.max(id + 1, 2 * byId.length));
           credits[k] = byId;
@@ -587,7 +710,9 @@ public record JourneyAggregate(
       if (tag >= 0) {
         throw new IllegalStateException("a builder of tagged paths is built by JourneyAggregate.sum, paths given");
       }
-      return new JourneyAggregate(settings, paths.build(), creditSums(byName()), touchless,
+      PathCounts built = paths.build(); // the interning thread's work done, deferred sums included
+      settle();
+      return new JourneyAggregate(settings, built, creditSums(byName()), touchless,
           touchlessValue, timed, timeToConversion, duplicates, true);
     }
 

@@ -225,6 +225,28 @@ public record PathCounts(SortedMap<Path, PathStats> byPath) {
       return this;
     }
 
+    /**
+     * Runs {@code task} on the thread that interns this builder's paths ({@link #internOn}), after the paths added so
+     * far, or now on this thread when there is none. A task's failure is rethrown when the paths are built, as an
+     * interning failure is; everything the tasks did is visible to the thread that built them.
+     *
+     * @param task work that may wait until the paths before it are interned, and touches nothing this thread does
+     *     meanwhile
+     */
+    public void runWhereInterned(Runnable task) {
+      requireOpen();
+      if (handoff != null) {
+        handoff.run(task);
+      } else {
+        task.run();
+      }
+    }
+
+    /** @return whether this builder's paths are interned on another thread ({@link #internOn}) until built */
+    public boolean internsElsewhere() {
+      return handoff != null;
+    }
+
     /* Every path reaches the interner here: directly, or through the hand-off. */
     private void intern(int[] ids, int length, long conversions, BigDecimal value, long nulls, boolean append) {
       requireOpen();

@@ -57,6 +57,15 @@ final class PathHandoff {
     current.add(ids, from, length, conv, value, nul, append);
   }
 
+  /**
+   * Queues a task to run on the interning thread once the paths queued so far are interned: work of the building
+   * thread that can wait (a journey model's sums), moved to the thread that is mostly idle. A task's failure is
+   * rethrown by {@link #finish}, as an interning failure is.
+   */
+  void run(Runnable task) {
+    current.tasks.add(task);
+  }
+
   /** Interns what is queued and waits for it; the interner is the caller's again afterwards. */
   void finish() {
     try {
@@ -113,6 +122,8 @@ final class PathHandoff {
     final long[] nul = new long[BATCH_PATHS];
     final BigDecimal[] value = new BigDecimal[BATCH_PATHS];
     final boolean[] append = new boolean[BATCH_PATHS];
+    // Run after the batch's paths are interned (PathHandoff#run).
+    final java.util.List<Runnable> tasks = new java.util.ArrayList<>();
     int size;
     int stored;
 
@@ -139,6 +150,10 @@ final class PathHandoff {
         }
         value[p] = null;
       }
+      for (Runnable task : tasks) {
+        task.run();
+      }
+      tasks.clear();
     }
   }
 }

@@ -89,6 +89,37 @@ class CellFoldTest {
     }
   }
 
+  /*
+   * Few cells of many journeys, interned on another thread: each cell's time-decay sums go to that thread in full
+   * batches as well as in the part left at the end, the same bytes as the fold apart; and an unsegmented fold whose
+   * paths are interned on another thread gives the bytes of one that interns them itself.
+   */
+  @Test
+  void fewLargeCells_internedOnAnotherThread_journeyModelSumsFoldedThere_sameBytes() throws Exception {
+    List<Customer> customers = customers(11, 80_000, 2); // 6 cells, about 40,000 converting journeys
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      SegmentedAggregate byCell = fold(
+          SegmentedAggregate.builderByCell(SPEC.journeyOptions(), MODELS, TWO_COLUMNS).internPathsOn(pool),
+          customers);
+      assertTrue(byCell.all().journeyCredits().containsKey("time_decay"));
+      assertTrue(byCell.all().timedConversions() > 6 * 3 * 2048, "three full batches per cell or more");
+      assertArrayEquals(AggregateCodec.encode(
+          fold(SegmentedAggregate.builder(SPEC.journeyOptions(), MODELS, TWO_COLUMNS), customers)),
+          AggregateCodec.encode(byCell));
+
+      JourneyAggregate.Builder aside = JourneyAggregate.builder(SPEC.journeyOptions(), MODELS).internPathsOn(pool);
+      JourneyAggregate.Builder here = JourneyAggregate.builder(SPEC.journeyOptions(), MODELS);
+      for (Customer c : customers) {
+        aside.addCustomer(c.events());
+        here.addCustomer(c.events());
+      }
+      assertArrayEquals(AggregateCodec.encode(here.build()), AggregateCodec.encode(aside.build()));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /* More cells than are kept open: rolled up on the way, the same bytes; every segment's values add up to (all). */
   @Test
   void manyCells_rolledUpOnTheWay_sameBytesAndValuesAddUpToAll() {
