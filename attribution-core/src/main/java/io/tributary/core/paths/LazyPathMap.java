@@ -32,17 +32,18 @@ final class LazyPathMap extends AbstractMap<Path, PathStats> implements SortedMa
    * with two segment columns, 150 MB the collector copied into the old generation: 0.3 s).
    */
   private final Supplier<PathTable> recipe;
-  private final int recipeSize;
+  // The recipe's number of paths, which may wait for what the recipe waits for (TaggedJourneys#group).
+  private final java.util.function.IntSupplier recipeSize;
   private volatile WeakReference<PathTable> made;
 
   private LazyPathMap(SortedMap<Path, PathStats> map, PathTable table) {
     this.map = map;
     this.table = table;
     this.recipe = null;
-    this.recipeSize = -1;
+    this.recipeSize = null;
   }
 
-  private LazyPathMap(Supplier<PathTable> recipe, int size) {
+  private LazyPathMap(Supplier<PathTable> recipe, java.util.function.IntSupplier size) {
     this.recipe = recipe;
     this.recipeSize = size;
   }
@@ -52,8 +53,9 @@ final class LazyPathMap extends AbstractMap<Path, PathStats> implements SortedMa
    * @param size the number of paths of that table
    * @return a view of the table {@code recipe} makes, made when first read and again when read after no one held it
    */
-  static LazyPathMap ofRecipe(Supplier<PathTable> recipe, int size) {
-    return new LazyPathMap(java.util.Objects.requireNonNull(recipe, "recipe"), size);
+  static LazyPathMap ofRecipe(Supplier<PathTable> recipe, java.util.function.IntSupplier size) {
+    return new LazyPathMap(java.util.Objects.requireNonNull(recipe, "recipe"),
+        java.util.Objects.requireNonNull(size, "size"));
   }
 
   /** @return the view of {@code table} */
@@ -79,8 +81,9 @@ final class LazyPathMap extends AbstractMap<Path, PathStats> implements SortedMa
         t = w == null ? null : w.get();
         if (t == null) {
           t = recipe.get();
-          if (t.size() != recipeSize) {
-            throw new IllegalStateException("recipe made " + t.size() + " paths, expected " + recipeSize + " (a bug)");
+          if (t.size() != recipeSize.getAsInt()) {
+            throw new IllegalStateException("recipe made " + t.size() + " paths, expected " + recipeSize.getAsInt()
+                + " (a bug)");
           }
           made = new WeakReference<>(t);
         }
@@ -111,7 +114,7 @@ final class LazyPathMap extends AbstractMap<Path, PathStats> implements SortedMa
   @Override
   public int size() {
     SortedMap<Path, PathStats> m = map;
-    return m != null ? m.size() : recipe != null ? recipeSize : table.size();
+    return m != null ? m.size() : recipe != null ? recipeSize.getAsInt() : table.size();
   }
 
   @Override

@@ -27,7 +27,7 @@ class LazyPathMapTest {
       made.incrementAndGet();
       return PATHS.table().withStats(new long[] {0, 2}, new BigDecimal[] {null, new BigDecimal("12.50")},
           new long[] {3, 1});
-    }, 2);
+    }, () -> 2);
     assertEquals(2, lazy.size());
     assertEquals(0, made.get(), "size() does not make the table");
 
@@ -51,7 +51,7 @@ class LazyPathMapTest {
 
   @Test
   void recipe_ofAnotherSize_isABug() {
-    LazyPathMap lazy = LazyPathMap.ofRecipe(PATHS::table, 3);
+    LazyPathMap lazy = LazyPathMap.ofRecipe(PATHS::table, () -> 3);
     assertThrows(IllegalStateException.class, lazy::table);
   }
 }
