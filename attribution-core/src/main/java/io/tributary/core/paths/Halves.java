@@ -64,11 +64,21 @@ final class Halves {
   }
 
   private static void await(FutureTask<Void> task) {
+    resultOf(task, "sorting paths");
+  }
+
+  /**
+   * Waits for a task of this package's helper threads: its result, or its failure as it was thrown (an error or
+   * unchecked exception itself, anything else as a {@link TributaryException}).
+   *
+   * @param doing what the task does, for the messages ("sorting paths")
+   */
+  static <T> T resultOf(FutureTask<T> task, String doing) {
     try {
-      task.get();
+      return task.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TributaryException(ErrorClass.FAILURE, "interrupted while sorting paths", e);
+      throw new TributaryException(ErrorClass.FAILURE, "interrupted while " + doing, e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
@@ -76,7 +86,7 @@ final class Halves {
       if (e.getCause() instanceof Error err) {
         throw err;
       }
-      throw new TributaryException(ErrorClass.FAILURE, "sorting paths failed: " + e.getCause(), e.getCause());
+      throw new TributaryException(ErrorClass.FAILURE, doing + " failed: " + e.getCause(), e.getCause());
     }
   }
 }

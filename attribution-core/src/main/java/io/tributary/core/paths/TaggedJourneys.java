@@ -1,12 +1,9 @@
 package io.tributary.core.paths;
 
-import io.tributary.core.ErrorClass;
-import io.tributary.core.TributaryException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -80,17 +77,7 @@ final class TaggedJourneys {
 
   /* The grouping's result, once it is there; its failure as it was thrown. */
   private static Groups done(FutureTask<Groups> grouping) {
-    try {
-      return grouping.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TributaryException(ErrorClass.FAILURE, "interrupted while grouping journeys", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new TributaryException(ErrorClass.FAILURE, "grouping journeys failed: " + e.getCause(), e.getCause());
-    }
+    return Halves.resultOf(grouping, "grouping journeys");
   }
 
   private static Groups group(PathTable.Ordered all, int[] entries, int[] tags, BigDecimal[] values, int size,
