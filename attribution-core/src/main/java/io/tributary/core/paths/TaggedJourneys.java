@@ -54,8 +54,8 @@ final class TaggedJourneys {
       throw new IllegalStateException("a journey was interned without its tag");
     }
     int[] slotOf = slots(groupsOfTag, groups);
-    int[] journeyTags = tags;
-    BigDecimal[] journeyValues = values;
+    // Handed to the grouping, which lets them go once read (the task would hold whatever it captured to its end).
+    Object[] journeyArrays = {entries, tags, values};
     int journeys = size;
     tags = null;
     values = null;
@@ -63,7 +63,7 @@ final class TaggedJourneys {
     // result before the all-customer fit is done: it runs on a thread of its own meanwhile, instead of on this
     // thread with the other core idle, and a group's table waits for it when first read.
     FutureTask<Groups> grouping = new FutureTask<>(
-        () -> group(all, entries, journeyTags, journeyValues, journeys, groups, groupsOfTag, slotOf));
+        () -> group(all, journeyArrays, journeys, groups, groupsOfTag, slotOf));
     Thread thread = new Thread(grouping, "tributary-groups");
     thread.setDaemon(true);
     thread.start();
@@ -80,8 +80,12 @@ final class TaggedJourneys {
     return Halves.resultOf(grouping, "grouping journeys");
   }
 
-  private static Groups group(PathTable.Ordered all, int[] entries, int[] tags, BigDecimal[] values, int size,
-      int groups, int[][] groupsOfTag, int[] slotOf) {
+  private static Groups group(PathTable.Ordered all, Object[] journeyArrays, int size, int groups,
+      int[][] groupsOfTag, int[] slotOf) {
+    int[] entries = (int[]) journeyArrays[0];
+    int[] tags = (int[]) journeyArrays[1];
+    BigDecimal[] values = (BigDecimal[]) journeyArrays[2];
+    Arrays.fill(journeyArrays, null);
     int[] order = all.order();
     int n = order.length;
     int[] rowOf = new int[n];
