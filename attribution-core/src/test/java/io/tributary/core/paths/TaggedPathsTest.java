@@ -1,5 +1,6 @@
 package io.tributary.core.paths;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,12 +101,64 @@ class TaggedPathsTest {
     return out;
   }
 
-  /* Same paths, stats and value scales (BigDecimal.equals), same channel dictionary. */
+  /*
+   * Same paths, stats and value scales (BigDecimal.equals), same channel dictionary; and the same values as integers
+   * of one scale and the same total, which the models read.
+   */
   private static void assertSame(PathCounts expected, PathCounts actual) {
     assertEquals(expected.table().channels().names(), actual.table().channels().names());
     assertTrue(expected.table().sameAs(actual.table()), "same table");
     for (int p = 0; p < expected.table().size(); p++) {
       assertEquals(expected.table().value(p), actual.table().value(p));
+    }
+    ScaledValues e = expected.table().scaledValues();
+    ScaledValues a = actual.table().scaledValues();
+    assertEquals(e == null, a == null, "integer values or none, alike");
+    if (e != null) {
+      assertEquals(e.scale(), a.scale());
+      assertEquals(e.sumScale(), a.sumScale());
+      assertArrayEquals(e.high(), a.high());
+      assertArrayEquals(e.low(), a.low());
+    }
+    assertEquals(expected.table().totalValue(), actual.table().totalValue());
+  }
+
+  /*
+   * Groups whose values have other scales than the table of all journeys (cents, whole numbers, thousandths, and
+   * large values): each group's table, its values as integers and its total are those of its journeys folded apart.
+   */
+  @Test
+  void groups_ofOtherScales_haveTheIntegerValuesOfTheirDecimals() {
+    Random rnd = new Random(23);
+    // tag t is group t (0: cents, 1: whole numbers, 2: thousandths, 3: none converts); group 4 is every tag.
+    int[][] groupsOfTag = {{0, 4}, {1, 4}, {2, 4}, {3, 4}};
+    int groups = 5;
+    PathCounts.Builder tagged = PathCounts.builder().tagJourneys();
+    List<PathCounts.Builder> apart = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      apart.add(PathCounts.builder());
+    }
+    for (int j = 0; j < 3000; j++) {
+      int n = 1 + rnd.nextInt(3);
+      String[] names = new String[n];
+      for (int k = 0; k < n; k++) {
+        names[k] = CHANNELS[rnd.nextInt(2)]; // few paths: rows of many journeys, their values summed
+      }
+      int tag = rnd.nextInt(4);
+      boolean converted = tag != 3 && rnd.nextBoolean();
+      BigDecimal value = !converted ? BigDecimal.ZERO : switch (tag) {
+        case 0 -> new BigDecimal(rnd.nextInt(100_000) + "." + (10 + rnd.nextInt(90)));
+        case 1 -> j % 50 == 0 ? new BigDecimal("12345678901234567.1") : new BigDecimal(rnd.nextInt(1000));
+        default -> new BigDecimal(rnd.nextInt(100) + "." + (100 + rnd.nextInt(900)));
+      };
+      tagged.addJourney(ids(tagged, names), n, converted, value, tag);
+      for (int g : groupsOfTag[tag]) {
+        apart.get(g).addJourney(ids(apart.get(g), names), n, converted, value);
+      }
+    }
+    List<PathCounts> built = tagged.buildGroups(groups, groupsOfTag);
+    for (int g = 0; g < groups; g++) {
+      assertSame(apart.get(g).build(), built.get(g + 1));
     }
   }
 }
