@@ -29,12 +29,10 @@ class TaggedPathsTest {
       groupsOfTag[t] = new int[] {t % 3, 3 + t / 3};
     }
     int groups = 6;
-    PathCounts.Builder tagged = PathCounts.builder().tagJourneys();
+    TaggedAndApart fold = new TaggedAndApart(groups, groupsOfTag);
+    PathCounts.Builder tagged = fold.tagged();
     PathCounts.Builder all = PathCounts.builder();
-    List<PathCounts.Builder> apart = new ArrayList<>();
-    for (int g = 0; g < groups; g++) {
-      apart.add(PathCounts.builder());
-    }
+    List<PathCounts.Builder> apart = fold.apart();
     for (int j = 0; j < 5000; j++) {
       int n = 1 + rnd.nextInt(4);
       String[] names = new String[n];
@@ -45,11 +43,8 @@ class TaggedPathsTest {
       BigDecimal value = converted ? new BigDecimal(rnd.nextInt(5000) + "." + rnd.nextInt(10) + (j % 7 == 0 ? "00" : ""))
           : BigDecimal.ZERO;
       int tag = rnd.nextInt(tags);
-      tagged.addJourney(ids(tagged, names), n, converted, value, tag);
+      fold.add(names, converted, value, tag);
       all.addJourney(ids(all, names), n, converted, value);
-      for (int g : groupsOfTag[tag]) {
-        apart.get(g).addJourney(ids(apart.get(g), names), n, converted, value);
-      }
     }
     List<PathCounts> built = tagged.buildGroups(groups, groupsOfTag);
     assertEquals(groups + 1, built.size());
@@ -93,6 +88,23 @@ class TaggedPathsTest {
     assertThrows(IllegalStateException.class, () -> PathCounts.builder().addJourney(ids, 1, true, BigDecimal.ONE, 0));
   }
 
+  /* The same journeys folded once with their tags and once into each of their groups' builders apart (the truth). */
+  private record TaggedAndApart(PathCounts.Builder tagged, List<PathCounts.Builder> apart, int[][] groupsOfTag) {
+    TaggedAndApart(int groups, int[][] groupsOfTag) {
+      this(PathCounts.builder().tagJourneys(), new ArrayList<>(), groupsOfTag);
+      for (int g = 0; g < groups; g++) {
+        apart.add(PathCounts.builder());
+      }
+    }
+
+    void add(String[] names, boolean converted, BigDecimal value, int tag) {
+      tagged.addJourney(ids(tagged, names), names.length, converted, value, tag);
+      for (int g : groupsOfTag[tag]) {
+        apart.get(g).addJourney(ids(apart.get(g), names), names.length, converted, value);
+      }
+    }
+  }
+
   private static int[] ids(PathCounts.Builder b, String[] names) {
     int[] out = new int[names.length];
     for (int k = 0; k < names.length; k++) {
@@ -133,11 +145,7 @@ class TaggedPathsTest {
     // tag t is group t (0: cents, 1: whole numbers, 2: thousandths, 3: none converts); group 4 is every tag.
     int[][] groupsOfTag = {{0, 4}, {1, 4}, {2, 4}, {3, 4}};
     int groups = 5;
-    PathCounts.Builder tagged = PathCounts.builder().tagJourneys();
-    List<PathCounts.Builder> apart = new ArrayList<>();
-    for (int g = 0; g < groups; g++) {
-      apart.add(PathCounts.builder());
-    }
+    TaggedAndApart fold = new TaggedAndApart(groups, groupsOfTag);
     for (int j = 0; j < 3000; j++) {
       int n = 1 + rnd.nextInt(3);
       String[] names = new String[n];
@@ -151,14 +159,11 @@ class TaggedPathsTest {
         case 1 -> j % 50 == 0 ? new BigDecimal("12345678901234567.1") : new BigDecimal(rnd.nextInt(1000));
         default -> new BigDecimal(rnd.nextInt(100) + "." + (100 + rnd.nextInt(900)));
       };
-      tagged.addJourney(ids(tagged, names), n, converted, value, tag);
-      for (int g : groupsOfTag[tag]) {
-        apart.get(g).addJourney(ids(apart.get(g), names), n, converted, value);
-      }
+      fold.add(names, converted, value, tag);
     }
-    List<PathCounts> built = tagged.buildGroups(groups, groupsOfTag);
+    List<PathCounts> built = fold.tagged().buildGroups(groups, groupsOfTag);
     for (int g = 0; g < groups; g++) {
-      assertSame(apart.get(g).build(), built.get(g + 1));
+      assertSame(fold.apart().get(g).build(), built.get(g + 1));
     }
   }
 }
