@@ -28,7 +28,9 @@ public final class PathTable {
   private final int[] ids;
   private final long[] conversions;
   private final long[] nulls;
-  private final BigDecimal[] values;
+  // Made from sums when first read (a segment value's table is summed as integers, which its models read instead).
+  private volatile BigDecimal[] values;
+  private final ScaledSums sums;
   // Every model and metric asks for the total; summing a million decimals each time costs more than all rule models.
   private volatile BigDecimal totalValue;
   // The values as integers of one scale, made once for every rule model fitted on the table (NONE: they do not fit).
@@ -43,6 +45,34 @@ public final class PathTable {
     this.conversions = conversions;
     this.nulls = nulls;
     this.values = values;
+    this.sums = null;
+  }
+
+  private PathTable(ChannelDictionary channels, int[] start, int[] ids, long[] conversions, long[] nulls,
+      ScaledSums sums) {
+    this.channels = channels;
+    this.start = start;
+    this.ids = ids;
+    this.conversions = conversions;
+    this.nulls = nulls;
+    this.sums = sums;
+    ScaledValues scaled = sums.scaledValues();
+    this.scaledValues = scaled == null ? NONE : scaled;
+  }
+
+  /* Each path's value, null for none; made once from the sums when the table has them. */
+  private BigDecimal[] values() {
+    BigDecimal[] v = values;
+    if (v == null) {
+      synchronized (this) {
+        v = values;
+        if (v == null) {
+          v = sums.decimals();
+          values = v;
+        }
+      }
+    }
+    return v;
   }
 
   /**
@@ -257,6 +287,16 @@ public final class PathTable {
    * renumbered in place, order kept). The arrays are taken, not copied.
    */
   PathTable selected(int[] start, int[] ids, long[] conv, long[] nul, BigDecimal[] val) {
+    return new PathTable(keptChannels(ids), start, ids, conv, nul, val);
+  }
+
+  /** As {@link #selected(int[], int[], long[], long[], BigDecimal[])}, the values summed as integers. */
+  PathTable selected(int[] start, int[] ids, long[] conv, long[] nul, ScaledSums sums) {
+    return new PathTable(keptChannels(ids), start, ids, conv, nul, sums);
+  }
+
+  /* The dictionary of the channels the ids use, the ids renumbered into it in place. */
+  private ChannelDictionary keptChannels(int[] ids) {
     boolean[] used = new boolean[channels.size()];
     for (int id : ids) {
       used[id] = true;
@@ -268,7 +308,7 @@ public final class PathTable {
         ids[k] = rank[ids[k]];
       }
     }
-    return new PathTable(dictionary, start, ids, conv, nul, val);
+    return dictionary;
   }
 
   /*
@@ -308,7 +348,7 @@ public final class PathTable {
         at = copy(aIds, a.start, i, outIds, at);
         conv[m] = a.conversions[i];
         nul[m] = a.nulls[i];
-        val[m] = a.values[i];
+        val[m] = a.values()[i];
         if (c == 0) {
           conv[m] = Math.addExact(conv[m], b.conversions[j]);
           nul[m] = Math.addExact(nul[m], b.nulls[j]);
@@ -320,7 +360,7 @@ public final class PathTable {
         at = copy(bIds, b.start, j, outIds, at);
         conv[m] = b.conversions[j];
         nul[m] = b.nulls[j];
-        val[m] = b.values[j];
+        val[m] = b.values()[j];
         j++;
       }
       outStart[++m] = at;
@@ -408,9 +448,10 @@ public final class PathTable {
       v = scaled == null ? null : scaled.total();
       if (v == null) {
         v = BigDecimal.ZERO;
+        BigDecimal[] all = values();
         for (int p = 0; p < size(); p++) {
-          if (values[p] != null) {
-            v = v.add(values[p]);
+          if (all[p] != null) {
+            v = v.add(all[p]);
           }
         }
       }
@@ -430,7 +471,7 @@ public final class PathTable {
       synchronized (this) {
         s = scaledValues;
         if (s == null) {
-          s = ScaledValues.of(values);
+          s = ScaledValues.of(values());
           s = s == null ? NONE : s;
           scaledValues = s;
         }
@@ -441,7 +482,7 @@ public final class PathTable {
 
   /** @return the exact revenue of path {@code p}, {@link BigDecimal#ZERO} when it has none */
   public BigDecimal value(int p) {
-    BigDecimal v = values[p];
+    BigDecimal v = values()[p];
     return v == null ? BigDecimal.ZERO : v;
   }
 
@@ -469,7 +510,7 @@ public final class PathTable {
         || !Arrays.equals(nulls, o.nulls)) {
       return false;
     }
-    for (int p = 0; p < values.length; p++) {
+    for (int p = 0; p < size(); p++) {
       if (!value(p).equals(o.value(p))) {
         return false;
       }

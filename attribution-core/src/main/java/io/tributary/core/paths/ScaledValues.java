@@ -22,7 +22,7 @@ public record ScaledValues(long[] high, long[] low, int scale, int sumScale) {
   /** The largest scale kept: a double written in full has 17 significant digits, so money has far fewer decimals. */
   public static final int MAX_SCALE = 18;
   /* A value's scaled integer has at most this many bits besides the sign: sums of a billion of them stay in range. */
-  private static final int MAX_BITS = 96;
+  static final int MAX_BITS = 96;
 
   /**
    * @param values the values ({@code null} reads as 0)

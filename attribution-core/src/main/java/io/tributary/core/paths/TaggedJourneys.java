@@ -171,25 +171,64 @@ final class TaggedJourneys {
         }
       }
     }
-    return new Groups(table, rowOfJourney, rowTags, rowValues, slotOf, byGroup, groupFrom, journeysOfGroup,
-        rowsOfGroup, touchesOfGroup);
+    return new Groups(table, rowOfJourney, rowTags, JourneyValues.of(rowValues), slotOf, byGroup, groupFrom,
+        journeysOfGroup, rowsOfGroup, touchesOfGroup);
+  }
+
+  /**
+   * The journeys' values, in row order: as whole numbers of one scale ({@code unscaled} at {@code scale}, each
+   * value's own scale in {@code scales}, -1 for a journey without a value) when every one fits a long there, else
+   * as the decimals ({@code decimals}, null for none) and the other fields null.
+   */
+  private record JourneyValues(long[] unscaled, byte[] scales, int scale, BigDecimal[] decimals) {
+    static JourneyValues of(BigDecimal[] values) {
+      ScaledValues scaled = ScaledValues.of(values);
+      if (scaled == null) {
+        return new JourneyValues(null, null, 0, values);
+      }
+      byte[] scales = new byte[values.length];
+      long[] high = scaled.high();
+      long[] low = scaled.low();
+      for (int k = 0; k < values.length; k++) {
+        BigDecimal v = values[k];
+        if (v == null) {
+          scales[k] = -1;
+        } else if (v.scale() < 0 || high[k] != (low[k] >> 63)) {
+          return new JourneyValues(null, null, 0, values); // a whole number written with an exponent, or huge
+        } else {
+          scales[k] = (byte) v.scale();
+        }
+      }
+      return new JourneyValues(low, scales, scaled.scale(), null);
+    }
   }
 
   /**
    * What every group's table is made from: the all-journey table, the journeys in its row order (each one's row, tag
    * and value), and per position of the tags' group lists the journeys of each group there, in row order.
    */
-  private record Groups(PathTable table, int[] rowOfJourney, int[] rowTags, BigDecimal[] rowValues, int[] slotOf,
+  private record Groups(PathTable table, int[] rowOfJourney, int[] rowTags, JourneyValues values, int[] slotOf,
       int[][] byGroup, int[] groupFrom, int[] journeysOfGroup, int[] rowsOfGroup, int[] touchesOfGroup) {
 
     PathTable table(int g) {
-      Selection s = new Selection(rowsOfGroup[g], touchesOfGroup[g]);
+      Selection s = new Selection(rowsOfGroup[g], touchesOfGroup[g], values.unscaled() == null ? -1 : values.scale());
       int j = slotOf[g];
       if (j >= 0) {
         int[] journeys = byGroup[j];
-        for (int i = groupFrom[g], end = i + journeysOfGroup[g]; i < end; i++) {
-          int k = journeys[i];
-          s.add(table, rowOfJourney[k], (rowTags[k] & 1) != 0, rowValues[k]);
+        int end = groupFrom[g] + journeysOfGroup[g];
+        if (values.unscaled() != null) {
+          long[] unscaled = values.unscaled();
+          byte[] scales = values.scales();
+          for (int i = groupFrom[g]; i < end; i++) {
+            int k = journeys[i];
+            s.add(table, rowOfJourney[k], (rowTags[k] & 1) != 0, unscaled[k], scales[k]);
+          }
+        } else {
+          BigDecimal[] decimals = values.decimals();
+          for (int i = groupFrom[g]; i < end; i++) {
+            int k = journeys[i];
+            s.add(table, rowOfJourney[k], (rowTags[k] & 1) != 0, decimals[k]);
+          }
         }
       }
       return s.table(table);
@@ -217,26 +256,48 @@ final class TaggedJourneys {
     return slotOf;
   }
 
-  /** One group's table as its rows are found, in increasing row order, in arrays made at their final size. */
+  /**
+   * One group's table as its rows are found, in increasing row order, in arrays made at their final size; its values
+   * summed as integers ({@link ScaledSums}) when the journeys' are, else as decimals.
+   */
   private static final class Selection {
     private final int[] start;
     private final int[] ids;
     private final long[] conv;
     private final long[] nul;
     private final BigDecimal[] val;
+    private final ScaledSums sums;
     private int size;
     private int touches;
     private int lastRow = -1;
 
-    Selection(int rows, int touches) {
+    /* scale: the scale of the journeys' integer values, or -1 when they are decimals. */
+    Selection(int rows, int touches, int scale) {
       start = new int[rows + 1];
       ids = new int[touches];
       conv = new long[rows];
       nul = new long[rows];
-      val = new BigDecimal[rows];
+      val = scale < 0 ? new BigDecimal[rows] : null;
+      sums = scale < 0 ? null : new ScaledSums(rows, scale);
     }
 
     void add(PathTable all, int row, boolean converted, BigDecimal value) {
+      int i = count(all, row, converted);
+      if (value != null) {
+        BigDecimal v = val[i];
+        val[i] = v == null ? value : v.add(value);
+      }
+    }
+
+    void add(PathTable all, int row, boolean converted, long unscaled, int scale) {
+      int i = count(all, row, converted);
+      if (scale >= 0) {
+        sums.add(i, unscaled, scale);
+      }
+    }
+
+    /* Counts the journey on its row (met first: its ids copied). @return the row's index in the selection */
+    private int count(PathTable all, int row, boolean converted) {
       if (row != lastRow) {
         lastRow = row;
         touches = all.copyIds(row, ids, touches);
@@ -250,10 +311,7 @@ final class TaggedJourneys {
       } else {
         nul[i]++;
       }
-      if (value != null) {
-        BigDecimal v = val[i];
-        val[i] = v == null ? value : v.add(value);
-      }
+      return i;
     }
 
     PathTable table(PathTable all) {
@@ -261,7 +319,7 @@ final class TaggedJourneys {
         throw new IllegalStateException("group counted " + conv.length + " rows and " + ids.length
             + " touches but met " + size + " and " + touches + " (a bug)");
       }
-      return all.selected(start, ids, conv, nul, val);
+      return sums == null ? all.selected(start, ids, conv, nul, val) : all.selected(start, ids, conv, nul, sums);
     }
   }
 }
