@@ -70,6 +70,9 @@ final class ChainBuilder {
   static Chain build(PathCounts counts, int order, int[] endState) {
     PathTable table = counts.table();
     ChainBuilder b = new ChainBuilder(table, order);
+    if (order == 1) {
+      b.statesOfChannels();
+    }
     for (int p = 0; p < table.size(); p++) {
       int last = b.add(p);
       if (endState != null) {
@@ -96,7 +99,7 @@ final class ChainBuilder {
     }
     journeys = Math.addExact(journeys, n);
     totalConversions = Math.addExact(totalConversions, conv);
-    int last = paths.length(p) < order ? addShort(p, n) : addWindows(p, n);
+    int last = paths.length(p) < order ? addShort(p, n) : order == 1 ? addChannels(p, n) : addWindows(p, n);
     conversions[last] += conv;
     nulls[last] += paths.nulls(p);
     if (scaled != null) {
@@ -116,6 +119,44 @@ final class ChainBuilder {
       value[last] = value[last] == null ? v : value[last].add(v);
     }
     return last;
+  }
+
+  /*
+   * Order 1: a state per channel of the table (each is in a path, and each touch is a window), interned up front in id
+   * order, so that state id = channel id and canonicalize() keeps the ids.
+   */
+  private void statesOfChannels() {
+    int[] one = new int[1];
+    for (int c = 0; c < paths.channels().size(); c++) {
+      one[0] = c;
+      if (windows.intern(one, 0, 1) != c) {
+        throw new IllegalStateException("channel " + c + " is not state " + c + " (a bug)");
+      }
+    }
+    ensureCapacity(windows.size());
+  }
+
+  /*
+   * Order 1, one path: its channels are its states, so each transition is added as it is read, with no window
+   * interned, no prefix compared with the previous path and no tree of open windows (addWindows): on a segment value's
+   * table most paths share little with their neighbours, and the plain loop costs less than the walk saves.
+   * @return the path's last state
+   */
+  private int addChannels(int p, long n) {
+    int length = paths.length(p);
+    int from = paths.channel(p, 0);
+    startWeight[from] += n;
+    double position = 0;
+    for (int i = 1; i < length; i++) {
+      int to = paths.channel(p, i);
+      if (to != from) { // consecutive identical states are collapsed
+        position++;
+        edges.add(from, to, n);
+        depthSum[to] += position * n;
+        from = to;
+      }
+    }
+    return from;
   }
 
   /** A path shorter than k is one state: (start) → it. @return that state */
@@ -277,9 +318,9 @@ final class ChainBuilder {
       outStart[s + 1] += outStart[s];
       inCount[s + 1] += inCount[s];
       depth[s] = depthSum[old[s]] / outflow[s];
-      if (inflow[s] != outflow[s]) {
+      if (outflow[s] == 0 || inflow[s] != outflow[s]) {
         throw new IllegalStateException("Markov chain state " + Arrays.toString(win[s]) + " has inflow "
-            + inflow[s] + " but outflow " + outflow[s] + " (a bug)");
+            + inflow[s] + " and outflow " + outflow[s] + " (a bug)");
       }
     }
     int[] inStart = inCount.clone();
