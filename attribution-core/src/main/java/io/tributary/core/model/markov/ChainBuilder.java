@@ -89,16 +89,23 @@ final class ChainBuilder {
     return chain;
   }
 
-  /** @return the path's last state (provisional id) */
+  /*
+   * The sums below are plain additions, not Math.addExact (which the quick compiler calls, per path and per
+   * transition): none can overflow. A table's journeys are at most PathTotals.MAX_JOURNEYS, whose product with a
+   * path's length still fits a long, so no count of journeys, states or transitions reaches the range; and a path's
+   * value has at most 96 bits (ScaledValues) over fewer than 2^31 paths, 127 bits.
+   *
+   * @return the path's last state (provisional id)
+   */
   private int add(int p) {
     long conv = paths.conversions(p);
-    long n = paths.journeys(p);
+    long n = conv + paths.nulls(p);
     if (n == 0) {
       throw new IllegalArgumentException("path \"" + paths.path(p).display() + "\" has neither conversions nor nulls"
           + " (value " + paths.value(p).toPlainString() + "): it is no journey and cannot enter a Markov chain");
     }
-    journeys = Math.addExact(journeys, n);
-    totalConversions = Math.addExact(totalConversions, conv);
+    journeys += n;
+    totalConversions += conv;
     int last = paths.length(p) < order ? addShort(p, n) : order == 1 ? addChannels(p, n) : addWindows(p, n);
     conversions[last] += conv;
     nulls[last] += paths.nulls(p);
@@ -109,8 +116,7 @@ final class ChainBuilder {
         long sum = valueLow[last] + low;
         long carry = Long.compareUnsigned(sum, valueLow[last]) < 0 ? 1 : 0;
         valueLow[last] = sum;
-        // At most 96 bits a path (ScaledValues) and fewer than 2^31 paths: 127 bits, no overflow.
-        valueHigh[last] = Math.addExact(Math.addExact(valueHigh[last], high), carry);
+        valueHigh[last] += high + carry;
       }
       return last;
     }

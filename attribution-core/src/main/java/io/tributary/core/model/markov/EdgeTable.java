@@ -51,7 +51,7 @@ final class EdgeTable {
       if (w == 0) {
         matrixSize++;
       }
-      matrix[i] = Math.addExact(w, weight);
+      matrix[i] = w + weight; // journeys times path lengths: within a long (PathTotals.MAX_JOURNEYS)
       return;
     }
     long key = key(from, to);

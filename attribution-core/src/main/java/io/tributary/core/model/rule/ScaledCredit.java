@@ -28,8 +28,7 @@ final class ScaledCredit extends WeightSlots {
 
   /**
    * @param valueHigh bits 64..127 of the path's scaled value
-   * @param valueLow bits 0..63 of it
-   * @throws ArithmeticException when a value sum leaves the 128-bit range (the caller then sums decimals)
+   * @param valueLow bits 0..63 of it, a value of at most 96 bits ({@link io.tributary.core.paths.ScaledValues})
    */
   void add(double weight, long journeys, long valueHigh, long valueLow) {
     int i = slot(weight);
@@ -38,8 +37,9 @@ final class ScaledCredit extends WeightSlots {
     long sum = low[i] + valueLow;
     long carry = Long.compareUnsigned(sum, low[i]) < 0 ? 1 : 0;
     low[i] = sum;
-    // valueHigh + carry cannot overflow (a path's value has at most 96 bits): one checked addition, not two.
-    high[i] = Math.addExact(high[i], valueHigh + carry);
+    // Unchecked (Math.addExact is a call in the quick compiler's code, once per touch): one add per touch of a table,
+    // fewer than 2^31 touches of at most 96 bits each, so a sum stays within 127 bits.
+    high[i] += valueHigh + carry;
   }
 
   /**
