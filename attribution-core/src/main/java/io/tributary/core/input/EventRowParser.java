@@ -65,6 +65,10 @@ public final class EventRowParser {
   private final String[] plainSegmentsBuffer;
   private final Map<String, String> segmentValues = new java.util.HashMap<>();
   private String[] rowSegments;
+  // Whether plainSegments found every cell as the plain row before's, and the sink that holds those values (null when
+  // the text path handed others since): a customer's rows hand a sink their values once, not once per row.
+  private boolean segmentsUnchanged;
+  private EventSink segmentsHeldBy;
 
   /**
    * @param header the resolved header (see {@link #header})
@@ -294,6 +298,7 @@ public final class EventRowParser {
       Event e = parse(fields);
       if (segmentIx.length > 0) {
         out.segments(rowSegments);
+        segmentsHeldBy = null;
       }
       out.add(e);
     }
@@ -385,7 +390,10 @@ public final class EventRowParser {
       if (!plainSegments(r)) {
         return false;
       }
-      out.segments(rowSegments);
+      if (!segmentsUnchanged || segmentsHeldBy != out) {
+        out.segments(rowSegments);
+        segmentsHeldBy = out;
+      }
     }
     if (campaignIx >= 0) {
       return campaignRow(r, out, cf, ct, time, chf, cht, !conversionRow, converts, value, orderId);
@@ -442,6 +450,7 @@ public final class EventRowParser {
       }
       lastSegmentValue[k] = out[k];
     }
+    segmentsUnchanged = out == null && lastPlainSegments != null;
     if (out == null) {
       // Every cell as the row before's: its values (lastSegmentValue holds them after every completed call).
       out = lastPlainSegments != null ? lastPlainSegments : lastSegmentValue.clone();

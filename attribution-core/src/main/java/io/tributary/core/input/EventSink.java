@@ -29,8 +29,9 @@ public interface EventSink {
   void add(Event e);
 
   /**
-   * The segment values ({@code --segment-by} columns) of the row whose {@code add} comes next; called only when the
-   * parser reads segment columns. The array is the parser's: copy or intern what you keep.
+   * The segment values ({@code --segment-by} columns) of the rows added from now on, until the next call; called only
+   * when the parser reads segment columns, before the first row, and then before any row whose values are not the
+   * ones handed last (a customer's rows mostly share theirs). The array is the parser's: copy or intern what you keep.
    */
   default void segments(String[] values) {}
 }

@@ -71,6 +71,48 @@ class SegmentColumnsTest {
     assertEquals(want, got);
   }
 
+  /*
+   * A sink is handed values only when they are not the ones it holds (a customer's rows share theirs). Rows that take
+   * the text path (a quoted cell) with other values in between, and one parser feeding two sinks in turn, must still
+   * leave every row with its own cells' values.
+   */
+  @Test
+  void parse_valuesHandedOnChangeOnly_textRowsAndTwoSinksBetween_eachRowReadsItsOwn() throws Exception {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+    StringBuilder csv = new StringBuilder("customer_id,timestamp,channel,loyalty,region\n");
+    List<String> wantA = new ArrayList<>();
+    List<String> wantB = new ArrayList<>();
+    boolean[] toB = new boolean[5_000];
+    for (int row = 0; row < toB.length; row++) {
+      String loyalty = List.of("gold", "silver").get(row / 6 % 2);
+      String region = "r" + row / 9 % 3;
+      boolean text = rnd.nextInt(8) == 0;
+      if (text && rnd.nextBoolean()) {
+        region = "t" + rnd.nextInt(3); // other values on a row the text path reads
+      }
+      toB[row] = rnd.nextInt(10) == 0;
+      csv.append("c").append(row / 6).append(",2024-01-01T00:00:00Z,").append(text ? "\"email\"" : "email")
+          .append(',').append(loyalty).append(',').append(region).append('\n');
+      (toB[row] ? wantB : wantA).add("c" + row / 6 + ":" + loyalty + "|" + region);
+    }
+    List<String> segs = List.of("loyalty", "region");
+    List<String> gotA = new ArrayList<>();
+    List<String> gotB = new ArrayList<>();
+    try (CsvRecords r = CsvRecords.open("events.csv",
+        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), CsvRecords.DETECT,
+        Long.MAX_VALUE)) {
+      Header h = EventRowParser.header("events.csv", r.header(), ColumnMapping.none(), segs);
+      EventRowParser parser = new EventRowParser(h, ColumnMapping.none(), ZoneOffset.UTC, segs);
+      EventSink a = recording(gotA);
+      EventSink b = recording(gotB);
+      for (int row = 0; r.next(); row++) {
+        parser.parse(r, toB[row] ? b : a);
+      }
+    }
+    assertEquals(wantA, gotA);
+    assertEquals(wantB, gotB);
+  }
+
   @Test
   void parse_bytesAndText_sameValuesAndSameRejection() throws Exception {
     List<String> segs = List.of("loyalty", "region");
