@@ -109,6 +109,29 @@ public record ScaledValues(long[] high, long[] low, int scale, int sumScale) {
     return true;
   }
 
+  /**
+   * @param v a value of scale {@code 0..scale}
+   * @param scale {@code 0..MAX_SCALE}
+   * @return {@code v * 10^scale}, exactly
+   * @throws ArithmeticException when that is not a long
+   */
+  static long exactLong(BigDecimal v, int scale) {
+    int shift = scale - v.scale();
+    if (v.scale() < 0 || shift < 0 || scale > MAX_SCALE) {
+      throw new ArithmeticException("scale " + v.scale() + " outside 0.." + scale);
+    }
+    if (v.precision() <= MAX_SCALE) {
+      long m = unscaledLong(v);
+      long ten = TENS[shift];
+      long l = m * ten;
+      if (Math.multiplyHigh(m, ten) != (l >> 63)) {
+        throw new ArithmeticException("beyond a long: " + v);
+      }
+      return l;
+    }
+    return v.setScale(scale).unscaledValue().longValueExact();
+  }
+
   /* Powers of ten as doubles, each exact (10^22 is the last a double holds exactly). */
   private static final double[] DOUBLE_TENS = new double[MAX_SCALE + 1];
 

@@ -182,24 +182,33 @@ final class TaggedJourneys {
    */
   private record JourneyValues(long[] unscaled, byte[] scales, int scale, BigDecimal[] decimals) {
     static JourneyValues of(BigDecimal[] values) {
-      ScaledValues scaled = ScaledValues.of(values);
-      if (scaled == null) {
-        return new JourneyValues(null, null, 0, values);
-      }
-      byte[] scales = new byte[values.length];
-      long[] high = scaled.high();
-      long[] low = scaled.low();
-      for (int k = 0; k < values.length; k++) {
-        BigDecimal v = values[k];
-        if (v == null) {
-          scales[k] = -1;
-        } else if (v.scale() < 0 || high[k] != (low[k] >> 63)) {
-          return new JourneyValues(null, null, 0, values); // a whole number written with an exponent, or huge
-        } else {
-          scales[k] = (byte) v.scale();
+      // One pass on this (the grouping) thread, most journeys without a value: not ScaledValues.of, whose chunks on
+      // the common pool took cores from the all-customer fit beside it.
+      int scale = 0;
+      for (BigDecimal v : values) {
+        if (v != null) {
+          if (v.scale() < 0 || v.scale() > ScaledValues.MAX_SCALE) {
+            return new JourneyValues(null, null, 0, values); // a whole number written with an exponent, or tiny
+          }
+          scale = Math.max(scale, v.scale());
         }
       }
-      return new JourneyValues(low, scales, scaled.scale(), null);
+      long[] unscaled = new long[values.length];
+      byte[] scales = new byte[values.length];
+      try {
+        for (int k = 0; k < values.length; k++) {
+          BigDecimal v = values[k];
+          if (v == null) {
+            scales[k] = -1;
+          } else {
+            unscaled[k] = ScaledValues.exactLong(v, scale);
+            scales[k] = (byte) v.scale();
+          }
+        }
+      } catch (ArithmeticException beyondALong) {
+        return new JourneyValues(null, null, 0, values);
+      }
+      return new JourneyValues(unscaled, scales, scale, null);
     }
   }
 

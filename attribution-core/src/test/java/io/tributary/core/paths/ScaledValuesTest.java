@@ -3,6 +3,7 @@ package io.tributary.core.paths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -164,5 +165,23 @@ class ScaledValuesTest {
       compared++;
     }
     assertTrue(compared > 2000, compared + " of 3000 trials had scaled values");
+  }
+
+  @Test
+  void exactLong_isTheValueAtTheScale_orThrowsBeyondALong() {
+    Random r = new Random(23);
+    for (int trial = 0; trial < 20000; trial++) {
+      int scale = r.nextInt(ScaledValues.MAX_SCALE + 1);
+      BigInteger u = new BigInteger(1 + r.nextInt(r.nextBoolean() ? 50 : 70), r);
+      BigDecimal v = new BigDecimal(r.nextBoolean() ? u : u.negate(), r.nextInt(scale + 1));
+      BigInteger want = v.movePointRight(scale).toBigIntegerExact();
+      if (want.bitLength() > 63) {
+        assertThrows(ArithmeticException.class, () -> ScaledValues.exactLong(v, scale), v + " at " + scale);
+      } else {
+        assertEquals(want.longValueExact(), ScaledValues.exactLong(v, scale), v + " at " + scale);
+      }
+    }
+    assertThrows(ArithmeticException.class, () -> ScaledValues.exactLong(new BigDecimal("1.234"), 2));
+    assertThrows(ArithmeticException.class, () -> ScaledValues.exactLong(new BigDecimal("1E+3"), 2));
   }
 }
