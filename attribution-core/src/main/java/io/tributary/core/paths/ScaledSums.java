@@ -9,10 +9,11 @@ import java.math.BigInteger;
  * the decimals that adding the journeys' {@link BigDecimal}s one by one makes (value and scale), and exactly the
  * {@link ScaledValues} that {@link ScaledValues#of} makes from those decimals.
  *
- * <p>Why: a segment value's table is summed from its journeys (TaggedJourneys), and as decimals each converting
- * journey was a {@link BigDecimal} read from the heap and added, and each row's sum was then turned into integers
- * again for the models; on a campaign-level 10M-row run that was a third of the segment values' table making and
- * scaling (benchmarks/results/segments.md). Not thread-safe while rows are added; read-only after.
+ * <p>Why: a segment value's table is summed from its journeys (TaggedJourneys). As decimals, each converting
+ * journey's {@link BigDecimal} was read from the heap and added, and each row's sum was turned into integers again
+ * for the models: 130-180 ms of CPU over the 13 values of a campaign-level 10M-row run, beside 280-460 ms of making
+ * their tables (benchmarks/results/segments.md, fourteenth round). Not thread-safe while rows are added; read-only
+ * after.
  */
 final class ScaledSums {
   /* A row none of whose journeys had a nonzero value: its decimal is null (read as zero). */
