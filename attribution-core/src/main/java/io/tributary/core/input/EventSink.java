@@ -30,8 +30,9 @@ public interface EventSink {
 
   /**
    * The segment values ({@code --segment-by} columns) of the rows added from now on, until the next call; called only
-   * when the parser reads segment columns, before the first row, and then before any row whose values are not the
-   * ones handed last (a customer's rows mostly share theirs). The array is the parser's: copy or intern what you keep.
+   * when the parser reads segment columns: before the first row, and at least before every row whose values are not
+   * the ones handed last (a customer's rows mostly share theirs, and are then handed them once). The array is the
+   * parser's: copy or intern what you keep.
    */
   default void segments(String[] values) {}
 }
