@@ -66,7 +66,7 @@ public record SegmentedAggregate(
 
   /**
    * @param segmentation the segments
-   * @return whether {@link #builderByCell} folds by cell: two or more segments, all event-log columns (a derived
+   * @return whether {@link #builderByCell} folds by cell: one or more segments, all event-log columns (a derived
    *     segment's value changes from one journey of a customer to the next)
    */
   public static boolean foldsByCell(Segmentation segmentation) {

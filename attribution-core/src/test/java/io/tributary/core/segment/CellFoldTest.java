@@ -21,7 +21,7 @@ import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fold by cell (two event-log segments: each journey folded once into its region x tier cell and rolled up) against
+ * The fold by cell (event-log segments: each journey folded once into its region x tier cell and rolled up) against
  * the fold into every aggregate apart, byte for byte, and against the invariant that a segment's values add up to
  * (all); with more cells than are kept open at once too.
  */
@@ -146,7 +146,29 @@ class CellFoldTest {
   @Test
   void derivedSegment_notByCell() {
     assertFalse(SegmentedAggregate.foldsByCell(new Segmentation(List.of("region", "new_vs_returning"), 10, false)));
-    assertFalse(SegmentedAggregate.foldsByCell(new Segmentation(List.of("region"), 10, false)));
+    assertFalse(SegmentedAggregate.foldsByCell(new Segmentation(List.of("new_vs_returning"), 10, false)));
+  }
+
+  /* One event-log column: its values are the cells; interned here or on another thread, the fold apart's bytes. */
+  @Test
+  void oneColumn_cellsAreItsValues_sameBytes() throws Exception {
+    Segmentation one = new Segmentation(List.of("region"), 10, false);
+    assertTrue(SegmentedAggregate.foldsByCell(one));
+    List<Customer> customers = new ArrayList<>();
+    for (Customer c : customers(13, 20_000, 40)) {
+      customers.add(new Customer(c.events(), new String[] {c.values()[0]}));
+    }
+    byte[] apart = AggregateCodec.encode(fold(SegmentedAggregate.builder(SPEC.journeyOptions(), MODELS, one),
+        customers));
+    assertArrayEquals(apart, AggregateCodec.encode(
+        fold(SegmentedAggregate.builderByCell(SPEC.journeyOptions(), MODELS, one), customers)));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      assertArrayEquals(apart, AggregateCodec.encode(fold(
+          SegmentedAggregate.builderByCell(SPEC.journeyOptions(), MODELS, one).internPathsOn(pool), customers)));
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /* Summing builders is folding their journeys into one builder. */
