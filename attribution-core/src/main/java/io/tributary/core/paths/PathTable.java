@@ -39,25 +39,23 @@ public final class PathTable {
 
   private PathTable(ChannelDictionary channels, int[] start, int[] ids, long[] conversions, long[] nulls,
       BigDecimal[] values) {
+    this(channels, start, ids, conversions, nulls, values, null);
+  }
+
+  /* Values given as decimals (sums null), or as integer sums (values null), whose scaled values are then known. */
+  private PathTable(ChannelDictionary channels, int[] start, int[] ids, long[] conversions, long[] nulls,
+      BigDecimal[] values, ScaledSums sums) {
     this.channels = channels;
     this.start = start;
     this.ids = ids;
     this.conversions = conversions;
     this.nulls = nulls;
     this.values = values;
-    this.sums = null;
-  }
-
-  private PathTable(ChannelDictionary channels, int[] start, int[] ids, long[] conversions, long[] nulls,
-      ScaledSums sums) {
-    this.channels = channels;
-    this.start = start;
-    this.ids = ids;
-    this.conversions = conversions;
-    this.nulls = nulls;
     this.sums = sums;
-    ScaledValues scaled = sums.scaledValues();
-    this.scaledValues = scaled == null ? NONE : scaled;
+    if (sums != null) {
+      ScaledValues scaled = sums.scaledValues();
+      this.scaledValues = scaled == null ? NONE : scaled;
+    }
   }
 
   /* Each path's value, null for none; made once from the sums when the table has them. */
@@ -292,7 +290,7 @@ public final class PathTable {
 
   /** As {@link #selected(int[], int[], long[], long[], BigDecimal[])}, the values summed as integers. */
   PathTable selected(int[] start, int[] ids, long[] conv, long[] nul, ScaledSums sums) {
-    return new PathTable(keptChannels(ids), start, ids, conv, nul, sums);
+    return new PathTable(keptChannels(ids), start, ids, conv, nul, null, sums);
   }
 
   /* The dictionary of the channels the ids use, the ids renumbered into it in place. */
