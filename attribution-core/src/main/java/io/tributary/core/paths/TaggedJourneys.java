@@ -220,24 +220,13 @@ final class TaggedJourneys {
       int[][] byGroup, int[] groupFrom, int[] journeysOfGroup, int[] rowsOfGroup, int[] touchesOfGroup) {
 
     PathTable table(int g) {
-      Selection s = new Selection(rowsOfGroup[g], touchesOfGroup[g], values.unscaled() == null ? -1 : values.scale());
+      Selection s = new Selection(rowsOfGroup[g], touchesOfGroup[g], values);
       int j = slotOf[g];
       if (j >= 0) {
         int[] journeys = byGroup[j];
-        int end = groupFrom[g] + journeysOfGroup[g];
-        if (values.unscaled() != null) {
-          long[] unscaled = values.unscaled();
-          byte[] scales = values.scales();
-          for (int i = groupFrom[g]; i < end; i++) {
-            int k = journeys[i];
-            s.add(table, rowOfJourney[k], (rowTags[k] & 1) != 0, unscaled[k], scales[k]);
-          }
-        } else {
-          BigDecimal[] decimals = values.decimals();
-          for (int i = groupFrom[g]; i < end; i++) {
-            int k = journeys[i];
-            s.add(table, rowOfJourney[k], (rowTags[k] & 1) != 0, decimals[k]);
-          }
+        for (int i = groupFrom[g], end = i + journeysOfGroup[g]; i < end; i++) {
+          int k = journeys[i];
+          s.add(table, rowOfJourney[k], (rowTags[k] & 1) != 0, k);
         }
       }
       return s.table(table);
@@ -276,37 +265,24 @@ final class TaggedJourneys {
     private final long[] nul;
     private final BigDecimal[] val;
     private final ScaledSums sums;
+    private final JourneyValues values;
     private int size;
     private int touches;
     private int lastRow = -1;
 
-    /* scale: the scale of the journeys' integer values, or -1 when they are decimals. */
-    Selection(int rows, int touches, int scale) {
+    Selection(int rows, int touches, JourneyValues values) {
       start = new int[rows + 1];
       ids = new int[touches];
       conv = new long[rows];
       nul = new long[rows];
-      val = scale < 0 ? new BigDecimal[rows] : null;
-      sums = scale < 0 ? null : new ScaledSums(rows, scale);
+      this.values = values;
+      boolean integers = values.unscaled() != null;
+      val = integers ? null : new BigDecimal[rows];
+      sums = integers ? new ScaledSums(rows, values.scale()) : null;
     }
 
-    void add(PathTable all, int row, boolean converted, BigDecimal value) {
-      int i = count(all, row, converted);
-      if (value != null) {
-        BigDecimal v = val[i];
-        val[i] = v == null ? value : v.add(value);
-      }
-    }
-
-    void add(PathTable all, int row, boolean converted, long unscaled, int scale) {
-      int i = count(all, row, converted);
-      if (scale >= 0) {
-        sums.add(i, unscaled, scale);
-      }
-    }
-
-    /* Counts the journey on its row (met first: its ids copied). @return the row's index in the selection */
-    private int count(PathTable all, int row, boolean converted) {
+    /* Adds journey k (of the values) on its row, met first: its ids copied. */
+    void add(PathTable all, int row, boolean converted, int k) {
       if (row != lastRow) {
         lastRow = row;
         touches = all.copyIds(row, ids, touches);
@@ -320,7 +296,18 @@ final class TaggedJourneys {
       } else {
         nul[i]++;
       }
-      return i;
+      if (sums != null) {
+        int scale = values.scales()[k];
+        if (scale >= 0) {
+          sums.add(i, values.unscaled()[k], scale);
+        }
+        return;
+      }
+      BigDecimal value = values.decimals()[k];
+      if (value != null) {
+        BigDecimal v = val[i];
+        val[i] = v == null ? value : v.add(value);
+      }
     }
 
     PathTable table(PathTable all) {
